@@ -1,0 +1,95 @@
+"""Score the golden corpus (tests/golden + the seed) and compare with the pinned floors.
+
+Usage: python tests/eval_gate.py            print the table; exit 1 if any figure is under its floor
+       python tests/eval_gate.py --raise    raise floors to today's figures (floors only rise)
+       python tests/eval_gate.py --raise --allow-lower   also lower them (say why in the commit)
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+BASELINE = Path(__file__).with_name("eval_baseline.json")
+METRICS = ("quote_recall", "speaker_accuracy", "entity_recall", "headline_recall", "duplicates_found",
+           "event_recall", "toll_correct", "people_not_split")
+
+
+def articles() -> list[tuple[str, Path, Path]]:
+    found = [(p.stem, p, p.with_suffix(".gold.json")) for p in sorted((ROOT / "tests/golden").glob("*.txt"))]
+    seed = SHARED / "seed/live-blog-kyiv.txt"
+    if seed.exists():
+        found.append(("seed-live-blog-kyiv", seed, seed.with_suffix(".gold.json")))
+    return [a for a in found if a[2].exists()]
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("seed_score", SHARED / "seed/score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.score
+
+
+def score_article(text_path: Path, gold_path: Path) -> dict[str, float]:
+    """The seed scorer's figures for one article; n/a figures (no headlines in gold) are left out."""
+    from tidings.ingest import read_text
+    from tidings.pipeline import run
+    from tidings.serialize import to_dict
+
+    analysis = to_dict(run(read_text(text_path)))
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    probe = copy.deepcopy(gold)
+    no_heads, no_dups = not gold["posts"]["headlines"], not gold["posts"]["near_duplicates"]
+    probe["posts"]["headlines"] = probe["posts"]["headlines"] or ["-"]
+    probe["posts"]["near_duplicates"] = probe["posts"]["near_duplicates"] or [["-", "--"]]
+    res = _scorer()(analysis, probe)
+    out = {k: float(res[k]) for k in ("quote_recall", "speaker_accuracy", "entity_recall", "event_recall")}
+    if not no_heads:
+        out["headline_recall"] = res["headline_recall"]
+    if not no_dups:
+        out["duplicates_found"] = res["duplicates_found"]
+    first = gold["events"]["required"][0] if gold["events"]["required"] else {}
+    if "killed_min" in first and "injured_min" in first:
+        out["toll_correct"] = float(res["kyiv_casualties"])
+    out["people_not_split"] = float(not res["fragmented_people"])
+    return out
+
+
+def score_all() -> dict[str, dict[str, float]]:
+    return {name: score_article(t, g) for name, t, g in articles()}
+
+
+def below_floor(scores: dict[str, dict[str, float]], floors: dict[str, dict[str, float]]) -> list[str]:
+    return [f"{name}.{k} = {v:.2f} < floor {floors[name][k]:.2f}"
+            for name, figs in scores.items() for k, v in figs.items()
+            if k in floors.get(name, {}) and v + 1e-9 < floors[name][k]]
+
+
+def main(argv: list[str]) -> int:
+    scores = score_all()
+    floors = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
+    print("| article | " + " | ".join(METRICS) + " |")
+    print("|---|" + "---:|" * len(METRICS))
+    for name, figs in scores.items():
+        print(f"| {name} | " + " | ".join(f"{figs[k]:.2f}" if k in figs else "n/a" for k in METRICS) + " |")
+    if "--raise" in argv:
+        allow = "--allow-lower" in argv
+        for name, figs in scores.items():
+            old = floors.setdefault(name, {})
+            for k, v in figs.items():
+                old[k] = round(v if allow else max(v, old.get(k, 0.0)), 4)
+        BASELINE.write_text(json.dumps(floors, indent=1, sort_keys=True) + "\n")
+    bad = below_floor(scores, floors)
+    for line in bad:
+        print("below floor:", line)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT))
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,25 @@
+import pytest
+
+from tidings.extract.amounts import extract_amounts, parse_number
+from tests.conftest import make_analysis
+
+
+@pytest.mark.parametrize(("text", "value"), [("1.56 million", 1_560_000), ("six", 6), ("twenty-five", 25),
+                                             ("half a million", 500_000), ("130,000", 130_000), ("dozens", 12)])
+def test_amounts_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+def test_amounts_counts_money_durations():
+    a = extract_amounts(make_analysis(
+        "At least eight people died and 70 people were hurt, including six children. "
+        "He stole 130 million roubles ($1.56 million) and got five years."))
+    got = [(x.span.text(a.doc), x.value, x.unit, x.kind, x.qualifier) for x in a.amounts]
+    assert got == [
+        ("At least eight people", 8, "people", "count", "at_least"),
+        ("70 people", 70, "people", "count", None),
+        ("six children", 6, "children", "count", None),
+        ("130 million roubles", 130_000_000, "RUB", "money", None),
+        ("$1.56 million", 1_560_000, "USD", "money", None),
+        ("five years", 5, "years", "duration", None),
+    ]

@@ -1,0 +1,73 @@
+from dataclasses import replace
+
+from tidings.extract.entities import _rule_mentions
+from tidings.extract.quotes import extract_quotes, quoted_spans
+from tidings.resolve import resolve_entities
+from tests.conftest import make_analysis, with_mentions
+
+
+def _quotes(text, *spec):
+    a = with_mentions(make_analysis(text), *spec)
+    taken = [(m.span.start, m.span.end) for m in a.mentions]
+    rules = [m for m in _rule_mentions(a) if not any(s < m.span.end and m.span.start < e for s, e in taken)]
+    a = replace(a, mentions=tuple(sorted(a.mentions + tuple(rules), key=lambda m: m.span.start)))
+    a = extract_quotes(resolve_entities(a))
+    return a, [(q.span.text(a.doc), q.kind, a.entities[q.entity].name if q.entity is not None else None)
+               for q in a.quotes]
+
+
+def test_quotes_direct_with_cue_after():
+    _, got = _quotes("“The bridge will reopen next week,” Mayor Anna Berg said on Monday.",
+                     ("Anna Berg", "PERSON", 0))
+    assert got == [("The bridge will reopen next week", "direct", "Anna Berg")]
+
+
+def test_quotes_indirect_after_said_and_pronoun():
+    text = "Anna Berg spoke first. She said the council had run out of money for repairs."
+    _, got = _quotes(text, ("Anna Berg", "PERSON", 0))
+    assert got == [("the council had run out of money for repairs", "indirect", "Anna Berg")]
+
+
+def test_quotes_mixed_content_holds_quoted_fragment():
+    text = "Tom Reed said the decision showed that the board was “out of touch” with staff."
+    _, got = _quotes(text, ("Tom Reed", "PERSON", 0))
+    assert got == [("the decision showed that the board was “out of touch” with staff", "mixed", "Tom Reed")]
+
+
+def test_quotes_content_before_cue_clause():
+    text = "The port will stay closed until Friday, the harbour master Jan Olsen told reporters."
+    _, got = _quotes(text, ("Jan Olsen", "PERSON", 0))
+    assert got == [("The port will stay closed until Friday", "indirect", "Jan Olsen")]
+
+
+def test_quotes_multi_paragraph_continuation_takes_speaker():
+    text = ("At the harbour, Anna Berg said: “We lost everything in one night.\n"
+            "“But we will rebuild, street by street, house by house.”\n")
+    _, got = _quotes(text, ("Anna Berg", "PERSON", 0))
+    assert [g[2] for g in got] == ["Anna Berg", "Anna Berg"]
+    assert got[1][0] == "But we will rebuild, street by street, house by house."
+
+
+def test_quotes_second_quote_in_paragraph_inherits_speaker():
+    text = "“We are sure it will hold,” Mr Olsen said. “We have checked it twice this week already.”"
+    _, got = _quotes(text, ("Olsen", "PERSON", 0))
+    assert [g[2] for g in got] == ["Olsen", "Olsen"]
+
+
+def test_quotes_no_findable_speaker_is_null():
+    text = "The sign on the door read “closed until further notice from the owners”."
+    _, got = _quotes(text)
+    assert got == [("closed until further notice from the owners", "direct", None)]
+
+
+def test_quotes_headline_attribution():
+    text = "Opening text here.\nBerg: ‘We will rebuild every house’\nAnna Berg spoke at the harbour.\n"
+    _, got = _quotes(text, ("Berg", "PERSON", 0), ("Anna Berg", "PERSON", 0))
+    assert ("‘We will rebuild every house’", "mixed", "Anna Berg") in got
+
+
+def test_quoted_spans_unbalanced_and_straight_marks_never_crash():
+    text = 'He said "one" and “two and then "three'
+    spans = quoted_spans(text, 0, len(text))
+    assert [text[s.start:s.end] for s, _ in spans][:2] == ["one", 'two and then "three']
+    assert quoted_spans("“", 0, 1) == []

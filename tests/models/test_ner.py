@@ -1,0 +1,99 @@
+"""Tests of the packaged NER model (real int8 ONNX model, no mocks)."""
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from tidings.errors import ModelError
+from tidings.evaluate.ner import entities
+from tidings.models import load_model
+from tidings.models.ner import NerModel, repair_bio
+
+LABELS = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+
+
+@pytest.fixture(scope="module")
+def ner() -> NerModel:
+    return load_model("ner")
+
+
+def test_load_model_is_cached_and_has_meta(ner: NerModel) -> None:
+    assert load_model("ner") is ner
+    assert set(ner.labels) == LABELS
+    assert ner.meta["version"] >= 1
+    assert ner.meta["scores"]["conll2003_test"]["micro"]["f1"] >= 0.88
+
+
+def test_unknown_model_raises_model_error() -> None:
+    with pytest.raises(ModelError):
+        load_model("no-such-model")
+
+
+def test_tags_people_and_place(ner: NerModel) -> None:
+    words = "Volodymyr Zelensky met Keir Starmer in London .".split()
+    [[tags]] = ner.tag([[words]])
+    assert len(tags) == len(words)
+    spans = entities(tags)
+    assert ("PER", 0, 2) in spans
+    assert ("PER", 3, 5) in spans
+    assert ("LOC", 6, 7) in spans
+
+
+def test_paragraph_context_keeps_shape(ner: NerModel) -> None:
+    paragraph = [
+        "German Chancellor Olaf Scholz arrived in Paris on Monday .".split(),
+        [],
+        "He met executives of Airbus and Renault .".split(),
+    ]
+    [tagged] = ner.tag([paragraph, [["Hello"]]])[:1]
+    assert [len(s) for s in tagged] == [len(s) for s in paragraph]
+    assert ("ORG", 4, 5) in entities(tagged[2])
+    assert ("LOC", 6, 7) in entities(tagged[0])
+
+
+def test_empty_inputs(ner: NerModel) -> None:
+    assert ner.tag([]) == []
+    assert ner.tag([[]]) == [[]]
+    assert ner.tag([[[]]]) == [[[]]]
+    assert ner.tag([[[], ["Paris"], []]])[0][0] == []
+
+
+def test_very_long_sentence_does_not_crash(ner: NerModel) -> None:
+    words = ("The European Commission said Ursula von der Leyen visited Madrid and "
+             "supercalifragilisticexpialidocious antidisestablishmentarianism .").split()
+    sentence = (words * 200)[:2000]
+    [[tags]] = ner.tag([[sentence]])
+    assert len(tags) == 2000
+    assert set(tags) <= LABELS
+    assert "B-PER" in tags and "B-LOC" in tags
+
+
+def test_unusual_characters(ner: NerModel) -> None:
+    words = ["\u200b", "\x00", "\ufeff", "", " ", "\t", "🙂", "Zürich", "\u0301",
+             "Ελλάδα", "東京", "x" * 300, "a\nb", "Müller"]
+    [[tags]] = ner.tag([[words]])
+    assert len(tags) == len(words)
+    assert set(tags) <= LABELS
+
+
+def test_output_is_valid_bio(ner: NerModel) -> None:
+    [[tags]] = ner.tag([["the New York Stock Exchange and UN officials in New York".split()]])
+    assert repair_bio(tags) == tags
+
+
+def test_repair_bio() -> None:
+    assert repair_bio(["I-PER", "I-PER", "O", "I-LOC", "I-ORG"]) == [
+        "B-PER", "I-PER", "O", "B-LOC", "B-ORG"]
+
+
+def _tag_in_child(words: list[str]) -> list[str]:
+    return load_model("ner").tag([[words]])[0][0]
+
+
+def test_several_processes(ner: NerModel) -> None:
+    words = "Angela Merkel visited Washington .".split()
+    expected = ner.tag([[words]])[0][0]
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        results = pool.map(_tag_in_child, [words, words])
+    assert results == [expected, expected]

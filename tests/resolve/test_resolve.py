@@ -1,0 +1,64 @@
+from tidings.extract.entities import _rule_mentions
+from tidings.resolve import resolve_entities
+from tidings.resolve.aliases import same_word
+from tests.conftest import make_analysis, with_mentions
+from dataclasses import replace
+
+
+def _resolved(text, *spec):
+    a = with_mentions(make_analysis(text), *spec)
+    taken = [(m.span.start, m.span.end) for m in a.mentions]
+    rules = [m for m in _rule_mentions(a) if not any(s < m.span.end and m.span.start < e for s, e in taken)]
+    a = replace(a, mentions=tuple(sorted(a.mentions + tuple(rules), key=lambda m: m.span.start)))
+    return resolve_entities(a)
+
+
+def _people(a):
+    return {e.name: e for e in a.entities if e.type == "PERSON"}
+
+
+def test_resolve_surname_title_and_transliteration_join_one_person():
+    text = ("Ukrainian president Volodymyr Zelensky spoke. Mr Zelensky said it was hard. "
+            "Later Volodymyr Zelenskiy added more. Zelensky left.")
+    a = _resolved(text, ("Volodymyr Zelensky", "PERSON", 0), ("Zelensky", "PERSON", 1),
+                  ("Volodymyr Zelenskiy", "PERSON", 0), ("Zelensky", "PERSON", 2))
+    people = _people(a)
+    assert list(people) == ["Volodymyr Zelensky"]
+    z = people["Volodymyr Zelensky"]
+    assert "Mr Zelensky" in z.aliases and "Volodymyr Zelenskiy" in z.aliases
+    assert "Ukrainian president" in z.roles and z.gender == "m"
+
+
+def test_resolve_sir_first_name_and_role_description():
+    text = ("Kremlin spokesman Dmitry Peskov replied. Sir Keir Starmer spoke in Bristol. "
+            "Sir Keir said more. The Kremlin spokesman said nothing.")
+    a = _resolved(text, ("Dmitry Peskov", "PERSON", 0), ("Keir Starmer", "PERSON", 0), ("Keir", "PERSON", 1),
+                  ("Bristol", "GPE", 0))
+    people = _people(a)
+    assert set(people) == {"Dmitry Peskov", "Keir Starmer"}
+    assert "Sir Keir" in people["Keir Starmer"].aliases
+    assert "The Kremlin spokesman" in people["Dmitry Peskov"].aliases
+
+
+def test_resolve_post_appositive_role():
+    text = "Ivan Popov, a former major general who led the army, was jailed."
+    a = _resolved(text, ("Ivan Popov", "PERSON", 0))
+    assert _people(a)["Ivan Popov"].roles == ("former major general",)
+
+
+def test_resolve_pronoun_prefers_subject_over_object():
+    text = "In a meeting with president Cyril Ramaphosa, Mr Zelensky spoke. He was tired."
+    a = _resolved(text, ("Cyril Ramaphosa", "PERSON", 0), ("Zelensky", "PERSON", 0))
+    he = next(m for m in a.mentions if m.source.startswith("pronoun"))
+    assert a.entities[he.entity].name == "Zelensky"
+
+
+def test_resolve_acronym_joins_org():
+    text = "The United Nations met. The UN said no."
+    a = _resolved(text, ("United Nations", "ORG", 0), ("UN", "ORG", 0))
+    assert [e.name for e in a.entities] == ["United Nations"]
+
+
+def test_same_word_variants():
+    assert same_word("Zelenskiy", "Zelensky") and same_word("Yevgeny", "Evgeny")
+    assert not same_word("Trump", "Truss")

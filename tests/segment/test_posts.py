@@ -1,0 +1,45 @@
+from tests.conftest import make_analysis
+
+LIVE = """Opening paragraph about the storm that hit the coast overnight.
+Second opening paragraph with more detail.
+Minister: 'We are ready to help'
+The minister said the army was ready.
+More body text follows here.
+10.32am Rescue teams reach the village
+Teams arrived at dawn.
+Watch: Aerial footage of the flooded valley
+The meeting was replaced by discussions by other officials
+Source: example.org
+"""
+
+
+def test_posts_headlines_opening_video_and_source():
+    a = make_analysis(LIVE)
+    heads = [p.headline and p.headline.text(a.doc) for p in a.posts]
+    assert heads == [None, "Minister: 'We are ready to help'", "Rescue teams reach the village",
+                     "Watch: Aerial footage of the flooded valley"]
+    assert [p.kind for p in a.posts] == ["opening", "post", "post", "video"]
+    assert a.doc.source == "example.org"
+    assert a.posts[2].timestamp == "10:32"
+
+
+def test_posts_prose_without_full_stop_is_not_a_headline():
+    a = make_analysis("Intro line here.\nThe talks were postponed by officials\nMore text follows.\n")
+    assert len(a.posts) == 1 and a.posts[0].kind == "article"
+
+
+def test_posts_plain_article_is_one_post():
+    a = make_analysis("One sentence. Another one.\nA second paragraph.")
+    assert len(a.posts) == 1 and a.posts[0].headline is None
+    assert len(a.paragraphs) == 2
+
+
+def test_posts_timestamp_line_alone_attaches_to_next_post():
+    a = make_analysis("Intro text.\n21:05 GMT\nFirst result declared\nThe count ended.\n")
+    assert a.posts[-1].timestamp == "21:05"
+    assert a.posts[-1].headline.text(a.doc) == "First result declared"
+
+
+def test_posts_pm_time_is_24_hour():
+    a = make_analysis("Intro text.\n2.15pm Crowds gather outside\nPeople came.\n")
+    assert a.posts[-1].timestamp == "14:15"

@@ -1,0 +1,93 @@
+"""The command line, driven through click's runner and, for stdin and exit codes, a real process."""
+
+import json
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from tidings.cli import cli
+from tidings.serialize import to_dict
+
+ARTICLE = """Harbour fire leaves dozens homeless
+At least three people were killed and 14 injured when a fire swept through the harbour in Bergen on Friday.
+“We will rebuild every house,” Mayor Ingrid Solberg told reporters.
+"""
+
+
+@pytest.fixture
+def article(tmp_path):
+    p = tmp_path / "fire.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    return p
+
+
+def test_cli_analyze_json_matches_schema(article):
+    from importlib import resources
+
+    res = CliRunner().invoke(cli, ["analyze", str(article), "--format", "json", "--published", "2025-01-10"])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    schema = json.loads(resources.files("tidings").joinpath("schema/analysis.schema.json").read_text())
+    jsonschema.validate(data, schema)
+    text = data["document"]["text"]
+    for q in data["quotes"]:
+        assert text[q["start"]:q["end"]] == q["text"] and q["text"].strip()
+    assert data["quotes"][0]["speaker"]["name"] == "Ingrid Solberg"
+    assert data["events"][0]["casualties"]["killed"] == 3
+
+
+def test_cli_analyze_text_summary(article):
+    res = CliRunner().invoke(cli, ["analyze", str(article)])
+    assert res.exit_code == 0 and "Quotes (1)" in res.output and "Ingrid Solberg" in res.output
+
+
+def test_cli_bad_inputs_fail_alone_with_one_line_each(article, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "blob.bin"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"caf\xe9")
+    missing = tmp_path / "missing.txt"
+    res = CliRunner().invoke(cli, ["analyze", str(empty), str(article), str(binary), str(latin), str(missing),
+                                   "--format", "jsonl"])
+    assert res.exit_code == 1
+    lines = [line for line in res.stdout.splitlines() if line.strip()]
+    assert len(lines) == 1 and json.loads(lines[0])["document"]["id"] == "fire.txt"
+    errors = [line for line in res.stderr.splitlines() if line.startswith("error:")]
+    assert [e.split()[1] for e in errors] == ["[E102]", "[E103]", "[E104]", "[E101]"]
+
+
+def test_cli_usage_errors_exit_2(article):
+    assert CliRunner().invoke(cli, ["analyze", str(article), "--format", "xml"]).exit_code == 2
+    assert CliRunner().invoke(cli, ["analyze", str(article), "--published", "yesterday"]).exit_code == 2
+    assert CliRunner().invoke(cli, ["analyze"]).exit_code == 2
+
+
+def test_cli_stdin_and_empty_stdin():
+    run = [sys.executable, "-m", "tidings", "analyze", "-", "--format", "json", "--published", "2025-04-24"]
+    ok = subprocess.run(run, input=ARTICLE, capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0 and json.loads(ok.stdout)["document"]["published"] == "2025-04-24"
+    empty = subprocess.run(run, input="", capture_output=True, text=True, timeout=120)
+    assert empty.returncode == 1 and "E106" in empty.stderr and len(empty.stderr.strip().splitlines()) == 1
+
+
+def test_cli_huge_file_is_refused_quickly(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 10_500_000)  # 52 MB
+    res = CliRunner().invoke(cli, ["analyze", str(big)])
+    assert res.exit_code == 1 and "E105" in res.stderr
+
+
+def test_cli_to_dict_offsets_point_into_text(article):
+    from tidings.ingest import read_text
+    from tidings.pipeline import run
+
+    data = to_dict(run(read_text(article)))
+    text = data["document"]["text"]
+    for e in data["entities"]:
+        for m in e["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]

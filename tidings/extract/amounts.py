@@ -1,0 +1,100 @@
+"""Find amounts: counts of people, sums of money and durations, with qualifiers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tidings.pipeline import stage
+from tidings.types import Amount, Analysis, Span
+
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "a hundred": 100, "hundred": 100, "a dozen": 12, "dozen": 12, "a thousand": 1000,
+    "half a million": 500_000, "a million": 1_000_000,
+    # ACLED's reading of vague counts: "dozens" = 12, "scores" = 20, "hundreds" = 100, "tens" = 10
+    "dozens": 12, "dozens of": 12, "scores": 20, "scores of": 20, "hundreds": 100, "hundreds of": 100,
+    "thousands": 1000, "thousands of": 1000, "tens": 10, "tens of": 10, "several": 3, "a few": 3,
+}
+_SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
+          "m": 1_000_000, "bn": 1_000_000_000, "k": 1000, "mn": 1_000_000}
+_WORDNUM = "|".join(sorted((re.escape(k) for k in _UNITS), key=len, reverse=True))
+_NUM = rf"(?:\d+(?:[.,]\d+)*|{_WORDNUM})(?:[-\s](?:{_WORDNUM}))?(?:\s*(?:hundred|thousand|million|billion|bn|m|mn|k)\b)?"
+_QUAL = r"(?P<qual>at least|more than|over|nearly|almost|about|around|approximately|some|up to|as many as|fewer than|less than|roughly|an estimated)\s+"
+_PEOPLE = (r"people|persons|civilians|children|adults|soldiers|troops|officers|policemen|police officers|"
+           r"workers|residents|passengers|migrants|refugees|protesters|fighters|militants|students|"
+           r"patients|women|men|journalists|firefighters|villagers|others|pupils|staff|dockworkers|"
+           r"members|voters|prisoners|hostages|casualties|victims|bodies|dead|injured|wounded")
+_COUNT = re.compile(rf"\b(?:{_QUAL})?(?P<num>{_NUM})\s+(?:(?:[a-z-]+\s+){{0,2}})?(?P<unit>{_PEOPLE})\b", re.IGNORECASE)
+_MONEY = re.compile(
+    rf"(?:{_QUAL})?(?:(?P<sym>[$£€¥])\s?(?P<num>{_NUM})|(?P<num2>{_NUM})\s+"
+    r"(?P<cur>dollars|euros|pounds|roubles|rubles|yen|yuan|rupees|hryvnias|francs|kroner|krona|"
+    r"US dollars|USD|EUR|GBP))\b",
+    re.IGNORECASE,
+)
+_DURATION = re.compile(rf"\b(?P<num>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
+_CODES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD", "us dollars": "USD",
+          "euros": "EUR", "pounds": "GBP", "roubles": "RUB", "rubles": "RUB", "yen": "JPY",
+          "yuan": "CNY", "rupees": "INR", "hryvnias": "UAH", "francs": "CHF", "kroner": "DKK",
+          "krona": "SEK"}
+_QUALIFIER = {"at least": "at_least", "more than": "more_than", "over": "more_than", "nearly": "approx",
+              "almost": "approx", "about": "approx", "around": "approx", "approximately": "approx",
+              "some": "approx", "roughly": "approx", "an estimated": "approx", "up to": "up_to",
+              "as many as": "up_to", "fewer than": "up_to", "less than": "up_to"}
+
+
+def parse_number(text: str) -> float | None:
+    """"1.56 million" -> 1560000.0, "six" -> 6, "twenty-five" -> 25, "dozens" -> 12."""
+    t = " ".join(text.lower().split())
+    if t in _UNITS:
+        return float(_UNITS[t])
+    scale = 1
+    for word, mult in _SCALE.items():
+        if re.search(rf"(?<=[\d\s]){word}$", t) and t != word:
+            scale, t = mult, t[: -len(word)].strip()
+            break
+    if t in _UNITS:
+        return float(_UNITS[t] * scale)
+    parts = re.split(r"[-\s]", t)
+    if len(parts) == 2 and all(p in _UNITS for p in parts):
+        return float((_UNITS[parts[0]] + _UNITS[parts[1]]) * scale)
+    try:
+        return float(t.replace(",", "")) * scale
+    except ValueError:
+        return None
+
+
+@stage(requires=("sents",), assigns=("amounts",))
+def extract_amounts(analysis: Analysis) -> Analysis:
+    """Return ``analysis`` with counts of people, sums of money and durations."""
+    text = analysis.doc.text
+    out: list[Amount] = []
+    for sent in analysis.sents:
+        chunk = text[sent.span.start : sent.span.end]
+        taken: list[tuple[int, int]] = []
+        for rx, kind in ((_MONEY, "money"), (_COUNT, "count"), (_DURATION, "duration")):
+            for m in rx.finditer(chunk):
+                if any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                amount = _amount(m, kind, sent.span.start)
+                if amount is not None:
+                    taken.append((m.start(), m.end()))
+                    out.append(amount)
+    out.sort(key=lambda a: a.span.start)
+    return replace(analysis, amounts=tuple(out))
+
+
+def _amount(m: re.Match[str], kind: str, offset: int) -> Amount | None:
+    num = m.group("num") or (m.groupdict().get("num2") or "")
+    value = parse_number(num)
+    if value is None:
+        return None
+    qual = _QUALIFIER.get((m.groupdict().get("qual") or "").lower())
+    if kind == "money":
+        unit = _CODES.get((m.group("sym") or m.group("cur") or "").lower(), (m.group("sym") or m.group("cur") or "").upper())
+    else:
+        unit = m.group("unit").lower()
+    return Amount(Span(offset + m.start(), offset + m.end()), value, unit, kind, qual)

@@ -1,0 +1,136 @@
+"""Reporting cues ("said", "told", "according to") and the indirect content they introduce."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tidings.types import Span
+
+_VERBS = (
+    "say says said saying tell tells told add adds added warn warns warned urge urges urged "
+    "accuse accuses accused claimed insist insists insisted argue argues argued "
+    "explain explains explained noted write writes wrote announce announces announced "
+    "declare declares declared reply replies replied respond responds responded suggest suggests "
+    "suggested acknowledge acknowledges acknowledged admit admits admitted confirm confirms confirmed "
+    "deny denies denied stresses stressed emphasise emphasises emphasised emphasize emphasized "
+    "reported stated believe believes believed think thinks "
+    "predict predicts predicted promised vow vows vowed tweeted "
+    "assert asserts asserted maintain maintains "
+    "maintained contend contends contended concede concedes conceded recall recalls recalled "
+    "complain complains complained hoped feared signalled indicated"
+).split()
+CUE = re.compile(
+    r"\b(?:according to|(?:has|have|had|did|does|do|will|would|also|repeatedly|previously|later|"
+    r"further|then|once|often|earlier)\s+)*(" + "|".join(sorted(set(_VERBS), key=len, reverse=True)) +
+    r"|according to)\b",
+    re.IGNORECASE,
+)
+_NEEDS_THAT = frozenset("tell tells told urge urges urged accuse accuses accused warn warns warned".split())
+_SPEECH_ADJUNCT = re.compile(
+    r",\s*(?:in|in in|during|at|on|after|before|alongside|while|speaking)\b[^,]*?\b(?:press conference|"
+    r"interview|statement|speech|briefing|meeting|visit|address|news conference|summit|rally|post|"
+    r"broadcast|debate)\b.*$",
+    re.IGNORECASE,
+)
+_ADJUNCT = frozenset(
+    """on in at during after before to from via with while late earlier later yesterday today tonight
+    last this next when as adding citing without outside inside by for through over under since in
+    recently previously again also publicly privately repeatedly once on monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A reporting cue in a sentence: its span and which way its content lies."""
+
+    span: Span
+    verb: str
+    content: Span | None  # indirect content, None when the cue introduces a direct quote
+
+
+def find_cues(text: str, sent: Span, quoted: list[Span]) -> list[Cue]:
+    """Reporting cues in ``sent`` outside quotation marks, each with its content if indirect."""
+    chunk = text[sent.start : sent.end]
+    cues = []
+    for m in CUE.finditer(chunk):
+        span = Span(sent.start + m.start(1), sent.start + m.end(1))
+        if any(span in q for q in quoted):
+            continue
+        verb = m.group(1).lower()
+        cues.append(Cue(span, verb, _content(text, sent, span, verb, quoted)))
+    return cues
+
+
+def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) -> Span | None:
+    """Where the reported content of ``cue`` lies: after it ("said that X"), before it ("X, he said")."""
+    after = text[cue.end : sent.end]
+    stripped = after.lstrip(" ,:")
+    if stripped[:1] and stripped[:1] in "“\"‘" and verb != "according to":
+        return None  # "said: “...”" introduces a direct quote
+    if verb == "according to":
+        return _before_comma(text, sent, cue) or _after_np(text, sent, cue)
+    if verb in ("accused", "accuse", "accuses") and " of " in after:
+        return _trim(text, cue.end + after.index(" of ") + 4, sent.end)
+    if after.lstrip().startswith(","):
+        return _before_comma(text, sent, cue)  # "X, he adds, Y." / "X, he said, as ..."
+    if re.match(r"^\s+that\s", after):
+        return _trim(text, cue.end + re.match(r"^\s+that\s+", after).end(), sent.end)
+    first = stripped.split(" ", 1)[0].lower().strip(",.;:") if stripped else ""
+    if verb in _NEEDS_THAT or first in _ADJUNCT:
+        that = re.match(r"^\s+(?:[^,“\"]{0,60}?\s*)?that\s+", after)
+        if that and len(after[: that.end()].split()) <= 10:
+            return _trim(text, cue.end + that.end(), sent.end)
+        return _before_comma(text, sent, cue)
+    if not first:
+        return _before_comma(text, sent, cue)
+    return _trim(text, cue.end + len(after) - len(after.lstrip()), sent.end)
+
+
+_FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|did|does|do|should|may|might)\b")
+
+
+def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
+    """"X, Mr Y said." / "X, Moscow's envoy, Mr Y, told Z." / "X, he adds, Z.": content around the cue clause."""
+    head = text[sent.start : cue.start]
+    commas = [i for i, ch in enumerate(head) if ch == ","]
+    if not commas:
+        return None
+    comma = commas[-1]
+    for c in reversed(commas[:-1]):
+        segment = head[c + 1 : comma]
+        if len(segment.split()) > 6 or _FINITE.search(segment) or any(q in segment for q in "“”\""):
+            break
+        comma = c
+    if len(head[:comma].split()) < 3:
+        return None
+    rest = text[cue.end : sent.end]
+    mid = re.match(r"^[^,]*,\s+(\S.*)$", rest)
+    if mid and len(mid.group(1).split()) >= 3:
+        return _trim(text, sent.start, sent.end)  # parenthetical cue: ", he adds,"
+    return _trim(text, sent.start, sent.start + comma)
+
+
+def _after_np(text: str, sent: Span, cue: Span) -> Span | None:
+    rest = text[cue.end : sent.end]
+    comma = rest.find(",")
+    return _trim(text, cue.end + comma + 1, sent.end) if comma >= 0 else None
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    """Strip spacing, final punctuation and speech-event adjuncts ("..., in a press conference")."""
+    chunk = text[start:end]
+    m = _SPEECH_ADJUNCT.search(chunk)
+    if m and m.start() > 0:
+        chunk = chunk[: m.start()]
+    dashes = [d.start() for d in re.finditer(r"\s[–—]\s", chunk)]
+    if len(dashes) == 1:
+        chunk = chunk[: dashes[0]]
+    lead = len(chunk) - len(chunk.lstrip(" ,"))
+    body = chunk.strip(" ,")
+    while body and body[-1] in ".,;:!?" and not body.endswith(("”", '"')):
+        body = body[:-1].rstrip()
+    if len(body.split()) < 2:
+        return None
+    return Span(start + lead, start + lead + len(body))

@@ -1,0 +1,108 @@
+"""Find entity mentions: names from the NER model, plus pronouns and role descriptions by rule."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import groupby
+
+from tidings.extract.lexicon import (
+    NATURAL_FEATURE_WORDS,
+    NORP_WORDS,
+    PRONOUN_GENDER,
+    ROLE_NOUNS,
+)
+from tidings.models import load_model
+from tidings.pipeline import stage
+from tidings.types import Analysis, Mention, Sentence, Span
+
+_TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
+_ROLE_NP = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"((?:(?:former|then|new|acting|current|outgoing|incoming|deputy|vice|top|senior|chief|"
+    r"[\w’'-]+(?:’s|'s)|[A-Z][\w-]+|\d+-year-old|[a-z]+(?:al|an|ic|ish|ese|ary|ive))\s+){0,4}"
+    r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))\b"
+    r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
+)
+_PRONOUN = re.compile(r"\b(he|she|He|She|him|her|Him|Her)\b")
+
+
+@stage(requires=("sents",), assigns=("mentions",))
+def extract_mentions(analysis: Analysis) -> Analysis:
+    """Return ``analysis`` with name, pronoun and role mentions in text order."""
+    names = _name_mentions(analysis)
+    # a role description may hold a place or group name ("the US president"), never a person's
+    taken = [(m.span.start, m.span.end) for m in names if m.type == "PERSON"]
+    rules = [m for m in _rule_mentions(analysis) if not _overlaps(m.span, taken)]
+    mentions = sorted(names + rules, key=lambda m: (m.span.start, m.span.end))
+    return replace(analysis, mentions=tuple(mentions))
+
+
+def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
+    return any(s < span.end and span.start < e for s, e in taken)
+
+
+def _name_mentions(analysis: Analysis) -> list[Mention]:
+    text = analysis.doc.text
+    heads = [p.headline for p in analysis.posts if p.headline is not None]
+    head_sents = [Sentence(h, -1, _tokens(text, h)) for h in heads]
+    groups = [list(g) for _, g in groupby(analysis.sents, key=lambda s: s.paragraph)]
+    groups += [[s] for s in head_sents]
+    words = [[[text[t.start : t.end] for t in s.tokens] for s in g] for g in groups]
+    tags = load_model("ner").tag(words)
+    out: list[Mention] = []
+    for group, group_tags in zip(groups, tags):
+        for sent, sent_tags in zip(group, group_tags):
+            out.extend(_decode(text, sent.tokens, sent_tags))
+    return out
+
+
+def _tokens(text: str, span: Span) -> tuple[Span, ...]:
+    from tidings.segment.sentences import tokenize
+
+    return tokenize(text[span.start : span.end], span.start)
+
+
+def _decode(text: str, tokens: tuple[Span, ...], tags: list[str]) -> list[Mention]:
+    """BIO tags to mentions; an I- without a B- starts a mention (IOB1 tolerance)."""
+    out: list[Mention] = []
+    start = end = None
+    label = ""
+    for tok, tag in [*zip(tokens, tags), (None, "O")]:
+        kind = tag[2:] if tag != "O" else ""
+        if start is not None and (tag == "O" or tag.startswith("B-") or kind != label):
+            out.append(_typed(text, Span(start, end or start), label))
+            start = None
+        if tok is not None and tag != "O" and start is None:
+            start, label = tok.start, kind
+        if tok is not None and tag != "O":
+            end = tok.end
+    return [m for m in out if m.span.end > m.span.start]
+
+
+def _typed(text: str, span: Span, label: str) -> Mention:
+    name = text[span.start : span.end]
+    kind = _TYPE.get(label, "MISC")
+    words = name.split()
+    if kind == "GPE" and (words[-1] in NATURAL_FEATURE_WORDS or name in NATURAL_FEATURE_WORDS):
+        kind = "LOC"
+    elif kind == "MISC" and (name in NORP_WORDS or re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)s?", name)):
+        kind = "NORP"
+    elif kind == "MISC" and re.search(r"\b(War|Revolution|Olympics|Cup|Games)\b", name):
+        kind = "EVENT"
+    return Mention(span, kind, "ner")
+
+
+def _rule_mentions(analysis: Analysis) -> list[Mention]:
+    """Pronouns (he/she) and definite role descriptions ("the Ukrainian leader")."""
+    text = analysis.doc.text
+    out: list[Mention] = []
+    spans = [s.span for s in analysis.sents] + [p.headline for p in analysis.posts if p.headline]
+    for span in spans:
+        chunk = text[span.start : span.end]
+        for m in _PRONOUN.finditer(chunk):
+            gender = PRONOUN_GENDER[m.group(1).lower()]
+            out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", f"pronoun:{gender}"))
+        for m in _ROLE_NP.finditer(chunk):
+            out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
+    return out

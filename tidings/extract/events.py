@@ -1,0 +1,168 @@
+"""Find events (PLOVER categories) with actors, targets, place, time and casualties, by rule."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tidings.pipeline import stage
+from tidings.types import Amount, Analysis, Event, Participant, Span
+
+# (type, mode, pattern): earlier rows win within a sentence; one event per type per sentence
+_TRIGGERS: list[tuple[str, str, str]] = [
+    ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action"),
+    ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|rall(?:y|ies)|march(?:ed|es)?|blockades?|boycotts?|sit-ins?"),
+    ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
+    ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
+    ("ASSAULT", "attack", r"attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clashes|fighting|killed|killing"),
+    ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
+    ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down"),
+    ("THREATEN", "verbal", r"threat(?:en|ens|ened)?|ultimatums?|reserves the right to use|could walk away|nuclear strike"),
+    ("REQUEST", "verbal", r"urge[sd]?|demand(?:s|ed)?|call(?:s|ed)? (?:on|for)|appeal(?:s|ed)? (?:to|for)|asked for|pleaded"),
+    ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
+    ("REJECT", "verbal", r"reject(?:s|ed)?|refus(?:e|es|ed)|vetoe?d?|turned down"),
+    ("SANCTION", "economic", r"sanction(?:s|ed)?|embargo(?:es)?|tariffs?|asset freeze"),
+    ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ment)|reinforcements|troops massed"),
+    ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
+    ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
+    ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)"),
+    ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal"),
+    ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed)|welcom(?:e|es|ed)"),
+    ("CONSULT", "meeting", r"talks|meeting|met|meets|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call"),
+    ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|alliance|partnership"),
+]
+_COMPILED = [(t, mode, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for t, mode, p in _TRIGGERS]
+_IS_MONTH = re.compile(r"(?:March|May)\b(?:\s+\d|,?\s+(?:19|20)\d\d)")
+_VERBAL = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
+_INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}?(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
+_PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|did not|didn’t|didn't|denied)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_KILLED = re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalities|death toll)\b", re.IGNORECASE)
+_INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized)\b", re.IGNORECASE)
+_NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)", re.IGNORECASE)
+_TOLL = re.compile(
+    r"\b(?:death toll|toll)\b[^.;]{0,30}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
+    r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*)\b", re.IGNORECASE)
+_ONE_DEAD = re.compile(
+    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|civilian|"
+    r"officer|worker|protester|resident|driver|passenger|pilot|journalist)\s+(?:was\s+killed|died|was\s+shot\s+dead)\b",
+    re.IGNORECASE)
+_ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+@stage(requires=("sents", "mentions", "entities", "quotes", "times", "amounts"), assigns=("events",))
+def extract_events(analysis: Analysis) -> Analysis:
+    """Return ``analysis`` with events, one per PLOVER category per sentence or headline."""
+    units = [(s.span, analysis.paragraphs[s.paragraph].post) for s in analysis.sents]
+    units += [(p.headline, p.id) for p in analysis.posts if p.headline is not None]
+    events: list[Event] = []
+    for span, post in sorted(units, key=lambda u: u[0].start):
+        events.extend(_sentence_events(analysis, span, post, len(events), events))
+    return replace(analysis, events=tuple(events))
+
+
+def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
+                     earlier: list[Event]) -> list[Event]:
+    text = analysis.doc.text
+    chunk = text[span.start : span.end]
+    seen: dict[str, Event] = {}
+    if _TOLL.search(chunk) and not any(rx.search(chunk) for _, _, rx in _COMPILED):
+        # "the death toll has risen to 12": a toll update of the incident already reported
+        kind = next((e.type for e in reversed(earlier) if e.type in ("ASSAULT", "DISASTER")), "ASSAULT")
+        m = _TOLL.search(chunk)
+        trigger = Span(span.start + m.start(), span.start + m.end())
+        return [_event(analysis, kind, "toll", span, trigger, post, next_id)]
+    for kind, mode, rx in _COMPILED:
+        m = next((x for x in rx.finditer(chunk) if not _IS_MONTH.match(chunk, x.start())), None)
+        if m is None or kind in seen or (kind == "ASSAULT" and "PROTEST" in seen and "strike" in m.group(0).lower()):
+            continue
+        trigger = Span(span.start + m.start(), span.start + m.end())
+        if _inside_quote(analysis, trigger) and kind not in _VERBAL:
+            continue
+        seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen))
+    return list(seen.values())
+
+
+def _inside_quote(analysis: Analysis, span: Span) -> bool:
+    return any(span in q.span and q.kind == "direct" for q in analysis.quotes)
+
+
+def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, post: int, eid: int) -> Event:
+    text = analysis.doc.text
+    inside = [(i, m) for i, m in enumerate(analysis.mentions) if m.span in span and m.entity is not None]
+    location = _location(analysis, inside, trigger)
+    actors = [Participant(m.span, m.entity) for _, m in inside if m.span.end <= trigger.start
+              and m.type in _ACTOR_TYPES and m.entity != location and not _is_possessed(text, m.span)][-2:]
+    targets = [Participant(m.span, m.entity) for _, m in inside if m.span.start >= trigger.end
+               and m.type in _ACTOR_TYPES and m.entity != location][:2]
+    if kind == "COERCE" and (inst := _INSTITUTION.search(text[span.start : span.end])):
+        actors.insert(0, Participant(Span(span.start + inst.start(1), span.start + inst.end(1))))
+    speaker = next((q.entity for q in analysis.quotes if trigger in q.span and q.entity is not None), None)
+    flags = []
+    if speaker is not None:
+        flags.append("reported")
+        if kind in _VERBAL and all(a.entity != speaker for a in actors):
+            actors.insert(0, Participant(trigger, speaker))
+    if _NEGATION.search(text[max(span.start, trigger.start - 30) : trigger.start]):
+        flags.append("negated")
+    time = next((i for i, t in enumerate(analysis.times) if t.span in span), None)
+    if time is not None and _historical(analysis, time):
+        flags.append("historical")
+    casualties = _casualties(text, span, [a for a in analysis.amounts if a.span in span])
+    return Event(eid, kind, span, trigger, post, tuple(actors), tuple(targets), location, time,
+                 casualties, (mode,), tuple(flags))
+
+
+def _is_possessed(text: str, span: Span) -> bool:
+    return text[span.end : span.end + 2] in ("’s", "'s")
+
+
+def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
+    text = analysis.doc.text
+    places = [m for _, m in inside if m.type in ("GPE", "LOC")]
+    prepped = [m for m in places if _PLACE_PREP.search(text[max(0, m.span.start - 12) : m.span.start])]
+    after = [m for m in prepped if m.span.start >= trigger.start]
+    best = (after or prepped or [])[:1]
+    return best[0].entity if best else None
+
+
+def _historical(analysis: Analysis, time: int) -> bool:
+    ref = analysis.times[time]
+    pub = analysis.doc.published
+    if ref.precision in ("century", "decade"):
+        return True
+    if ref.value and pub and ref.value[:4].isdigit():
+        return int(ref.value[:4]) < int(pub[:4]) - 1
+    return False
+
+
+def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str, int | str], ...]:
+    out: dict[str, int | str] = {}
+    chunk = text[span.start : span.end]
+    from tidings.extract.amounts import parse_number
+
+    for m in _TOLL.finditer(chunk):
+        value = parse_number(m.group(1) or m.group(2) or "")
+        if value is not None:
+            out.setdefault("killed", int(value))
+    if _ONE_DEAD.search(chunk):
+        out.setdefault("killed", 1)
+    for m in _NOBODY.finditer(chunk):
+        out.setdefault("killed" if _KILLED.match(m.group(1)) else "injured", 0)
+    last = None
+    for a in amounts:
+        if a.kind != "count":
+            continue
+        after = text[a.span.end : min(span.end, a.span.end + 40)].split(",")[0]
+        before = text[max(span.start, a.span.start - 25) : a.span.start]
+        what = "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else \
+            "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None
+        if what is None and last and re.search(r"\bincluding\s+$", before):
+            what = f"{a.unit}_{last}" if a.unit in ("children", "civilians", "women") else None
+        if what is None or what in out:
+            continue
+        out[what] = int(a.value)
+        last = what if "_" not in what else last
+        if a.qualifier and what in ("killed", "injured"):
+            out[f"{what}_qualifier"] = a.qualifier
+    return tuple(out.items())

@@ -1,0 +1,58 @@
+"""Closed word lists shared by the rule-based extractors (general English, no article-specific names)."""
+
+from __future__ import annotations
+
+TITLES = frozenset(
+    "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor President Prime Minister Chancellor "
+    "Senator Sen Rep Representative Gov Governor Mayor General Gen Colonel Col Captain Capt "
+    "Lieutenant Sergeant King Queen Prince Princess Pope Rev Reverend Judge Justice Secretary "
+    "Ambassador Commissioner Chairman Chairwoman Minister Premier Sheikh Emir Archbishop Bishop "
+    "Cardinal Rabbi Imam Father Sister Brother Admiral Marshal Field Major Inspector Detective "
+    "Commander Chief Superintendent Constable Officer Sheriff Deputy Speaker Chancellor Elder".split()
+)
+TITLE_GENDER = {
+    "Mr": "m", "Sir": "m", "Lord": "m", "King": "m", "Prince": "m", "Father": "m", "Brother": "m",
+    "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f", "Queen": "f", "Princess": "f",
+    "Sister": "f",
+}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+
+_ROLE_WORDS = """president minister secretary spokesman spokeswoman spokesperson leader official
+chancellor general commander mayor governor chief head director chairman chairwoman chair ambassador
+senator congressman congresswoman lawmaker mp diplomat envoy negotiator king queen prince princess
+monarch premier ceo founder executive manager coach captain judge prosecutor lawyer attorney
+inspector officer soldier researcher scientist professor doctor economist analyst activist
+campaigner organiser organizer candidate challenger incumbent deputy aide adviser advisor
+strategist dictator ruler emperor pope bishop archbishop priest commissioner boss owner treasurer
+councillor councilor striker midfielder defender goalkeeper singer actor actress writer author
+novelist producer journalist reporter editor correspondent historian president-elect"""
+ROLE_NOUNS = frozenset(_ROLE_WORDS.split()) | frozenset(
+    ["prime minister", "foreign minister", "defence minister", "defense minister", "interior minister",
+     "finance minister", "health minister", "home secretary", "foreign secretary", "secretary of state",
+     "vice president", "secretary general", "union leader", "party leader", "opposition leader",
+     "chief executive", "security official"]
+)
+# a generic head that can stand for a more specific office ("the Ukrainian leader" = its president)
+ROLE_GENERIC = {
+    "leader": {"president", "prime minister", "premier", "chancellor", "king", "queen", "head", "chief"},
+    "head": {"president", "director", "chief", "chairman", "chair", "leader"},
+    "official": {"minister", "secretary", "spokesman", "spokeswoman", "official", "chief", "head"},
+    "chief": {"chief executive", "ceo", "head", "director"},
+    "boss": {"chief executive", "ceo", "manager", "head", "director"},
+}
+NATURAL_FEATURE_WORDS = frozenset(
+    "Sea Ocean River Mountains Mountain Lake Gulf Bay Strait Straits Peninsula Valley Desert "
+    "Island Islands Channel Coast Basin Plateau Range Alps Europe Asia Africa Antarctica Arctic "
+    "America Americas Balkans Caucasus Sahara Himalayas Mediterranean Atlantic Pacific".split()
+)
+NORP_WORDS = frozenset(
+    "Dutch French Swiss Greek Thai Czech Irish Welsh Scottish British English Danish Swedish "
+    "Finnish Polish Turkish Spanish Kurdish Jewish Muslim Christian Catholic Protestant Hindu "
+    "Sikh Buddhist Western Eastern Arab Arabs Israeli Israelis Iraqi Iraqis Pakistani Pakistanis "
+    "Saudi Saudis Yemeni Kuwaiti Qatari Emirati Bangladeshi Nepali Afghan Afghans Uzbek Kazakh "
+    "Tatar Tatars Roma Sunni Shia Shiite Democrat Democrats Republican Republicans Labour Tory "
+    "Tories Conservative Conservatives Liberal Liberals Communist Communists Nazi Nazis Soviet "
+    "Palestinian Palestinians Filipino Filipinos Chinese Japanese Vietnamese Lebanese Sudanese "
+    "Portuguese Congolese Senegalese Maltese".split()
+)
+

@@ -1,0 +1,222 @@
+"""Find direct, indirect and mixed quotes and attach each to its speaker."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from tidings.extract.cues import Cue, find_cues
+from tidings.pipeline import stage
+from tidings.types import Analysis, Mention, Quote, Span
+
+_OPEN, _CLOSE = "“«", "”»"
+_SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_HEAD_COLON = re.compile(r"^([^:]{2,60}):\s+(\S.*)$")
+_HEAD_DASH = re.compile(r"^(.*\S)\s+[–—-]\s+(\S[^–—]{1,40})$")
+_COORD = re.compile(r"^\s*(?:and|&)\s+(?:[\w’'-]+\s+){0,4}$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    span: Span
+    kind: str
+    cue: Span | None
+    speaker: int | None
+    entity: int | None
+    post: int
+    paragraph: int
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[Span, bool]]:
+    """Top-level double-quoted spans in ``text[start:end]`` (inside the marks), and whether closed.
+
+    Curly marks pair by direction, straight ones alternate; an unclosed mark runs to the end.
+    """
+    out: list[tuple[Span, bool]] = []
+    open_at: int | None = None
+    straight = False
+    for i in range(start, end):
+        ch = text[i]
+        if open_at is None and (ch in _OPEN or ch == '"'):
+            open_at, straight = i, ch == '"'
+        elif open_at is not None and ((ch in _CLOSE and not straight) or (ch == '"' and straight)):
+            out.append((Span(open_at + 1, i), True))
+            open_at = None
+    if open_at is not None and end - open_at > 1:
+        out.append((Span(open_at + 1, end), False))
+    return out
+
+
+@stage(requires=("sents", "mentions", "entities", "posts"), assigns=("quotes",))
+def extract_quotes(analysis: Analysis) -> Analysis:
+    """Return ``analysis`` with quotes in text order, speakers resolved where the text allows."""
+    text = analysis.doc.text
+    starts = [m.span.start for m in analysis.mentions]
+    found: list[_Found] = []
+    by_para: dict[int, list[int]] = {}
+    for p_idx, para in enumerate(analysis.paragraphs):
+        quoted = quoted_spans(text, para.span.start, para.span.end)
+        sents = [s for s in analysis.sents if s.paragraph == p_idx]
+        items = _paragraph_quotes(analysis, starts, p_idx, quoted, sents)
+        items = _inherit(analysis, text, items, found, by_para.get(p_idx - 1, []), para.span.start)
+        by_para[p_idx] = list(range(len(found), len(found) + len(items)))
+        found.extend(items)
+    found.extend(_headline_quotes(analysis, starts))
+    found.sort(key=lambda f: f.span.start)
+    quotes = tuple(Quote(i, f.span, f.kind, f.post, f.cue, f.speaker, None, f.entity) for i, f in enumerate(found))
+    return replace(analysis, quotes=quotes)
+
+
+def _paragraph_quotes(analysis: Analysis, starts: list[int], p_idx: int,
+                      quoted: list[tuple[Span, bool]], sents: list) -> list[_Found]:
+    text = analysis.doc.text
+    post = analysis.paragraphs[p_idx].post
+    qspans = [q for q, _ in quoted]
+    out: list[_Found] = []
+    direct_cues: list[tuple[Cue, int | None]] = []
+    for sent in sents:
+        for cue in find_cues(text, sent.span, qspans):
+            speaker = _speaker(analysis, starts, sent.span, cue)
+            if cue.content is None:
+                direct_cues.append((cue, speaker))
+                continue
+            inner = [q for q in qspans if q.start >= cue.content.start - 1 and q.end <= cue.content.end + 1]
+            whole = len(inner) == 1 and _covers(text, inner[0], cue.content)
+            kind = "direct" if whole else "mixed" if inner else "indirect"
+            span = _strip(text, inner[0]) if whole else cue.content
+            out.append(_Found(span, kind, cue.span, speaker, _entity(analysis, speaker), post, p_idx))
+    taken = [f.span for f in out]
+    for q, _closed in quoted:
+        words = len(text[q.start : q.end].split())
+        if any(q.start >= t.start - 1 and q.end <= t.end + 1 for t in taken) or words < 4:
+            continue
+        cue, speaker = _nearest_cue(q, direct_cues, text)
+        span = _strip(text, q)
+        out.append(_Found(span, "direct", cue, speaker, _entity(analysis, speaker), post, p_idx))
+    return sorted(out, key=lambda f: f.span.start)
+
+
+def _covers(text: str, q: Span, content: Span) -> bool:
+    outside = text[content.start : q.start] + text[q.end : content.end]
+    return not outside.strip(" “”\"«».,;:!?")
+
+
+def _strip(text: str, q: Span) -> Span:
+    chunk = text[q.start : q.end]
+    body = chunk.strip()
+    lead = len(chunk) - len(chunk.lstrip())
+    while body and body[-1] in ",;:" :
+        body = body[:-1].rstrip()
+    return Span(q.start + lead, q.start + lead + len(body))
+
+
+def _nearest_cue(q: Span, cues: list[tuple[Cue, int | None]], text: str) -> tuple[Span | None, int | None]:
+    """The cue next to a direct quote: '“...,” X said' or 'X said: “...”', nothing in between."""
+    best = None
+    for cue, speaker in cues:
+        gap = text[q.end : cue.span.start] if cue.span.start >= q.end else text[cue.span.end : q.start - 1]
+        if any(ch in gap for ch in "“”\".!?") or len(gap.split()) > 8:
+            continue
+        dist = abs(cue.span.start - q.end) if cue.span.start >= q.end else abs(q.start - cue.span.end)
+        if best is None or dist < best[0]:
+            best = (dist, cue.span, speaker)
+    return (best[1], best[2]) if best else (None, None)
+
+
+def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue) -> int | None:
+    """The mention that does the saying: the nearest subject before the cue, else just after it."""
+    mentions = analysis.mentions
+    text = analysis.doc.text
+    lo = bisect.bisect_left(starts, sent.start)
+    hi = bisect.bisect_left(starts, cue.span.start)
+    window_start = cue.content.end if cue.content and cue.content.end <= cue.span.start else sent.start
+    before = [i for i in range(lo, hi) if mentions[i].span.start >= window_start and _speakerish(mentions[i])
+              and not _inside_quotes(text, sent, mentions[i].span)]
+    if cue.verb == "according to":
+        before = []
+    people = [j for j in before if mentions[j].type in ("PERSON", "ORG") or mentions[j].source != "ner"]
+    before = people or before
+    if before:
+        i = max(before, key=lambda j: (mentions[j].span.end, -mentions[j].span.start))
+        while i in before[1:]:
+            prev = before[before.index(i) - 1]
+            if not _COORD.match(text[mentions[prev].span.end : mentions[i].span.start]):
+                break
+            i = prev
+        if not text[mentions[i].span.end : mentions[i].span.end + 2].startswith(("’s", "'s")):
+            return i
+    reach = 90 if cue.verb == "according to" else 30
+    for i in range(hi, bisect.bisect_left(starts, min(sent.end, cue.span.end + reach))):
+        gap = text[cue.span.end : mentions[i].span.start]
+        if cue.verb == "according to" and _speakerish(mentions[i]) and mentions[i].type != "GPE":
+            return i
+        if _speakerish(mentions[i]) and not _inside_quotes(text, sent, mentions[i].span) \
+                and re.fullmatch(r"\s*(?:(?:the|by)\s+)?(?:[\w’'-]+\s+){0,3}", gap) and "," not in gap:
+            return i  # "said Mr Olsen", "said the minister"
+    return None
+
+
+def _inside_quotes(text: str, sent: Span, span: Span) -> bool:
+    head = text[sent.start : span.start]
+    return sum(head.count(c) for c in _OPEN) > sum(head.count(c) for c in _CLOSE) or head.count('"') % 2 == 1
+
+
+def _speakerish(m: Mention) -> bool:
+    return m.type in _SPEAKER_TYPES or m.source != "ner"
+
+
+def _entity(analysis: Analysis, mention: int | None) -> int | None:
+    return None if mention is None else analysis.mentions[mention].entity
+
+
+def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Found],
+             prev: list[int], para_start: int) -> list[_Found]:
+    """Cue-less quotes take the speaker of a quote beside them, or of the paragraph before."""
+    out = []
+    last = next((found[k] for k in reversed(prev) if found[k].entity is not None), None)
+    for f in items:
+        if f.entity is None and f.kind == "direct":
+            sibling = next((g for g in items if g.entity is not None and g is not f), None)
+            opens = text[para_start : para_start + 1] in "“\"«"
+            donor = sibling or (last if opens and last and last.post == f.post else None)
+            if donor is not None:
+                f = replace(f, speaker=None, entity=donor.entity)
+        elif f.speaker is not None and analysis.mentions[f.speaker].source.startswith("pronoun"):
+            gender = analysis.mentions[f.speaker].source.partition(":")[2]
+            earlier = [g for g in out if g.entity is not None] or [found[k] for k in prev if found[k].entity is not None]
+            donor = next((g for g in reversed(earlier) if g.post == f.post
+                          and analysis.entities[g.entity].type == "PERSON"
+                          and analysis.entities[g.entity].gender in (None, gender)), None)
+            if donor is not None:
+                f = replace(f, entity=donor.entity)
+        out.append(f)
+    return out
+
+
+def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
+    """"Zelensky: talks were ‘constructive’" and "Russia reserves right ... – Moscow official"."""
+    from tidings.resolve.roles import role_matches
+
+    text = analysis.doc.text
+    out = []
+    for post in analysis.posts:
+        h = post.headline
+        if h is None:
+            continue
+        line = text[h.start : h.end]
+        if m := _HEAD_COLON.match(line):
+            who = Span(h.start, h.start + m.end(1))
+            speaker = next((i for i in range(len(starts)) if analysis.mentions[i].span in who
+                            and analysis.mentions[i].type in ("PERSON", "ORG")), None)
+            if speaker is not None:
+                out.append(_Found(Span(h.start + m.start(2), h.end), "indirect", None, speaker,
+                                  _entity(analysis, speaker), post.id, -1))
+        elif m := _HEAD_DASH.match(line):
+            who = m.group(2)
+            people = [e for e in analysis.entities if e.type == "PERSON" and role_matches(who, e.roles)]
+            if len(people) == 1:
+                out.append(_Found(Span(h.start, h.start + m.end(1)), "indirect", None, None, people[0].id,
+                                  post.id, -1))
+    return [replace(f, kind="mixed") if any(c in text[f.span.start : f.span.end] for c in "‘“\"") else f
+            for f in out]

@@ -1,0 +1,193 @@
+"""Named-entity tagger: int8 ONNX MiniLM token classifier run with onnxruntime.
+
+Input is a list of paragraphs, each a list of sentences, each a list of
+words in their original case.  Sentences of one paragraph give each other
+context (see :mod:`tidings.models._windows`).  Output is one BIO tag per
+word.  Only numpy, tokenizers and onnxruntime are used at inference time.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tidings.models._windows import Window, build_stream, casing_class, make_windows
+
+Runner = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+Paragraphs = Sequence[Sequence[Sequence[str]]]
+
+BATCH_SIZE = 32
+PAD_MULTIPLE = 8
+
+
+class WordPiecer:
+    """Maps words to subword ids with a ``tokenizers.Tokenizer``."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        tokenizer.no_truncation()
+        tokenizer.no_padding()
+        self.tokenizer = tokenizer
+        self.unk_id = _token_id(tokenizer, "[UNK]")
+        self.cls_id = _token_id(tokenizer, "[CLS]")
+        self.sep_id = _token_id(tokenizer, "[SEP]")
+        self.pad_id = _token_id(tokenizer, "[PAD]")
+
+    def pieces(self, words: Sequence[str]) -> list[list[int]]:
+        """Subword ids of each word (possibly empty lists)."""
+        unique = list(dict.fromkeys(words))
+        encoded = self.tokenizer.encode_batch(unique, add_special_tokens=False) if unique else []
+        table = {w: list(e.ids) for w, e in zip(unique, encoded)}
+        return [table[w] for w in words]
+
+
+def _token_id(tokenizer: Any, token: str) -> int:
+    idx = tokenizer.token_to_id(token)
+    if idx is None:
+        raise ValueError(f"tokenizer has no {token} token")
+    return int(idx)
+
+
+def paragraph_windows(
+    piecer: WordPiecer,
+    paragraph: Sequence[Sequence[str]],
+    *,
+    max_length: int,
+    centre: int,
+) -> tuple[list[Window], list[tuple[int, int]]]:
+    """Windows for one paragraph plus the ``(sentence, word)`` of each word number."""
+    words = [str(w) for sent in paragraph for w in sent]
+    flat = piecer.pieces(words)
+    pieces: list[list[list[int]]] = []
+    casings: list[list[int]] = []
+    i = 0
+    for sent in paragraph:
+        pieces.append(flat[i : i + len(sent)])
+        casings.append([casing_class(str(w)) for w in sent])
+        i += len(sent)
+    stream = build_stream(pieces, casings, unk_id=piecer.unk_id, max_unit=centre)
+    windows = make_windows(
+        stream, max_length=max_length, centre=centre, cls_id=piecer.cls_id, sep_id=piecer.sep_id
+    )
+    return windows, stream.word_ref
+
+
+def pad_batch(windows: Sequence[Window], pad_id: int) -> tuple[np.ndarray, ...]:
+    """Stack windows into padded ``input_ids``, ``attention_mask``, ``token_type_ids``."""
+    longest = max(len(w.ids) for w in windows)
+    width = -(-longest // PAD_MULTIPLE) * PAD_MULTIPLE
+    ids = np.full((len(windows), width), pad_id, dtype=np.int64)
+    mask = np.zeros((len(windows), width), dtype=np.int64)
+    types = np.zeros((len(windows), width), dtype=np.int64)
+    for row, w in enumerate(windows):
+        ids[row, : len(w.ids)] = w.ids
+        mask[row, : len(w.ids)] = 1
+        types[row, : len(w.ids)] = w.types
+    return ids, mask, types
+
+
+def predict_label_ids(
+    windows: Sequence[Window], runner: Runner, pad_id: int, batch_size: int = BATCH_SIZE
+) -> list[np.ndarray]:
+    """Label id of every predicted word in each window, batching by length."""
+    out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(windows)
+    order = sorted(range(len(windows)), key=lambda i: len(windows[i].ids))
+    for start in range(0, len(order), batch_size):
+        chunk = order[start : start + batch_size]
+        logits = runner(*pad_batch([windows[i] for i in chunk], pad_id))
+        for row, i in enumerate(chunk):
+            out[i] = logits[row, windows[i].positions].argmax(-1)
+    return out
+
+
+def repair_bio(tags: list[str]) -> list[str]:
+    """Turn an ``I-X`` that does not continue an ``X`` entity into ``B-X``."""
+    prev = "O"
+    fixed: list[str] = []
+    for tag in tags:
+        if tag.startswith("I-") and prev[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        fixed.append(tag)
+        prev = tag
+    return fixed
+
+
+def tag_paragraphs(
+    paragraphs: Paragraphs,
+    piecer: WordPiecer,
+    runner: Runner,
+    labels: Sequence[str],
+    *,
+    max_length: int,
+    centre: int,
+) -> list[list[list[str]]]:
+    """BIO tags for every word of every paragraph."""
+    all_windows: list[Window] = []
+    owners: list[tuple[int, list[tuple[int, int]]]] = []
+    for p, paragraph in enumerate(paragraphs):
+        windows, refs = paragraph_windows(piecer, paragraph, max_length=max_length, centre=centre)
+        all_windows.extend(windows)
+        owners.extend((p, refs) for _ in windows)
+    result = [[["O"] * len(sent) for sent in paragraph] for paragraph in paragraphs]
+    predicted = predict_label_ids(all_windows, runner, piecer.pad_id) if all_windows else []
+    for window, (p, refs), label_ids in zip(all_windows, owners, predicted):
+        for word, label in zip(window.words, label_ids):
+            s, w = refs[word]
+            result[p][s][w] = labels[int(label)]
+    return [[repair_bio(sent) for sent in paragraph] for paragraph in result]
+
+
+class NerModel:
+    """CoNLL-style named-entity tagger backed by an ONNX model.
+
+    The onnxruntime session is created lazily and re-created after a fork,
+    so one instance can be used from several processes.
+    """
+
+    def __init__(self, directory: Path, meta: dict[str, Any]) -> None:
+        from tokenizers import Tokenizer
+
+        self.directory = Path(directory)
+        self.meta = meta
+        self.labels: list[str] = list(meta["labels"])
+        self.max_length = int(meta.get("max_length", 128))
+        self.centre = int(meta.get("centre_length", self.max_length // 2))
+        self.piecer = WordPiecer(Tokenizer.from_file(str(self.directory / "tokenizer.json")))
+        self._session: Any = None
+        self._pid = -1
+        self._lock = threading.Lock()
+
+    def _get_session(self) -> Any:
+        with self._lock:
+            if self._session is None or self._pid != os.getpid():
+                self._session = _make_session(self.directory / "model.onnx")
+                self._pid = os.getpid()
+            return self._session
+
+    def _run(self, ids: np.ndarray, mask: np.ndarray, types: np.ndarray) -> np.ndarray:
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+        return self._get_session().run(["logits"], feeds)[0]
+
+    def tag(self, paragraphs: Paragraphs) -> list[list[list[str]]]:
+        """BIO tags (``B-PER``, ``I-ORG``, ..., ``O``) per word, same shape as the input."""
+        return tag_paragraphs(
+            paragraphs,
+            self.piecer,
+            self._run,
+            self.labels,
+            max_length=self.max_length,
+            centre=self.centre,
+        )
+
+
+def _make_session(path: Path) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = min(2, os.cpu_count() or 1)
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])

@@ -1,0 +1,227 @@
+"""Cluster mentions into entities: names, titles, transliterations, roles and pronouns."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from tidings.extract.lexicon import TITLES
+from tidings.pipeline import stage
+from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
+from tidings.resolve.roles import role_after, role_before, role_matches
+from tidings.types import Analysis, Entity, Mention, Span
+
+_TITLE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+$")
+_PREPOSITIONS = frozenset("with to by of alongside for from against at on in about between than and".split())
+
+__all__ = ["resolve_entities"]
+
+
+@dataclass
+class _Cluster:
+    type: str
+    first: str | None = None
+    last: str = ""
+    mentions: list[int] = field(default_factory=list)
+    aliases: dict[str, None] = field(default_factory=dict)
+    roles: dict[str, None] = field(default_factory=dict)
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class _Units:
+    """Sentences and headlines in text order, for "which sentence is this offset in"."""
+
+    spans: list[Span]
+    posts: list[int]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right([s.start for s in self.spans], pos) - 1)
+
+
+def _units(analysis: Analysis) -> _Units:
+    items = [(s.span, analysis.paragraphs[s.paragraph].post) for s in analysis.sents]
+    items += [(p.headline, p.id) for p in analysis.posts if p.headline is not None]
+    items.sort(key=lambda x: x[0].start)
+    return _Units([s for s, _ in items], [p for _, p in items])
+
+
+@stage(requires=("mentions", "sents", "posts"), assigns=("mentions", "entities"))
+def resolve_entities(analysis: Analysis) -> Analysis:
+    """Return ``analysis`` with entities, and every resolvable mention linked to one."""
+    text = analysis.doc.text
+    units = _units(analysis)
+    mentions = list(analysis.mentions)
+    clusters: list[_Cluster] = []
+    link: dict[int, int] = {}
+    names = [i for i, m in enumerate(mentions) if m.source == "ner"]
+    people_first = sorted(names, key=lambda i: (mentions[i].type != "PERSON" or
+                                               len(split_title(_surface(text, mentions[i]))[1]) < 2, i))
+    for i in people_first:
+        link[i] = _add_name(text, mentions[i], i, clusters, units)
+    for i, m in enumerate(mentions):
+        if m.source == "role":
+            c = _resolve_role(text, i, mentions, link, clusters, units)
+            if c is not None:
+                link[i] = c
+                clusters[c].aliases[_surface(text, m)] = None
+    for i, m in enumerate(mentions):
+        if m.source.startswith("pronoun"):
+            c = _resolve_pronoun(text, i, mentions, link, clusters, units)
+            if c is not None:
+                link[i] = c
+    return _finish(analysis, text, mentions, link, clusters)
+
+
+def _surface(text: str, m: Mention) -> str:
+    return text[m.span.start : m.span.end]
+
+
+def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _Units) -> int:
+    surface = _surface(text, m)
+    if m.type != "PERSON":
+        return _add_other(surface, m.type, i, clusters)
+    titles, words = split_title(surface)
+    lead = _TITLE_BEFORE.search(text[max(0, m.span.start - 40) : m.span.start])
+    if lead:
+        titles = lead.group(0).split() + titles
+    c = _match_person(words, titles, clusters)
+    if c is None:
+        clusters.append(_Cluster("PERSON", words[0] if len(words) > 1 else None, words[-1]))
+        c = len(clusters) - 1
+    cl = clusters[c]
+    cl.mentions.append(i)
+    if len(words) > 1 and cl.first is None:
+        cl.first = words[0]
+    cl.gender = cl.gender or title_gender([t.rstrip(".") for t in titles])
+    cl.aliases[" ".join(words)] = None
+    if lead:
+        cl.aliases[(lead.group(0) + " ".join(words)).strip()] = None
+    sent = units.spans[units.index(m.span.start)]
+    for role in (role_before(text, m.span.start - (len(lead.group(0)) if lead else 0), sent.start),
+                 role_after(text, m.span.end)):
+        if role:
+            cl.roles[role] = None
+            if text[m.span.start - len(role) - 1 : m.span.start - 1] == role:
+                cl.aliases[f"{role} {surface}"] = None
+    return c
+
+
+def _match_person(words: list[str], titles: list[str], clusters: list[_Cluster]) -> int | None:
+    last, first = words[-1], words[0] if len(words) > 1 else None
+    by_last = [k for k, c in enumerate(clusters) if c.type == "PERSON" and same_word(last, c.last)]
+    if first is not None:
+        for k in reversed(by_last):
+            cf = clusters[k].first
+            if cf is None or same_word(first, cf) or cf[0].lower() == first[0].lower():
+                return k
+        return None
+    if by_last:
+        return by_last[-1]
+    # "Sir Keir", or a first name used alone for someone named in full earlier
+    by_first = [k for k, c in enumerate(clusters) if c.type == "PERSON" and c.first and same_word(last, c.first)]
+    if len(by_first) == 1 and (not titles or any(t in ("Sir", "Dame", "Lord", "Lady") for t in titles)):
+        return by_first[0]
+    return None
+
+
+def _key(name: str) -> str:
+    name = re.sub(r"^(the|The)\s+", "", name).replace("’s", "").replace("'s", "")
+    return " ".join(name.lower().split())
+
+
+def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int:
+    key = _key(surface)
+    for k, c in enumerate(clusters):
+        if c.type == "PERSON":
+            continue
+        keys = {_key(a) for a in c.aliases}
+        if key in keys or (len(surface) >= 2 and surface.isupper() and surface in {acronym(a) for a in c.aliases}) \
+                or any(a.isupper() and a == acronym(surface) for a in c.aliases):
+            c.mentions.append(i)
+            c.aliases[surface] = None
+            return k
+    clusters.append(_Cluster(kind, None, key, [i], {surface: None}))
+    return len(clusters) - 1
+
+
+def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, int],
+                  clusters: list[_Cluster], units: _Units) -> int | None:
+    m = mentions[i]
+    surface = _surface(text, m)
+    desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
+    fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
+    if fits:
+        return max(fits, key=lambda k: max((mentions[j].span.start for j in clusters[k].mentions
+                                            if mentions[j].span.start < m.span.start), default=-1))
+    u = units.index(m.span.start)
+    if units.spans[u].start != m.span.start:
+        return None  # only a sentence-initial description is taken as the current topic
+    return _topic(text, mentions, link, clusters, units, u, gender=None)
+
+
+def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
+           u: int, *, gender: str | None) -> int | None:
+    """The person a unit's predecessors are about: the first subject-like person, nearest first."""
+    post = units.posts[u]
+    for v in range(u - 1, max(-1, u - 4), -1):
+        if units.posts[v] != post:
+            break
+        span = units.spans[v]
+        inside = [j for j, mj in enumerate(mentions) if span.start <= mj.span.start < span.end and j in link
+                  and clusters[link[j]].type == "PERSON"
+                  and (gender is None or clusters[link[j]].gender in (None, gender))]
+        inside.sort(key=lambda j: _is_object(text, mentions[j]))
+        if inside:
+            return link[inside[0]]
+    return None
+
+
+def _is_object(text: str, m: Mention) -> bool:
+    before = text[max(0, m.span.start - 60) : m.span.start].split()
+    while before and (before[-1] in TITLES or before[-1].lower() in ("president", "minister", "secretary")
+                      or before[-1][:1].isupper() and len(before) > 1 and before[-2][:1].islower()
+                      and before[-2].lower() not in _PREPOSITIONS):
+        before.pop()
+    return bool(before) and before[-1].lower().strip(",") in _PREPOSITIONS
+
+
+def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int, int],
+                     clusters: list[_Cluster], units: _Units) -> int | None:
+    m = mentions[i]
+    gender = m.source.split(":")[1] if ":" in m.source else None
+    u = units.index(m.span.start)
+    span = units.spans[u]
+    same = [j for j in range(i - 1, -1, -1) if mentions[j].span.start >= span.start and j in link
+            and clusters[link[j]].type == "PERSON" and clusters[link[j]].gender in (None, gender)
+            and not _is_object(text, mentions[j])]
+    c = link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender)
+    if c is not None and clusters[c].gender is None:
+        clusters[c].gender = gender
+    return c
+
+
+def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[int, int],
+            clusters: list[_Cluster]) -> Analysis:
+    entities = []
+    for k, c in enumerate(clusters):
+        members = sorted(j for j in link if link[j] == k)
+        names = [_surface(text, mentions[j]) for j in members if mentions[j].source == "ner"]
+        name = _canonical(c, names)
+        types = Counter(mentions[j].type for j in members if mentions[j].source == "ner")
+        aliases = tuple(a for a in c.aliases if a != name)
+        entities.append(Entity(k, name, types.most_common(1)[0][0] if types else c.type, tuple(members),
+                               aliases, tuple(c.roles), c.gender))
+    new = tuple(replace(m, entity=link.get(i)) for i, m in enumerate(mentions))
+    return replace(analysis, mentions=new, entities=tuple(entities))
+
+
+def _canonical(c: _Cluster, names: list[str]) -> str:
+    if c.type == "PERSON":
+        return f"{c.first} {c.last}" if c.first else c.last
+    counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names)
+    return max(counts, key=lambda n: (counts[n], len(n))) if counts else c.last
+
+

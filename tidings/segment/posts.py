@@ -1,0 +1,121 @@
+"""Split a document into live-blog posts (headline, timestamp, body) and paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tidings.pipeline import stage
+from tidings.types import Analysis, Paragraph, Post, Span
+
+_TIME = re.compile(
+    r"^\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"(?:\s*(?:BST|GMT|CET|CEST|EET|EEST|UTC|EST|EDT|PST|PDT|CST|CDT|MSK|AEST|AEDT|IST|JST))?"
+    r"(?=\s|$)\s*(?:[-–—|]\s*)?",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(r"^\s*Source:\s*(\S.*?)\s*$")
+_VIDEO = re.compile(r"^\s*(Watch|Video|Listen|Pictured|In pictures)\s*:", re.IGNORECASE)
+_CLOSERS = "\"'”’»)]\u201d\u2019 \t"
+_SENTENCE_OPEN = re.compile(r"^(The|A|An|This|These|That|Those|It|He|She|They|We|I)\b")
+_FINITE_PAST = re.compile(r"\b(was|were|had|did|has been|have been)\b")
+_TRAILING_FUNCTION = re.compile(r"\b(the|a|an|of|and|to|in|on|with|by|for|that)$", re.IGNORECASE)
+
+
+def _lines(text: str) -> list[Span]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            spans.append(Span(start + lead, start + lead + len(stripped)))
+    return spans
+
+
+def _timestamp(line: str) -> tuple[str | None, int]:
+    """Return ("HH:MM", chars consumed) for a time at the line start, else (None, 0)."""
+    m = _TIME.match(line)
+    if not m or (m.group("ampm") is None and ":" not in m.group(0) and m.end() < len(line)):
+        return None, 0  # "10.5 million" is not a time; "10.32am" and "14:05" are
+    hour = int(m.group("h")) % 12 if m.group("ampm") else int(m.group("h"))
+    if m.group("ampm") and m.group("ampm").lower().startswith("p"):
+        hour += 12
+    return f"{hour:02d}:{m.group('m')}", m.end()
+
+
+def _is_headline(line: str) -> bool:
+    """A short line that reads as a headline: no final full stop, no run-on sentence shape."""
+    words = line.split()
+    if not 2 <= len(words) <= 22 or len(line) > 160:
+        return False
+    core = line.rstrip(_CLOSERS)
+    if not core or core[-1] in ".!;,:…" or not (line[0].isupper() or line[0] in "‘“\"'"):
+        return False
+    if _TRAILING_FUNCTION.search(core):
+        return False
+    # A body sentence that lost its full stop ("The meeting was replaced by ...") keeps the
+    # shape of prose: a determiner or pronoun opening and a finite past verb. Headlines drop both.
+    return not (_SENTENCE_OPEN.match(line) and _FINITE_PAST.search(line))
+
+
+@stage(requires=("doc",), assigns=("posts", "paragraphs", "doc"))
+def split_posts(analysis: Analysis) -> Analysis:
+    """Return ``analysis`` with posts and paragraphs set; a trailing ``Source:`` line is metadata."""
+    doc = analysis.doc
+    lines = _lines(doc.text)
+    if lines and (m := _SOURCE.match(lines[-1].text(doc))):
+        doc = replace(doc, source=doc.source or m.group(1))
+        lines = lines[:-1]
+    starts = _post_starts(doc.text, lines)
+    posts: list[Post] = []
+    paragraphs: list[Paragraph] = []
+    pending_time: str | None = None
+    for k, (idx, kind) in enumerate(starts):
+        end_idx = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
+        block = lines[idx:end_idx]
+        if kind == "time":
+            pending_time = _timestamp(block[0].text(doc))[0]
+            continue
+        post_id = len(posts)
+        headline, body = (block[0], block[1:]) if kind in ("post", "video") else (None, block)
+        stamp, headline = _strip_time(doc.text, headline, pending_time)
+        if body and stamp is None:
+            stamp, _ = _timestamp(body[0].text(doc))
+        pending_time = None
+        span = Span(block[0].start, block[-1].end)
+        posts.append(Post(post_id, span, headline, stamp, kind))
+        paragraphs.extend(Paragraph(p, post_id) for p in body)
+    return replace(analysis, doc=doc, posts=tuple(posts), paragraphs=tuple(paragraphs))
+
+
+def _strip_time(text: str, headline: Span | None, pending: str | None) -> tuple[str | None, Span | None]:
+    if headline is None:
+        return pending, None
+    stamp, used = _timestamp(text[headline.start : headline.end])
+    if stamp and used < headline.end - headline.start:
+        return stamp, Span(headline.start + used, headline.end)
+    return pending, headline
+
+
+def _post_starts(text: str, lines: list[Span]) -> list[tuple[int, str]]:
+    """Indices of lines that start a post, with the post's kind."""
+    starts: list[tuple[int, str]] = []
+    for i, span in enumerate(lines):
+        line = text[span.start : span.end]
+        stamp, used = _timestamp(line)
+        if stamp and used >= len(line):
+            starts.append((i, "time"))
+            continue
+        rest = line[used:]
+        nxt = text[lines[i + 1].start : lines[i + 1].end] if i + 1 < len(lines) else ""
+        if _VIDEO.match(rest):
+            starts.append((i, "video"))
+        elif i + 1 < len(lines) and _is_headline(rest) and not _is_headline(nxt):
+            starts.append((i, "post"))
+    if not starts:
+        return [(0, "article")]
+    if starts[0][0] > 0:
+        starts.insert(0, (0, "opening"))
+    return starts

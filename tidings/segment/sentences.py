@@ -1,0 +1,69 @@
+"""Split paragraphs into sentences and word tokens, never across a paragraph boundary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tidings.pipeline import stage
+from tidings.types import Analysis, Sentence, Span
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"  # U.S. / U.K.
+    r"|\d+(?:[.,:]\d+)+"  # 1.56 / 130,000 / 14:05
+    r"|\w+(?:[-‐]\w+)*(?=['’][sS]\b)"  # the word before a possessive 's
+    r"|['’][sS]\b"
+    r"|\w+(?:['’-]\w+)*"
+    r"|[^\w\s]"
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+_ABBREV = frozenset(
+    "mr mrs ms dr st sen rep gov gen col lt sgt capt prof jr sr inc ltd co corp vs etc no nos "
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon maj adm cmdr det supt".split()
+)
+_MAX_SENT_CHARS = 2000
+
+
+def tokenize(text: str, offset: int = 0) -> tuple[Span, ...]:
+    """Word and punctuation tokens of ``text`` as spans shifted by ``offset``."""
+    return tuple(Span(m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text))
+
+
+def _sentence_ends(text: str) -> list[int]:
+    ends = []
+    for m in _BOUNDARY.finditer(text):
+        before = text[: m.start()].rsplit(None, 1)
+        word = before[-1].lstrip("\"'“‘(").lower() if before else ""
+        if m.group(0)[0] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+            continue
+        ends.append(m.end())
+    return ends
+
+
+def _split(text: str, start: int) -> list[Span]:
+    spans, pos = [], 0
+    for end in [*_sentence_ends(text), len(text)]:
+        chunk = text[pos:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        if chunk.strip():
+            s, e = start + pos + lead, start + pos + len(chunk.rstrip())
+            # an unpunctuated wall of text is cut into bounded pieces so no stage sees a giant one
+            while e - s > _MAX_SENT_CHARS:
+                cut = text.rfind(" ", s - start, s - start + _MAX_SENT_CHARS) + start
+                cut = cut if cut > s else s + _MAX_SENT_CHARS
+                spans.append(Span(s, cut))
+                s = cut + 1 if text[cut - start : cut - start + 1] == " " else cut
+            spans.append(Span(s, e))
+        pos = end
+    return spans
+
+
+@stage(requires=("paragraphs",), assigns=("sents",))
+def split_sentences(analysis: Analysis) -> Analysis:
+    """Return ``analysis`` with sentences (and their tokens) for every paragraph."""
+    text = analysis.doc.text
+    sents = []
+    for i, para in enumerate(analysis.paragraphs):
+        for span in _split(text[para.span.start : para.span.end], para.span.start):
+            sents.append(Sentence(span, i, tokenize(text[span.start : span.end], span.start)))
+    return replace(analysis, sents=tuple(sents))
