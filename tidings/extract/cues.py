@@ -18,7 +18,7 @@ _VERBS = (
     "predict predicts predicted promised vow vows vowed tweeted "
     "assert asserts asserted maintain maintains "
     "maintained contend contends contended concede concedes conceded recall recalls recalled "
-    "complain complains complained hoped feared signalled indicated"
+    "complain complains complained hoped feared signalled indicated describe describes described"
 ).split()
 CUE = re.compile(
     r"\b(?:according to|(?:has|have|had|did|does|do|will|would|also|repeatedly|previously|later|"
@@ -37,7 +37,7 @@ _ADJUNCT = frozenset(
     """on in at during after before to from via with while late earlier later yesterday today tonight
     last this next when as adding citing without outside inside by for through over under since in
     recently previously again also publicly privately repeatedly once on monday tuesday wednesday
-    thursday friday saturday sunday""".split()
+    thursday friday saturday sunday down up off back""".split()
 )
 
 
@@ -78,6 +78,9 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
     if re.match(r"^\s+that\s", after):
         return _trim(text, cue.end + re.match(r"^\s+that\s+", after).end(), sent.end)
     first = stripped.split(" ", 1)[0].lower().strip(",.;:") if stripped else ""
+    told = _TOLD_CLAUSE.match(after) if verb in _NEEDS_THAT else None
+    if told:  # "told us he expected ..."
+        return _trim(text, cue.end + told.start(1), sent.end)
     if verb in _NEEDS_THAT or first in _ADJUNCT:
         that = re.match(r"^\s+(?:[^,“\"]{0,60}?\s*)?that\s+", after)
         if that and len(after[: that.end()].split()) <= 10:
@@ -88,6 +91,10 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
     return _trim(text, cue.end + len(after) - len(after.lstrip()), sent.end)
 
 
+_TOLD_CLAUSE = re.compile(
+    r"^\s+(?:us|me|him|her|them|reporters|journalists|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
+    r"((?:he|she|they|it|we|i|there|the|a|an|this|his|her|their)\s)")
+_ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|adding|citing|with|without|according)\b")
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|did|does|do|should|may|might)\b")
 
 
@@ -98,7 +105,8 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     if not commas:
         return None
     comma = commas[-1]
-    for c in reversed(commas[:-1]):
+    closed_quote = any(q in head[comma:] for q in "”\"")
+    for c in reversed(commas[:-1] if not closed_quote else []):
         segment = head[c + 1 : comma]
         if len(segment.split()) > 6 or _FINITE.search(segment) or any(q in segment for q in "“”\""):
             break
@@ -107,7 +115,7 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
         return None
     rest = text[cue.end : sent.end]
     mid = re.match(r"^[^,]*,\s+(\S.*)$", rest)
-    if mid and len(mid.group(1).split()) >= 3:
+    if mid and len(mid.group(1).split()) >= 3 and not _ADJUNCT_CLAUSE.match(mid.group(1)):
         return _trim(text, sent.start, sent.end)  # parenthetical cue: ", he adds,"
     return _trim(text, sent.start, sent.start + comma)
 

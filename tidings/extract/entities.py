@@ -24,6 +24,12 @@ _ROLE_NP = re.compile(
     r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))\b"
     r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
 )
+_ORG_NP = re.compile(
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'-]+\s+){0,2}?(?:union|ministry|government|company|firm|council|"
+    r"authority|agency|police|army|military|commission|committee|party|board|department|office|club|"
+    r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
+    r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal))\b"
+)
 _PRONOUN = re.compile(r"\b(he|she|He|She|him|her|Him|Her)\b")
 
 
@@ -94,7 +100,7 @@ def _typed(text: str, span: Span, label: str) -> Mention:
 
 
 def _rule_mentions(analysis: Analysis) -> list[Mention]:
-    """Pronouns (he/she) and definite role descriptions ("the Ukrainian leader")."""
+    """Pronouns (he/she), role descriptions ("the Ukrainian leader") and bodies ("the union")."""
     text = analysis.doc.text
     out: list[Mention] = []
     spans = [s.span for s in analysis.sents] + [p.headline for p in analysis.posts if p.headline]
@@ -105,4 +111,6 @@ def _rule_mentions(analysis: Analysis) -> list[Mention]:
             out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", f"pronoun:{gender}"))
         for m in _ROLE_NP.finditer(chunk):
             out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
+        for m in _ORG_NP.finditer(chunk):
+            out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "role"))
     return out

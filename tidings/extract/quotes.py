@@ -77,8 +77,10 @@ def _paragraph_quotes(analysis: Analysis, starts: list[int], p_idx: int,
     direct_cues: list[tuple[Cue, int | None]] = []
     for sent in sents:
         for cue in find_cues(text, sent.span, qspans):
-            speaker = _speaker(analysis, starts, sent.span, cue)
-            if cue.content is None:
+            speaker = _speaker(analysis, starts, sent.span, cue, qspans)
+            straddles = cue.content is not None and any(
+                q.start < cue.content.start - 1 < q.end for q in qspans)
+            if cue.content is None or straddles:  # '“... moved. Go up first,” she added.'
                 direct_cues.append((cue, speaker))
                 continue
             inner = [q for q in qspans if q.start >= cue.content.start - 1 and q.end <= cue.content.end + 1]
@@ -115,7 +117,7 @@ def _nearest_cue(q: Span, cues: list[tuple[Cue, int | None]], text: str) -> tupl
     """The cue next to a direct quote: '“...,” X said' or 'X said: “...”', nothing in between."""
     best = None
     for cue, speaker in cues:
-        gap = text[q.end : cue.span.start] if cue.span.start >= q.end else text[cue.span.end : q.start - 1]
+        gap = text[q.end + 1 : cue.span.start] if cue.span.start >= q.end else text[cue.span.end : q.start - 1]
         if any(ch in gap for ch in "“”\".!?") or len(gap.split()) > 8:
             continue
         dist = abs(cue.span.start - q.end) if cue.span.start >= q.end else abs(q.start - cue.span.end)
@@ -124,7 +126,7 @@ def _nearest_cue(q: Span, cues: list[tuple[Cue, int | None]], text: str) -> tupl
     return (best[1], best[2]) if best else (None, None)
 
 
-def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue) -> int | None:
+def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted: list[Span]) -> int | None:
     """The mention that does the saying: the nearest subject before the cue, else just after it."""
     mentions = analysis.mentions
     text = analysis.doc.text
@@ -132,11 +134,12 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue) -> int
     hi = bisect.bisect_left(starts, cue.span.start)
     window_start = cue.content.end if cue.content and cue.content.end <= cue.span.start else sent.start
     before = [i for i in range(lo, hi) if mentions[i].span.start >= window_start and _speakerish(mentions[i])
-              and not _inside_quotes(text, sent, mentions[i].span)]
+              and not any(mentions[i].span in q for q in quoted)]
     if cue.verb == "according to":
         before = []
-    people = [j for j in before if mentions[j].type in ("PERSON", "ORG") or mentions[j].source != "ner"]
-    before = people or before
+    people = [j for j in before if mentions[j].type == "PERSON"]  # "Jo Berry, a former Treasury minister, said"
+    orgs = [j for j in before if mentions[j].type == "ORG"]
+    before = people or orgs or before
     if before:
         i = max(before, key=lambda j: (mentions[j].span.end, -mentions[j].span.start))
         while i in before[1:]:
@@ -151,15 +154,10 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue) -> int
         gap = text[cue.span.end : mentions[i].span.start]
         if cue.verb == "according to" and _speakerish(mentions[i]) and mentions[i].type != "GPE":
             return i
-        if _speakerish(mentions[i]) and not _inside_quotes(text, sent, mentions[i].span) \
+        if _speakerish(mentions[i]) and not any(mentions[i].span in q for q in quoted) \
                 and re.fullmatch(r"\s*(?:(?:the|by)\s+)?(?:[\w’'-]+\s+){0,3}", gap) and "," not in gap:
             return i  # "said Mr Olsen", "said the minister"
     return None
-
-
-def _inside_quotes(text: str, sent: Span, span: Span) -> bool:
-    head = text[sent.start : span.start]
-    return sum(head.count(c) for c in _OPEN) > sum(head.count(c) for c in _CLOSE) or head.count('"') % 2 == 1
 
 
 def _speakerish(m: Mention) -> bool:
@@ -185,6 +183,9 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
         elif f.speaker is not None and analysis.mentions[f.speaker].source.startswith("pronoun"):
             gender = analysis.mentions[f.speaker].source.partition(":")[2]
             earlier = [g for g in out if g.entity is not None] or [found[k] for k in prev if found[k].entity is not None]
+            named = _last_named_person(analysis, f.speaker)
+            earlier = [g for g in earlier if named is None or g.span.end > analysis.mentions[named].span.start
+                       or g.entity == analysis.mentions[named].entity]
             donor = next((g for g in reversed(earlier) if g.post == f.post
                           and analysis.entities[g.entity].type == "PERSON"
                           and analysis.entities[g.entity].gender in (None, gender)), None)
@@ -192,6 +193,12 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                 f = replace(f, entity=donor.entity)
         out.append(f)
     return out
+
+
+def _last_named_person(analysis: Analysis, before: int) -> int | None:
+    """The last PERSON name mentioned before mention ``before`` (a newer name ends an inherited speaker)."""
+    return next((i for i in range(before - 1, -1, -1) if analysis.mentions[i].source == "ner"
+                 and analysis.mentions[i].type == "PERSON"), None)
 
 
 def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:

@@ -14,6 +14,7 @@ from tidings.resolve.roles import role_after, role_before, role_matches
 from tidings.types import Analysis, Entity, Mention, Span
 
 _TITLE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+$")
+_SAYS = re.compile(r"\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added|adds|explained|warned|insisted|argued|wrote)\b")
 _PREPOSITIONS = frozenset("with to by of alongside for from against at on in about between than and".split())
 
 __all__ = ["resolve_entities"]
@@ -152,14 +153,31 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     m = mentions[i]
     surface = _surface(text, m)
     desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
+    if m.type == "ORG":
+        return _resolve_body(desc, i, mentions, link, clusters)
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
     if fits:
         return max(fits, key=lambda k: max((mentions[j].span.start for j in clusters[k].mentions
                                             if mentions[j].span.start < m.span.start), default=-1))
     u = units.index(m.span.start)
-    if units.spans[u].start != m.span.start:
-        return None  # only a sentence-initial description is taken as the current topic
+    speaking = _SAYS.match(text, m.span.end)
+    if units.spans[u].start != m.span.start and not speaking:
+        return None  # only a subject or speaker description is taken as the current topic
     return _topic(text, mentions, link, clusters, units, u, gender=None)
+
+
+def _resolve_body(desc: str, i: int, mentions: list[Mention], link: dict[int, int],
+                  clusters: list[_Cluster]) -> int | None:
+    """"the union" -> the last organisation named before it whose name holds the head word, or,
+    for a generic head ("union", "company"), the last organisation named at all."""
+    head = desc.split()[-1].lower()
+    earlier = [link[j] for j in range(i - 1, -1, -1) if j in link and mentions[j].source == "ner"
+               and clusters[link[j]].type == "ORG"]
+    for c in earlier:
+        if any(head in a.lower() for a in clusters[c].aliases):
+            return c
+    generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers")
+    return earlier[0] if generic and earlier and len(desc.split()) == 1 else None
 
 
 def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
@@ -197,10 +215,7 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
     same = [j for j in range(i - 1, -1, -1) if mentions[j].span.start >= span.start and j in link
             and clusters[link[j]].type == "PERSON" and clusters[link[j]].gender in (None, gender)
             and not _is_object(text, mentions[j])]
-    c = link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender)
-    if c is not None and clusters[c].gender is None:
-        clusters[c].gender = gender
-    return c
+    return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender)
 
 
 def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[int, int],

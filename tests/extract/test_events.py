@@ -1,0 +1,48 @@
+from dataclasses import replace
+
+from tidings.extract.amounts import extract_amounts
+from tidings.extract.dates import extract_times
+from tidings.extract.events import extract_events
+from tidings.resolve import resolve_entities
+from tests.conftest import make_analysis, with_mentions
+
+
+def _events(text, *spec, published="2025-04-24"):
+    a = with_mentions(make_analysis(text, published=published), *spec)
+    a = extract_amounts(extract_times(resolve_entities(a)))
+    a = extract_events(a)
+    names = lambda ps: [a.entities[p.entity].name if p.entity is not None else p.span.text(a.doc) for p in ps]
+    return [(e.type, names(e.actors), names(e.targets),
+             a.entities[e.location].name if e.location is not None else None, dict(e.casualties), e.flags)
+            for e in a.events]
+
+
+def test_events_attack_with_toll_place_and_children():
+    got = _events("At least eight people were killed in a Russian drone attack on Kharkiv overnight, "
+                  "which also injured 40 people including five children.", ("Russian", "NORP", 0), ("Kharkiv", "GPE", 0))
+    kind, actors, _, place, toll, _ = got[0]
+    assert kind == "ASSAULT" and actors == ["Russian"] and place == "Kharkiv"
+    assert toll == {"killed": 8, "injured": 40, "children_injured": 5, "killed_qualifier": "at_least"}
+
+
+def test_events_request_actor_and_target():
+    got = _events("Opening line here.\nMacron urges Orban to lift the veto\nBody text.\n",
+                  ("Macron", "PERSON", 0), ("Orban", "PERSON", 0))
+    assert ("REQUEST", ["Macron"], ["Orban"], None, {}, ()) in got
+
+
+def test_events_court_is_the_actor_of_a_sentence():
+    got = _events("A former officer was sentenced to six years after a military court found him guilty.")
+    assert got[0][0] == "COERCE" and got[0][1] == ["military court"]
+
+
+def test_events_toll_update_joins_earlier_incident_type():
+    got = _events("Floods hit the valley on Monday.\nThe death toll has risen to 12, officials said.")
+    assert [g[0] for g in got] == ["DISASTER", "DISASTER"] and got[1][4]["killed"] == 12
+
+
+def test_events_nobody_killed_is_zero_and_history_is_flagged():
+    got = _events("A knife attack in the square injured two people. Nobody was killed.")
+    assert got[0][4] == {"injured": 2}
+    hist = _events("Russia captured Crimea by force in 2014.", ("Russia", "GPE", 0), ("Crimea", "GPE", 0))
+    assert hist[0][0] == "ASSAULT" and "historical" in hist[0][5]
