@@ -1,4 +1,3 @@
-from dataclasses import replace
 
 from tidings.dedupe import dedupe_facts, similarity
 from tests.conftest import make_analysis

@@ -30,3 +30,7 @@ def test_eval_gate_seed_meets_issue_targets(scores):
     assert seed["headline_recall"] == 1.0 and seed["duplicates_found"] == 1.0
     assert seed["quote_recall"] >= 0.85 and seed["speaker_accuracy"] >= 0.90
     assert seed["entity_recall"] >= 0.90 and seed["toll_correct"] == 1.0 and seed["people_not_split"] == 1.0
+
+
+def test_eval_gate_conll_entity_f1_meets_issue_target(scores):
+    assert scores["conll2003-test"]["micro_f1"] >= 0.88

@@ -61,7 +61,7 @@ def dedupe_facts(analysis: Analysis) -> Analysis:
     events = list(analysis.events)
     for i, e in enumerate(events):
         if e.post in dup:
-            orig = [o for o in events[:i] if o.post == dup[e.post] and o.type == e.type]
-            if orig:
-                events[i] = replace(e, repeat_of=orig[0].id)
+            first = next((o for o in events[:i] if o.post == dup[e.post] and o.type == e.type), None)
+            if first is not None:
+                events[i] = replace(e, repeat_of=first.id)
     return replace(analysis, posts=tuple(posts), quotes=tuple(quotes), events=tuple(events))

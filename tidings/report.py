@@ -23,9 +23,9 @@ def format_summary(analysis: Analysis) -> str:
     people = [e for e in analysis.entities if e.type == "PERSON"]
     others = [e for e in analysis.entities if e.type != "PERSON"]
     lines.append(f"\nPeople ({len(people)})")
-    for e in sorted(people, key=lambda e: -len(e.mentions)):
-        extra = f"  — {', '.join(e.roles[:2])}" if e.roles else ""
-        lines.append(f"  {e.name} ×{len(e.mentions)}{extra}")
+    for ent in sorted(people, key=lambda x: -len(x.mentions)):
+        extra = f"  — {', '.join(ent.roles[:2])}" if ent.roles else ""
+        lines.append(f"  {ent.name} ×{len(ent.mentions)}{extra}")
     lines.append(f"\nOther entities ({len(others)}): " + ", ".join(f"{e.name} [{e.type}]" for e in others))
     lines.append(f"\nQuotes ({len(analysis.quotes)})")
     for q in analysis.quotes:
@@ -33,9 +33,10 @@ def format_summary(analysis: Analysis) -> str:
         rep = "  (repeat)" if q.repeat_of is not None else ""
         lines.append(f"  {who}: [{q.kind}] {_clip(q.span.text(doc), 80)}{rep}")
     lines.append(f"\nEvents ({len(analysis.events)})")
-    for e in analysis.events:
-        where = f" @ {analysis.entities[e.location].name}" if e.location is not None else ""
-        when = f" ({analysis.times[e.time].span.text(doc)})" if e.time is not None else ""
-        toll = ", ".join(f"{k} {v}" for k, v in e.casualties if not k.endswith("_qualifier"))
-        lines.append(f"  {e.type}{where}{when}{'  [' + toll + ']' if toll else ''}: {_clip(e.trigger.text(doc), 40)}")
+    for event in analysis.events:
+        where = f" @ {analysis.entities[event.location].name}" if event.location is not None else ""
+        when = f" ({analysis.times[event.time].span.text(doc)})" if event.time is not None else ""
+        toll = ", ".join(f"{k} {v}" for k, v in event.casualties if not k.endswith("_qualifier"))
+        trigger = _clip(event.trigger.text(doc), 40)
+        lines.append(f"  {event.type}{where}{when}{'  [' + toll + ']' if toll else ''}: {trigger}")
     return "\n".join(lines) + "\n"

@@ -1,4 +1,3 @@
-from dataclasses import replace
 
 from tidings.extract.amounts import extract_amounts
 from tidings.extract.dates import extract_times
@@ -11,7 +10,10 @@ def _events(text, *spec, published="2025-04-24"):
     a = with_mentions(make_analysis(text, published=published), *spec)
     a = extract_amounts(extract_times(resolve_entities(a)))
     a = extract_events(a)
-    names = lambda ps: [a.entities[p.entity].name if p.entity is not None else p.span.text(a.doc) for p in ps]
+
+    def names(ps):
+        return [a.entities[p.entity].name if p.entity is not None else p.span.text(a.doc) for p in ps]
+
     return [(e.type, names(e.actors), names(e.targets),
              a.entities[e.location].name if e.location is not None else None, dict(e.casualties), e.flags)
             for e in a.events]

@@ -43,3 +43,13 @@ def test_posts_timestamp_line_alone_attaches_to_next_post():
 def test_posts_pm_time_is_24_hour():
     a = make_analysis("Intro text.\n2.15pm Crowds gather outside\nPeople came.\n")
     assert a.posts[-1].timestamp == "14:15"
+
+
+def test_posts_timestamp_with_colon_at_body_start():
+    a = make_analysis("Intro text.\nArmy sent to villages\n10.32am: Soldiers arrived at dawn.\n")
+    assert a.posts[-1].timestamp == "10:32"
+
+
+def test_posts_number_is_not_a_timestamp():
+    a = make_analysis("Intro text.\nPrices rise again\n10.5 million people were affected.\n")
+    assert a.posts[-1].timestamp is None

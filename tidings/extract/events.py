@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -56,22 +57,23 @@ def extract_events(analysis: Analysis) -> Analysis:
     units = [(s.span, analysis.paragraphs[s.paragraph].post) for s in analysis.sents]
     units += [(p.headline, p.id) for p in analysis.posts if p.headline is not None]
     events: list[Event] = []
+    starts = [m.span.start for m in analysis.mentions]
     for span, post in sorted(units, key=lambda u: u[0].start):
-        events.extend(_sentence_events(analysis, span, post, len(events), events))
+        events.extend(_sentence_events(analysis, span, post, len(events), events, starts))
     return replace(analysis, events=tuple(events))
 
 
 def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
-                     earlier: list[Event]) -> list[Event]:
+                     earlier: list[Event], starts: list[int]) -> list[Event]:
     text = analysis.doc.text
     chunk = text[span.start : span.end]
     seen: dict[str, Event] = {}
-    if _TOLL.search(chunk) and not any(rx.search(chunk) for _, _, rx in _COMPILED):
+    toll = _TOLL.search(chunk)
+    if toll and not any(rx.search(chunk) for _, _, rx in _COMPILED):
         # "the death toll has risen to 12": a toll update of the incident already reported
         kind = next((e.type for e in reversed(earlier) if e.type in ("ASSAULT", "DISASTER")), "ASSAULT")
-        m = _TOLL.search(chunk)
-        trigger = Span(span.start + m.start(), span.start + m.end())
-        return [_event(analysis, kind, "toll", span, trigger, post, next_id)]
+        trigger = Span(span.start + toll.start(), span.start + toll.end())
+        return [_event(analysis, kind, "toll", span, trigger, post, next_id, starts)]
     for kind, mode, rx in _COMPILED:
         m = next((x for x in rx.finditer(chunk) if not _IS_MONTH.match(chunk, x.start())), None)
         if m is None or kind in seen or (kind == "ASSAULT" and "PROTEST" in seen and "strike" in m.group(0).lower()):
@@ -79,7 +81,7 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
         trigger = Span(span.start + m.start(), span.start + m.end())
         if _inside_quote(analysis, trigger) and kind not in _VERBAL:
             continue
-        seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen))
+        seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), starts)
     return list(seen.values())
 
 
@@ -87,9 +89,12 @@ def _inside_quote(analysis: Analysis, span: Span) -> bool:
     return any(span in q.span and q.kind == "direct" for q in analysis.quotes)
 
 
-def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, post: int, eid: int) -> Event:
+def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, post: int, eid: int,
+           starts: list[int]) -> Event:
     text = analysis.doc.text
-    inside = [(i, m) for i, m in enumerate(analysis.mentions) if m.span in span and m.entity is not None]
+    lo = bisect.bisect_left(starts, span.start)
+    hi = bisect.bisect_left(starts, span.end)
+    inside = [(i, m) for i, m in enumerate(analysis.mentions[lo:hi], lo) if m.span in span and m.entity is not None]
     location = _location(analysis, inside, trigger)
     actors = [Participant(m.span, m.entity) for _, m in inside if m.span.end <= trigger.start
               and m.type in _ACTOR_TYPES and m.entity != location and not _is_possessed(text, m.span)][-2:]

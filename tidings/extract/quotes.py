@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tidings.extract.cues import Cue, find_cues
 from tidings.pipeline import stage
-from tidings.types import Analysis, Mention, Quote, Span
+from tidings.types import Analysis, Mention, Quote, Sentence, Span
 
 _OPEN, _CLOSE = "“«", "”»"
 _SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -55,9 +55,12 @@ def extract_quotes(analysis: Analysis) -> Analysis:
     starts = [m.span.start for m in analysis.mentions]
     found: list[_Found] = []
     by_para: dict[int, list[int]] = {}
+    para_sents: dict[int, list[Sentence]] = {}
+    for sent in analysis.sents:
+        para_sents.setdefault(sent.paragraph, []).append(sent)
     for p_idx, para in enumerate(analysis.paragraphs):
         quoted = quoted_spans(text, para.span.start, para.span.end)
-        sents = [s for s in analysis.sents if s.paragraph == p_idx]
+        sents = para_sents.get(p_idx, [])
         items = _paragraph_quotes(analysis, starts, p_idx, quoted, sents)
         items = _inherit(analysis, text, items, found, by_para.get(p_idx - 1, []), para.span.start)
         by_para[p_idx] = list(range(len(found), len(found) + len(items)))
@@ -69,7 +72,7 @@ def extract_quotes(analysis: Analysis) -> Analysis:
 
 
 def _paragraph_quotes(analysis: Analysis, starts: list[int], p_idx: int,
-                      quoted: list[tuple[Span, bool]], sents: list) -> list[_Found]:
+                      quoted: list[tuple[Span, bool]], sents: list[Sentence]) -> list[_Found]:
     text = analysis.doc.text
     post = analysis.paragraphs[p_idx].post
     qspans = [q for q, _ in quoted]
@@ -93,9 +96,8 @@ def _paragraph_quotes(analysis: Analysis, starts: list[int], p_idx: int,
         words = len(text[q.start : q.end].split())
         if any(q.start >= t.start - 1 and q.end <= t.end + 1 for t in taken) or words < 4:
             continue
-        cue, speaker = _nearest_cue(q, direct_cues, text)
-        span = _strip(text, q)
-        out.append(_Found(span, "direct", cue, speaker, _entity(analysis, speaker), post, p_idx))
+        cue_span, who = _nearest_cue(q, direct_cues, text)
+        out.append(_Found(_strip(text, q), "direct", cue_span, who, _entity(analysis, who), post, p_idx))
     return sorted(out, key=lambda f: f.span.start)
 
 
@@ -220,8 +222,7 @@ def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
                 out.append(_Found(Span(h.start + m.start(2), h.end), "indirect", None, speaker,
                                   _entity(analysis, speaker), post.id, -1))
         elif m := _HEAD_DASH.match(line):
-            who = m.group(2)
-            people = [e for e in analysis.entities if e.type == "PERSON" and role_matches(who, e.roles)]
+            people = [e for e in analysis.entities if e.type == "PERSON" and role_matches(m.group(2), e.roles)]
             if len(people) == 1:
                 out.append(_Found(Span(h.start, h.start + m.end(1)), "indirect", None, None, people[0].id,
                                   post.id, -1))

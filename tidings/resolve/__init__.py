@@ -37,16 +37,19 @@ class _Units:
 
     spans: list[Span]
     posts: list[int]
+    starts: list[int]
+    mention_starts: list[int]
 
     def index(self, pos: int) -> int:
-        return max(0, bisect.bisect_right([s.start for s in self.spans], pos) - 1)
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
 
 def _units(analysis: Analysis) -> _Units:
+    mention_starts = [m.span.start for m in analysis.mentions]
     items = [(s.span, analysis.paragraphs[s.paragraph].post) for s in analysis.sents]
     items += [(p.headline, p.id) for p in analysis.posts if p.headline is not None]
     items.sort(key=lambda x: x[0].start)
-    return _Units([s for s, _ in items], [p for _, p in items])
+    return _Units([s for s, _ in items], [p for _, p in items], [s.start for s, _ in items], mention_starts)
 
 
 @stage(requires=("mentions", "sents", "posts"), assigns=("mentions", "entities"))
@@ -188,7 +191,9 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
         if units.posts[v] != post:
             break
         span = units.spans[v]
-        inside = [j for j, mj in enumerate(mentions) if span.start <= mj.span.start < span.end and j in link
+        lo = bisect.bisect_left(units.mention_starts, span.start)
+        hi = bisect.bisect_left(units.mention_starts, span.end)
+        inside = [j for j in range(lo, hi) if j in link
                   and clusters[link[j]].type == "PERSON"
                   and (gender is None or clusters[link[j]].gender in (None, gender))]
         inside.sort(key=lambda j: _is_object(text, mentions[j]))
@@ -212,7 +217,8 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
     gender = m.source.split(":")[1] if ":" in m.source else None
     u = units.index(m.span.start)
     span = units.spans[u]
-    same = [j for j in range(i - 1, -1, -1) if mentions[j].span.start >= span.start and j in link
+    lo = bisect.bisect_left(units.mention_starts, span.start)
+    same = [j for j in range(i - 1, lo - 1, -1) if j in link
             and clusters[link[j]].type == "PERSON" and clusters[link[j]].gender in (None, gender)
             and not _is_object(text, mentions[j])]
     return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender)

@@ -11,7 +11,7 @@ from tidings.types import Analysis, Paragraph, Post, Span
 _TIME = re.compile(
     r"^\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?"
     r"(?:\s*(?:BST|GMT|CET|CEST|EET|EEST|UTC|EST|EDT|PST|PDT|CST|CDT|MSK|AEST|AEDT|IST|JST))?"
-    r"(?=\s|$)\s*(?:[-–—|]\s*)?",
+    r"\s*[:\-–—|]?(?=\s|$)\s*",
     re.IGNORECASE,
 )
 _SOURCE = re.compile(r"^\s*Source:\s*(\S.*?)\s*$")
@@ -68,7 +68,7 @@ def split_posts(analysis: Analysis) -> Analysis:
     if lines and (m := _SOURCE.match(lines[-1].text(doc))):
         doc = replace(doc, source=doc.source or m.group(1))
         lines = lines[:-1]
-    starts = _post_starts(doc.text, lines)
+    starts = _post_starts(doc.text, lines) if lines else []
     posts: list[Post] = []
     paragraphs: list[Paragraph] = []
     pending_time: str | None = None

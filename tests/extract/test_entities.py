@@ -1,0 +1,29 @@
+"""Entity mentions from the shipped model plus the rule-based pronouns and descriptions."""
+
+from tidings.extract.entities import extract_mentions
+from tests.conftest import make_analysis
+
+
+def _mentions(text):
+    a = extract_mentions(make_analysis(text))
+    return [(m.span.text(a.doc), m.type, m.source) for m in a.mentions]
+
+
+def test_entities_names_types_and_norp():
+    got = _mentions("Chancellor Olaf Brandt met Polish farmers in Warsaw on Monday, the European Commission said.")
+    assert ("Olaf Brandt", "PERSON", "ner") in got
+    assert ("Warsaw", "GPE", "ner") in got
+    assert ("Polish", "NORP", "ner") in got
+    assert ("European Commission", "ORG", "ner") in got
+
+
+def test_entities_pronouns_roles_and_bodies_by_rule():
+    got = _mentions("Anna Berg arrived late. The Norwegian minister said she was tired, the ministry added.")
+    assert ("she", "PERSON", "pronoun:f") in got
+    assert ("The Norwegian minister", "PERSON", "role") in got
+    assert ("the ministry", "ORG", "role") in got
+
+
+def test_entities_possessive_is_outside_the_name():
+    got = _mentions("Keir Starmer’s government fell.")
+    assert ("Keir Starmer", "PERSON", "ner") in got
