@@ -27,8 +27,13 @@ _QUAL = r"(?P<qual>at least|more than|over|nearly|almost|about|around|approximat
 _PEOPLE = (r"people|persons|civilians|children|adults|soldiers|troops|officers|policemen|police officers|"
            r"workers|residents|passengers|migrants|refugees|protesters|fighters|militants|students|"
            r"patients|women|men|journalists|firefighters|villagers|others|pupils|staff|dockworkers|"
-           r"members|voters|prisoners|hostages|casualties|victims|bodies|dead|injured|wounded")
-_COUNT = re.compile(rf"\b(?:{_QUAL})?(?P<num>{_NUM})\s+(?:(?:[a-z-]+\s+){{0,2}})?(?P<unit>{_PEOPLE})\b", re.IGNORECASE)
+           r"members|voters|prisoners|hostages|casualties|victims|bodies|volunteers|supporters|tourists|"
+           r"fans|miners|farmers|sailors|crew|guards|pilgrims|worshippers|shoppers|commuters|"
+           r"employees|demonstrators|rebels|insurgents|personnel|medics|doctors|nurses|teachers|boys|girls")
+_NOT_ADJ = r"(?!(?:were|was|are|is|have|has|had|been|of|and|in|on|at)\b)"
+_COUNT = re.compile(
+    rf"\b(?:{_QUAL})?(?P<num>{_NUM})\s+(?:(?:(?:{_NOT_ADJ}[a-z-]+\s+){{0,2}})(?P<unit>{_PEOPLE})|"
+    rf"(?P<state>dead|injured|wounded))\b", re.IGNORECASE)
 _MONEY = re.compile(
     rf"(?:{_QUAL})?(?:(?P<sym>[$£€¥])\s?(?P<num>{_NUM})|(?P<num2>{_NUM})\s+"
     r"(?P<cur>dollars|euros|pounds|roubles|rubles|yen|yuan|rupees|hryvnias|francs|kroner|krona|"
@@ -96,5 +101,5 @@ def _amount(m: re.Match[str], kind: str, offset: int) -> Amount | None:
     if kind == "money":
         unit = _CODES.get((m.group("sym") or m.group("cur") or "").lower(), (m.group("sym") or m.group("cur") or "").upper())
     else:
-        unit = m.group("unit").lower()
+        unit = (m.groupdict().get("unit") or m.groupdict().get("state") or "").lower()
     return Amount(Span(offset + m.start(), offset + m.end()), value, unit, kind, qual)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import groupby
 
 from tidings.extract.lexicon import (
+    METONYM_ORGS,
     NATURAL_FEATURE_WORDS,
     NORP_WORDS,
     PRONOUN_GENDER,
+    REGION_NAMES,
     ROLE_NOUNS,
 )
 from tidings.models import load_model
@@ -50,16 +51,15 @@ def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
 
 def _name_mentions(analysis: Analysis) -> list[Mention]:
     text = analysis.doc.text
-    heads = [p.headline for p in analysis.posts if p.headline is not None]
-    head_sents = [Sentence(h, -1, _tokens(text, h)) for h in heads]
-    groups = [list(g) for _, g in groupby(analysis.sents, key=lambda s: s.paragraph)]
-    groups += [[s] for s in head_sents]
-    words = [[[text[t.start : t.end] for t in s.tokens] for s in g] for g in groups]
-    tags = load_model("ner").tag(words)
+    heads = [Sentence(p.headline, -1, _tokens(text, p.headline)) for p in analysis.posts if p.headline]
+    # the whole document is one stream, so each sentence is read with its neighbours as context
+    # and the model's windows are packed full (short paragraphs alone would be mostly padding)
+    units = sorted([*analysis.sents, *heads], key=lambda s: s.span.start)
+    words = [[text[t.start : t.end] for t in s.tokens] for s in units]
+    tags = load_model("ner").tag([words])[0]
     out: list[Mention] = []
-    for group, group_tags in zip(groups, tags):
-        for sent, sent_tags in zip(group, group_tags):
-            out.extend(_decode(text, sent.tokens, sent_tags))
+    for sent, sent_tags in zip(units, tags):
+        out.extend(_decode(text, sent.tokens, sent_tags))
     return out
 
 
@@ -88,9 +88,15 @@ def _decode(text: str, tokens: tuple[Span, ...], tags: list[str]) -> list[Mentio
 
 def _typed(text: str, span: Span, label: str) -> Mention:
     name = text[span.start : span.end]
-    kind = _TYPE.get(label, "MISC")
     words = name.split()
-    if kind == "GPE" and (words[-1] in NATURAL_FEATURE_WORDS or name in NATURAL_FEATURE_WORDS):
+    while len(words) > 1 and words[-1].islower():  # "Crimean War of" -> "Crimean War"
+        words.pop()
+    span = Span(span.start, span.start + len(" ".join(words))) if name.split() != words else span
+    name = text[span.start : span.end]
+    kind = _TYPE.get(label, "MISC")
+    if name in METONYM_ORGS:
+        kind = "ORG"
+    elif kind == "GPE" and (words[-1] in NATURAL_FEATURE_WORDS or name in REGION_NAMES):
         kind = "LOC"
     elif kind == "MISC" and (name in NORP_WORDS or re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)s?", name)):
         kind = "NORP"

@@ -28,7 +28,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)"),
     ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal"),
-    ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed)|welcom(?:e|es|ed)"),
+    ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed)|welcom(?:es|ed)"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|alliance|partnership"),
 ]
@@ -39,11 +39,16 @@ _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribuna
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|did not|didn’t|didn't|denied)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _KILLED = re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalities|death toll)\b", re.IGNORECASE)
-_INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized)\b", re.IGNORECASE)
+_INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized|stabbed|shot)\b", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)", re.IGNORECASE)
 _TOLL = re.compile(
     r"\b(?:death toll|toll)\b[^.;]{0,30}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
     r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*)\b", re.IGNORECASE)
+_HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+)?(\d[\d,]*)\b(?!\s*%)",
+                        re.IGNORECASE)
+_INCIDENTS = ("ASSAULT", "DISASTER")
+_HARM = re.compile(r"\b(?:killed|killing|died|dead|death toll|injured|injuring|wounded|hurt|stabbed)\b", re.IGNORECASE)
+_CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
 _ONE_DEAD = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|civilian|"
     r"officer|worker|protester|resident|driver|passenger|pilot|journalist)\s+(?:was\s+killed|died|was\s+shot\s+dead)\b",
@@ -81,8 +86,33 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
         trigger = Span(span.start + m.start(), span.start + m.end())
         if _inside_quote(analysis, trigger) and kind not in _VERBAL:
             continue
+        if kind == "ASSAULT" and _CASUALTY_ONLY.match(m.group(0)):
+            continue  # a bare "killed" is a toll, handled below
         seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), starts)
+    if not any(k in seen for k in _INCIDENTS):
+        toll = _casualties(text, span, [a for a in analysis.amounts if a.span in span])
+        hit = _HARM.search(chunk)
+        if toll and hit:
+            _add_toll(analysis, span, post, Span(span.start + hit.start(), span.start + hit.end()),
+                      toll, earlier, seen, next_id, starts)
     return list(seen.values())
+
+
+def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tuple[tuple[str, int | str], ...],
+              earlier: list[Event], seen: dict[str, Event], next_id: int, starts: list[int]) -> None:
+    """A toll with no incident word of its own ("Nobody was killed.", "..., killing 14 people")
+    joins the incident just reported in the same post, or starts one of the last incident's type."""
+    recent = [k for k in range(len(earlier) - 1, max(-1, len(earlier) - 4), -1)
+              if earlier[k].post == post and earlier[k].type in _INCIDENTS]
+    if recent:
+        k = recent[0]
+        merged = dict(earlier[k].casualties)
+        for key, value in toll:
+            merged.setdefault(key, value)
+        earlier[k] = replace(earlier[k], casualties=tuple(merged.items()))
+        return
+    kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS), "ASSAULT")
+    seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), starts)
 
 
 def _inside_quote(analysis: Analysis, span: Span) -> bool:
@@ -113,7 +143,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     time = next((i for i, t in enumerate(analysis.times) if t.span in span), None)
     if time is not None and _historical(analysis, time):
         flags.append("historical")
-    casualties = _casualties(text, span, [a for a in analysis.amounts if a.span in span])
+    casualties = _casualties(text, span, [a for a in analysis.amounts if a.span in span]) \
+        if kind in ("ASSAULT", "DISASTER") else ()
     return Event(eid, kind, span, trigger, post, tuple(actors), tuple(targets), location, time,
                  casualties, (mode,), tuple(flags))
 
@@ -150,6 +181,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         value = parse_number(m.group(1) or m.group(2) or "")
         if value is not None:
             out.setdefault("killed", int(value))
+    for m in _HURT_BARE.finditer(chunk):
+        out.setdefault("injured", int(m.group(1).replace(",", "")))
     if _ONE_DEAD.search(chunk):
         out.setdefault("killed", 1)
     for m in _NOBODY.finditer(chunk):
@@ -164,10 +197,12 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None
         if what is None and last and re.search(r"\bincluding\s+$", before):
             what = f"{a.unit}_{last}" if a.unit in ("children", "civilians", "women") else None
-        if what is None or what in out:
+        if what is None:
+            continue
+        last = what if "_" not in what else last
+        if what in out:
             continue
         out[what] = int(a.value)
-        last = what if "_" not in what else last
         if a.qualifier and what in ("killed", "injured"):
             out[f"{what}_qualifier"] = a.qualifier
     return tuple(out.items())

@@ -40,11 +40,19 @@ ROLE_GENERIC = {
     "chief": {"chief executive", "ceo", "head", "director"},
     "boss": {"chief executive", "ceo", "manager", "head", "director"},
 }
-NATURAL_FEATURE_WORDS = frozenset(
+NATURAL_FEATURE_WORDS = frozenset(  # the last word of a natural feature's name
     "Sea Ocean River Mountains Mountain Lake Gulf Bay Strait Straits Peninsula Valley Desert "
-    "Island Islands Channel Coast Basin Plateau Range Alps Europe Asia Africa Antarctica Arctic "
-    "America Americas Balkans Caucasus Sahara Himalayas Mediterranean Atlantic Pacific".split()
+    "Island Islands Channel Coast Basin Plateau Range Alps Hills Forest Glacier Delta".split()
 )
+REGION_NAMES = frozenset(  # whole names of continents and regions, which are not polities
+    "Europe Asia Africa Antarctica Arctic America Americas Balkans Caucasus Sahara Himalayas "
+    "Mediterranean Atlantic Pacific Middle East Scandinavia Siberia Patagonia".split()
+) | frozenset(["Middle East", "South America", "North America", "Latin America", "East Asia",
+               "Southeast Asia", "Central Asia", "West Africa", "East Africa", "Western Europe",
+               "Eastern Europe", "Central Europe", "Sub-Saharan Africa"])
+METONYM_ORGS = frozenset(  # seats of government that stand for it
+    ["Kremlin", "White House", "Downing Street", "Pentagon", "Elysee", "Élysée", "Quai d'Orsay",
+     "Whitehall", "Capitol Hill", "Foggy Bottom", "Bundestag", "Knesset", "Duma", "Vatican"])
 NORP_WORDS = frozenset(
     "Dutch French Swiss Greek Thai Czech Irish Welsh Scottish British English Danish Swedish "
     "Finnish Polish Turkish Spanish Kurdish Jewish Muslim Christian Catholic Protestant Hindu "
