@@ -38,9 +38,14 @@ def test_events_court_is_the_actor_of_a_sentence():
     assert got[0][0] == "COERCE" and got[0][1] == ["military court"]
 
 
-def test_events_toll_update_joins_earlier_incident_type():
+def test_events_toll_update_joins_the_incident_of_its_post():
     got = _events("Floods hit the valley on Monday.\nThe death toll has risen to 12, officials said.")
-    assert [g[0] for g in got] == ["DISASTER", "DISASTER"] and got[1][4]["killed"] == 12
+    assert [(g[0], g[4]) for g in got] == [("DISASTER", {"killed": 12})]
+
+
+def test_events_toll_in_a_later_post_takes_the_incident_type():
+    got = _events("Floods hit the valley on Monday.\nDeath toll rises to 12\nOfficials gave the figure.\n")
+    assert [(g[0], g[4]) for g in got] == [("DISASTER", {}), ("DISASTER", {"killed": 12})]
 
 
 def test_events_nobody_killed_is_zero_and_history_is_flagged():

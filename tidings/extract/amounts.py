@@ -41,6 +41,7 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(rf"\b(?P<num>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{_WORDNUM})\b", re.IGNORECASE)
 _CODES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD", "us dollars": "USD",
           "euros": "EUR", "pounds": "GBP", "roubles": "RUB", "rubles": "RUB", "yen": "JPY",
           "yuan": "CNY", "rupees": "INR", "hryvnias": "UAH", "francs": "CHF", "kroner": "DKK",
@@ -79,6 +80,8 @@ def extract_amounts(analysis: Analysis) -> Analysis:
     out: list[Amount] = []
     for sent in analysis.sents:
         chunk = text[sent.span.start : sent.span.end]
+        if not _HAS_NUMBER.search(chunk):
+            continue
         taken: list[tuple[int, int]] = []
         for rx, kind in ((_MONEY, "money"), (_COUNT, "count"), (_DURATION, "duration")):
             for m in rx.finditer(chunk):

@@ -32,7 +32,17 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("CONSULT", "meeting", r"talks|meeting|met|meets|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|alliance|partnership"),
 ]
-_COMPILED = [(t, mode, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for t, mode, p in _TRIGGERS]
+_ANY_TRIGGER = re.compile("|".join(rf"\b(?P<t{i}>{p})\b" for i, (_, _, p) in enumerate(_TRIGGERS)), re.IGNORECASE)
+
+
+def _first_triggers(chunk: str) -> list[tuple[int, re.Match[str]]]:
+    """The first match of each trigger row in one scan, in row order (earlier rows win a kind)."""
+    first: dict[int, re.Match[str]] = {}
+    for m in _ANY_TRIGGER.finditer(chunk):
+        row = int(m.lastgroup[1:]) if m.lastgroup else -1
+        if row >= 0 and row not in first and not _IS_MONTH.match(chunk, m.start()):
+            first[row] = m
+    return sorted(first.items())
 _IS_MONTH = re.compile(r"(?:March|May)\b(?:\s+\d|,?\s+(?:19|20)\d\d)")
 _VERBAL = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
@@ -47,7 +57,8 @@ _TOLL = re.compile(
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+)?(\d[\d,]*)\b(?!\s*%)",
                         re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
-_HARM = re.compile(r"\b(?:killed|killing|died|dead|death toll|injured|injuring|wounded|hurt|stabbed)\b", re.IGNORECASE)
+_HARM = re.compile(r"\b(?:killed|killing|died|dead|death toll|toll|injured|injuring|wounded|hurt|stabbed)\b",
+                   re.IGNORECASE)
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
 _ONE_DEAD = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|civilian|"
@@ -73,15 +84,9 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
     text = analysis.doc.text
     chunk = text[span.start : span.end]
     seen: dict[str, Event] = {}
-    toll = _TOLL.search(chunk)
-    if toll and not any(rx.search(chunk) for _, _, rx in _COMPILED):
-        # "the death toll has risen to 12": a toll update of the incident already reported
-        kind = next((e.type for e in reversed(earlier) if e.type in ("ASSAULT", "DISASTER")), "ASSAULT")
-        trigger = Span(span.start + toll.start(), span.start + toll.end())
-        return [_event(analysis, kind, "toll", span, trigger, post, next_id, starts)]
-    for kind, mode, rx in _COMPILED:
-        m = next((x for x in rx.finditer(chunk) if not _IS_MONTH.match(chunk, x.start())), None)
-        if m is None or kind in seen or (kind == "ASSAULT" and "PROTEST" in seen and "strike" in m.group(0).lower()):
+    for row, m in _first_triggers(chunk):
+        kind, mode, _ = _TRIGGERS[row]
+        if kind in seen or (kind == "ASSAULT" and "PROTEST" in seen and "strike" in m.group(0).lower()):
             continue
         trigger = Span(span.start + m.start(), span.start + m.end())
         if _inside_quote(analysis, trigger) and kind not in _VERBAL:
