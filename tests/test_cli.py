@@ -91,3 +91,12 @@ def test_cli_to_dict_offsets_point_into_text(article):
     for e in data["entities"]:
         for m in e["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"]
+
+
+def test_cli_encoding_option(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Mayor Ana Núñez said the bridge was safe.".encode("cp1252"))
+    assert CliRunner().invoke(cli, ["analyze", str(p)]).exit_code == 1
+    res = CliRunner().invoke(cli, ["analyze", str(p), "--encoding", "cp1252"])
+    assert res.exit_code == 0 and "Núñez" in res.output
+    assert CliRunner().invoke(cli, ["analyze", str(p), "--encoding", "klingon"]).exit_code == 2

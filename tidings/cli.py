@@ -6,10 +6,14 @@ import datetime as dt
 import json
 import sys
 
+from collections.abc import Callable
+from typing import Any
+
 import click
 from tqdm import tqdm
 
 from tidings.errors import ConfigError, TidingsError
+from tidings.types import Document
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -25,7 +29,8 @@ def cli() -> None:
 @click.option("--format", "fmt", default="text", help="text (summary), json (one document) or jsonl.")
 @click.option("--published", default=None, help="Publication date YYYY-MM-DD, to resolve relative dates.")
 @click.option("--max-bytes", default=10_000_000, show_default=True, help="Refuse inputs larger than this.")
-def analyze(sources: tuple[str, ...], fmt: str, published: str | None, max_bytes: int) -> None:
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs.")
+def analyze(sources: tuple[str, ...], fmt: str, published: str | None, max_bytes: int, encoding: str) -> None:
     """Analyse text files (or - for stdin) and print their facts.
 
     Exit codes: 0 all documents analysed, 1 some failed, 2 usage error.
@@ -40,10 +45,10 @@ def analyze(sources: tuple[str, ...], fmt: str, published: str | None, max_bytes
     from tidings.serialize import to_dict
 
     try:
-        _check(fmt, published)
+        _check(fmt, published, encoding)
     except ConfigError as e:
         raise click.UsageError(str(e)) from e
-    docs = (_read(read_text, s, published, max_bytes) for s in sources)
+    docs = (_read(read_text, s, published=published, max_bytes=max_bytes, encoding=encoding) for s in sources)
     failed = 0
     bar = tqdm(total=len(sources), unit="doc", disable=len(sources) < 2, file=sys.stderr)
     for outcome in pipe(docs):
@@ -63,7 +68,13 @@ def analyze(sources: tuple[str, ...], fmt: str, published: str | None, max_bytes
         sys.exit(1)
 
 
-def _check(fmt: str, published: str | None) -> None:
+def _check(fmt: str, published: str | None, encoding: str) -> None:
+    import codecs
+
+    try:
+        codecs.lookup(encoding)
+    except LookupError as e:
+        raise ConfigError("E504", value=encoding) from e
     if fmt not in FORMATS:
         raise ConfigError("E502", value=fmt, choices=", ".join(FORMATS))
     if published is not None:
@@ -73,9 +84,9 @@ def _check(fmt: str, published: str | None) -> None:
             raise ConfigError("E501", value=published) from e
 
 
-def _read(reader, source: str, published: str | None, max_bytes: int):  # type: ignore[no-untyped-def]
+def _read(reader: Callable[..., Document], source: str, **options: Any) -> Document | TidingsError:
     try:
-        return reader(source, published=published, max_bytes=max_bytes)
+        return reader(source, **options)
     except TidingsError as e:
         return e
 

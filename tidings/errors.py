@@ -53,7 +53,8 @@ MESSAGES: dict[str, str] = {
     "E101": "{source}: no such file; check the path",
     "E102": "{source}: the input is empty; give a file with article text",
     "E103": "{source}: looks binary, not text ({detail}); give a UTF-8 text file",
-    "E104": "{source}: not valid UTF-8 (byte {position}); re-save it as UTF-8 or pass --encoding",
+    "E104": "{source}: not valid {encoding} (byte {position}); re-save it as UTF-8 or pass --encoding "
+    "(e.g. --encoding cp1252)",
     "E105": "{source}: {size} bytes is over the {limit}-byte limit; split it or raise --max-bytes",
     "E106": "{source}: no text on standard input; pipe a file in, e.g. `cat a.txt | tidings analyze -`",
     "E107": "{source}: cannot be read ({detail})",
@@ -65,4 +66,5 @@ MESSAGES: dict[str, str] = {
     "E501": "--published {value!r} is not a date; use YYYY-MM-DD",
     "E502": "unknown format {value!r}; use one of {choices}",
     "E503": "--data {path}: not found; give the path to a CoNLL file",
+    "E504": "--encoding {value!r} is not a known text encoding; try utf-8, cp1252 or latin-1",
 }

@@ -43,3 +43,9 @@ def test_make_document_nfc_keeps_raw_offsets():
     assert doc.text == "Café and\nmore"
     assert doc.offsets is not None and len(doc.offsets) == len(doc.text) + 1
     assert raw[doc.offsets[doc.text.index("more")]:].startswith("more")
+
+
+def test_text_other_encoding_on_request(tmp_path):
+    p = tmp_path / "latin.txt"
+    p.write_bytes("Café in Zürich.".encode("cp1252"))
+    assert read_text(p, encoding="cp1252").text == "Café in Zürich."

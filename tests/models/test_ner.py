@@ -94,6 +94,7 @@ def _tag_in_child(words: list[str]) -> list[str]:
 def test_several_processes(ner: NerModel) -> None:
     words = "Angela Merkel visited Washington .".split()
     expected = ner.tag([[words]])[0][0]
-    with multiprocessing.get_context("fork").Pool(2) as pool:
+    # spawn, as dask and process pools do: a forked child cannot reuse the parent's onnxruntime threads
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
         results = pool.map(_tag_in_child, [words, words])
     assert results == [expected, expected]

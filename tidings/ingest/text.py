@@ -7,7 +7,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from tidings.errors import IngestError
+from tidings.errors import ConfigError, IngestError
 from tidings.types import Document
 
 MAX_BYTES = 10_000_000
@@ -59,7 +59,8 @@ def _normalise(raw: str) -> tuple[str, tuple[int, ...] | None]:
 
 
 def read_text(
-    source: str | Path, *, published: str | None = None, max_bytes: int = MAX_BYTES
+    source: str | Path, *, published: str | None = None, max_bytes: int = MAX_BYTES,
+    encoding: str = "utf-8",
 ) -> Document:
     """Read a UTF-8 text file, or stdin when ``source`` is ``-``, into a Document.
 
@@ -74,9 +75,11 @@ def read_text(
     if b"\x00" in head:
         raise IngestError("E103", source=name, detail="it contains NUL bytes")
     try:
-        raw = data.decode("utf-8")
+        raw = data.decode(encoding)
     except UnicodeDecodeError as e:
-        raise IngestError("E104", source=name, position=e.start) from e
+        raise IngestError("E104", source=name, position=e.start, encoding=encoding) from e
+    except LookupError as e:
+        raise ConfigError("E504", value=encoding) from e
     controls = sum(1 for ch in raw[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(raw[:8192]) // 50):
         raise IngestError("E103", source=name, detail=f"{controls} control characters")

@@ -18,13 +18,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import functools
+
 import numpy as np
 
 LOWER, TITLE, UPPER, OTHER = 0, 1, 2, 3
 
 
+@functools.lru_cache(maxsize=65536)
 def casing_class(word: str) -> int:
     """Casing class of a word: 0 lower, 1 Title, 2 ALLCAPS, 3 other or no letters."""
+    if word.isalpha():  # the common case, without building a list
+        if word.islower():
+            return LOWER
+        if word.isupper():
+            return UPPER if len(word) > 1 else TITLE
+        return TITLE if word[0].isupper() and (len(word) == 1 or word[1:].islower()) else OTHER
     letters = [c for c in word if c.isalpha()]
     if not letters:
         return OTHER

@@ -21,6 +21,7 @@ Runner = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
 Paragraphs = Sequence[Sequence[Sequence[str]]]
 
 BATCH_SIZE = 32
+CACHE_WORDS = 200_000
 PAD_MULTIPLE = 8
 
 
@@ -35,13 +36,18 @@ class WordPiecer:
         self.cls_id = _token_id(tokenizer, "[CLS]")
         self.sep_id = _token_id(tokenizer, "[SEP]")
         self.pad_id = _token_id(tokenizer, "[PAD]")
+        self._cache: dict[str, list[int]] = {}  # words recur across documents: encode each once
 
     def pieces(self, words: Sequence[str]) -> list[list[int]]:
         """Subword ids of each word (possibly empty lists)."""
-        unique = list(dict.fromkeys(words))
-        encoded = self.tokenizer.encode_batch(unique, add_special_tokens=False) if unique else []
-        table = {w: list(e.ids) for w, e in zip(unique, encoded)}
-        return [table[w] for w in words]
+        cache = self._cache
+        unique = [w for w in dict.fromkeys(words) if w not in cache]
+        if unique:
+            if len(cache) + len(unique) > CACHE_WORDS:
+                cache.clear()
+            encoded = self.tokenizer.encode_batch(unique, add_special_tokens=False)
+            cache.update((w, list(e.ids)) for w, e in zip(unique, encoded))
+        return [cache[w] for w in words]
 
 
 def _token_id(tokenizer: Any, token: str) -> int:
