@@ -29,7 +29,8 @@ def format_summary(analysis: Analysis) -> str:
     lines.append(f"\nOther entities ({len(others)}): " + ", ".join(f"{e.name} [{e.type}]" for e in others))
     lines.append(f"\nQuotes ({len(analysis.quotes)})")
     for q in analysis.quotes:
-        who = analysis.entities[q.entity].name if q.entity is not None else "?"
+        who = analysis.entities[q.entity].name if q.entity is not None else \
+            analysis.mentions[q.speaker].span.text(doc) if q.speaker is not None else "?"
         rep = "  (repeat)" if q.repeat_of is not None else ""
         lines.append(f"  {who}: [{q.kind}] {_clip(q.span.text(doc), 80)}{rep}")
     lines.append(f"\nEvents ({len(analysis.events)})")

@@ -31,6 +31,10 @@ _ORG_NP = re.compile(
     r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
     r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal))\b"
 )
+_BARE_BODY = re.compile(  # unnamed sources that open a sentence: "Police said ...", "Officials told ..."
+    r"^(?:Police|Officials|Authorities|Prosecutors|Investigators|Rescuers|Witnesses|Doctors|Medics|"
+    r"Analysts|Experts|Critics|Protesters|Organisers|Organizers|Diplomats|Sources|Residents|Paramedics)\b"
+)
 _PRONOUN = re.compile(r"\b(he|she|He|She|him|her|Him|Her)\b")
 
 
@@ -118,5 +122,7 @@ def _rule_mentions(analysis: Analysis) -> list[Mention]:
         for m in _ROLE_NP.finditer(chunk):
             out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
         for m in _ORG_NP.finditer(chunk):
+            out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "role"))
+        if m := _BARE_BODY.match(chunk):
             out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "role"))
     return out

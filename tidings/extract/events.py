@@ -15,7 +15,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|rall(?:y|ies)|march(?:ed|es)?|blockades?|boycotts?|sit-ins?"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
-    ("ASSAULT", "attack", r"attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clashes|fighting|killed|killing"),
+    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clashes|fighting|killed|killing"),
+    ("DISASTER", "fire", r"(?<!opened )(?<!open )fires?|blazes?|wildfires?|bushfires?"),
+    ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed|building collapse"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
     ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down"),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened)?|ultimatums?|reserves the right to use|could walk away|nuclear strike"),
@@ -198,8 +200,9 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             continue
         after = text[a.span.end : min(span.end, a.span.end + 40)].split(",")[0]
         before = text[max(span.start, a.span.start - 25) : a.span.start]
-        what = "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else \
-            "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None
+        state = {"dead": "killed", "injured": "injured", "wounded": "injured"}.get(a.unit)
+        what = state or ("killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else
+                         "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None)
         if what is None and last and re.search(r"\bincluding\s+$", before):
             what = f"{a.unit}_{last}" if a.unit in ("children", "civilians", "women") else None
         if what is None:

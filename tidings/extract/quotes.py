@@ -203,10 +203,18 @@ def _last_named_person(analysis: Analysis, before: int) -> int | None:
                  and analysis.mentions[i].type == "PERSON"), None)
 
 
-def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
-    """"Zelensky: talks were ‘constructive’" and "Russia reserves right ... – Moscow official"."""
+def _role_holder(analysis: Analysis, role: str) -> int | None:
+    """The one person whose known roles fit a headline's role word ("Mayor", "Moscow official")."""
     from tidings.resolve.roles import role_matches
 
+    if len(role.split()) > 4:
+        return None
+    people = [e.id for e in analysis.entities if e.type == "PERSON" and role_matches(role, e.roles)]
+    return people[0] if len(people) == 1 else None
+
+
+def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
+    """"Zelensky: talks were ‘constructive’" and "Russia reserves right ... – Moscow official"."""
     text = analysis.doc.text
     out = []
     for post in analysis.posts:
@@ -218,13 +226,11 @@ def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
             who = Span(h.start, h.start + m.end(1))
             speaker = next((i for i in range(len(starts)) if analysis.mentions[i].span in who
                             and analysis.mentions[i].type in ("PERSON", "ORG")), None)
-            if speaker is not None:
-                out.append(_Found(Span(h.start + m.start(2), h.end), "indirect", None, speaker,
-                                  _entity(analysis, speaker), post.id, -1))
-        elif m := _HEAD_DASH.match(line):
-            people = [e for e in analysis.entities if e.type == "PERSON" and role_matches(m.group(2), e.roles)]
-            if len(people) == 1:
-                out.append(_Found(Span(h.start, h.start + m.end(1)), "indirect", None, None, people[0].id,
+            holder = _entity(analysis, speaker) if speaker is not None else _role_holder(analysis, m.group(1))
+            if speaker is not None or holder is not None:  # "Zelensky: ..." or "Mayor: ..."
+                out.append(_Found(Span(h.start + m.start(2), h.end), "indirect", None, speaker, holder,
                                   post.id, -1))
-    return [replace(f, kind="mixed") if any(c in text[f.span.start : f.span.end] for c in "‘“\"") else f
+        elif (m := _HEAD_DASH.match(line)) and (holder := _role_holder(analysis, m.group(2))) is not None:
+            out.append(_Found(Span(h.start, h.start + m.end(1)), "indirect", None, None, holder, post.id, -1))
+    return [replace(f, kind="mixed") if any(c in text[f.span.start : f.span.end] for c in "‘“\"'") else f
             for f in out]

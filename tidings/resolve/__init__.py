@@ -156,8 +156,9 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     m = mentions[i]
     surface = _surface(text, m)
     desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
-    if m.type == "ORG":
-        return _resolve_body(desc, i, mentions, link, clusters)
+    if m.type == "ORG":  # "the union": a named body if one fits, else the unnamed body itself
+        found = _resolve_body(desc, i, mentions, link, clusters)
+        return found if found is not None else _add_other(surface, "ORG", i, clusters)
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
     if fits:
         return max(fits, key=lambda k: max((mentions[j].span.start for j in clusters[k].mentions
@@ -242,7 +243,7 @@ def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[i
 def _canonical(c: _Cluster, names: list[str]) -> str:
     if c.type == "PERSON":
         return f"{c.first} {c.last}" if c.first else c.last
-    counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names)
+    counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names or list(c.aliases))
     return max(counts, key=lambda n: (counts[n], len(n))) if counts else c.last
 
 
