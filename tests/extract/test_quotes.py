@@ -71,3 +71,8 @@ def test_quoted_spans_unbalanced_and_straight_marks_never_crash():
     spans = quoted_spans(text, 0, len(text))
     assert [text[s.start:s.end] for s, _ in spans][:2] == ["one", 'two and then "three']
     assert quoted_spans("“", 0, 1) == []
+
+
+def test_quotes_nested_cue_keeps_the_outer_attribution():
+    _, got = _quotes("Tom Reed says he thinks that the plan would be a good idea.", ("Tom Reed", "PERSON", 0))
+    assert got == [("he thinks that the plan would be a good idea", "indirect", "Tom Reed")]

@@ -53,3 +53,8 @@ def test_posts_timestamp_with_colon_at_body_start():
 def test_posts_number_is_not_a_timestamp():
     a = make_analysis("Intro text.\nPrices rise again\n10.5 million people were affected.\n")
     assert a.posts[-1].timestamp is None
+
+
+def test_posts_question_lines_are_not_headlines():
+    a = make_analysis("Intro text.\nMinisters grilled by committee\nThe session began.\nQ: How long is that for?\nThe minister did not say.\n")
+    assert [p.headline.text(a.doc) for p in a.posts if p.headline] == ["Ministers grilled by committee"]

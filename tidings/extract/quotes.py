@@ -79,7 +79,11 @@ def _paragraph_quotes(analysis: Analysis, starts: list[int], p_idx: int,
     out: list[_Found] = []
     direct_cues: list[tuple[Cue, int | None]] = []
     for sent in sents:
-        for cue in find_cues(text, sent.span, qspans):
+        cues = find_cues(text, sent.span, qspans)
+        # "X says he thinks that Y": the inner cue restates the outer one; keep the outer attribution
+        cues = [c for c in cues if not any(o is not c and o.content is not None and c.span in o.content
+                                           for o in cues)]
+        for cue in cues:
             speaker = _speaker(analysis, starts, sent.span, cue, qspans)
             straddles = cue.content is not None and any(
                 q.start < cue.content.start - 1 < q.end for q in qspans)

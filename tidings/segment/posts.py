@@ -17,6 +17,7 @@ _TIME = re.compile(
 _SOURCE = re.compile(r"^\s*Source:\s*(\S.*?)\s*$")
 _VIDEO = re.compile(r"^\s*(Watch|Video|Listen|Pictured|In pictures)\s*:", re.IGNORECASE)
 _CLOSERS = "\"'”’»)]\u201d\u2019 \t"
+_QA = re.compile(r"^(?:Q|A|Question|Answer)\s*[:.]\s")
 _SENTENCE_OPEN = re.compile(r"^(The|A|An|This|These|That|Those|It|He|She|They|We|I)\b")
 _FINITE_PAST = re.compile(r"\b(was|were|had|did|has been|have been)\b")
 _TRAILING_FUNCTION = re.compile(r"\b(the|a|an|of|and|to|in|on|with|by|for|that)$", re.IGNORECASE)
@@ -50,6 +51,8 @@ def _is_headline(line: str) -> bool:
     words = line.split()
     if not 2 <= len(words) <= 22 or len(line) > 160:
         return False
+    if _QA.match(line):
+        return False  # "Q: How long is that for?" is a question in a post, not a headline
     core = line.rstrip(_CLOSERS)
     if not core or core[-1] in ".!;,:…" or not (line[0].isupper() or line[0] in "‘“\"'"):
         return False
