@@ -58,3 +58,9 @@ def test_posts_number_is_not_a_timestamp():
 def test_posts_question_lines_are_not_headlines():
     a = make_analysis("Intro text.\nMinisters grilled by committee\nThe session began.\nQ: How long is that for?\nThe minister did not say.\n")
     assert [p.headline.text(a.doc) for p in a.posts if p.headline] == ["Ministers grilled by committee"]
+
+
+def test_posts_stamp_line_over_body_is_an_untitled_update():
+    a = make_analysis("Intro text.\n18:47\nThe rover moved.\n18:51\nNext question answered\nIt did.\n")
+    assert [(p.timestamp, p.headline and p.headline.text(a.doc)) for p in a.posts] == [
+        (None, None), ("18:47", None), ("18:51", "Next question answered")]

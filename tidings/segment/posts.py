@@ -78,11 +78,15 @@ def split_posts(analysis: Analysis) -> Analysis:
     for k, (idx, kind) in enumerate(starts):
         end_idx = starts[k + 1][0] if k + 1 < len(starts) else len(lines)
         block = lines[idx:end_idx]
-        if kind == "time":
-            pending_time = _timestamp(block[0].text(doc))[0]
+        if kind == "time" and len(block) == 1:
+            pending_time = _timestamp(block[0].text(doc))[0]  # the stamp of the headline below
             continue
         post_id = len(posts)
-        headline, body = (block[0], block[1:]) if kind in ("post", "video") else (None, block)
+        if kind == "time":  # a stamp line over body text: an untitled update
+            pending_time, kind = _timestamp(block[0].text(doc))[0], "post"
+            headline, body = None, block[1:]
+        else:
+            headline, body = (block[0], block[1:]) if kind in ("post", "video") else (None, block)
         stamp, headline = _strip_time(doc.text, headline, pending_time)
         if body and stamp is None:
             stamp, _ = _timestamp(body[0].text(doc))
