@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -43,14 +44,16 @@ def extract_mentions(analysis: Analysis) -> Analysis:
     """Return ``analysis`` with name, pronoun and role mentions in text order."""
     names = _name_mentions(analysis)
     # a role description may hold a place or group name ("the US president"), never a person's
-    taken = [(m.span.start, m.span.end) for m in names if m.type == "PERSON"]
+    taken = sorted((m.span.start, m.span.end) for m in names if m.type == "PERSON")
     rules = [m for m in _rule_mentions(analysis) if not _overlaps(m.span, taken)]
     mentions = sorted(names + rules, key=lambda m: (m.span.start, m.span.end))
     return replace(analysis, mentions=tuple(mentions))
 
 
 def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
-    return any(s < span.end and span.start < e for s, e in taken)
+    """Does ``span`` overlap one of the sorted, disjoint intervals in ``taken``?"""
+    k = bisect.bisect_left(taken, (span.end, span.end))
+    return k > 0 and taken[k - 1][1] > span.start
 
 
 def _name_mentions(analysis: Analysis) -> list[Mention]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from tidings.pipeline import stage
-from tidings.types import Amount, Analysis, Event, Participant, Span
+from tidings.types import Amount, Analysis, Event, Participant, Quote, Span
 
 # (type, mode, pattern): earlier rows win within a sentence; one event per type per sentence
 _TRIGGERS: list[tuple[str, str, str]] = [
@@ -69,20 +69,44 @@ _ONE_DEAD = re.compile(
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """Start offsets of the sorted facts, so a sentence finds its own by bisection."""
+
+    mentions: list[int]
+    amounts: list[int]
+    quotes: list[int]
+    times: list[int]
+
+    @staticmethod
+    def of(analysis: Analysis) -> _Index:
+        starts = lambda items: [x.span.start for x in items]  # noqa: E731
+        return _Index(starts(analysis.mentions), starts(analysis.amounts), starts(analysis.quotes),
+                      starts(analysis.times))
+
+    def amounts_in(self, analysis: Analysis, span: Span) -> list[Amount]:
+        lo, hi = bisect.bisect_left(self.amounts, span.start), bisect.bisect_left(self.amounts, span.end)
+        return [a for a in analysis.amounts[lo:hi] if a.span in span]
+
+    def quotes_over(self, analysis: Analysis, span: Span) -> list[Quote]:
+        hi = bisect.bisect_right(self.quotes, span.start)
+        return [q for q in analysis.quotes[max(0, hi - 12) : hi] if span in q.span]
+
+
 @stage(requires=("sents", "mentions", "entities", "quotes", "times", "amounts"), assigns=("events",))
 def extract_events(analysis: Analysis) -> Analysis:
     """Return ``analysis`` with events, one per PLOVER category per sentence or headline."""
     units = [(s.span, analysis.paragraphs[s.paragraph].post) for s in analysis.sents]
     units += [(p.headline, p.id) for p in analysis.posts if p.headline is not None]
     events: list[Event] = []
-    starts = [m.span.start for m in analysis.mentions]
+    index = _Index.of(analysis)
     for span, post in sorted(units, key=lambda u: u[0].start):
-        events.extend(_sentence_events(analysis, span, post, len(events), events, starts))
+        events.extend(_sentence_events(analysis, span, post, len(events), events, index))
     return replace(analysis, events=tuple(events))
 
 
 def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
-                     earlier: list[Event], starts: list[int]) -> list[Event]:
+                     earlier: list[Event], index: _Index) -> list[Event]:
     text = analysis.doc.text
     chunk = text[span.start : span.end]
     seen: dict[str, Event] = {}
@@ -91,22 +115,22 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
         if kind in seen or (kind == "ASSAULT" and "PROTEST" in seen and "strike" in m.group(0).lower()):
             continue
         trigger = Span(span.start + m.start(), span.start + m.end())
-        if _inside_quote(analysis, trigger) and kind not in _VERBAL:
+        if kind not in _VERBAL and any(q.kind == "direct" for q in index.quotes_over(analysis, trigger)):
             continue
         if kind == "ASSAULT" and _CASUALTY_ONLY.match(m.group(0)):
             continue  # a bare "killed" is a toll, handled below
-        seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), starts)
+        seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), index)
     if not any(k in seen for k in _INCIDENTS):
-        toll = _casualties(text, span, [a for a in analysis.amounts if a.span in span])
+        toll = _casualties(text, span, index.amounts_in(analysis, span))
         hit = _HARM.search(chunk)
         if toll and hit:
             _add_toll(analysis, span, post, Span(span.start + hit.start(), span.start + hit.end()),
-                      toll, earlier, seen, next_id, starts)
+                      toll, earlier, seen, next_id, index)
     return list(seen.values())
 
 
 def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tuple[tuple[str, int | str], ...],
-              earlier: list[Event], seen: dict[str, Event], next_id: int, starts: list[int]) -> None:
+              earlier: list[Event], seen: dict[str, Event], next_id: int, index: _Index) -> None:
     """A toll with no incident word of its own ("Nobody was killed.", "..., killing 14 people")
     joins the incident just reported in the same post, or starts one of the last incident's type."""
     recent = [k for k in range(len(earlier) - 1, max(-1, len(earlier) - 4), -1)
@@ -119,18 +143,14 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
         earlier[k] = replace(earlier[k], casualties=tuple(merged.items()))
         return
     kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS), "ASSAULT")
-    seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), starts)
-
-
-def _inside_quote(analysis: Analysis, span: Span) -> bool:
-    return any(span in q.span and q.kind == "direct" for q in analysis.quotes)
+    seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), index)
 
 
 def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, post: int, eid: int,
-           starts: list[int]) -> Event:
+           index: _Index) -> Event:
     text = analysis.doc.text
-    lo = bisect.bisect_left(starts, span.start)
-    hi = bisect.bisect_left(starts, span.end)
+    lo = bisect.bisect_left(index.mentions, span.start)
+    hi = bisect.bisect_left(index.mentions, span.end)
     inside = [(i, m) for i, m in enumerate(analysis.mentions[lo:hi], lo) if m.span in span and m.entity is not None]
     location = _location(analysis, inside, trigger)
     actors = [Participant(m.span, m.entity) for _, m in inside if m.span.end <= trigger.start
@@ -139,7 +159,7 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
                and m.type in _ACTOR_TYPES and m.entity != location][:2]
     if kind == "COERCE" and (inst := _INSTITUTION.search(text[span.start : span.end])):
         actors.insert(0, Participant(Span(span.start + inst.start(1), span.start + inst.end(1))))
-    speaker = next((q.entity for q in analysis.quotes if trigger in q.span and q.entity is not None), None)
+    speaker = next((q.entity for q in index.quotes_over(analysis, trigger) if q.entity is not None), None)
     flags = []
     if speaker is not None:
         flags.append("reported")
@@ -147,10 +167,11 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
             actors.insert(0, Participant(trigger, speaker))
     if _NEGATION.search(text[max(span.start, trigger.start - 30) : trigger.start]):
         flags.append("negated")
-    time = next((i for i, t in enumerate(analysis.times) if t.span in span), None)
+    k = bisect.bisect_left(index.times, span.start)
+    time = k if k < len(analysis.times) and analysis.times[k].span in span else None
     if time is not None and _historical(analysis, time):
         flags.append("historical")
-    casualties = _casualties(text, span, [a for a in analysis.amounts if a.span in span]) \
+    casualties = _casualties(text, span, index.amounts_in(analysis, span)) \
         if kind in ("ASSAULT", "DISASTER") else ()
     return Event(eid, kind, span, trigger, post, tuple(actors), tuple(targets), location, time,
                  casualties, (mode,), tuple(flags))

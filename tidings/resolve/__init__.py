@@ -29,6 +29,16 @@ class _Cluster:
     aliases: dict[str, None] = field(default_factory=dict)
     roles: dict[str, None] = field(default_factory=dict)
     gender: str | None = None
+    keys: set[str] = field(default_factory=set)  # for non-persons: name keys, acronyms, all-caps names
+    acronyms: set[str] = field(default_factory=set)
+    upper: set[str] = field(default_factory=set)
+
+    def add_alias(self, surface: str) -> None:
+        self.aliases[surface] = None
+        self.keys.add(_key(surface))
+        self.acronyms.add(acronym(surface))
+        if surface.isupper():
+            self.upper.add(surface)
 
 
 @dataclass(frozen=True)
@@ -70,7 +80,7 @@ def resolve_entities(analysis: Analysis) -> Analysis:
             c = _resolve_role(text, i, mentions, link, clusters, units)
             if c is not None:
                 link[i] = c
-                clusters[c].aliases[_surface(text, m)] = None
+                clusters[c].add_alias(_surface(text, m))
     for i, m in enumerate(mentions):
         if m.source.startswith("pronoun"):
             c = _resolve_pronoun(text, i, mentions, link, clusters, units)
@@ -137,17 +147,19 @@ def _key(name: str) -> str:
 
 
 def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int:
-    key = _key(surface)
+    """Join a non-person name to the cluster with the same key or acronym ("UN" ~ "United Nations")."""
+    key, short = _key(surface), acronym(surface)
     for k, c in enumerate(clusters):
         if c.type == "PERSON":
             continue
-        keys = {_key(a) for a in c.aliases}
-        if key in keys or (len(surface) >= 2 and surface.isupper() and surface in {acronym(a) for a in c.aliases}) \
-                or any(a.isupper() and a == acronym(surface) for a in c.aliases):
+        if key in c.keys or (len(surface) >= 2 and surface.isupper() and surface in c.acronyms) \
+                or short in c.upper:
             c.mentions.append(i)
-            c.aliases[surface] = None
+            c.add_alias(surface)
             return k
-    clusters.append(_Cluster(kind, None, key, [i], {surface: None}))
+    cluster = _Cluster(kind, None, key, [i])
+    cluster.add_alias(surface)
+    clusters.append(cluster)
     return len(clusters) - 1
 
 
@@ -175,7 +187,7 @@ def _resolve_body(desc: str, i: int, mentions: list[Mention], link: dict[int, in
     """"the union" -> the last organisation named before it whose name holds the head word, or,
     for a generic head ("union", "company"), the last organisation named at all."""
     head = desc.split()[-1].lower()
-    earlier = [link[j] for j in range(i - 1, -1, -1) if j in link and mentions[j].source == "ner"
+    earlier = [link[j] for j in range(i - 1, max(-1, i - 200), -1) if j in link and mentions[j].source == "ner"
                and clusters[link[j]].type == "ORG"]
     for c in earlier:
         if any(head in a.lower() for a in clusters[c].aliases):

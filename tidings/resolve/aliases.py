@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -14,6 +15,7 @@ _TRANSLIT = (
 )
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower-case ASCII skeleton of a name word, so "Zelenskiy" and "Zelensky" agree."""
     word = unicodedata.normalize("NFKD", word.lower())
