@@ -27,3 +27,10 @@ def test_entities_pronouns_roles_and_bodies_by_rule():
 def test_entities_possessive_is_outside_the_name():
     got = _mentions("Keir Starmer’s government fell.")
     assert ("Keir Starmer", "PERSON", "ner") in got
+
+
+def test_entities_institution_names_and_unnamed_groups():
+    got = _mentions("The Scottish Executive met. Scottish ministers insist it will work, but opposition parties say it will not.")
+    assert ("Scottish Executive", "ORG", "ner") in got
+    assert ("Scottish ministers", "ORG", "role") in got
+    assert ("opposition parties", "ORG", "role") in got

@@ -76,3 +76,8 @@ def test_quoted_spans_unbalanced_and_straight_marks_never_crash():
 def test_quotes_nested_cue_keeps_the_outer_attribution():
     _, got = _quotes("Tom Reed says he thinks that the plan would be a good idea.", ("Tom Reed", "PERSON", 0))
     assert got == [("he thinks that the plan would be a good idea", "indirect", "Tom Reed")]
+
+
+def test_quotes_demonstrative_that_stays_in_content():
+    _, got = _quotes("Tom Reed said that will not happen in practice.", ("Tom Reed", "PERSON", 0))
+    assert got == [("that will not happen in practice", "indirect", "Tom Reed")]

@@ -75,8 +75,9 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
         return _trim(text, cue.end + after.index(" of ") + 4, sent.end)
     if after.lstrip().startswith(","):
         return _before_comma(text, sent, cue)  # "X, he adds, Y." / "X, he said, as ..."
-    if that := re.match(r"^\s+that\s+", after):
-        return _trim(text, cue.end + that.end(), sent.end)
+    if that := re.match(r"^\s+that\s+(?!(?:will|would|is|was|has|had|could|can|should|may|might|must|does|did)\b)",
+                        after):
+        return _trim(text, cue.end + that.end(), sent.end)  # "said that X"; not "said that will fail"
     first = stripped.split(" ", 1)[0].lower().strip(",.;:") if stripped else ""
     told = _TOLD_CLAUSE.match(after) if verb in _NEEDS_THAT else None
     if told:  # "told us he expected ..."

@@ -36,18 +36,64 @@ _BARE_BODY = re.compile(  # unnamed sources that open a sentence: "Police said .
     r"^(?:Police|Officials|Authorities|Prosecutors|Investigators|Rescuers|Witnesses|Doctors|Medics|"
     r"Analysts|Experts|Critics|Protesters|Organisers|Organizers|Diplomats|Sources|Residents|Paramedics)\b"
 )
+_UNNAMED_SOURCE = re.compile(  # "opposition parties say ...", "some analysts warned ..."
+    r"\b(?:(?:opposition|senior|local|foreign|western|government|party|union|military|security|health|"
+    r"some|many|other|independent|US|UN|EU|aid)\s+)?(?:officials|ministers|authorities|parties|leaders|"
+    r"critics|campaigners|analysts|experts|diplomats|sources|prosecutors|investigators|witnesses|"
+    r"residents|protesters|lawmakers|scientists|researchers|economists|officers|activists|observers|"
+    r"unions|employers|doctors|organisers|organizers|rescuers|officials)"
+    r"(?=\s+(?:have\s+|had\s+|also\s+|now\s+)?(?:say|said|says|told|warned|warn|insist|insisted|believe|"
+    r"believed|argue|argued|claim|claimed|added|noted|suggested|predicted|fear|feared|estimate|estimated)\b)",
+    re.IGNORECASE,
+)
 _PRONOUN = re.compile(r"\b(he|she|He|She|him|her|Him|Her)\b")
 
 
 @stage(requires=("sents",), assigns=("mentions",))
 def extract_mentions(analysis: Analysis) -> Analysis:
     """Return ``analysis`` with name, pronoun and role mentions in text order."""
-    names = _name_mentions(analysis)
+    names = _institutions(analysis.doc.text, _name_mentions(analysis))
     # a role description may hold a place or group name ("the US president"), never a person's
     taken = sorted((m.span.start, m.span.end) for m in names if m.type == "PERSON")
     rules = [m for m in _rule_mentions(analysis) if not _overlaps(m.span, taken)]
+    rules += _groups(analysis.doc.text, names)
     mentions = sorted(names + rules, key=lambda m: (m.span.start, m.span.end))
     return replace(analysis, mentions=tuple(mentions))
+
+
+_INSTITUTION = re.compile(
+    r"((?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*?\s+(?:Parliament|Executive|Government|Assembly|Council|"
+    r"Ministry|Army|Navy|Party|Police|Court|Commission|Office|Department|Bank|University|Authority|"
+    r"Agency|Committee|Senate|Congress|Federation|Union|Association|Service|Forces|Guard|Corps|"
+    r"Institute|Foundation|Board|Centre|Center|Cabinet|Tribunal|Secretariat))\b"
+)
+_GROUP = re.compile(
+    r"\s+(ministers|officials|authorities|leaders|forces|troops|police|diplomats|lawmakers|MPs|"
+    r"negotiators|prosecutors|officers|sources|politicians|investigators|regulators|envoys)\b"
+)
+
+
+def _institutions(text: str, names: list[Mention]) -> list[Mention]:
+    """Extend a name by the institution it heads: "Scottish" + " Parliament" is one organisation,
+    and the pieces the model split ("Scottish Exhibition", "Conference", "Centre") become one."""
+    out: list[Mention] = []
+    for m in names:
+        if out and out[-1].span.end > m.span.start:
+            continue  # swallowed by the extension of the previous name
+        ext = _INSTITUTION.match(text, m.span.end) if m.type != "PERSON" else None
+        if ext and "\n" not in ext.group(1):
+            m = Mention(Span(m.span.start, m.span.end + len(ext.group(1))), "ORG", "ner")
+        out.append(m)
+    return out
+
+
+def _groups(text: str, names: list[Mention]) -> list[Mention]:
+    """"Scottish ministers", "Israeli officials": an unnamed group, a possible source of quotes."""
+    out = []
+    for m in names:
+        if m.type in ("NORP", "GPE", "ORG") and (g := _GROUP.match(text, m.span.end)):
+            out.append(Mention(Span(m.span.start, g.end()), "ORG", "role"))
+    return out
 
 
 def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
@@ -126,6 +172,9 @@ def _rule_mentions(analysis: Analysis) -> list[Mention]:
             out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
         for m in _ORG_NP.finditer(chunk):
             out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "role"))
-        if m := _BARE_BODY.match(chunk):
-            out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "role"))
+        found = [_BARE_BODY.match(chunk), *_UNNAMED_SOURCE.finditer(chunk)]
+        spans = sorted({(m.start(), m.end()) for m in found if m})
+        for s, e in spans:
+            if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans):
+                out.append(Mention(Span(span.start + s, span.start + e), "ORG", "role"))
     return out
