@@ -69,8 +69,15 @@ def test_quotes_headline_attribution():
 def test_quoted_spans_unbalanced_and_straight_marks_never_crash():
     text = 'He said "one" and “two and then "three'
     spans = quoted_spans(text, 0, len(text))
-    assert [text[s.start:s.end] for s, _ in spans][:2] == ["one", 'two and then "three']
+    assert [text[s.start:s.end] for s, _ in spans][0] == "one"
+    assert all(0 <= s.start <= s.end <= len(text) for s, _ in spans)
     assert quoted_spans("“", 0, 1) == []
+
+
+def test_quoted_spans_forgotten_closing_mark_ends_at_full_stop():
+    text = 'He said: "I lost three years. He added: "They made me who I am."'
+    got = [text[s.start:s.end] for s, _ in quoted_spans(text, 0, len(text))]
+    assert got == ["I lost three years.", "They made me who I am."]
 
 
 def test_quotes_nested_cue_keeps_the_outer_attribution():

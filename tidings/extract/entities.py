@@ -47,6 +47,7 @@ _UNNAMED_SOURCE = re.compile(  # "opposition parties say ...", "some analysts wa
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(he|she|He|She|him|her|Him|Her)\b")
+_IT_SAYS = re.compile(r"\b(it|It)\b(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|added|adds|told|tells|warned|stated|insisted|argued)\b)")
 
 
 @stage(requires=("sents",), assigns=("mentions",))
@@ -168,6 +169,8 @@ def _rule_mentions(analysis: Analysis) -> list[Mention]:
         for m in _PRONOUN.finditer(chunk):
             gender = PRONOUN_GENDER[m.group(1).lower()]
             out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", f"pronoun:{gender}"))
+        for m in _IT_SAYS.finditer(chunk):  # "it said": an organisation speaking
+            out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "pronoun:n"))
         for m in _ROLE_NP.finditer(chunk):
             out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
         for m in _ORG_NP.finditer(chunk):

@@ -31,18 +31,30 @@ class _Found:
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[Span, bool]]:
     """Top-level double-quoted spans in ``text[start:end]`` (inside the marks), and whether closed.
 
-    Curly marks pair by direction, straight ones alternate; an unclosed mark runs to the end.
+    Curly marks have a direction; a straight mark opens after a space and closes before one. A
+    quote that opens while another is still open (a closing mark the writer forgot) ends the
+    first at its last full stop; an unclosed mark runs to the end of the paragraph.
     """
     out: list[tuple[Span, bool]] = []
     open_at: int | None = None
-    straight = False
     for i in range(start, end):
         ch = text[i]
-        if open_at is None and (ch in _OPEN or ch == '"'):
-            open_at, straight = i, ch == '"'
-        elif open_at is not None and ((ch in _CLOSE and not straight) or (ch == '"' and straight)):
+        if ch not in _OPEN and ch not in _CLOSE and ch != '"':
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        opens = ch in _OPEN or (ch == '"' and (before.isspace() or before in "([{—–-:") and not after.isspace())
+        closes = ch in _CLOSE or (ch == '"' and not opens)
+        if open_at is None and (opens or (ch == '"' and not before.isspace() and not out)):
+            open_at = i  # a straight mark glued to a word at the very start still opens
+        elif open_at is not None and closes:
             out.append((Span(open_at + 1, i), True))
             open_at = None
+        elif open_at is not None and opens:
+            stop = max(text.rfind(p, open_at, i) for p in ".!?")
+            if stop > open_at:
+                out.append((Span(open_at + 1, stop + 1), True))
+            open_at = i
     if open_at is not None and end - open_at > 1:
         out.append((Span(open_at + 1, end), False))
     return out
@@ -181,7 +193,8 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
     last = next((found[k] for k in reversed(prev) if found[k].entity is not None), None)
     for f in items:
         if f.entity is None and f.kind == "direct":
-            sibling = next((g for g in items if g.entity is not None and g is not f), None)
+            before = [g for g in items if g.entity is not None and g.span.start < f.span.start]
+            sibling = before[-1] if before else next((g for g in items if g.entity is not None and g is not f), None)
             opens = text[para_start : para_start + 1] in "“\"«"
             donor = sibling or (last if opens and last and last.post == f.post else None)
             if donor is not None:

@@ -197,8 +197,8 @@ def _resolve_body(desc: str, i: int, mentions: list[Mention], link: dict[int, in
 
 
 def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
-           u: int, *, gender: str | None) -> int | None:
-    """The person a unit's predecessors are about: the first subject-like person, nearest first."""
+           u: int, *, gender: str | None, kinds: tuple[str, ...] = ("PERSON",)) -> int | None:
+    """The person (or body) a unit's predecessors are about: the first subject-like one, nearest first."""
     post = units.posts[u]
     for v in range(u - 1, max(-1, u - 4), -1):
         if units.posts[v] != post:
@@ -207,7 +207,7 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
         lo = bisect.bisect_left(units.mention_starts, span.start)
         hi = bisect.bisect_left(units.mention_starts, span.end)
         inside = [j for j in range(lo, hi) if j in link
-                  and clusters[link[j]].type == "PERSON"
+                  and clusters[link[j]].type in kinds
                   and (gender is None or clusters[link[j]].gender in (None, gender))]
         inside.sort(key=lambda j: _is_object(text, mentions[j]))
         if inside:
@@ -231,10 +231,13 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
     u = units.index(m.span.start)
     span = units.spans[u]
     lo = bisect.bisect_left(units.mention_starts, span.start)
+    kinds = ("ORG", "GPE") if gender == "n" else ("PERSON",)  # "it said" is an organisation
+    gender = None if gender == "n" else gender
     same = [j for j in range(i - 1, lo - 1, -1) if j in link
-            and clusters[link[j]].type == "PERSON" and clusters[link[j]].gender in (None, gender)
+            and clusters[link[j]].type in kinds and clusters[link[j]].gender in (None, gender)
             and not _is_object(text, mentions[j])]
-    return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender)
+    return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender,
+                                             kinds=kinds)
 
 
 def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[int, int],
