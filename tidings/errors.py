@@ -59,10 +59,29 @@ MESSAGES: dict[str, str] = {
     "E106": "{source}: no text on standard input; pipe a file in, e.g. `cat a.txt | tidings analyze -`",
     "E107": "{source}: cannot be read ({detail})",
     "E108": "{source}: is a directory; give files or a glob such as {source}/*.txt",
+    "E109": "{source}: no article text could be extracted from the HTML ({detail}); check that it is an "
+    "article page, or save its text and read it as .txt",
+    "E110": "{source}: the XML declares entities or a DTD ({detail}), refused for safety (entity bombs, "
+    "external files); remove the DOCTYPE",
+    "E111": "{source}: not a readable feed ({detail}); give an RSS 2.0, Atom or JSON Feed file",
+    "E112": "{source}: WARC record {record} is truncated or corrupt ({detail}); records before it were read, "
+    "re-fetch or repair the file for the rest",
+    "E113": "{source}: line {line}: {detail}; give one JSON object per line with \"text\" or \"html\"",
+    "E114": "{source}: matches no files; check the glob pattern or folder",
     "E201": "stage {stage} needs {field}, which no earlier stage assigns; reorder the pipeline",
     "E202": "{source}: stage {stage} failed ({detail})",
     "E301": "model {name} is not shipped in this package ({detail}); reinstall tidings",
     "E302": "model {name} is corrupt or unreadable ({detail}); reinstall tidings or retrain it",
+    "E401": "{store}: cannot open the store ({detail}); check the path or URL and that it may be written",
+    "E402": "{source}: not saved, {store} is locked by another connection (waited {timeout}s); retry when "
+    "the other writer is done, or raise the timeout",
+    "E403": "{source}: not saved to {store} ({detail}); nothing of it was written, rerun the ingest to retry",
+    "E404": "{store}: migration {name} failed ({detail}); it was rolled back, fix the cause and reopen the store",
+    "E405": "{url!r} is not a store URL; use a file path, sqlite:///path.db, :memory: or postgresql://user@host/db",
+    "E406": "{store}: PostgreSQL support needs psycopg 3; pip install 'psycopg[binary]'",
+    "E407": "{store}: query failed ({detail}); check that the store is reachable and not locked",
+    "E408": "{source}: not saved, the server behind {store} went away ({detail}); nothing of it was written, "
+    "restart the server and rerun the ingest",
     "E501": "--published {value!r} is not a date; use YYYY-MM-DD",
     "E502": "unknown format {value!r}; use one of {choices}",
     "E503": "--data {path}: not found; give the path to a CoNLL file",

@@ -8,7 +8,7 @@ def test_text_reads_utf8(tmp_path):
     p = tmp_path / "a.txt"
     p.write_text("Hello world.", encoding="utf-8")
     doc = read_text(p, published="2025-04-24")
-    assert doc.text == "Hello world." and doc.published == "2025-04-24" and doc.id == "a.txt"
+    assert doc.text == "Hello world." and doc.published == "2025-04-24" and doc.id == str(p)
 
 
 @pytest.mark.parametrize(

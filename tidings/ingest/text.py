@@ -83,7 +83,7 @@ def read_text(
     controls = sum(1 for ch in raw[:8192] if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(8, len(raw[:8192]) // 50):
         raise IngestError("E103", source=name, detail=f"{controls} control characters")
-    doc_id = "stdin" if name == "-" else Path(name).name
+    doc_id = "stdin" if name == "-" else name  # the path as given: two a.txt in two folders differ
     return make_document(raw, id=doc_id, published=published)
 
 
