@@ -100,3 +100,39 @@ def test_cli_encoding_option(tmp_path):
     res = CliRunner().invoke(cli, ["analyze", str(p), "--encoding", "cp1252"])
     assert res.exit_code == 0 and "Núñez" in res.output
     assert CliRunner().invoke(cli, ["analyze", str(p), "--encoding", "klingon"]).exit_code == 2
+
+
+def test_cli_ingest_query_export_round_trip(article, tmp_path):
+    db = str(tmp_path / "t.db")
+    other = tmp_path / "second.txt"
+    other.write_text("Opening line.\nMinister quits over budget\n“I have had enough,” Finance Minister Lena Holm said.\n",
+                     encoding="utf-8")
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", str(article), str(other), "--db", db])
+    assert first.exit_code == 0 and "new 2" in first.stdout
+    again = runner.invoke(cli, ["ingest", str(article), "--db", db])
+    assert again.exit_code == 0 and "duplicate 1" in again.stdout
+    found = runner.invoke(cli, ["quotes", "--db", db, "--speaker", "Holm", "--format", "json"])
+    rows = [json.loads(line) for line in found.stdout.splitlines()]
+    assert [r["text"] for r in rows] == ["I have had enough"] and rows[0]["speaker"] == "Lena Holm"
+    csv_out = tmp_path / "q.csv"
+    assert runner.invoke(cli, ["export", "--db", db, "--format", "csv", "--out", str(csv_out)]).exit_code == 0
+    assert "I have had enough" in csv_out.read_text(encoding="utf-8")
+    pq_out = tmp_path / "e.parquet"
+    assert runner.invoke(cli, ["export", "--db", db, "--format", "parquet", "--table", "events",
+                               "--out", str(pq_out)]).exit_code == 0
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(pq_out).num_rows >= 1
+    dump = runner.invoke(cli, ["export", "--db", db, "--format", "jsonl"])
+    assert len([line for line in dump.stdout.splitlines() if line.startswith("{")]) == 2
+    geo = runner.invoke(cli, ["export", "--db", db, "--format", "geojson"])
+    assert json.loads(geo.stdout.splitlines()[0])["type"] == "FeatureCollection"
+
+
+def test_cli_ingest_reports_failures_and_keeps_going(article, tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"")
+    res = CliRunner().invoke(cli, ["ingest", str(bad), str(article), "--db", str(tmp_path / "t.db")])
+    assert res.exit_code == 1 and "new 1" in res.stdout and "failed 1" in res.stdout
+    assert "E102" in res.stderr

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
-
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
 from tqdm import tqdm
 
 from tidings.errors import ConfigError, TidingsError
-from tidings.types import Document
 
 FORMATS = ("text", "json", "jsonl")
 
@@ -31,7 +30,7 @@ def cli() -> None:
 @click.option("--max-bytes", default=10_000_000, show_default=True, help="Refuse inputs larger than this.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the inputs.")
 def analyze(sources: tuple[str, ...], fmt: str, published: str | None, max_bytes: int, encoding: str) -> None:
-    """Analyse text files (or - for stdin) and print their facts.
+    """Analyse articles (text, HTML, feeds, WARC, JSONL; - for stdin) and print their facts.
 
     Exit codes: 0 all documents analysed, 1 some failed, 2 usage error.
 
@@ -39,7 +38,9 @@ def analyze(sources: tuple[str, ...], fmt: str, published: str | None, max_bytes
 
         tidings analyze examples/liveblog-harbour-fire.txt --format json
     """
-    from tidings.ingest import read_text
+    from itertools import chain
+
+    from tidings.ingest import read
     from tidings.pipeline import pipe
     from tidings.report import format_summary
     from tidings.serialize import to_dict
@@ -48,9 +49,11 @@ def analyze(sources: tuple[str, ...], fmt: str, published: str | None, max_bytes
         _check(fmt, published, encoding)
     except ConfigError as e:
         raise click.UsageError(str(e)) from e
-    docs = (_read(read_text, s, published=published, max_bytes=max_bytes, encoding=encoding) for s in sources)
+    docs = chain.from_iterable(read(s, published=published, max_bytes=max_bytes, encoding=encoding)
+                               for s in sources)
     failed = 0
-    bar = tqdm(total=len(sources), unit="doc", disable=len(sources) < 2, file=sys.stderr)
+    single = len(sources) == 1 and not any(ch in sources[0] for ch in "*?[") and not sources[0].endswith("/")
+    bar = tqdm(unit="doc", disable=single, file=sys.stderr)
     for outcome in pipe(docs):
         bar.update(1)
         if outcome.error is not None:
@@ -84,11 +87,187 @@ def _check(fmt: str, published: str | None, encoding: str) -> None:
             raise ConfigError("E501", value=published) from e
 
 
-def _read(reader: Callable[..., Document], source: str, **options: Any) -> Document | TidingsError:
+def _rows_out(rows: Sequence[Any], fmt: str, line: Callable[[Any], str]) -> None:
+    """Print query rows: one readable line each, or JSON lines."""
+    for row in rows:
+        click.echo(json.dumps(dataclasses.asdict(row), ensure_ascii=False) if fmt == "json" else line(row))
+
+
+def _store(db: str) -> Any:
+    from tidings.store import open_store
+
     try:
-        return reader(source, **options)
+        return open_store(db)
     except TidingsError as e:
-        return e
+        raise click.ClickException(str(e)) from e
+
+
+DB = click.option("--db", default="tidings.db", show_default=True, help="Store: a SQLite path or postgresql:// URL.")
+FMT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", help="Output format.")
+LIMIT = click.option("--limit", default=100, show_default=True, help="At most this many rows.")
+
+
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@DB
+@click.option("--published", default=None, help="Publication date YYYY-MM-DD for inputs that carry none.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of .txt inputs.")
+def ingest(sources: tuple[str, ...], db: str, published: str | None, encoding: str) -> None:
+    """Read files, folders, globs, feeds, WARC or JSONL (or - for stdin), analyse and store them.
+
+    Documents already stored (same text, URL or id) are skipped before analysis, so a run that was
+    stopped can simply be run again. Exit code 1 when some inputs failed.
+
+    Example:
+
+        tidings ingest examples/ ../shared/data/news/warc_constructed/ --db tidings.db
+    """
+    from itertools import chain
+
+    from tidings.ingest import read
+    from tidings.store.ingest import ingest as ingest_all
+
+    try:
+        _check("text", published, encoding)
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from e
+    store = _store(db)
+    bar = tqdm(unit="doc", file=sys.stderr, desc="ingest")
+    counts = {"new": 0, "duplicate": 0, "failed": 0}
+
+    def progress(source: str, status: str) -> None:
+        counts[status] = counts.get(status, 0) + 1
+        bar.update(1)
+        bar.set_postfix(counts, refresh=False)
+
+    items = chain.from_iterable(read(s, published=published, encoding=encoding) for s in sources)
+    try:
+        report = ingest_all(items, store, on_progress=progress)
+    except TidingsError as e:
+        raise click.ClickException(str(e)) from e
+    finally:
+        bar.close()
+        store.close()
+    click.echo(f"read {report.read}, new {len(report.new)}, duplicate {len(report.duplicate)}, "
+               f"failed {len(report.failed)}")
+    for source, reason in report.failed:
+        click.echo(f"failed: {source}: {reason}", err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command()
+@DB
+@click.option("--speaker", default=None, help="A name or alias of the speaker.")
+@click.option("--since", default=None, help="Published on or after this date (YYYY-MM-DD).")
+@click.option("--contains", default=None, help="Words the quote contains (full-text search).")
+@LIMIT
+@FMT
+def quotes(db: str, speaker: str | None, since: str | None, contains: str | None, limit: int, fmt: str) -> None:
+    """List stored quotes, with speaker, document and offsets.
+
+    Example:
+
+        tidings quotes --speaker Zelensky --since 2025-01-01 --contains ceasefire
+    """
+    store = _store(db)
+    rows = store.quotes(speaker=speaker, since=since, contains=contains, limit=limit)
+    _rows_out(rows, fmt, lambda q: f"{q.speaker or '?'}: [{q.kind}] {q.text}  ({q.doc_id} {q.start}-{q.end})")
+
+
+@cli.command()
+@DB
+@click.option("--type", "kind", default=None, help="PERSON, ORG, GPE, LOC, NORP, MISC or EVENT.")
+@click.option("--name", default=None, help="A name or alias.")
+@LIMIT
+@FMT
+def entities(db: str, kind: str | None, name: str | None, limit: int, fmt: str) -> None:
+    """List stored entities with their aliases and roles.
+
+    Example:
+
+        tidings entities --type PERSON --name Starmer
+    """
+    rows = _store(db).entities(type=kind, name=name, limit=limit)
+    _rows_out(rows, fmt, lambda e: f"{e.name} [{e.type}] aliases={list(e.aliases)} roles={list(e.roles)} ({e.doc_id})")
+
+
+@cli.command()
+@DB
+@click.option("--type", "kind", default=None, help="A PLOVER category, e.g. ASSAULT.")
+@click.option("--country", default=None, help="Country of the event's place (name or ISO code).")
+@click.option("--since", default=None, help="On or after this date (YYYY-MM-DD).")
+@click.option("--until", default=None, help="On or before this date (YYYY-MM-DD).")
+@LIMIT
+@FMT
+def events(db: str, kind: str | None, country: str | None, since: str | None, until: str | None,
+           limit: int, fmt: str) -> None:
+    """List stored events with place, date and toll.
+
+    Example:
+
+        tidings events --type ASSAULT --country UKR --since 2025-01-01
+    """
+    rows = _store(db).events(type=kind, country=country, since=since, until=until, limit=limit)
+    _rows_out(rows, fmt, lambda e: f"{e.date or '?'} {e.type} @ {e.location or '?'} killed={e.killed} "
+                                   f"injured={e.injured}: {e.text[:100]}")
+
+
+@cli.command()
+@click.argument("entity")
+@DB
+@LIMIT
+@FMT
+def timeline(entity: str, db: str, limit: int, fmt: str) -> None:
+    """List the dated events an entity takes part in, in date order.
+
+    Example:
+
+        tidings timeline "Vladimir Putin"
+    """
+    rows = _store(db).timeline(entity, limit=limit)
+    _rows_out(rows, fmt, lambda t: f"{t.value or '?'} ({t.precision}) {t.event_type} as {t.role}: {t.text}  ({t.doc_id})")
+
+
+@cli.command()
+@click.argument("text")
+@DB
+@LIMIT
+@FMT
+def search(text: str, db: str, limit: int, fmt: str) -> None:
+    """Full-text search over stored documents and quotes.
+
+    Example:
+
+        tidings search "unconditional ceasefire"
+    """
+    rows = _store(db).search(text, limit=limit)
+    _rows_out(rows, fmt, lambda h: f"[{h.kind}] {h.title or h.doc_id}: {h.snippet}")
+
+
+@cli.command(name="export")
+@DB
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "geojson"]), default="jsonl",
+              show_default=True, help="jsonl: full analyses; csv/parquet: one table; geojson: events.")
+@click.option("--table", default="quotes", show_default=True, help="For csv and parquet: quotes, entities or events.")
+@click.option("--out", default="-", show_default=True, help="Output file, - for stdout (not for parquet).")
+def export_cmd(db: str, fmt: str, table: str, out: str) -> None:
+    """Export the store as JSON lines, CSV, Parquet or GeoJSON.
+
+    Example:
+
+        tidings export --format csv --table quotes --out quotes.csv
+    """
+    from pathlib import Path
+
+    from tidings.store.export import export_store
+
+    store = _store(db)
+    try:
+        n = export_store(store, sys.stdout if out == "-" else Path(out), fmt=fmt, table=table)
+    except ConfigError as e:
+        raise click.UsageError(str(e)) from e
+    click.echo(f"{n} records", err=True)
 
 
 @cli.group(name="eval")
@@ -106,14 +285,48 @@ def eval_ner(path: str) -> None:
 
         tidings eval ner --data ../shared/data/ner/conll2003/test.conllu
     """
-    from pathlib import Path
-
     from tidings.evaluate.ner import evaluate_ner, format_ner_table
 
-    if not Path(path).exists():
-        raise click.UsageError(str(ConfigError("E503", path=path)))
-    click.echo(format_ner_table(evaluate_ner(path)))
+    click.echo(format_ner_table(evaluate_ner(_existing(path))))
 
 
 def main() -> None:
     cli()
+
+
+@eval_group.command(name="extraction")
+@click.option("--data", "path", default="../shared/data/news/scrapinghub_article_extraction_benchmark",
+              show_default=True, help="A folder in the Scrapinghub benchmark layout.")
+def eval_extraction(path: str) -> None:
+    """Print main-text precision/recall/F1 of the HTML reader against gold article bodies.
+
+    Example:
+
+        tidings eval extraction --data ../shared/data/news/scrapinghub_article_extraction_benchmark
+    """
+    from tidings.evaluate.extraction import evaluate_extraction, format_extraction_table
+
+    click.echo(format_extraction_table(evaluate_extraction(_existing(path))))
+
+
+@eval_group.command(name="dates")
+@click.option("--data", "path", default="../shared/data/news/trafilatura_eval_en", show_default=True,
+              help="A folder in trafilatura's evaluation layout (HTML pages with gold dates).")
+def eval_dates(path: str) -> None:
+    """Print publication-date accuracy of the HTML reader against gold dates.
+
+    Example:
+
+        tidings eval dates --data ../shared/data/news/trafilatura_eval_en
+    """
+    from tidings.evaluate.extraction import evaluate_dates, format_dates_table
+
+    click.echo(format_dates_table(evaluate_dates(_existing(path))))
+
+
+def _existing(path: str) -> str:
+    from pathlib import Path
+
+    if not Path(path).exists():
+        raise click.UsageError(str(ConfigError("E503", path=path)))
+    return path

@@ -84,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "restart the server and rerun the ingest",
     "E501": "--published {value!r} is not a date; use YYYY-MM-DD",
     "E502": "unknown format {value!r}; use one of {choices}",
-    "E503": "--data {path}: not found; give the path to a CoNLL file",
+    "E503": "--data {path}: not found; give the path to the benchmark file or folder",
+    "E505": "parquet needs a file: pass --out PATH.parquet",
     "E504": "--encoding {value!r} is not a known text encoding; try utf-8, cp1252 or latin-1",
 }

@@ -24,6 +24,7 @@ class Store(Protocol):
     def save(self, analysis: Analysis) -> bool: ...  # False: already stored (same text, URL or id)
     def has(self, doc_key: str) -> bool: ...  # doc_key: a document id, canonical URL or content hash
     def get(self, doc_id: str) -> dict[str, Any] | None: ...  # the to_dict() JSON
+    def document_ids(self) -> tuple[str, ...]: ...  # every stored document, in the order saved
     def quotes(
         self, *, speaker: str | None = None, since: str | None = None, contains: str | None = None,
         limit: int = 100,

@@ -46,7 +46,8 @@ def _country(name: str | None) -> str | None:
 def _names(ent: dict[str, Any]) -> list[str]:
     """The entity's name and aliases, once each ignoring case (one alias row per lookup key)."""
     seen: dict[str, str] = {}
-    for name in [ent["name"], *ent["aliases"]]:
+    surname = [ent["name"].split()[-1]] if ent["type"] == "PERSON" and len(ent["name"].split()) > 1 else []
+    for name in [ent["name"], *ent["aliases"], *surname]:  # "--speaker Holm" finds Lena Holm
         seen.setdefault(name.lower(), name)
     return list(seen.values())
 
@@ -201,6 +202,10 @@ class SQLStore:
         """Return whether a document whose id, canonical URL or content hash is ``doc_key`` is stored."""
         return bool(self._rows("SELECT 1 FROM documents WHERE id = ? OR url = ? OR content_hash = ? LIMIT 1",
                                (doc_key, canonical_url(doc_key), doc_key)))
+
+    def document_ids(self) -> tuple[str, ...]:
+        """Return the ids of every stored document, in the order they were saved."""
+        return tuple(row[0] for row in self._rows("SELECT id FROM documents ORDER BY pk"))
 
     def get(self, doc_id: str) -> dict[str, Any] | None:
         """Return the stored ``to_dict`` JSON of ``doc_id``, or None when no such document is stored."""
