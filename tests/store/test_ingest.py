@@ -122,3 +122,19 @@ def test_ingest_checks_stage_order_before_reading():
     with pytest.raises(StageError) as err:
         ingest(never(), SQLiteStore(":memory:"), stages=(needs_sents,))
     assert err.value.code == "E201"
+
+
+def test_ingest_duplicate_flood_is_stored_once_and_never_reanalysed():
+    calls = []
+
+    @stage(requires=("doc",), assigns=())
+    def count(analysis):
+        calls.append(analysis.doc.id)
+        return analysis
+
+    store = SQLiteStore(":memory:")
+    doc = make_document("Mayor Ana Berg said the bridge would reopen on Monday.", id="flood-0")
+    copies = [doc] + [make_document(doc.text, id=f"flood-{i}") for i in range(1, 300)]
+    report = ingest(copies, store, stages=(*default_stages(), count))
+    assert len(report.new) == 1 and len(report.duplicate) == 299 and not report.failed
+    assert calls == ["flood-0"]
