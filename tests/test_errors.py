@@ -19,3 +19,10 @@ def test_errors_tree_in_docstring_matches_classes():
 def test_errors_message_is_one_line_with_code():
     err = errors.IngestError("E101", source="x.txt")
     assert str(err) == "[E101] x.txt: no such file; check the path" and err.code == "E101"
+
+
+def test_errors_pickle_round_trip():
+    import pickle
+
+    err = pickle.loads(pickle.dumps(errors.StoreError("E402", source="a", store="s", timeout=5)))
+    assert isinstance(err, errors.StoreError) and err.code == "E402" and "locked" in str(err)

@@ -270,6 +270,40 @@ def export_cmd(db: str, fmt: str, table: str, out: str) -> None:
     click.echo(f"{n} records", err=True)
 
 
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this process; dask: a dask.distributed cluster.")
+@click.option("--scheduler", default=None, help="tcp://host:8786 of a running scheduler; none starts a local cluster.")
+@click.option("--workers", default=2, show_default=True, help="Workers of the local dask cluster.")
+@click.option("--out", "out_dir", required=True, help="Folder for JSONL/Parquet partitions and failures.jsonl.")
+@click.option("--published", default=None, help="Publication date YYYY-MM-DD for inputs that carry none.")
+def batch(sources: tuple[str, ...], engine: str, scheduler: str | None, workers: int, out_dir: str,
+          published: str | None) -> None:
+    """Analyse many inputs with one per-document function, in this process or on a dask cluster.
+
+    Writes analyses/part-N.jsonl, Parquet tables (documents, quotes, entities, events) and
+    failures.jsonl under --out; the output is the same whichever engine runs it.
+
+    Example:
+
+        tidings batch ../shared/data/news/bbc_fulltext/politics --engine dask --out runs/politics
+    """
+    from itertools import chain
+    from pathlib import Path
+
+    from tidings.batch import DaskEngine, LocalEngine, run_batch
+    from tidings.ingest import read
+
+    eng = DaskEngine(scheduler=scheduler, n_workers=workers) if engine == "dask" else LocalEngine()
+    docs = chain.from_iterable(read(s, published=published) for s in sources)
+    report = run_batch(tqdm(docs, unit="doc", file=sys.stderr, desc="batch"), engine=eng, out_dir=Path(out_dir))
+    click.echo(f"documents {report.documents}, analysed {report.analysed}, failed {report.failed}, "
+               f"{report.partitions} partitions in {report.out_dir} ({report.seconds:.1f} s)")
+    if report.failed:
+        sys.exit(1)
+
+
 @cli.group(name="eval")
 def eval_group() -> None:
     """Measure quality on shared benchmarks and print tables."""
@@ -330,3 +364,21 @@ def _existing(path: str) -> str:
     if not Path(path).exists():
         raise click.UsageError(str(ConfigError("E503", path=path)))
     return path
+
+
+@eval_group.command(name="dedupe")
+@click.option("--data", "path", default="../shared/data/news/liveblogs_ukp_bbc_guardian", show_default=True,
+              help="The live-blog corpus folder (valid/test JSONL splits).")
+@click.option("--threshold", "thresholds", multiple=True, type=float, default=(0.5, 0.6, 0.7, 0.8, 0.9),
+              show_default=True, help="Jaccard thresholds to compare (repeat the option).")
+def eval_dedupe(path: str, thresholds: tuple[float, ...]) -> None:
+    """Print how near-duplicate detection of live-blog updates trades recall against pairs found.
+
+    Example:
+
+        tidings eval dedupe --threshold 0.6 --threshold 0.8
+    """
+    from tidings.evaluate.dedupe import evaluate_liveblog_dedupe, format_dedupe_table
+
+    folder = _existing(path)
+    click.echo(format_dedupe_table([evaluate_liveblog_dedupe(folder, threshold=t) for t in thresholds]))

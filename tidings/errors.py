@@ -28,6 +28,13 @@ class TidingsError(Exception):
         self.fields = fields
         super().__init__(f"[{code}] " + MESSAGES[code].format(**fields))
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickles across processes (dask workers, pools)
+        return (_rebuild, (type(self), self.code, self.fields))
+
+
+def _rebuild(cls: type[TidingsError], code: str, fields: dict[str, Any]) -> TidingsError:
+    return cls(code, **fields)
+
 
 class IngestError(TidingsError):
     """An input cannot be read into a Document."""

@@ -194,7 +194,8 @@ def _make_session(path: Path) -> Any:
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    options.intra_op_num_threads = min(2, os.cpu_count() or 1)
+    # TIDINGS_THREADS: workers of a process pool set 1, so N workers use N cores, not 2N threads
+    options.intra_op_num_threads = int(os.environ.get("TIDINGS_THREADS", min(2, os.cpu_count() or 1)))
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])

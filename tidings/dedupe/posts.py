@@ -1,4 +1,4 @@
-"""Mark near-duplicate posts, and the quotes and events they repeat, so nothing counts twice."""
+"""Mark repeated posts inside one document, and the quotes and events they repeat, so nothing counts twice."""
 
 from __future__ import annotations
 
