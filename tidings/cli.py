@@ -173,6 +173,11 @@ def quotes(db: str, speaker: str | None, since: str | None, contains: str | None
     store = _store(db)
     rows = store.quotes(speaker=speaker, since=since, contains=contains, limit=limit)
     _rows_out(rows, fmt, lambda q: f"{q.speaker or '?'}: [{q.kind}] {q.text}  ({q.doc_id} {q.start}-{q.end})")
+    if fmt == "text" and rows:  # syndicated copies count once: independent stories
+        story = store.stories()
+        docs = {q.doc_id for q in rows}
+        click.echo(f"{len(rows)} quotes in {len(docs)} documents from {len({story.get(d, d) for d in docs})} "
+                   "independent stories", err=True)
 
 
 @cli.command()

@@ -138,3 +138,18 @@ def test_ingest_duplicate_flood_is_stored_once_and_never_reanalysed():
     report = ingest(copies, store, stages=(*default_stages(), count))
     assert len(report.new) == 1 and len(report.duplicate) == 299 and not report.failed
     assert calls == ["flood-0"]
+
+
+def test_ingest_groups_syndicated_copies_into_one_story(tmp_path):
+    wire = ("Dock workers in Rotterdam extended their strike on Monday after talks with terminal operators "
+            "collapsed, the union said, leaving dozens of ships waiting off the port for a second week. "
+            "The employers' association said it would ask a court to end the blockades by Wednesday.")
+    copy = "ROTTERDAM (Wire) - " + wire + " Shipping lines began diverting cargo."
+    other = "Mayor Ana Berg said the bridge over the river would reopen on Friday after repairs to its deck."
+    store = SQLiteStore(str(tmp_path / "s.db"))
+    ingest([make_document(wire, id="wire"), make_document(other, id="other")], store)
+    store.close()
+    store = SQLiteStore(str(tmp_path / "s.db"))  # a later run groups new copies with stored ones
+    ingest([make_document(copy, id="copy")], store)
+    stories = store.stories()
+    assert stories == {"wire": "wire", "other": "other", "copy": "wire"}

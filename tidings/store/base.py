@@ -11,6 +11,7 @@ Example:
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -21,7 +22,9 @@ from tidings.types import Analysis, Document
 class Store(Protocol):
     """Where analyses live: saved once per document, then queried by fact."""
 
-    def save(self, analysis: Analysis) -> bool: ...  # False: already stored (same text, URL or id)
+    def save(self, analysis: Analysis, *, story: str | None = None) -> bool: ...  # False: already stored
+    def stories(self) -> dict[str, str]: ...  # document id -> story id (its first copy's id)
+    def texts(self) -> Iterator[tuple[str, str]]: ...  # (id, text) of every stored document
     def has(self, doc_key: str) -> bool: ...  # doc_key: a document id, canonical URL or content hash
     def get(self, doc_id: str) -> dict[str, Any] | None: ...  # the to_dict() JSON
     def document_ids(self) -> tuple[str, ...]: ...  # every stored document, in the order saved

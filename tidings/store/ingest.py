@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from tidings.dedupe import StoryIndex
 from tidings.errors import TidingsError
 from tidings.pipeline import Stage, check_order, default_stages, run
 from tidings.store.base import Store, doc_keys
@@ -52,6 +53,7 @@ def ingest(
     stages = default_stages() if stages is None else tuple(stages)
     check_order(stages)
     read, new, duplicate, failed = 0, [], [], []
+    stories = _Stories(store)
     for item in items:
         read += 1
         if isinstance(item, TidingsError):
@@ -60,7 +62,7 @@ def ingest(
         elif any(store.has(key) for key in doc_keys(item)):
             source, status = item.id, "duplicate"
         else:
-            source, status = item.id, _analyse_and_save(item, store, stages, failed)
+            source, status = item.id, _analyse_and_save(item, store, stages, failed, stories)
         if status == "new":
             new.append(source)
         elif status == "duplicate":
@@ -71,11 +73,35 @@ def ingest(
     return IngestReport(read, tuple(new), tuple(duplicate), tuple(failed))
 
 
-def _analyse_and_save(doc: Document, store: Store, stages: Sequence[Stage], failed: list[tuple[str, str]]) -> str:
+class _Stories:
+    """Story ids for new documents: a near copy of a stored text joins that text's story.
+
+    The MinHash index is built from the store on first use, so a resumed ingest groups new copies
+    with the documents an earlier run stored."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.index: StoryIndex | None = None
+        self.story: dict[str, str] = {}
+
+    def of(self, doc: Document) -> str:
+        if self.index is None:
+            self.index = StoryIndex()
+            self.story = self.store.stories()
+            for doc_id, text in self.store.texts():
+                self.index.add(doc_id, text)
+        match = self.index.add(doc.id, doc.text)
+        story = self.story.get(match.of, match.of) if match.of is not None else doc.id
+        self.story[doc.id] = story
+        return story
+
+
+def _analyse_and_save(doc: Document, store: Store, stages: Sequence[Stage], failed: list[tuple[str, str]],
+                      stories: _Stories) -> str:
     try:
         analysis = run(doc, stages=stages)
     except TidingsError as e:
         LOGGER.warning("%s", e)
         failed.append((doc.id, str(e)))
         return "failed"
-    return "new" if store.save(analysis) else "duplicate"
+    return "new" if store.save(analysis, story=stories.of(doc)) else "duplicate"

@@ -134,12 +134,19 @@ def _search(db: Database) -> None:
                    f"INSERT INTO {table}_fts ({table}_fts, rowid, {names}) VALUES ('delete', old.pk, {old}); END")
 
 
+def _stories(db: Database) -> None:
+    # syndicated copies and near-identical articles share a story: counts can be of independent ones
+    db.execute("ALTER TABLE documents ADD COLUMN story TEXT")
+    db.execute("CREATE INDEX documents_story ON documents (story)")
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0001_documents", _documents),
     ("0002_entities", _entities),
     ("0003_quotes", _quotes),
     ("0004_events", _events),
     ("0005_search", _search),
+    ("0006_stories", _stories),
 )
 
 

@@ -79,7 +79,7 @@ class SQLStore:
         raise NotImplementedError
 
     # -- writing ------------------------------------------------------------------------------
-    def save(self, analysis: Analysis) -> bool:
+    def save(self, analysis: Analysis, *, story: str | None = None) -> bool:
         """Store ``analysis`` with all its rows in one transaction.
 
         Returns:
@@ -92,7 +92,7 @@ class SQLStore:
         data = to_dict(analysis)
         try:
             with self._db.transaction():
-                pk = self._insert_document(analysis, data)
+                pk = self._insert_document(analysis, data, story or analysis.doc.id)
                 if pk is None:
                     return False
                 self._insert_facts(pk, data)
@@ -106,15 +106,15 @@ class SQLStore:
         LOGGER.debug("%s: saved %s", self.name, analysis.doc.id)
         return True
 
-    def _insert_document(self, analysis: Analysis, data: dict[str, Any]) -> int | None:
+    def _insert_document(self, analysis: Analysis, data: dict[str, Any], story: str) -> int | None:
         doc = analysis.doc
         stored = {**data, "document": {k: v for k, v in data["document"].items() if k != "text"}}
         now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         rows = self._db.execute(
             "INSERT INTO documents (id, url, title, source, published, content_hash, text, analysis, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING pk",
+            "created_at, story) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING pk",
             (doc.id, canonical_url(doc.url), doc.title, doc.source, doc.published, content_hash(doc.text),
-             doc.text, json.dumps(stored, ensure_ascii=False), now),
+             doc.text, json.dumps(stored, ensure_ascii=False), now, story),
         )
         return int(rows[0][0]) if rows else None
 
@@ -202,6 +202,14 @@ class SQLStore:
         """Return whether a document whose id, canonical URL or content hash is ``doc_key`` is stored."""
         return bool(self._rows("SELECT 1 FROM documents WHERE id = ? OR url = ? OR content_hash = ? LIMIT 1",
                                (doc_key, canonical_url(doc_key), doc_key)))
+
+    def stories(self) -> dict[str, str]:
+        """Return each stored document's story: the id of the first copy of its text."""
+        return {row[0]: row[1] or row[0] for row in self._rows("SELECT id, story FROM documents ORDER BY pk")}
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        """Yield ``(id, text)`` of every stored document in the order saved (to rebuild a story index)."""
+        yield from ((row[0], row[1]) for row in self._rows("SELECT id, text FROM documents ORDER BY pk"))
 
     def document_ids(self) -> tuple[str, ...]:
         """Return the ids of every stored document, in the order they were saved."""
