@@ -79,7 +79,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
     text = doc.text
     return {
         "document": {"id": doc.id, "title": doc.title, "url": doc.url, "source": doc.source,
-                     "published": doc.published, "text": text},
+                     "author": doc.author, "published": doc.published, "text": text},
         "posts": [{"id": p.id, "kind": p.kind, "headline": p.headline.text(doc) if p.headline else None,
                    "start": p.span.start, "end": p.span.end, "timestamp": p.timestamp,
                    "duplicate_of": p.duplicate_of} for p in analysis.posts],

@@ -40,8 +40,9 @@ class Document:
     title: str | None = None
     url: str | None = None
     source: str | None = None
-    published: str | None = None  # ISO date, "YYYY-MM-DD"
+    published: str | None = None  # ISO date, "YYYY-MM-DD", or a full ISO timestamp
     offsets: tuple[int, ...] | None = None
+    author: str | None = None  # the byline, where the page gives one
 
 
 @dataclass(frozen=True, slots=True)

@@ -126,3 +126,10 @@ def test_html_bad_input_raises_coded_error(data, code):
 def test_html_too_big_is_refused():
     with pytest.raises(IngestError, match="E105"):
         read_html(_page(), max_bytes=100)
+
+
+def test_html_byline_reaches_the_document():
+    head = '<meta name="author" content="By Ann Example"><title>Storm hits coast</title>'
+    body = "<article><p>" + "The storm hit the coast overnight and closed the harbour for a day. " * 12 + "</p></article>"
+    doc = read_html(f"<html><head>{head}</head><body>{body}</body></html>", url="https://example.org/storm")
+    assert doc.author == "Ann Example"

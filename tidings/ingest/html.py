@@ -79,7 +79,7 @@ def read_html(
     return make_document(
         body, id=doc_id, title=meta.title or fallback.title, url=meta.url or url,
         source=meta.site_name or fallback.site_name,
-        published=meta.published or fallback.published or published,
+        published=meta.published or fallback.published or published, author=meta.author or fallback.author,
     )
 
 

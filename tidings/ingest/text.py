@@ -21,6 +21,7 @@ def make_document(
     url: str | None = None,
     source: str | None = None,
     published: str | None = None,
+    author: str | None = None,
 ) -> Document:
     """Return a Document of ``raw`` normalised to NFC with LF line ends, keeping raw offsets."""
     text, offsets = _normalise(raw.lstrip("\ufeff") if raw.startswith("\ufeff") else raw)
@@ -30,7 +31,7 @@ def make_document(
     elif shift and offsets is not None:
         offsets = tuple(i + 1 for i in offsets)
     doc_id = id or hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
-    return Document(doc_id, text, title, url, source, published, offsets)
+    return Document(doc_id, text, title, url, source, published, offsets, author)
 
 
 def _normalise(raw: str) -> tuple[str, tuple[int, ...] | None]:
