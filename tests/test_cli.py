@@ -136,3 +136,19 @@ def test_cli_ingest_reports_failures_and_keeps_going(article, tmp_path):
     res = CliRunner().invoke(cli, ["ingest", str(bad), str(article), "--db", str(tmp_path / "t.db")])
     assert res.exit_code == 1 and "new 1" in res.stdout and "failed 1" in res.stdout
     assert "E102" in res.stderr
+
+
+def test_cli_events_by_country_code_and_geojson_points(tmp_path):
+    p = tmp_path / "kyiv.txt"
+    p.write_text("At least four people were killed in a missile attack on Kyiv overnight, officials said.\n",
+                 encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(p), "--db", db]).exit_code == 0
+    for country in ("UKR", "Ukraine", "ua"):
+        res = runner.invoke(cli, ["events", "--db", db, "--country", country, "--format", "json"])
+        assert [json.loads(line)["location"] for line in res.stdout.splitlines()] == ["Kyiv"]
+    assert runner.invoke(cli, ["events", "--db", db, "--country", "FRA"]).stdout == ""
+    geo = json.loads(runner.invoke(cli, ["export", "--db", db, "--format", "geojson"]).stdout)
+    point = geo["features"][0]["geometry"]
+    assert point["type"] == "Point" and 30 < point["coordinates"][0] < 31 and 50 < point["coordinates"][1] < 51

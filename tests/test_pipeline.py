@@ -8,7 +8,7 @@ from tidings.segment import split_posts, split_sentences
 
 def test_pipeline_default_stages_snapshot():
     assert [s.__name__ for s in default_stages()] == [
-        "split_posts", "split_sentences", "extract_mentions", "resolve_entities", "extract_quotes",
+        "split_posts", "split_sentences", "extract_mentions", "resolve_entities", "locate_places", "extract_quotes",
         "extract_times", "extract_amounts", "extract_events", "dedupe_facts",
     ]
     check_order(default_stages())

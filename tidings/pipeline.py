@@ -56,6 +56,7 @@ def default_stages() -> tuple[Stage, ...]:
         extract_quotes,
         extract_times,
     )
+    from tidings.extract.places import locate_places
     from tidings.resolve import resolve_entities
     from tidings.segment import split_posts, split_sentences
 
@@ -64,6 +65,7 @@ def default_stages() -> tuple[Stage, ...]:
         split_sentences,
         extract_mentions,
         resolve_entities,
+        locate_places,
         extract_quotes,
         extract_times,
         extract_amounts,

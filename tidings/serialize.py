@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import IO, Any
 
-from tidings.types import Analysis, Event, Participant, Quote, Span
+from tidings.types import Analysis, Event, Participant, Place, Quote, Span
 
 
 def _span(analysis: Analysis, span: Span) -> dict[str, Any]:
@@ -45,11 +45,16 @@ def _casualties(event: Event) -> dict[str, Any]:
     return out
 
 
+def _place(place: Place | None) -> dict[str, Any] | None:
+    return None if place is None else {"geonameid": place.geonameid, "name": place.name, "country": place.country,
+                                       "lat": place.lat, "lon": place.lon, "feature": place.feature}
+
+
 def _event(analysis: Analysis, e: Event) -> dict[str, Any]:
     loc = None
     if e.location is not None:
         ent = analysis.entities[e.location]
-        loc = {"entity": ent.id, "name": ent.name, "type": ent.type}
+        loc = {"entity": ent.id, "name": ent.name, "type": ent.type, "place": _place(ent.place)}
     time = None
     if e.time is not None:
         t = analysis.times[e.time]
@@ -84,7 +89,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                    "start": p.span.start, "end": p.span.end, "timestamp": p.timestamp,
                    "duplicate_of": p.duplicate_of} for p in analysis.posts],
         "entities": [{"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases),
-                      "roles": list(e.roles), "gender": e.gender,
+                      "roles": list(e.roles), "gender": e.gender, "place": _place(e.place),
                       "mentions": [_span(analysis, analysis.mentions[i].span) for i in e.mentions]}
                      for e in analysis.entities],
         "quotes": [{"id": q.id, **_span(analysis, q.span), "kind": q.kind,

@@ -85,6 +85,19 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A GeoNames place: where an entity of type GPE/LOC is on the map."""
+
+    geonameid: int
+    name: str
+    country: str  # ISO 3166 alpha-3
+    lat: float | None
+    lon: float | None
+    feature: str  # country | city
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """Mentions clustered into one referent, with its canonical name, aliases and roles."""
 
@@ -95,6 +108,7 @@ class Entity:
     aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     gender: str | None = None  # "m" | "f" where a title or pronoun says so
+    place: Place | None = None  # for GPE/LOC: the GeoNames place it resolves to
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,8 +47,7 @@ def export_store(store: Store, out: IO[str] | Path, *, fmt: str, table: str = "q
             n += 1
         return n
     if fmt == "geojson":
-        events = _rows(store, "events")
-        features = [{"type": "Feature", "geometry": None, "properties": e} for e in events]
+        features = list(_features(store))
         json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
         return len(features)
     rows = _rows(store, table)
@@ -58,6 +57,20 @@ def export_store(store: Store, out: IO[str] | Path, *, fmt: str, table: str = "q
         writer.writerows({k: json.dumps(v) if isinstance(v, (list, tuple)) else v for k, v in r.items()}
                          for r in rows)
     return len(rows)
+
+
+def _features(store: Store) -> Any:
+    """One GeoJSON feature per event: a point where its place is on the map, else no geometry."""
+    for doc_id in store.document_ids():
+        data = store.get(doc_id) or {}
+        for e in data.get("events", ()):
+            place = (e.get("location") or {}).get("place") or {}
+            point = {"type": "Point", "coordinates": [place["lon"], place["lat"]]} if place.get("lat") is not None else None
+            props = {"document": doc_id, "url": data["document"].get("url"), "id": e["id"], "type": e["type"],
+                     "text": e["text"], "place": place.get("name"), "country": place.get("country"),
+                     "date": (e.get("time") or {}).get("value") or data["document"].get("published"),
+                     "killed": e["casualties"].get("killed"), "injured": e["casualties"].get("injured")}
+            yield {"type": "Feature", "geometry": point, "properties": props}
 
 
 def _parquet(rows: list[dict[str, Any]], path: Path) -> int:

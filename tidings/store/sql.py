@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from tidings.errors import StoreError, TidingsError
+from tidings.extract.places import country_code
 from tidings.serialize import to_dict
 from tidings.store.base import (
     EntityRow,
@@ -30,17 +31,9 @@ from tidings.types import Analysis
 
 LOGGER = logging.getLogger(__name__)
 
-# Country names an event's location is recognised as (no gazetteer yet): anything else gets NULL.
-_COUNTRIES = frozenset(
-    ["afghanistan", "albania", "algeria", "angola", "argentina", "armenia", "australia", "austria", "azerbaijan", "bahrain", "bangladesh", "belarus", "belgium", "bolivia", "bosnia", "brazil", "britain", "bulgaria", "burkina", "faso", "burundi", "cambodia", "cameroon", "canada", "chad", "chile", "china", "colombia", "congo", "croatia", "cuba", "cyprus", "czechia", "denmark", "ecuador", "egypt", "england", "eritrea", "estonia", "ethiopia", "finland", "france", "gaza", "georgia", "germany", "ghana", "greece", "guatemala", "guinea", "haiti", "honduras", "hungary", "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "jamaica", "japan", "jordan", "kazakhstan", "kenya", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia", "lebanon", "liberia", "libya", "lithuania", "luxembourg", "madagascar", "malawi", "malaysia", "mali", "malta", "mauritania", "mexico", "moldova", "mongolia", "montenegro", "morocco", "mozambique", "myanmar", "namibia", "nepal", "netherlands", "nicaragua", "niger", "nigeria", "norway", "oman", "pakistan", "palestine", "panama", "paraguay", "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "scotland", "senegal", "serbia", "singapore", "slovakia", "slovenia", "somalia", "spain", "sudan", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "tunisia", "turkey", "turkmenistan", "uganda", "ukraine", "uruguay", "uzbekistan", "venezuela", "vietnam", "wales", "yemen", "zambia", "zimbabwe"]
-) | {"burkina faso", "central african republic", "costa rica", "el salvador", "ivory coast", "new zealand",
-     "north korea", "north macedonia", "saudi arabia", "sierra leone", "south africa", "south korea",
-     "south sudan", "sri lanka", "united arab emirates", "united kingdom", "united states", "uk", "us",
-     "usa", "west bank", "dr congo", "the netherlands", "the uk", "the us"}
-
-
-def _country(name: str | None) -> str | None:
-    return name if name and name.lower() in _COUNTRIES else None
+def _country(loc: dict[str, Any] | None) -> str | None:
+    """ISO 3166 alpha-3 code of an event's place, when the place is on the map."""
+    return (loc.get("place") or {}).get("country") if loc else None
 
 
 def _names(ent: dict[str, Any]) -> list[str]:
@@ -157,7 +150,7 @@ class SQLStore:
         for v in data["events"]:
             loc, time, toll = v["location"], v["time"], v["casualties"]
             rows.append((pk, v["id"], v["type"], loc and loc["name"], loc and loc["entity"],
-                         _country(loc and loc["name"]), time and time["value"],
+                         _country(loc), time and time["value"],
                          (time and time["value"]) or published, _toll(toll.get("killed")),
                          _toll(toll.get("injured")), v["text"], v["start"], v["end"], v["trigger"]["start"],
                          v["trigger"]["end"], v["post"], v["repeat_of"]))
@@ -273,7 +266,8 @@ class SQLStore:
                until: str | None = None, limit: int = 100) -> tuple[EventRow, ...]:
         """Return events of ``type`` in ``country`` dated (event time, else publication) in [since, until]."""
         where, params = ["1 = 1"], []
-        for sql, value in (("v.type = ?", type and type.upper()), ("lower(v.country) = ?", country and country.lower()),
+        code = country and (country_code(country) or country.upper())
+        for sql, value in (("v.type = ?", type and type.upper()), ("v.country = ?", code),
                            ("v.date >= ?", since), ("substr(v.date, 1, 10) <= ?", until)):
             if value:
                 where.append(sql)
