@@ -62,3 +62,8 @@ def test_resolve_acronym_joins_org():
 def test_same_word_variants():
     assert same_word("Zelenskiy", "Zelensky") and same_word("Yevgeny", "Evgeny")
     assert not same_word("Trump", "Truss")
+
+
+def test_same_word_swapped_letters():
+    assert same_word("Kolomosiky", "Kolomoisky")
+    assert not same_word("Kolomoisky", "Kolomoyskaya")

@@ -34,6 +34,8 @@ def same_word(a: str, b: str) -> bool:
         return True
     if min(len(fa), len(fb)) < 6 or fa[0] != fb[0] or abs(len(fa) - len(fb)) > 1:
         return False
+    if len(fa) == len(fb) and sorted(fa) == sorted(fb) and sum(x != y for x, y in zip(fa, fb)) == 2:
+        return True  # two letters swapped: "Kolomosiky" for "Kolomoisky"
     return _edit_distance(fa, fb) <= 1
 
 
