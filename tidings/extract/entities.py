@@ -176,8 +176,8 @@ def _rule_mentions(analysis: Analysis) -> list[Mention]:
         for m in _ORG_NP.finditer(chunk):
             out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "role"))
         found = [_BARE_BODY.match(chunk), *_UNNAMED_SOURCE.finditer(chunk)]
-        spans = sorted({(m.start(), m.end()) for m in found if m})
-        for s, e in spans:
-            if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans):
+        bodies = sorted({(m.start(), m.end()) for m in found if m})
+        for s, e in bodies:  # "Police" inside "Police officers said" is one source, the longer
+            if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in bodies):
                 out.append(Mention(Span(span.start + s, span.start + e), "ORG", "role"))
     return out

@@ -189,7 +189,7 @@ def _entity(analysis: Analysis, mention: int | None) -> int | None:
 def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Found],
              prev: list[int], para_start: int) -> list[_Found]:
     """Cue-less quotes take the speaker of a quote beside them, or of the paragraph before."""
-    out = []
+    out: list[_Found] = []
     last = next((found[k] for k in reversed(prev) if found[k].entity is not None), None)
     for f in items:
         if f.entity is None and f.kind == "direct":
@@ -205,7 +205,7 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
             named = _last_named_person(analysis, f.speaker)
             earlier = [g for g in earlier if named is None or g.span.end > analysis.mentions[named].span.start
                        or g.entity == analysis.mentions[named].entity]
-            donor = next((g for g in reversed(earlier) if g.post == f.post
+            donor = next((g for g in reversed(earlier) if g.post == f.post and g.entity is not None
                           and analysis.entities[g.entity].type == "PERSON"
                           and analysis.entities[g.entity].gender in (None, gender)), None)
             if donor is not None:

@@ -16,7 +16,7 @@ TABLES = ("quotes", "entities", "events")
 
 
 def _rows(store: Store, table: str) -> list[dict[str, Any]]:
-    fetch = {"quotes": store.quotes, "entities": store.entities, "events": store.events}[table]
+    fetch: Any = {"quotes": store.quotes, "entities": store.entities, "events": store.events}[table]
     return [dataclasses.asdict(row) for row in fetch(limit=10**9)]
 
 
