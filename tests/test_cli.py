@@ -152,3 +152,29 @@ def test_cli_events_by_country_code_and_geojson_points(tmp_path):
     geo = json.loads(runner.invoke(cli, ["export", "--db", db, "--format", "geojson"]).stdout)
     point = geo["features"][0]["geometry"]
     assert point["type"] == "Point" and 30 < point["coordinates"][0] < 31 and 50 < point["coordinates"][1] < 51
+
+
+def test_cli_serve_binds_loopback_by_default_and_answers(tmp_path):
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "tidings", "serve", "--db", str(tmp_path / "t.db"),
+                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/openapi.json", timeout=2) as r:
+                    assert json.loads(r.read())["openapi"]
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("server did not answer")
+        assert proc.poll() is None
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -309,6 +309,25 @@ def batch(sources: tuple[str, ...], engine: str, scheduler: str | None, workers:
         sys.exit(1)
 
 
+@cli.command()
+@DB
+@click.option("--host", default=None, help="Address to listen on (default 127.0.0.1; others only when given).")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+def serve(db: str, host: str | None, port: int) -> None:
+    """Serve the web pages and the JSON API (OpenAPI at /openapi.json) over a store.
+
+    Example:
+
+        tidings serve --db tidings.db --port 8000
+    """
+    import uvicorn
+
+    from tidings.serve import create_app
+
+    # loopback unless the user names another address: nothing is exposed by default
+    uvicorn.run(create_app(_store(db)), host=host or "127.0.0.1", port=port, log_level="info")
+
+
 @cli.group(name="eval")
 def eval_group() -> None:
     """Measure quality on shared benchmarks and print tables."""

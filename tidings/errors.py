@@ -7,7 +7,8 @@ Exception tree::
     ├── StageError    E2xx  a pipeline stage cannot handle a document, or stages are out of order
     ├── ModelError    E3xx  a shipped model is missing or corrupt
     ├── StoreError    E4xx  the store cannot be opened or written
-    └── ConfigError   E5xx  wrong arguments or settings
+    ├── ConfigError   E5xx  wrong arguments or settings
+    └── ServeError    E6xx  an HTTP request cannot be served (the web app's one error shape)
 
 Messages name the input and say what to do. Third-party errors are wrapped with
 ``raise ... from e``.
@@ -56,6 +57,10 @@ class ConfigError(TidingsError):
     """Wrong arguments or settings."""
 
 
+class ServeError(TidingsError):
+    """An HTTP request cannot be served: no such document or entity, a body too big, bad fields."""
+
+
 MESSAGES: dict[str, str] = {
     "E101": "{source}: no such file; check the path",
     "E102": "{source}: the input is empty; give a file with article text",
@@ -93,5 +98,10 @@ MESSAGES: dict[str, str] = {
     "E502": "unknown format {value!r}; use one of {choices}",
     "E503": "--data {path}: not found; give the path to the benchmark file or folder",
     "E505": "parquet needs a file: pass --out PATH.parquet",
+    "E601": "no document {doc_id!r} is stored; see / for the stored documents",
+    "E602": "no entity named {name!r} is stored; try /api/entities?name=... or the search box",
+    "E603": "the request body is {size} bytes, over the {limit}-byte limit; send a shorter text",
+    "E604": "the request is not valid; see errors for each field",
+    "E605": "internal server error; the server log has the details",
     "E504": "--encoding {value!r} is not a known text encoding; try utf-8, cp1252 or latin-1",
 }

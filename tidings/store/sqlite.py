@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,7 +35,9 @@ class _SQLiteDb:
 
     def __init__(self, path: str, *, timeout: float) -> None:
         self.name = path
-        self.conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        # one connection shared by threads (a web server's pool), one statement or transaction at a time
+        self.conn = sqlite3.connect(path, timeout=timeout, isolation_level=None, check_same_thread=False)
+        self.lock = threading.RLock()
         self.conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         if path != ":memory:":
@@ -42,23 +45,26 @@ class _SQLiteDb:
             self.conn.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: durable at checkpoints, never corrupt
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        return self.conn.execute(sql, tuple(params)).fetchall()
+        with self.lock:
+            return self.conn.execute(sql, tuple(params)).fetchall()
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if rows:
-            self.conn.executemany(sql, rows)
+            with self.lock:
+                self.conn.executemany(sql, rows)
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
         # IMMEDIATE: wait (busy_timeout) for the write lock now, not half-way through the rows
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-            self.conn.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
+        with self.lock:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
 
 
 class SQLiteStore(SQLStore):

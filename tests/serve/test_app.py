@@ -1,0 +1,281 @@
+"""The web app: every endpoint answers with the right content, errors have one shape, text is escaped."""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tidings.errors import StoreError
+from tidings.ingest import make_document
+from tidings.pipeline import run
+from tidings.serialize import to_dict
+from tidings.serve import create_app
+from tidings.serve.errors import error_body
+from tidings.store.ingest import ingest
+from tidings.store.sqlite import SQLiteStore
+
+LIVE = """Floods force thousands from homes in Kharkiv
+Thousands of residents were evacuated from Kharkiv in Ukraine on Tuesday after the river burst its banks.
+At least four people were killed and 12 injured when a bridge collapsed in Kharkiv on 3 March.
+10:15 Mayor promises help
+Kharkiv's mayor, Ihor Terekhov, said the city would open six shelters tonight.
+"We will not leave anyone behind," Mr Terekhov told reporters.
+11:30 Mayor promises help
+Kharkiv's mayor, Ihor Terekhov, said the city would open six shelters tonight.
+12:05 Red Cross sends teams
+The Red Cross said it had sent 40 volunteers to the city.
+"""
+XSS = """Hackers deface council website
+A council website in Leeds was defaced on Monday with the text <script>alert(1)</script> and an image tag <img src=x onerror=alert(1)>.
+"<script>alert(1)</script> is not something we ever published," said Sarah Jones, the council's digital chief.
+"""
+SCRIPT, IMG = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
+LIVE_ID, XSS_ID = "live/kharkiv-floods", "xss"
+
+
+def _store() -> SQLiteStore:
+    return SQLiteStore(":memory:")  # TestClient calls from another thread: the store allows it
+
+
+@pytest.fixture(scope="module")
+def store() -> Iterator[SQLiteStore]:
+    store = _store()
+    docs = [make_document(LIVE, id=LIVE_ID, title="Kharkiv floods", published="2025-03-04"),
+            make_document(XSS, id=XSS_ID, title=f"Defaced {SCRIPT}", published="2025-05-01",
+                          url="https://example.org/xss")]
+    report = ingest(docs, store)
+    assert report.new == (LIVE_ID, XSS_ID)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def client(store: SQLiteStore) -> TestClient:
+    return TestClient(create_app(store, max_body=2_000))
+
+
+def _ok(client: TestClient, url: str) -> dict[str, Any]:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    data: dict[str, Any] = response.json()
+    return data
+
+
+def _html(client: TestClient, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def _is_error(response: Any, status: int) -> dict[str, Any]:
+    assert response.status_code == status, response.text
+    body: dict[str, Any] = response.json()
+    assert set(body) == {"ok", "error", "errors", "status"}
+    assert body["ok"] is False and body["status"] == status and isinstance(body["errors"], list)
+    assert body["error"]
+    return body
+
+
+# -- JSON API -----------------------------------------------------------------------------------
+def test_app_api_quotes_filters(client: TestClient) -> None:
+    rows = _ok(client, "/api/quotes?speaker=Terekhov")["rows"]
+    assert {r["speaker"] for r in rows} == {"Ihor Terekhov"} and len(rows) == 3
+    rows = _ok(client, "/api/quotes?contains=anyone+behind")["rows"]
+    assert [r["text"] for r in rows] == ["We will not leave anyone behind"]
+    assert _ok(client, "/api/quotes?since=2025-04-01")["rows"][0]["doc_id"] == XSS_ID
+    assert _ok(client, "/api/quotes?limit=1")["count"] == 1
+
+
+def test_app_api_entities(client: TestClient) -> None:
+    rows = _ok(client, "/api/entities?type=PERSON&name=mr+terekhov")["rows"]
+    assert [(r["name"], r["doc_id"]) for r in rows] == [("Ihor Terekhov", LIVE_ID)]
+    assert "Kharkiv's mayor" in rows[0]["roles"] and rows[0]["mentions"]
+    profile = _ok(client, "/api/entities/Terekhov")
+    assert profile["name"] == "Ihor Terekhov" and "Mr Terekhov" in profile["aliases"]
+    assert "Red Cross" in {c["name"] for c in profile["co_mentioned"]}
+
+
+def test_app_api_events(client: TestClient) -> None:
+    rows = _ok(client, "/api/events?type=disaster&country=Ukraine")["rows"]
+    assert rows and {r["country"] for r in rows} == {"UKR"}
+    assert 4 in {r["killed"] for r in rows}
+    dated = _ok(client, "/api/events?since=2025-03-03&until=2025-03-03")["rows"]
+    assert dated and {r["date"][:10] for r in dated} == {"2025-03-03"}
+
+
+def test_app_api_timeline(client: TestClient) -> None:
+    rows = _ok(client, "/api/timeline/Kharkiv")["rows"]
+    assert rows and all(r["doc_id"] == LIVE_ID for r in rows)
+    assert [r["value"] for r in rows] == sorted(r["value"] for r in rows)
+
+
+def test_app_api_search(client: TestClient) -> None:
+    rows = _ok(client, "/api/search?q=shelters")["rows"]
+    assert {r["kind"] for r in rows} == {"document", "quote"} and {r["doc_id"] for r in rows} == {LIVE_ID}
+
+
+def test_app_api_document_is_the_stored_json(client: TestClient, store: SQLiteStore) -> None:
+    assert _ok(client, f"/api/documents/{LIVE_ID}") == store.get(LIVE_ID)
+
+
+def test_app_api_analyze_equals_to_dict(client: TestClient) -> None:
+    response = client.post("/api/analyze", json={"text": LIVE, "published": "2025-03-04"})
+    assert response.status_code == 200, response.text
+    assert response.json() == json.loads(json.dumps(to_dict(run(make_document(LIVE, published="2025-03-04")))))
+
+
+def test_app_openapi_lists_the_api(client: TestClient) -> None:
+    paths = _ok(client, "/openapi.json")["paths"]
+    assert {"/api/quotes", "/api/entities", "/api/events", "/api/timeline/{entity}", "/api/search",
+            "/api/documents/{doc_id}", "/api/analyze"} <= set(paths)
+    assert "post" in paths["/api/analyze"]
+
+
+# -- pages --------------------------------------------------------------------------------------
+def test_app_index_lists_recent_documents_and_searches(client: TestClient) -> None:
+    html = _html(client, "/")
+    assert '<form class="big-search"' in html and f'href="/documents/{LIVE_ID}"' in html
+    assert html.index("Defaced") < html.index("Kharkiv floods")  # newest first
+    assert "shelters" in _html(client, "/?q=shelters")
+
+
+def test_app_document_page_highlights_facts(client: TestClient) -> None:
+    html = _html(client, f"/documents/{LIVE_ID}")
+    assert '<a class="ent ent-PERSON" data-entity="0" href="/entities/Ihor%20Terekhov"' in html
+    assert 'title="Ihor Terekhov (direct quote)">We will not leave anyone behind</span>' in html
+    assert '<a class="speaker" href="/entities/Ihor%20Terekhov" title="Speaker: Ihor Terekhov">' in html
+    assert '<mark class="event event-DISASTER"' in html
+    assert '<time class="stamp">10:15</time>' in html
+    assert '<section class="post repeat" id="p2"' in html and 'href="#p1">repeats post 1</a>' in html
+    assert '<aside class="facts">' in html and "Red Cross" in html
+
+
+def test_app_document_page_keeps_the_text(client: TestClient) -> None:
+    page = _html(client, f"/documents/{LIVE_ID}")
+    body = page[page.index('<article'):page.index('</article>')]
+    texts = re.findall(r'<div class="text">(.*?)</div>', body, flags=re.DOTALL)
+    shown = htmllib.unescape(re.sub(r'<a class="speaker"[^>]*>[^<]*</a>', "", "\n".join(texts)))
+    assert re.sub(r"<[^>]+>", "", shown).split() == LIVE.split()
+
+
+def test_app_quotes_page(client: TestClient) -> None:
+    html = _html(client, "/quotes?speaker=Terekhov&contains=&since=")
+    assert '"<mark class="quote">We will not leave anyone behind</mark>,"' in html.replace("&#34;", '"')
+    assert f'href="/documents/{LIVE_ID}#q' in html and 'value="Terekhov"' in html
+
+
+def test_app_entity_page(client: TestClient) -> None:
+    html = _html(client, "/entities/Ihor%20Terekhov")
+    assert "<h1>Ihor Terekhov" in html and "Mr Terekhov" in html and "Kharkiv&#39;s mayor" in html
+    assert "We will not leave anyone behind" in html and 'href="/entities/Red%20Cross"' in html
+
+
+def test_app_events_page(client: TestClient) -> None:
+    html = _html(client, "/events?type=DISASTER&country=UKR&since=&until=")
+    assert html.count("<tr>") >= 2 and "<td>DISASTER</td>" in html and 'value="UKR"' in html
+    assert "<td>ASSAULT</td>" not in html
+
+
+@pytest.mark.parametrize(("path", "kind"), [("/static/app.js", "javascript"), ("/static/app.css", "text/css")])
+def test_app_static_files(client: TestClient, path: str, kind: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200 and kind in response.headers["content-type"]
+    assert "://" not in response.text  # nothing fetched from a CDN
+
+
+@pytest.mark.parametrize("url", ["/", f"/documents/{XSS_ID}", "/quotes?speaker=Sarah+Jones",
+                                 "/entities/Sarah%20Jones", "/?q=published", "/events"])
+def test_app_pages_escape_article_text(client: TestClient, url: str) -> None:
+    html = _html(client, url)
+    assert SCRIPT not in html and IMG not in html and "<img" not in html
+    if url != "/events":
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_app_document_page_escapes_every_field(client: TestClient) -> None:
+    html = _html(client, f"/documents/{XSS_ID}")
+    assert "<title>Defaced &lt;script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert html.count("<script") == 1  # only the app's own /static/app.js
+
+
+# -- errors -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("url", ["/api/documents/nope", "/api/entities/Nobody", "/api/nothing", "/documents/nope",
+                                 "/entities/Nobody", "/static/nothing.js"])
+def test_app_error_shape_404(client: TestClient, url: str) -> None:
+    _is_error(client.get(url), 404)
+
+
+@pytest.mark.parametrize("url", ["/api/quotes?limit=0", "/api/quotes?since=yesterday", "/api/events?until=2025-13",
+                                 "/api/events?since=2025-02-30",
+                                 "/api/search", "/api/entities?limit=x", "/quotes?since=soon",
+                                 "/events?since=bad"])
+def test_app_error_shape_422_query(client: TestClient, url: str) -> None:
+    body = _is_error(client.get(url), 422)
+    assert body["errors"] and {"loc", "msg", "type"} <= set(body["errors"][0])
+
+
+@pytest.mark.parametrize("content", [b"{not json", b"[]", b'{"published": "2025-01-01"}', b'{"text": ""}',
+                                     b'{"text": "Hi.", "published": "2025-02-30"}',
+                                     b'{"text": "Hi.", "published": "yesterday"}', b'{"text": "Hi.", "x": 1}',
+                                     b'{"text": 5}'])
+def test_app_error_shape_422_body(client: TestClient, content: bytes) -> None:
+    response = client.post("/api/analyze", content=content, headers={"content-type": "application/json"})
+    assert _is_error(response, 422)["errors"]
+
+
+def test_app_error_shape_413(client: TestClient) -> None:
+    big = json.dumps({"text": "word " * 1000}).encode()
+    _is_error(client.post("/api/analyze", content=big, headers={"content-type": "application/json"}), 413)
+    chunked = client.post("/api/analyze", content=iter([big[:1500], big[1500:]]),
+                          headers={"content-type": "application/json"})
+    _is_error(chunked, 413)
+
+
+def test_app_error_shape_405(client: TestClient) -> None:
+    _is_error(client.delete("/api/quotes"), 405)
+
+
+class _BrokenStore:
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+    def __getattr__(self, name: str) -> Any:
+        def fail(*args: Any, **kwargs: Any) -> Any:
+            raise self.error
+        return fail
+
+
+def test_app_error_shape_500_hides_the_cause() -> None:
+    app = create_app(_BrokenStore(RuntimeError("secret detail")))  # type: ignore[arg-type]
+    client = TestClient(app, raise_server_exceptions=False)  # Starlette re-raises after answering 500
+    for url in ("/api/quotes", "/events"):
+        body = _is_error(client.get(url), 500)
+        assert "secret" not in json.dumps(body)
+
+
+def test_app_error_shape_400_for_tidings_errors() -> None:
+    error = StoreError("E407", store="test.db", detail="database is locked")
+    client = TestClient(create_app(_BrokenStore(error)))  # type: ignore[arg-type]
+    body = _is_error(client.get("/api/quotes"), 400)
+    assert body["errors"] == [{"code": "E407"}] and "E407" in body["error"]
+
+
+def test_app_errors_render_as_html_for_browsers(client: TestClient) -> None:
+    response = client.get("/documents/<b>nope</b>", headers={"accept": "text/html"})
+    assert response.status_code == 404 and response.headers["content-type"].startswith("text/html")
+    assert 'data-status="404"' in response.text and "&lt;b&gt;nope&lt;/b&gt;" in response.text
+    api = client.get("/api/documents/nope", headers={"accept": "text/html"})
+    assert api.headers["content-type"] == "application/json"
+
+
+def test_app_error_body_shape() -> None:
+    assert error_body(404, "gone") == {"ok": False, "error": "gone", "errors": [], "status": 404}
+    assert error_body(422, "bad", ({"loc": ["q"]},))["errors"] == [{"loc": ["q"]}]

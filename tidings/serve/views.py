@@ -1,0 +1,165 @@
+"""One small function per endpoint; the JSON and the HTML view of a fact call the same store query.
+
+Store-reading views are ``async``: they run on the event loop's thread, the thread a SQLite
+store's connection was opened on. ``analyze`` is plain ``def`` (the pipeline is CPU work and
+touches no store), so it runs in the thread pool and does not block other requests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from tidings.ingest import make_document
+from tidings.pipeline import run
+from tidings.serialize import to_dict
+from tidings.serve.errors import MESSAGES
+from tidings.serve.highlight import context, highlight
+from tidings.serve.profile import entity_profile
+from tidings.store.base import Store
+
+# Empty is allowed: an HTML form sends every field, filled or not.
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+_FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
+
+
+def _date(value: str | None) -> str | None:
+    """Accept YYYY, YYYY-MM or YYYY-MM-DD naming a real date (or nothing)."""
+    if value:
+        try:
+            dt.datetime.strptime(value, _FORMATS.get(len(value), ""))
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD") from None
+    return value
+
+
+Date = Annotated[str | None, AfterValidator(_date), Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Text = Annotated[str | None, Query(max_length=500)]
+Limit = Annotated[int, Query(ge=1, le=1000)]
+
+
+class AnalyzeRequest(BaseModel):
+    """The body of ``POST /api/analyze``."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(min_length=1, description="The article text, as `tidings analyze` reads it.")
+    published: str | None = Field(None, description="Publication date YYYY-MM-DD, to resolve relative dates.")
+
+    @field_validator("published")
+    @classmethod
+    def _is_date(cls, value: str | None) -> str | None:
+        if value is not None and (len(value) != 10 or _date(value) is None):
+            raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD")
+        return value
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(request, template, context)
+    return response
+
+
+def _rows(rows: tuple[Any, ...]) -> dict[str, Any]:
+    return {"ok": True, "count": len(rows), "rows": [asdict(r) for r in rows]}
+
+
+def _document(store: Store, doc_id: str) -> dict[str, Any]:
+    data = store.get(doc_id)
+    if data is None:
+        raise HTTPException(404, MESSAGES["E601"].format(doc_id=doc_id))
+    return data
+
+
+# -- JSON API ---------------------------------------------------------------------------------
+async def api_quotes(request: Request, speaker: Text = None, since: Date = None, contains: Text = None,
+                     limit: Limit = 100) -> dict[str, Any]:
+    """Quotes by a speaker (name or alias), in documents published since a date, containing text."""
+    return _rows(_store(request).quotes(speaker=speaker, since=since, contains=contains, limit=limit))
+
+
+async def api_entities(request: Request, type: Text = None, name: Text = None,
+                       limit: Limit = 100) -> dict[str, Any]:
+    """Entities of a type (PERSON, ORG, GPE, ...) and/or with a name or alias, with their mentions."""
+    return _rows(_store(request).entities(type=type, name=name, limit=limit))
+
+
+async def api_entity(request: Request, name: str) -> dict[str, Any]:
+    """One entity across documents: aliases, roles, quotes, events, co-mentioned entities."""
+    profile = entity_profile(_store(request), name)
+    if profile is None:
+        raise HTTPException(404, MESSAGES["E602"].format(name=name))
+    return {"ok": True, **profile}
+
+
+async def api_events(request: Request, type: Text = None, country: Text = None, since: Date = None,
+                     until: Date = None, limit: Limit = 100) -> dict[str, Any]:
+    """Events of a type in a country (name or ISO code), dated in [since, until]."""
+    return _rows(_store(request).events(type=type, country=country, since=since, until=until, limit=limit))
+
+
+async def api_timeline(request: Request, entity: str, limit: Limit = 100) -> dict[str, Any]:
+    """The dated events an entity (name or alias) takes part in, in date order."""
+    return _rows(_store(request).timeline(entity, limit=limit))
+
+
+async def api_search(request: Request, q: Annotated[str, Query(min_length=1, max_length=500)],
+                     limit: Limit = 20) -> dict[str, Any]:
+    """Documents, then quotes, with every word of ``q``."""
+    return _rows(_store(request).search(q, limit=limit))
+
+
+async def api_document(request: Request, doc_id: str) -> dict[str, Any]:
+    """A stored document's full analysis: the JSON `tidings analyze --format json` prints."""
+    return _document(_store(request), doc_id)
+
+
+def api_analyze(body: AnalyzeRequest) -> dict[str, Any]:
+    """Analyse a text without storing it; the same JSON as `tidings analyze --format json`."""
+    return to_dict(run(make_document(body.text, published=body.published)))
+
+
+# -- HTML pages -------------------------------------------------------------------------------
+async def page_index(request: Request, q: Text = None) -> HTMLResponse:
+    store = _store(request)
+    recent = [store.get(doc_id) for doc_id in reversed(store.document_ids()[-20:])]
+    return _page(request, "index.html", q=q or "", hits=store.search(q, limit=50) if q else (),
+                 recent=[d["document"] for d in recent if d])
+
+
+async def page_document(request: Request, doc_id: str) -> HTMLResponse:
+    data = _document(_store(request), doc_id)
+    return _page(request, "document.html", data=data, doc=data["document"], blocks=highlight(data))
+
+
+async def page_quotes(request: Request, speaker: Text = None, contains: Text = None,
+                      since: Date = None) -> HTMLResponse:
+    store = _store(request)
+    rows = store.quotes(speaker=speaker, since=since, contains=contains, limit=200)
+    texts = {doc_id: (store.get(doc_id) or {"document": {"text": ""}})["document"]["text"]
+             for doc_id in {r.doc_id for r in rows}}
+    hits = [(r, context(texts[r.doc_id], r.start, r.end)) for r in rows]
+    return _page(request, "quotes.html", hits=hits, speaker=speaker or "", contains=contains or "",
+                 since=since or "")
+
+
+async def page_entity(request: Request, name: str) -> HTMLResponse:
+    profile = entity_profile(_store(request), name)
+    if profile is None:
+        raise HTTPException(404, MESSAGES["E602"].format(name=name))
+    return _page(request, "entity.html", ent=profile)
+
+
+async def page_events(request: Request, type: Text = None, country: Text = None, since: Date = None,
+                      until: Date = None) -> HTMLResponse:
+    rows = _store(request).events(type=type, country=country, since=since, until=until, limit=500)
+    return _page(request, "events.html", rows=rows, type=type or "", country=country or "",
+                 since=since or "", until=until or "")
