@@ -53,3 +53,15 @@ def test_events_nobody_killed_is_zero_and_history_is_flagged():
     assert got[0][4] == {"injured": 2, "killed": 0}  # the next sentence's toll joins the attack
     hist = _events("Russia captured Crimea by force in 2014.", ("Russia", "GPE", 0), ("Crimea", "GPE", 0))
     assert hist[0][0] == "ASSAULT" and "historical" in hist[0][5]
+
+
+def test_events_passive_agent_after_by_and_nearest_date():
+    got = _events("The Tatars were deported by Josef Stalin in 1944, long after the revolution of 1917.",
+                  ("Tatars", "NORP", 0), ("Josef Stalin", "PERSON", 0))
+    kind, actors, targets, _, _, flags = got[0]
+    assert (kind, actors, targets) == ("COERCE", ["Josef Stalin"], ["Tatars"]) and "historical" in flags
+
+
+def test_events_one_participant_per_entity():
+    got = _events("Anna Berg said she and Anna Berg's party would protest.", ("Anna Berg", "PERSON", 0))
+    assert all(len(g[1]) == len(set(g[1])) for g in got)

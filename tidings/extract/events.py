@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.pipeline import stage
-from tidings.types import Amount, Analysis, Event, Participant, Quote, Span
+from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, Span
 
 # (type, mode, pattern): earlier rows win within a sentence; one event per type per sentence
 _TRIGGERS: list[tuple[str, str, str]] = [
@@ -153,10 +153,16 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     hi = bisect.bisect_left(index.mentions, span.end)
     inside = [(i, m) for i, m in enumerate(analysis.mentions[lo:hi], lo) if m.span in span and m.entity is not None]
     location = _location(analysis, inside, trigger)
-    actors = [Participant(m.span, m.entity) for _, m in inside if m.span.end <= trigger.start
-              and m.type in _ACTOR_TYPES and m.entity != location and not _is_possessed(text, m.span)][-2:]
-    targets = [Participant(m.span, m.entity) for _, m in inside if m.span.start >= trigger.end
-               and m.type in _ACTOR_TYPES and m.entity != location][:2]
+    before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES
+              and m.entity != location and not _is_possessed(text, m.span)]
+    after = [m for _, m in inside if m.span.start >= trigger.end and m.type in _ACTOR_TYPES and m.entity != location]
+    if _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]) \
+            and (by := _BY_AFTER.match(text, trigger.end)):
+        # "were deported by Stalin": the agent follows "by", the one it happened to comes before
+        agent_at = by.end() - 2
+        before, after = [m for m in after if m.span.start >= agent_at], before
+    actors = _distinct(before)[-2:]
+    targets = _distinct(after)[:2]
     if kind == "COERCE" and (inst := _INSTITUTION.search(text[span.start : span.end])):
         actors.insert(0, Participant(Span(span.start + inst.start(1), span.start + inst.end(1))))
     speaker = next((q.entity for q in index.quotes_over(analysis, trigger) if q.entity is not None), None)
@@ -167,14 +173,36 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
             actors.insert(0, Participant(trigger, speaker))
     if _NEGATION.search(text[max(span.start, trigger.start - 30) : trigger.start]):
         flags.append("negated")
-    k = bisect.bisect_left(index.times, span.start)
-    time = k if k < len(analysis.times) and analysis.times[k].span in span else None
+    time = _nearest_time(analysis, index, span, trigger)
     if time is not None and _historical(analysis, time):
         flags.append("historical")
     casualties = _casualties(text, span, index.amounts_in(analysis, span)) \
         if kind in ("ASSAULT", "DISASTER") else ()
     return Event(eid, kind, span, trigger, post, tuple(actors), tuple(targets), location, time,
                  casualties, (mode,), tuple(flags))
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+by\s", re.IGNORECASE)
+
+
+def _distinct(mentions: list[Mention]) -> list[Participant]:
+    """One participant per entity (a name and its pronoun are one actor), in text order."""
+    seen: set[int | None] = set()
+    out = []
+    for m in mentions:
+        if m.entity not in seen:
+            seen.add(m.entity)
+            out.append(Participant(m.span, m.entity))
+    return out
+
+
+def _nearest_time(analysis: Analysis, index: _Index, span: Span, trigger: Span) -> int | None:
+    """The date expression of the sentence closest to the trigger ("captured Crimea ... in 2014")."""
+    lo, hi = bisect.bisect_left(index.times, span.start), bisect.bisect_left(index.times, span.end)
+    inside = [k for k in range(lo, hi) if analysis.times[k].span in span]
+    return min(inside, key=lambda k: min(abs(analysis.times[k].span.start - trigger.end),
+                                         abs(trigger.start - analysis.times[k].span.end)), default=None)
 
 
 def _is_possessed(text: str, span: Span) -> bool:
