@@ -65,3 +65,10 @@ def test_events_passive_agent_after_by_and_nearest_date():
 def test_events_one_participant_per_entity():
     got = _events("Anna Berg said she and Anna Berg's party would protest.", ("Anna Berg", "PERSON", 0))
     assert all(len(g[1]) == len(set(g[1])) for g in got)
+
+
+def test_events_sent_troops_requests_and_fire_engines():
+    kinds = [g[0] for g in _events("The ministry says 300 soldiers and ten boats have been sent to the valley.")]
+    assert "MOBILIZE" in kinds
+    assert "REQUEST" in [g[0] for g in _events("Portugal has asked the commission for emergency help.")]
+    assert _events("The town had two fire engines and a ceasefire.") == []
