@@ -72,3 +72,12 @@ def test_events_sent_troops_requests_and_fire_engines():
     assert "MOBILIZE" in kinds
     assert "REQUEST" in [g[0] for g in _events("Portugal has asked the commission for emergency help.")]
     assert _events("The town had two fire engines and a ceasefire.") == []
+
+
+def test_events_labour_strike_is_a_protest_and_demanding_is_a_request():
+    got = [g[0] for g in _events("The strike, which began in May, involves about 2,300 workers. The union is demanding a pay rise.")]
+    assert "PROTEST" in got and "REQUEST" in got and "ASSAULT" not in got
+
+
+def test_events_a_deadly_strike_stays_an_assault():
+    assert [g[0] for g in _events("A strike on the depot killed five aid workers.")][0] == "ASSAULT"

@@ -20,11 +20,12 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed|building collapse"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
     ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down"),
-    ("THREATEN", "verbal", r"threat(?:en|ens|ened)?|ultimatums?|reserves the right to use|could walk away|nuclear strike"),
-    ("REQUEST", "verbal", r"urge[sd]?|demand(?:s|ed)?|call(?:s|ed)? (?:on|for)|appeal(?:s|ed)? (?:to|for)|pleaded|"
+    ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
+                           r"no (?:other )?choice but to"),
+    ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)"),
-    ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
-    ("REJECT", "verbal", r"reject(?:s|ed)?|refus(?:e|es|ed)|vetoe?d?|turned down"),
+    ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
+    ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down"),
     ("SANCTION", "economic", r"sanction(?:s|ed)?|embargo(?:es)?|tariffs?|asset freeze"),
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ment)|reinforcements|troops massed|"
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)"),
@@ -47,6 +48,8 @@ def _first_triggers(chunk: str) -> list[tuple[int, re.Match[str]]]:
         if row >= 0 and row not in first and not _IS_MONTH.match(chunk, m.start()):
             first[row] = m
     return sorted(first.items())
+_LABOUR = re.compile(r"\b(?:workers|union|unions|staff|employees|pay|wages?|picket|dockers|dockworkers|nurses|"
+                     r"teachers|drivers|employers|walkout|industrial)\b", re.IGNORECASE)
 _IS_MONTH = re.compile(r"(?:March|May)\b(?:\s+\d|,?\s+(?:19|20)\d\d)")
 _VERBAL = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
@@ -112,8 +115,11 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
     text = analysis.doc.text
     chunk = text[span.start : span.end]
     seen: dict[str, Event] = {}
+    labour = _LABOUR.search(chunk) and not _HARM.search(chunk)  # "a strike killed five aid workers" is not
     for row, m in _first_triggers(chunk):
         kind, mode, _ = _TRIGGERS[row]
+        if kind == "ASSAULT" and labour and m.group(0).lower() in ("strike", "strikes"):
+            kind, mode = "PROTEST", "strike"  # "the strike ... involves 2,300 workers": a labour strike
         if kind in seen or (kind == "ASSAULT" and "PROTEST" in seen and "strike" in m.group(0).lower()):
             continue
         trigger = Span(span.start + m.start(), span.start + m.end())
