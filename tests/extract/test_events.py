@@ -81,3 +81,8 @@ def test_events_labour_strike_is_a_protest_and_demanding_is_a_request():
 
 def test_events_a_deadly_strike_stays_an_assault():
     assert [g[0] for g in _events("A strike on the depot killed five aid workers.")][0] == "ASSAULT"
+
+
+def test_events_the_month_march_is_not_a_protest():
+    assert "PROTEST" not in [g[0] for g in _events("The minister will visit in March.")]
+    assert "PROTEST" in [g[0] for g in _events("March through the capital draws thousands")]

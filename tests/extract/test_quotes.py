@@ -88,3 +88,11 @@ def test_quotes_nested_cue_keeps_the_outer_attribution():
 def test_quotes_demonstrative_that_stays_in_content():
     _, got = _quotes("Tom Reed said that will not happen in practice.", ("Tom Reed", "PERSON", 0))
     assert got == [("that will not happen in practice", "indirect", "Tom Reed")]
+
+
+def test_quotes_coordinated_cues_split_and_short_quotation_with_cue():
+    text = "Ana Ruiz describes the plan as \"a roof with no walls\" and says the council must start again."
+    _, got = _quotes(text, ("Ana Ruiz", "PERSON", 0))
+    assert [g[0] for g in got] == ['the plan as "a roof with no walls"', "the council must start again"]
+    _, got = _quotes("“Fourteen people,” Ana Ruiz said.", ("Ana Ruiz", "PERSON", 0))
+    assert got == [("Fourteen people", "direct", "Ana Ruiz")]

@@ -96,6 +96,8 @@ _TOLD_CLAUSE = re.compile(
     r"^\s+(?:us|me|him|her|them|reporters|journalists|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
     r"((?:he|she|they|it|we|i|there|the|a|an|this|his|her|their)\s)")
 _ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|adding|citing|with|without|according)\b")
+_SECOND_CUE = re.compile(r"\s+and\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
+                         r"argued|claims|claimed|notes|noted)\b")
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|did|does|do|should|may|might)\b")
 
 
@@ -112,8 +114,8 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
         if len(segment.split()) > 6 or _FINITE.search(segment) or any(q in segment for q in "“”\""):
             break
         comma = c
-    if len(head[:comma].split()) < 3:
-        return None
+    if len(head[:comma].split()) < 3 and head[:comma].strip()[:1] not in "“\"‘":
+        return None  # too short to be content, unless it is a quotation ("“Fourteen people,” he said")
     rest = text[cue.end : sent.end]
     mid = re.match(r"^[^,]*,\s+(\S.*)$", rest)
     if mid and len(mid.group(1).split()) >= 3 and not _ADJUNCT_CLAUSE.match(mid.group(1)):
@@ -130,6 +132,8 @@ def _after_np(text: str, sent: Span, cue: Span) -> Span | None:
 def _trim(text: str, start: int, end: int) -> Span | None:
     """Strip spacing, final punctuation and speech-event adjuncts ("..., in a press conference")."""
     chunk = text[start:end]
+    if second := _SECOND_CUE.search(chunk):  # "describes X as Y and says Z": X as Y is the first content
+        chunk = chunk[: second.start()]
     m = _SPEECH_ADJUNCT.search(chunk)
     if m and m.start() > 0:
         chunk = chunk[: m.start()]

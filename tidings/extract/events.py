@@ -45,7 +45,8 @@ def _first_triggers(chunk: str) -> list[tuple[int, re.Match[str]]]:
     first: dict[int, re.Match[str]] = {}
     for m in _ANY_TRIGGER.finditer(chunk):
         row = int(m.lastgroup[1:]) if m.lastgroup else -1
-        if row >= 0 and row not in first and not _IS_MONTH.match(chunk, m.start()):
+        month = _IS_MONTH.match(chunk, m.start()) or (m.group(0) in ("March", "May") and m.start() > 0)
+        if row >= 0 and row not in first and not month:
             first[row] = m
     return sorted(first.items())
 _LABOUR = re.compile(r"\b(?:workers|union|unions|staff|employees|pay|wages?|picket|dockers|dockworkers|nurses|"
@@ -82,12 +83,16 @@ class _Index:
     amounts: list[int]
     quotes: list[int]
     times: list[int]
+    incident: str  # ASSAULT, or DISASTER in a text that names a disaster and no attack
 
     @staticmethod
     def of(analysis: Analysis) -> _Index:
         starts = lambda items: [x.span.start for x in items]  # noqa: E731
+        kinds = {_TRIGGERS[row][0] for row, m in _first_triggers(analysis.doc.text)
+                 if not _CASUALTY_ONLY.match(m.group(0))}
+        incident = "DISASTER" if "DISASTER" in kinds and "ASSAULT" not in kinds else "ASSAULT"
         return _Index(starts(analysis.mentions), starts(analysis.amounts), starts(analysis.quotes),
-                      starts(analysis.times))
+                      starts(analysis.times), incident)
 
     def amounts_in(self, analysis: Analysis, span: Span) -> list[Amount]:
         lo, hi = bisect.bisect_left(self.amounts, span.start), bisect.bisect_left(self.amounts, span.end)
@@ -150,7 +155,7 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
             merged.setdefault(key, value)
         earlier[k] = replace(earlier[k], casualties=tuple(merged.items()))
         return
-    kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS), "ASSAULT")
+    kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS), index.incident)
     seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), index)
 
 
