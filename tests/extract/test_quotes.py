@@ -96,3 +96,9 @@ def test_quotes_coordinated_cues_split_and_short_quotation_with_cue():
     assert [g[0] for g in got] == ['the plan as "a roof with no walls"', "the council must start again"]
     _, got = _quotes("“Fourteen people,” Ana Ruiz said.", ("Ana Ruiz", "PERSON", 0))
     assert got == [("Fourteen people", "direct", "Ana Ruiz")]
+
+
+def test_quotes_object_of_announce_is_not_content():
+    text = "As Nigeria announced its new scheme, Ghana announced revenues had broken new records."
+    _, got = _quotes(text, ("Nigeria", "GPE", 0), ("Ghana", "GPE", 0))
+    assert got == [("revenues had broken new records", "indirect", "Ghana")]

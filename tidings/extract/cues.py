@@ -26,6 +26,15 @@ CUE = re.compile(
     r"|according to)\b",
     re.IGNORECASE,
 )
+_THAT_ONLY = frozenset(
+    "reply replies replied respond responds responded recall recalls recalled predict predicts "
+    "predicted hoped feared complain complains complained signalled indicated".split()
+)
+_CLAUSE_ONLY = frozenset(
+    "announce announces announced confirm confirms confirmed deny denies denied admit admits admitted "
+    "acknowledge acknowledges acknowledged reported stresses stressed emphasise emphasises emphasised "
+    "emphasize emphasized maintain maintains maintained concede concedes conceded".split()
+)
 _NEEDS_THAT = frozenset("tell tells told urge urges urged accuse accuses accused warn warns warned".split())
 _SPEECH_ADJUNCT = re.compile(
     r",\s*(?:in|in in|during|at|on|after|before|alongside|while|speaking)\b[^,]*?\b(?:press conference|"
@@ -89,7 +98,13 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
         return _before_comma(text, sent, cue)
     if not first:
         return _before_comma(text, sent, cue)
-    return _trim(text, cue.end + len(after) - len(after.lstrip()), sent.end)
+    if verb in _THAT_ONLY:
+        return None  # "if they do not respond or ...": these report speech only with "that"
+    start = cue.end + len(after) - len(after.lstrip())
+    clause = text[start : sent.end].split(",")[0]
+    if verb in _CLAUSE_ONLY and not _FINITE.search(" ".join(clause.split()[:10])):
+        return None  # "announced its new initiative": an object, not reported content
+    return _trim(text, start, sent.end)
 
 
 _TOLD_CLAUSE = re.compile(
