@@ -178,3 +178,11 @@ def test_cli_serve_binds_loopback_by_default_and_answers(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_cli_json_over_several_inputs_is_one_array(article, tmp_path):
+    other = tmp_path / "b.txt"
+    other.write_text("Mayor Ana Berg said the bridge would reopen.", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["analyze", str(article), str(other), "--format", "json"])
+    data = json.loads(res.stdout)
+    assert res.exit_code == 0 and isinstance(data, list) and len(data) == 2

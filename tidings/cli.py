@@ -54,18 +54,22 @@ def analyze(sources: tuple[str, ...], fmt: str, published: str | None, max_bytes
     failed = 0
     single = len(sources) == 1 and not any(ch in sources[0] for ch in "*?[") and not sources[0].endswith("/")
     bar = tqdm(unit="doc", disable=single, file=sys.stderr)
+    many: list[dict[str, Any]] = []  # --format json over several inputs prints one JSON array
     for outcome in pipe(docs):
         bar.update(1)
-        if outcome.error is not None:
+        if outcome.analysis is None:
             failed += 1
             tqdm.write(f"error: {outcome.error}", file=sys.stderr)
-            continue
-        assert outcome.analysis is not None
-        if fmt == "text":
+        elif fmt == "text":
             click.echo(format_summary(outcome.analysis))
+        elif fmt == "jsonl":
+            click.echo(json.dumps(to_dict(outcome.analysis), ensure_ascii=False))
+        elif single:
+            click.echo(json.dumps(to_dict(outcome.analysis), ensure_ascii=False, indent=1))
         else:
-            indent = 1 if fmt == "json" else None
-            click.echo(json.dumps(to_dict(outcome.analysis), ensure_ascii=False, indent=indent))
+            many.append(to_dict(outcome.analysis))
+    if fmt == "json" and not single:
+        click.echo(json.dumps(many, ensure_ascii=False, indent=1))
     bar.close()
     if failed:
         sys.exit(1)
