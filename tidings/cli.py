@@ -410,3 +410,19 @@ def eval_dedupe(path: str, thresholds: tuple[float, ...]) -> None:
 
     folder = _existing(path)
     click.echo(format_dedupe_table([evaluate_liveblog_dedupe(folder, threshold=t) for t in thresholds]))
+
+
+@eval_group.command(name="quotes")
+@click.option("--data", "path", default="../shared/data/quotes/polnear/dev", show_default=True,
+              help="A folder in PolNeAR layout (text/*.txt + attributions/*.ann brat standoff).")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles (name order).")
+def eval_quotes(path: str, limit: int | None) -> None:
+    """Print source/cue/content, quote and attribution scores of the quote extractor on PolNeAR.
+
+    Example:
+
+        tidings eval quotes --data ../shared/data/quotes/polnear/dev
+    """
+    from tidings.evaluate.quotes import evaluate_quotes, format_quote_table
+
+    click.echo(format_quote_table(evaluate_quotes(_existing(path), limit=limit)))

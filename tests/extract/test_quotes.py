@@ -102,3 +102,9 @@ def test_quotes_object_of_announce_is_not_content():
     text = "As Nigeria announced its new scheme, Ghana announced revenues had broken new records."
     _, got = _quotes(text, ("Nigeria", "GPE", 0), ("Ghana", "GPE", 0))
     assert got == [("revenues had broken new records", "indirect", "Ghana")]
+
+
+def test_quotes_inverted_cue_content_before_speaker_after():
+    text = "The plan will not pass this year, said Rep. Jo Smith, the top Democrat on the panel."
+    _, got = _quotes(text, ("Jo Smith", "PERSON", 0))
+    assert got == [("The plan will not pass this year", "indirect", "Jo Smith")]

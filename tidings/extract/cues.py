@@ -80,6 +80,9 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
         return None  # "said: “...”" introduces a direct quote
     if verb == "according to":
         return _before_comma(text, sent, cue) or _after_np(text, sent, cue)
+    if text[sent.start : cue.start].rstrip().endswith((",", ",”", ',"', "”", '"')) \
+            and not _FINITE.search(after.split(",")[0]):
+        return _before_comma(text, sent, cue)  # '..., said Rep. Jo Smith, the top Democrat': speaker after
     if verb in ("accused", "accuse", "accuses") and " of " in after:
         return _trim(text, cue.end + after.index(" of ") + 4, sent.end)
     if after.lstrip().startswith(","):
@@ -113,6 +116,7 @@ _TOLD_CLAUSE = re.compile(
 _ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|adding|citing|with|without|according)\b")
 _SECOND_CUE = re.compile(r"\s+and\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
                          r"argued|claims|claimed|notes|noted)\b")
+_APPOSITIVE = re.compile(r"^(?:a|an|the|who|whose|which|one of|former|chief|head|its|his|her|their)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|did|does|do|should|may|might)\b")
 
 
@@ -133,7 +137,8 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
         return None  # too short to be content, unless it is a quotation ("“Fourteen people,” he said")
     rest = text[cue.end : sent.end]
     mid = re.match(r"^[^,]*,\s+(\S.*)$", rest)
-    if mid and len(mid.group(1).split()) >= 3 and not _ADJUNCT_CLAUSE.match(mid.group(1)):
+    if mid and len(mid.group(1).split()) >= 3 and not _ADJUNCT_CLAUSE.match(mid.group(1)) \
+            and not _APPOSITIVE.match(mid.group(1)):
         return _trim(text, sent.start, sent.end)  # parenthetical cue: ", he adds,"
     return _trim(text, sent.start, sent.start + comma)
 

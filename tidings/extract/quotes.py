@@ -173,7 +173,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         if cue.verb == "according to" and _speakerish(mentions[i]) and mentions[i].type != "GPE":
             return i
         if _speakerish(mentions[i]) and not any(mentions[i].span in q for q in quoted) \
-                and re.fullmatch(r"\s*(?:(?:the|by)\s+)?(?:[\w’'-]+\s+){0,3}", gap) and "," not in gap:
+                and re.fullmatch(r"\s*(?:(?:the|by)\s+)?(?:[\w’'.-]+\s+){0,3}", gap) and "," not in gap:
             return i  # "said Mr Olsen", "said the minister"
     return None
 

@@ -1,0 +1,381 @@
+"""Quote attribution scored against brat source/cue/content annotation (PolNeAR layout).
+
+A folder holds ``text/<doc>.txt`` (UTF-8, the raw article) and
+``attributions/<doc>_<annotator>.ann`` (brat standoff).  Each ``E`` line links
+the ``Source``, ``Cue`` and ``Content`` text-bound (``T``) spans of one
+attribution; a ``T`` span may be discontinuous (``start end;start end``) and a
+role may repeat (``Content2:``), so one role of one attribution is a tuple of
+character segments.  Brat offsets are code-point offsets into the raw ``.txt``
+(checked: every ``T`` surface equals ``text[start:end]`` on PolNeAR dev; no CR
+line ends).  ``tidings.analyze`` receives that raw text; where NFC changes it,
+predicted offsets are mapped back to raw offsets with ``Document.offsets``.
+Articles annotated by several annotators are scored once, against the
+alphabetically first ``.ann`` file.  ``T`` spans that no ``E`` line uses
+(``Discard``, ``Discuss``) and the ``Attribution`` anchors are ignored.
+
+Our prediction for a quote: source = the speaker mention's span (none when
+``speaker`` is None), cue = ``quote.cue``, content = ``quote.span``.
+
+Tokens are ``\\w+`` runs and single non-space, non-word characters (so quote
+marks and punctuation are tokens); a span covers the tokens it shares at least
+one character with.
+
+Metrics (all micro-averaged over the corpus):
+
+* **exact**, per role: within a document the gold spans of a role and the
+  predicted spans of a role are each a *set* (a source shared by several
+  attributions, or a speaker mention shared by several quotes, counts once).
+  ``tp = |pred & gold|`` with equality of the whole segment tuple, so a
+  discontinuous gold content can never match our one-span content.  Unlike
+  Citron's exact metric, no cue agreement is required.
+* **overlap**, per role (BBC Citron's token-overlap definition, on the same
+  de-duplicated sets): precision = sum over predicted spans of
+  ``|tokens(p) & gold_tokens|`` / sum over predicted spans of ``|tokens(p)|``;
+  recall = sum over gold spans of ``|tokens(g) & pred_tokens|`` / sum over
+  gold spans of ``|tokens(g)|``, where ``gold_tokens``/``pred_tokens`` are the
+  union of that role's tokens in the document (Citron sums pairwise overlaps;
+  the two agree when a role's spans do not overlap each other, which PolNeAR's
+  univocal annotation guarantees for gold).
+* **quote@t** (GGT-style, content spans only): one-to-one greedy matching of
+  predicted and gold contents by descending token overlap; a pair matches when
+  the shared tokens are at least ``t`` of the gold tokens *and* at least ``t``
+  of the predicted tokens.  Reported at t = 0.3 and 0.8.  This follows the
+  Gender Gap Tracker's two thresholds; it is not a port of its code.
+* **attribution**: one-to-one greedy matching; a predicted quote matches a gold
+  attribution when its content shares at least 0.8 of the gold content tokens
+  and its source shares at least one token with the gold source (a gold
+  attribution without a source needs a prediction without a speaker).
+"""
+from __future__ import annotations
+
+import bisect
+import os
+import re
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROLES = ("source", "cue", "content")
+Segments = tuple[tuple[int, int], ...]
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_BRAT_ROLE = {"Source": "source", "Cue": "cue", "Content": "content"}
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution: each role a tuple of ``(start, end)`` segments (empty when absent)."""
+
+    source: Segments = ()
+    cue: Segments = ()
+    content: Segments = ()
+    kind: str | None = None  # our quote kind for predictions; None for gold
+
+
+@dataclass
+class Counts:
+    """tp / predicted / gold counts with precision, recall and F1."""
+
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.n_pred += other.n_pred
+        self.n_gold += other.n_gold
+
+
+@dataclass
+class Overlap:
+    """Citron token-overlap sums: overlapping/total tokens of predicted and of gold spans."""
+
+    pred_overlap: int = 0
+    pred_tokens: int = 0
+    gold_overlap: int = 0
+    gold_tokens: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.pred_overlap / self.pred_tokens if self.pred_tokens else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.gold_overlap / self.gold_tokens if self.gold_tokens else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Overlap) -> None:
+        self.pred_overlap += other.pred_overlap
+        self.pred_tokens += other.pred_tokens
+        self.gold_overlap += other.gold_overlap
+        self.gold_tokens += other.gold_tokens
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteError:
+    """A gold content no prediction matched at quote@0.3 (``miss``), or the reverse (``false_positive``)."""
+
+    doc: str
+    kind: str  # miss | false_positive
+    content: str
+    source: str
+    cue: str
+
+
+@dataclass
+class QuoteReport:
+    """Scores of one evaluation, plus the unmatched quotes for error analysis."""
+
+    exact: dict[str, Counts] = field(default_factory=lambda: {r: Counts() for r in ROLES})
+    overlap: dict[str, Overlap] = field(default_factory=lambda: {r: Overlap() for r in ROLES})
+    quote_03: Counts = field(default_factory=Counts)
+    quote_08: Counts = field(default_factory=Counts)
+    attribution: Counts = field(default_factory=Counts)
+    n_docs: int = 0
+    n_gold: int = 0
+    n_pred: int = 0
+    seconds: float = 0.0
+    errors: list[QuoteError] = field(default_factory=list)
+
+    def add(self, other: QuoteReport) -> None:
+        for role in ROLES:
+            self.exact[role].add(other.exact[role])
+            self.overlap[role].add(other.overlap[role])
+        self.quote_03.add(other.quote_03)
+        self.quote_08.add(other.quote_08)
+        self.attribution.add(other.attribution)
+        self.n_docs += other.n_docs
+        self.n_gold += other.n_gold
+        self.n_pred += other.n_pred
+        self.errors.extend(other.errors)
+
+    def as_dict(self) -> dict[str, Any]:
+        def prf(s: Counts | Overlap) -> dict[str, float]:
+            return {"precision": round(s.precision, 4), "recall": round(s.recall, 4), "f1": round(s.f1, 4)}
+
+        out: dict[str, Any] = {f"{r}_exact": prf(self.exact[r]) for r in ROLES}
+        out.update({f"{r}_overlap": prf(self.overlap[r]) for r in ROLES})
+        out.update(quote_03=prf(self.quote_03), quote_08=prf(self.quote_08), attribution=prf(self.attribution))
+        out.update(docs=self.n_docs, gold=self.n_gold, predicted=self.n_pred)
+        return out
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+
+def read_brat(path: str | os.PathLike[str]) -> list[Attribution]:
+    """The attributions (``E`` lines) of one brat ``.ann`` file, in file order."""
+    spans: dict[str, Segments] = {}
+    events: list[list[str]] = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if line.startswith("T") and len(parts) >= 2:
+                _label, _, ranges = parts[1].partition(" ")
+                spans[parts[0]] = tuple(
+                    (int(a), int(b)) for a, b in (r.split() for r in ranges.split(";")))
+            elif line.startswith("E") and len(parts) >= 2:
+                events.append(parts[1].split())
+    out: list[Attribution] = []
+    for args in events:
+        roles: dict[str, list[tuple[int, int]]] = {r: [] for r in ROLES}
+        for arg in args:
+            name, _, ref = arg.partition(":")
+            role = _BRAT_ROLE.get(name.rstrip("0123456789"))
+            if role is not None and ref in spans:
+                roles[role].extend(spans[ref])
+        source, cue, content = (tuple(sorted(set(roles[r]))) for r in ROLES)
+        out.append(Attribution(source, cue, content))
+    return out
+
+
+def read_folder(folder: str | os.PathLike[str], *, limit: int | None = None
+                ) -> list[tuple[str, str, list[Attribution]]]:
+    """``(doc, raw text, gold attributions)`` per article, sorted by name; first ``.ann`` per article."""
+    root = Path(folder)
+    anns: dict[str, Path] = {}
+    for ann in sorted((root / "attributions").glob("*.ann")):
+        doc = ann.stem.rsplit("_", 1)[0]
+        anns.setdefault(doc, ann)
+    out = []
+    for txt in sorted((root / "text").glob("*.txt")):
+        if txt.stem not in anns:
+            continue
+        raw = txt.read_bytes().decode("utf-8")  # no newline translation: offsets index these chars
+        out.append((txt.stem, raw, read_brat(anns[txt.stem])))
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def predicted_attributions(analysis: Any) -> list[Attribution]:
+    """Our quotes as attributions, with offsets mapped back to the raw text."""
+    offsets = analysis.doc.offsets
+
+    def raw(span: Any) -> Segments:
+        if span is None or span.end <= span.start:
+            return ()
+        if offsets is None:
+            return ((span.start, span.end),)
+        return ((offsets[span.start], offsets[span.end]),)
+
+    out = []
+    for q in analysis.quotes:
+        speaker = analysis.mentions[q.speaker].span if q.speaker is not None else None
+        out.append(Attribution(raw(speaker), raw(q.cue), raw(q.span), q.kind))
+    return out
+
+
+# -- scoring ---------------------------------------------------------------------------------------
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each token: a ``\\w+`` run or one other non-space character."""
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
+class _Tokens:
+    def __init__(self, text: str) -> None:
+        spans = token_spans(text)
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def of(self, segments: Segments) -> frozenset[int]:
+        out: set[int] = set()
+        for start, end in segments:
+            lo = bisect.bisect_right(self.ends, start)  # first token ending after start
+            hi = bisect.bisect_left(self.starts, end)  # tokens starting before end
+            out.update(range(lo, hi))
+        return frozenset(out)
+
+
+def _overlap(tokens: _Tokens, pred: set[Segments], gold: set[Segments]) -> Overlap:
+    p_tok = {s: tokens.of(s) for s in pred}
+    g_tok = {s: tokens.of(s) for s in gold}
+    all_p = frozenset().union(*p_tok.values()) if p_tok else frozenset()
+    all_g = frozenset().union(*g_tok.values()) if g_tok else frozenset()
+    return Overlap(
+        pred_overlap=sum(len(t & all_g) for t in p_tok.values()),
+        pred_tokens=sum(len(t) for t in p_tok.values()),
+        gold_overlap=sum(len(t & all_p) for t in g_tok.values()),
+        gold_tokens=sum(len(t) for t in g_tok.values()),
+    )
+
+
+def _greedy(pairs: Iterable[tuple[float, int, int]]) -> list[tuple[int, int]]:
+    """One-to-one matches taken by descending score (ties: text order)."""
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    out = []
+    for _score, i, j in sorted(pairs, key=lambda x: (-x[0], x[1], x[2])):
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def score_document(text: str, gold: Sequence[Attribution], pred: Sequence[Attribution],
+                   *, doc: str = "") -> QuoteReport:
+    """Score one document's predicted attributions against its gold ones (raw-text offsets)."""
+    tokens = _Tokens(text)
+    report = QuoteReport(n_docs=1, n_gold=len(gold), n_pred=len(pred))
+    for role in ROLES:
+        g = {getattr(a, role) for a in gold} - {()}
+        p = {getattr(a, role) for a in pred} - {()}
+        report.exact[role] = Counts(len(g & p), len(p), len(g))
+        report.overlap[role] = _overlap(tokens, p, g)
+
+    g_content = [tokens.of(a.content) for a in gold]
+    p_content = [tokens.of(a.content) for a in pred]
+    g_source = [tokens.of(a.source) for a in gold]
+    p_source = [tokens.of(a.source) for a in pred]
+    shared = {(i, j): len(pt & gt) for i, pt in enumerate(p_content) for j, gt in enumerate(g_content)
+              if pt and gt and not pt.isdisjoint(gt)}
+
+    matched_03: list[tuple[int, int]] = []
+    for threshold in (0.3, 0.8):
+        pairs = [(n / max(len(p_content[i]), len(g_content[j])), i, j) for (i, j), n in shared.items()
+                 if n >= threshold * len(g_content[j]) and n >= threshold * len(p_content[i])]
+        matches = _greedy(pairs)
+        counts = Counts(len(matches), len(pred), len(gold))
+        if threshold == 0.3:
+            report.quote_03, matched_03 = counts, matches
+        else:
+            report.quote_08 = counts
+
+    def source_ok(i: int, j: int) -> bool:
+        if not g_source[j]:
+            return not p_source[i]
+        return not p_source[i].isdisjoint(g_source[j])
+
+    pairs = [(n / len(g_content[j]), i, j) for (i, j), n in shared.items()
+             if n >= 0.8 * len(g_content[j]) and source_ok(i, j)]
+    report.attribution = Counts(len(_greedy(pairs)), len(pred), len(gold))
+
+    def show(segments: Segments) -> str:
+        return " … ".join(text[a:b] for a, b in segments)
+
+    hit_p = {i for i, _ in matched_03}
+    hit_g = {j for _, j in matched_03}
+    for j, a in enumerate(gold):
+        if j not in hit_g:
+            report.errors.append(QuoteError(doc, "miss", show(a.content), show(a.source), show(a.cue)))
+    for i, a in enumerate(pred):
+        if i not in hit_p:
+            report.errors.append(QuoteError(doc, "false_positive", show(a.content), show(a.source), show(a.cue)))
+    return report
+
+
+def evaluate_quotes(folder: str | os.PathLike[str], *, limit: int | None = None) -> QuoteReport:
+    """Run ``tidings.analyze`` on each article of a PolNeAR-layout folder and score its quotes.
+
+    ``limit`` keeps the first ``limit`` articles in name order.
+    """
+    import tidings
+
+    report = QuoteReport()
+    started = time.perf_counter()
+    for doc, raw, gold in read_folder(folder, limit=limit):
+        analysis = tidings.analyze(raw, id=doc)
+        report.add(score_document(raw, gold, predicted_attributions(analysis), doc=doc))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def format_quote_table(report: QuoteReport) -> str:
+    """Markdown table: exact and token-overlap P/R/F1 per role, quote@0.3/0.8 and attribution F1."""
+    rows = ["| measure | precision | recall | F1 |", "|---|---:|---:|---:|"]
+
+    def row(name: str, s: Counts | Overlap) -> None:
+        rows.append(f"| {name} | {s.precision:.4f} | {s.recall:.4f} | **{s.f1:.4f}** |")
+
+    for role in ROLES:
+        row(f"{role} exact", report.exact[role])
+    for role in ROLES:
+        row(f"{role} token overlap", report.overlap[role])
+    row("quote (content overlap >= 0.3)", report.quote_03)
+    row("quote (content overlap >= 0.8)", report.quote_08)
+    row("attribution (content >= 0.8 + source)", report.attribution)
+    line = f"{report.n_docs} articles, {report.n_gold} gold attributions, {report.n_pred} predicted quotes"
+    if report.seconds:
+        line += f", analysed in {report.seconds:.1f} s"
+    return "\n".join(rows + ["", line])
