@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tidings.dedupe.documents import StoryIndex, normalise, shingles
+from tidings.evaluate.scores import ratio
 
 LOGGER = logging.getLogger(__name__)
 
@@ -61,11 +62,11 @@ class DedupeReport:
 
     @property
     def exact_recall(self) -> float:
-        return self.exact_found / self.exact_gold if self.exact_gold else 0.0
+        return ratio(self.exact_found, self.exact_gold)
 
     @property
     def near_recall(self) -> float:
-        return self.near_true_found / self.near_true if self.near_true else 0.0
+        return ratio(self.near_true_found, self.near_true)
 
     @property
     def near_above(self) -> int:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tidings.errors import IngestError
+from tidings.evaluate.scores import ratio
 from tidings.ingest.html import read_html
 
 _WORD = re.compile(r"\w+")
@@ -61,11 +62,11 @@ class DateReport:
 
     @property
     def accuracy(self) -> float:
-        return self.correct / self.with_gold if self.with_gold else 0.0
+        return ratio(self.correct, self.with_gold)
 
     @property
     def precision(self) -> float:
-        return self.correct / self.found if self.found else 0.0
+        return ratio(self.correct, self.found)
 
 
 def evaluate_extraction(folder: str | Path) -> ExtractionReport:

@@ -12,37 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tidings.evaluate.scores import Counts
+
 Sentence = list[tuple[str, str]]
 
 
-@dataclass
-class TypeScore:
-    """Counts and scores for one entity type (or the micro average)."""
-
-    tp: int = 0
-    n_pred: int = 0
-    n_gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "support": self.n_gold,
-        }
+TypeScore = Counts  # one entity type (or the micro average)
 
 
 @dataclass

@@ -57,6 +57,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tidings.evaluate.scores import Counts, ratio
+from tidings.evaluate.scores import f1 as f1_score
+
 ROLES = ("source", "cue", "content")
 Segments = tuple[tuple[int, int], ...]
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -74,33 +77,6 @@ class Attribution:
 
 
 @dataclass
-class Counts:
-    """tp / predicted / gold counts with precision, recall and F1."""
-
-    tp: int = 0
-    n_pred: int = 0
-    n_gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def add(self, other: Counts) -> None:
-        self.tp += other.tp
-        self.n_pred += other.n_pred
-        self.n_gold += other.n_gold
-
-
-@dataclass
 class Overlap:
     """Citron token-overlap sums: overlapping/total tokens of predicted and of gold spans."""
 
@@ -111,16 +87,15 @@ class Overlap:
 
     @property
     def precision(self) -> float:
-        return self.pred_overlap / self.pred_tokens if self.pred_tokens else 0.0
+        return ratio(self.pred_overlap, self.pred_tokens)
 
     @property
     def recall(self) -> float:
-        return self.gold_overlap / self.gold_tokens if self.gold_tokens else 0.0
+        return ratio(self.gold_overlap, self.gold_tokens)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     def add(self, other: Overlap) -> None:
         self.pred_overlap += other.pred_overlap
