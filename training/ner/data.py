@@ -8,29 +8,20 @@ import numpy as np
 
 from tidings.evaluate.ner import read_conll
 from tidings.models._windows import LOWER, build_stream, casing_class, context_span
-from tidings.models.ner import WordPiecer
+from tidings.models.ner import (
+    WordPiecer,
+    repair_bio,  # the same IOB1 -> IOB2 repair the tagger applies
+)
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
 IGNORE = -100
-
-
-def iob1_to_iob2(tags: list[str]) -> list[str]:
-    """Normalise IOB1 remnants: ``I-X`` after ``O`` or another type becomes ``B-X``."""
-    out: list[str] = []
-    prev = "O"
-    for tag in tags:
-        if tag.startswith("I-") and prev[2:] != tag[2:]:
-            tag = "B-" + tag[2:]
-        out.append(tag)
-        prev = tag
-    return out
 
 
 def load_docs(path: Path) -> list[list[tuple[list[str], list[str]]]]:
     """Documents of ``(words, IOB2 tags)`` sentences."""
     docs = []
     for doc in read_conll(path):
-        docs.append([([w for w, _ in s], iob1_to_iob2([t for _, t in s])) for s in doc])
+        docs.append([([w for w, _ in s], repair_bio([t for _, t in s])) for s in doc])
     return docs
 
 
