@@ -416,13 +416,73 @@ def eval_dedupe(path: str, thresholds: tuple[float, ...]) -> None:
 @click.option("--data", "path", default="../shared/data/quotes/polnear/dev", show_default=True,
               help="A folder in PolNeAR layout (text/*.txt + attributions/*.ann brat standoff).")
 @click.option("--limit", type=int, default=None, help="Score only the first N articles (name order).")
-def eval_quotes(path: str, limit: int | None) -> None:
+@click.option("--cofenet", "cofenet", default=None, metavar="FILE",
+              help="Instead, score the tagger on CofeNet's sentence-level BIO file, as CofeNet does.")
+def eval_quotes(path: str, limit: int | None, cofenet: str | None) -> None:
     """Print source/cue/content, quote and attribution scores of the quote extractor on PolNeAR.
+
+    With --cofenet, print exact span P/R/F1 per role on CofeNet's BIO version of PolNeAR beside
+    the published anchors.
 
     Example:
 
         tidings eval quotes --data ../shared/data/quotes/polnear/dev
-    """
-    from tidings.evaluate.quotes import evaluate_quotes, format_quote_table
 
+        tidings eval quotes --cofenet ../shared/data/quotes/polnear_cofenet/valid.txt
+    """
+    from tidings.evaluate.quotes import (
+        evaluate_cofenet,
+        evaluate_quotes,
+        format_cofenet_table,
+        format_quote_table,
+    )
+
+    if cofenet is not None:
+        click.echo(format_cofenet_table(evaluate_cofenet(_existing(cofenet))))
+        return
     click.echo(format_quote_table(evaluate_quotes(_existing(path), limit=limit)))
+
+
+@eval_group.command(name="places")
+@click.option("--data", "paths", multiple=True, show_default=True,
+              default=("../shared/data/events/geowebnews/GWN.xml", "../shared/data/events/lgl/lgl.xml",
+                       "../shared/data/events/tr_news/TR-News.xml"),
+              help="GWN.xml, lgl.xml, TR-News.xml or GeoVirus.xml, or their folders (repeat the option).")
+@click.option("--no-end-to-end", is_flag=True, help="Score resolution on gold spans only (no NER run).")
+@click.option("--limit", type=int, default=None, help="Score only the first N articles of each dataset.")
+def eval_places(paths: tuple[str, ...], no_end_to_end: bool, limit: int | None) -> None:
+    """Print geoparsing acc@161 km, exact GeoNames id, median error and toponym recall per dataset.
+
+    Example:
+
+        tidings eval places --data ../shared/data/events/lgl/lgl.xml --no-end-to-end
+    """
+    from tidings.evaluate.places import evaluate_places, format_places_table
+
+    reports = [evaluate_places(_existing(p), end_to_end=not no_end_to_end, limit=limit) for p in paths]
+    click.echo(format_places_table(reports))
+
+
+@eval_group.command(name="events")
+@click.option("--case", "case_path", default="../shared/data/events/case2021_task2_acled", show_default=True,
+              help="CASE 2021 task 2 folder (or its labelled test TSV).")
+@click.option("--plv", "plv_path", default="../shared/data/events/plover_plv_zsp", show_default=True,
+              help="Zero-Shot-PLOVER folder (or PLV_test.tsv).")
+@click.option("--acled-model", "acled_model", default="build/event-acled-v1", show_default=True,
+              help="Folder of the ACLED model that scores CASE (not shipped: trained by "
+                   "`python -m training.events.train`); the CASE row is skipped when it is absent.")
+def eval_events(case_path: str, plv_path: str, acled_model: str) -> None:
+    """Print event-type weighted/macro F1 on CASE 2021 task 2 (ACLED sub-types) and PLOVER PLV test.
+
+    Example:
+
+        tidings eval events --case ../shared/data/events/case2021_task2_acled --acled-model build/event-acled-v1
+    """
+    from tidings.evaluate import events as ev
+
+    reports = []
+    if (reason := ev.case_skip_reason(acled_model)) is None:
+        reports.append(ev.evaluate_case(_existing(case_path), acled_model))
+    else:
+        click.echo(reason)
+    click.echo(ev.format_events_table([*reports, *ev.evaluate_plv(_existing(plv_path))]))

@@ -84,6 +84,7 @@ MESSAGES: dict[str, str] = {
     "E202": "{source}: stage {stage} failed ({detail})",
     "E301": "model {name} is not shipped in this package ({detail}); reinstall tidings",
     "E302": "model {name} is corrupt or unreadable ({detail}); reinstall tidings or retrain it",
+    "E303": "{path}: not a model folder ({detail}); train one there (`{train}`) or give the folder that holds it",
     "E401": "{store}: cannot open the store ({detail}); check the path or URL and that it may be written",
     "E402": "{source}: not saved, {store} is locked by another connection (waited {timeout}s); retry when "
     "the other writer is done, or raise the timeout",

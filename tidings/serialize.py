@@ -47,7 +47,8 @@ def _casualties(event: Event) -> dict[str, Any]:
 
 def _place(place: Place | None) -> dict[str, Any] | None:
     return None if place is None else {"geonameid": place.geonameid, "name": place.name, "country": place.country,
-                                       "lat": place.lat, "lon": place.lon, "feature": place.feature}
+                                       "lat": place.lat, "lon": place.lon, "feature": place.feature,
+                                       "admin1": place.admin1}
 
 
 def _event(analysis: Analysis, e: Event) -> dict[str, Any]:
@@ -95,7 +96,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
         "quotes": [{"id": q.id, **_span(analysis, q.span), "kind": q.kind,
                     "cue": q.cue.text(doc) if q.cue else None,
                     "cue_span": [q.cue.start, q.cue.end] if q.cue else None, "post": q.post,
-                    "speaker": _speaker(analysis, q), "repeat_of": q.repeat_of} for q in analysis.quotes],
+                    "speaker": _speaker(analysis, q), "repeat_of": q.repeat_of,
+                    "source": _span(analysis, q.source) if q.source else None} for q in analysis.quotes],
         "events": [_event(analysis, e) for e in analysis.events],
         "times": [{**_span(analysis, t.span), "value": t.value, "precision": t.precision} for t in analysis.times],
         "amounts": [{**_span(analysis, a.span), "value": a.value, "unit": a.unit, "kind": a.kind,

@@ -93,8 +93,9 @@ class Place:
     country: str  # ISO 3166 alpha-3
     lat: float | None
     lon: float | None
-    feature: str  # country | city
+    feature: str  # the precision: country | admin1 | city (continent for "Africa", "Europe")
     population: int = 0
+    admin1: str | None = None  # the first-level region that holds it (for an admin1 place, itself)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +124,7 @@ class Quote:
     speaker: int | None = None  # index into Analysis.mentions
     repeat_of: int | None = None
     entity: int | None = None  # the speaker's entity id, also when no mention names it
+    source: Span | None = None  # the source as written ("The New York Post", "a spokesman")
 
 
 @dataclass(frozen=True, slots=True)

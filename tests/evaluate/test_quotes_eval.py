@@ -137,3 +137,28 @@ def test_predicted_offsets_index_the_raw_text(tmp_path: Path) -> None:
     # NFC makes the analysed text one char shorter before the quote: exact only if mapped back
     assert report.exact["content"].tp == 1
     assert report.exact["cue"].tp == 1
+
+
+def test_cofenet_spans_read_labels_as_cofenet_does() -> None:
+    from tidings.evaluate.quotes import cofenet_spans
+
+    labels = ["B-source", "I-source", "B-cue", "I-content", "B-content", "I-content", "O", "I-cue", "B-cue"]
+    assert cofenet_spans(labels) == {"source": {(0, 2)}, "cue": {(2, 3), (8, 9)}, "content": {(4, 6)}}
+    assert cofenet_spans(["O", "O"]) == {"source": set(), "cue": set(), "content": set()}
+
+
+def test_read_cofenet_groups_runs_of_one_document(tmp_path) -> None:
+    import json
+
+    from tidings.evaluate.quotes import read_cofenet
+
+    rows = [{"tokens": ["``", "Go", "''", "he", "said"], "labels": ["B-content", "I-content", "I-content",
+                                                                   "B-source", "B-cue"], "id": "a"},
+            {"tokens": ["Fine", "."], "labels": ["O", "O"], "id": "a"},
+            {"tokens": ["No", "."], "labels": ["O", "O"], "id": "b"}]
+    path = tmp_path / "valid.txt"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    docs = read_cofenet(path)
+    assert [d[0] for d in docs] == ["a", "b"]
+    assert docs[0][1][0] == ["“", "Go", "”", "he", "said"]  # PTB quotes back to characters
+    assert len(docs[0][1]) == 2 and docs[1][2] == [["O", "O"]]

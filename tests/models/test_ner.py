@@ -98,3 +98,17 @@ def test_several_processes(ner: NerModel) -> None:
     with multiprocessing.get_context("spawn").Pool(2) as pool:
         results = pool.map(_tag_in_child, [words, words])
     assert results == [expected, expected]
+
+
+def test_attribution_head_shares_the_encoder_pass(ner: NerModel) -> None:
+    assert set(ner.heads) == {"logits", "attribution"}
+    words = [["The", "mayor", "said", "the", "bridge", "would", "reopen", "on", "Monday", "."]]
+    people = ner.tag([words])
+    roles = ner.tag([words], head="attribution")
+    assert ner.tag([words]) == people  # served from the same pass
+    tags = roles[0][0]
+    assert len(tags) == len(words[0])
+    assert tags[2] == "B-cue" and tags[1] in ("B-source", "I-source")
+    assert tags[3:9] == ["B-content"] + ["I-content"] * 5
+    with pytest.raises(KeyError):
+        ner.tag([words], head="sentiment")

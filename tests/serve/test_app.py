@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import html as htmllib
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
@@ -279,3 +285,119 @@ def test_app_errors_render_as_html_for_browsers(client: TestClient) -> None:
 def test_app_error_body_shape() -> None:
     assert error_body(404, "gone") == {"ok": False, "error": "gone", "errors": [], "status": 404}
     assert error_body(422, "bad", ({"loc": ["q"]},))["errors"] == [{"loc": ["q"]}]
+
+
+# -- map, timeline, titles ------------------------------------------------------------------------
+def test_app_api_events_carry_coordinates(client: TestClient) -> None:
+    rows = _ok(client, "/api/events?country=UKR")["rows"]
+    located = [r for r in rows if r["lat"] is not None]
+    assert located and all(44 < r["lat"] < 53 and 22 < r["lon"] < 41 for r in located)  # in Ukraine
+    assert {r["title"] for r in rows} == {"Kharkiv floods"}
+    assert all(set(r) >= {"lat", "lon"} for r in _ok(client, "/api/events")["rows"])
+
+
+def test_app_events_page_map_follows_the_filters(client: TestClient) -> None:
+    html = _html(client, "/events?type=disaster&country=UKR&since=2025-03&until=")
+    assert '<script src="/static/map.js" defer></script>' in html
+    assert 'data-src="/api/events?type=disaster&amp;country=UKR&amp;since=2025-03&amp;limit=500"' in html
+    assert '<option value="DISASTER" selected>' in html and "placed on the map" in html
+    assert 'data-src="/api/events?limit=500"' in _html(client, "/events")
+
+
+@pytest.mark.parametrize(("path", "kind"), [("/static/map.js", "javascript"), ("/static/countries-110m.json", "json"),
+                                            ("/static/NOTICE.md", "")])
+def test_app_static_map_files(client: TestClient, path: str, kind: str) -> None:
+    response = client.get(path)
+    assert response.status_code == 200 and kind in response.headers["content-type"]
+    if path.endswith(".js"):
+        assert "://" not in response.text and "fetch(" in response.text
+    if path.endswith(".json"):
+        topology = response.json()
+        assert topology["type"] == "Topology" and len(topology["objects"]["countries"]["geometries"]) > 150
+    if path.endswith(".md"):
+        assert "ISC" in response.text and "public domain" in response.text
+
+
+def test_app_document_page_timeline_links_events(client: TestClient) -> None:
+    html = _html(client, f"/documents/{LIVE_ID}")
+    timeline = html[html.index('<ol class="timeline">'):]
+    assert "<time>2025-03-03</time>" in timeline and '<a class="event-link" href="#e' in timeline
+
+
+def test_app_entity_page_has_a_timeline(client: TestClient) -> None:
+    html = _html(client, "/entities/Kharkiv")
+    section = html[html.index('<section class="entity-timeline">'):html.index('<section class="co-mentioned">')]
+    dates = re.findall(r"<time>([^<]+)</time>", section)
+    assert dates and dates == sorted(dates) and f'href="/documents/{LIVE_ID}#e' in section
+
+
+def test_app_document_title_falls_back_to_the_headline(store: SQLiteStore) -> None:
+    from tidings.serve.highlight import display_title
+    assert display_title(store.get(LIVE_ID) or {}) == "Kharkiv floods"
+    data = {"document": {"id": "a.txt", "title": None, "text": "Storm hits coast\nWaves..."},
+            "posts": [{"start": 0, "headline": "Storm hits coast"}]}
+    assert display_title(data) == "Storm hits coast"
+    data = {"document": {"id": "b.txt", "title": "", "text": "word " * 40}, "posts": []}
+    assert display_title(data).endswith("…") and len(display_title(data)) <= 91
+
+
+@pytest.mark.parametrize(("text", "quote", "expected"), [
+    ('Intro. He said "we will stay," and left. Next one.', "we will stay", ('He said "', '," and left.')),
+    ("One line.\nShe said it was over. Then more.", "it was over", ("She said ", ".")),
+])
+def test_app_quote_context_is_its_sentence(text: str, quote: str, expected: tuple[str, str]) -> None:
+    from tidings.serve.highlight import context
+    start = text.index(quote)
+    before, match, after = context(text, start, start + len(quote))
+    assert (before, match, after) == (expected[0], quote, expected[1])
+
+
+# -- security -------------------------------------------------------------------------------------
+INJECTION = "'; DROP TABLE quotes; --"
+
+
+@pytest.mark.parametrize("url", ["/api/quotes?speaker={x}", "/api/quotes?contains={x}", "/api/entities?name={x}",
+                                 "/api/events?type={x}&country={x}", "/api/search?q={x}", "/api/timeline/{x}",
+                                 "/quotes?speaker={x}&contains={x}", "/?q={x}", "/events?country={x}"])
+def test_app_queries_are_parameterised(client: TestClient, store: SQLiteStore, url: str) -> None:
+    before = len(store.quotes(limit=1000))
+    response = client.get(url.format(x=quote(INJECTION, safe="")))
+    assert response.status_code == 200, response.text
+    if url.startswith("/api"):
+        assert response.json()["ok"] is True and response.json()["count"] == 0
+    assert len(store.quotes(limit=1000)) == before > 0  # the table survived
+    assert _ok(client, "/api/quotes?speaker=Terekhov")["count"] == 3
+
+
+def _listening(port: int) -> set[str]:
+    """The local addresses of the sockets listening on ``port`` (from /proc/net/tcp and tcp6)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as fh:
+            for line in fh.readlines()[1:]:
+                local, state = line.split()[1], line.split()[3]
+                addr, hexport = local.split(":")
+                if state == "0A" and int(hexport, 16) == port:
+                    found.add(addr)
+    return found
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/net/tcp"), reason="reads listening sockets from Linux /proc/net/tcp")
+@pytest.mark.parametrize(("args", "bound"), [((), "0100007F"), (("--host", "127.0.0.2"), "0200007F")])
+def test_app_serve_binds_loopback_unless_host_is_given(tmp_path: Any, args: tuple[str, ...], bound: str) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    # settings that other servers honour must not widen the bind: only --host does
+    env = {**os.environ, "TIDINGS_HOST": "0.0.0.0", "UVICORN_HOST": "0.0.0.0", "HOST": "0.0.0.0"}
+    proc = subprocess.Popen([sys.executable, "-m", "tidings", "serve", "--db", str(tmp_path / "t.db"), "--port",
+                             str(port), *args], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(150):
+            if _listening(port):
+                break
+            time.sleep(0.2)
+        assert _listening(port) == {bound}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -29,12 +29,20 @@ def _sentences(text: str) -> list[set[str]]:
     return [w for w in (_words(s) for s in re.split(r"(?<=[.!?”])\s+|\n", text)) if len(w) >= 6]
 
 
-def _post_similarity(text: str, p: Post, q: Post) -> float:
-    """Headline word overlap, or the overlap of the most alike pair of body sentences."""
+def _post_similarity(text: str, p: Post, q: Post, sentences: dict[int, list[set[str]]] | None = None) -> float:
+    """Headline word overlap, or the overlap of the most alike pair of body sentences.
+
+    ``sentences`` caches each post's sentence word sets by post id (a long document compares
+    every post with every earlier one).
+    """
     head = similarity(text[p.headline.start : p.headline.end], text[q.headline.start : q.headline.end]) \
         if p.headline and q.headline else 0.0
-    body = max((len(a & b) / len(a | b) for a in _sentences(text[p.span.start : p.span.end])
-                for b in _sentences(text[q.span.start : q.span.end])), default=0.0)
+    cache = {} if sentences is None else sentences
+    for post in (p, q):
+        if post.id not in cache:
+            cache[post.id] = _sentences(text[post.span.start : post.span.end])
+    body = max((len(a & b) / len(a | b) for a in cache[p.id] for b in cache[q.id] if not a.isdisjoint(b)),
+               default=0.0)
     return max(head, body)
 
 
@@ -43,10 +51,11 @@ def dedupe_facts(analysis: Analysis) -> Analysis:
     """Return ``analysis`` with ``duplicate_of`` on repeated posts and ``repeat_of`` on their facts."""
     text = analysis.doc.text
     posts = list(analysis.posts)
+    sentences: dict[int, list[set[str]]] = {}
     for i, p in enumerate(posts):
         if p.kind == "video" or p.headline is None:
             continue
-        best = max(((q.id, _post_similarity(text, p, q)) for q in posts[:i] if q.kind == "post"
+        best = max(((q.id, _post_similarity(text, p, q, sentences)) for q in posts[:i] if q.kind == "post"
                     and q.duplicate_of is None), key=lambda x: x[1], default=(None, 0.0))
         if best[0] is not None and best[1] >= POST_THRESHOLD:
             posts[i] = replace(p, duplicate_of=best[0])

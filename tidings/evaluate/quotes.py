@@ -212,10 +212,25 @@ def predicted_attributions(analysis: Any) -> list[Attribution]:
             return ((span.start, span.end),)
         return ((offsets[span.start], offsets[span.end]),)
 
-    out = []
+    # quotes that share a cue are the pieces of one attribution (a quote broken by "he said" or
+    # running over paragraphs); pieces only whitespace apart are one segment again
+    text = analysis.doc.text
+    groups: dict[Any, list[Any]] = {}
     for q in analysis.quotes:
-        speaker = analysis.mentions[q.speaker].span if q.speaker is not None else None
-        out.append(Attribution(raw(speaker), raw(q.cue), raw(q.span), q.kind))
+        groups.setdefault(q.cue if q.cue is not None else ("quote", q.id), []).append(q)
+    out = []
+    for quotes in groups.values():
+        first = quotes[0]
+        source = next((q.source for q in quotes if q.source), None) or next(
+            (analysis.mentions[q.speaker].span for q in quotes if q.speaker is not None), None)
+        spans: list[Any] = []
+        for q in sorted(quotes, key=lambda q: q.span.start):
+            if spans and not text[spans[-1].end : q.span.start].strip():
+                spans[-1] = type(q.span)(spans[-1].start, max(spans[-1].end, q.span.end))
+            else:
+                spans.append(q.span)
+        content = tuple(seg for span in spans for seg in raw(span))
+        out.append(Attribution(raw(source), raw(first.cue), content, first.kind))
     return out
 
 
@@ -354,3 +369,90 @@ def format_quote_table(report: QuoteReport) -> str:
     if report.seconds:
         line += f", analysed in {report.seconds:.1f} s"
     return "\n".join(rows + ["", line])
+
+
+# -- CofeNet's sentence-level BIO file -------------------------------------------------------------
+
+_PTB = {"``": "“", "''": "”", "`": "‘", "-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]",
+        "-LCB-": "{", "-RCB-": "}"}
+
+
+def cofenet_spans(labels: Sequence[str]) -> dict[str, set[tuple[int, int]]]:
+    """Spans of one sentence's BIO labels as CofeNet reads them (``exe/eval/extraction.py``):
+    a ``B-`` opens a span, an ``I-`` of the same role continues it, anything else closes it, and
+    an ``I-`` with no open span of its role starts nothing."""
+    out: dict[str, set[tuple[int, int]]] = {r: set() for r in ROLES}
+    role, start = "", -1
+    for i, label in enumerate([*labels, "O"]):
+        if label.startswith("I-") and role and label[2:] == role:
+            continue
+        if role:
+            out.setdefault(role, set()).add((start, i))
+        role, start = (label[2:], i) if label.startswith("B-") else ("", -1)
+    return out
+
+
+def read_cofenet(path: str | os.PathLike[str]) -> list[tuple[str, list[list[str]], list[list[str]]]]:
+    """``(doc id, sentences' tokens, sentences' labels)`` per run of lines with one ``id``."""
+    import json
+
+    docs: list[tuple[str, list[list[str]], list[list[str]]]] = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            if not docs or docs[-1][0] != row["id"]:
+                docs.append((row["id"], [], []))
+            docs[-1][1].append([_PTB.get(t, t) for t in row["tokens"]])
+            docs[-1][2].append(list(row["labels"]))
+    return docs
+
+
+def evaluate_cofenet(path: str | os.PathLike[str]) -> dict[str, Counts]:
+    """Exact span P/R/F1 per role on CofeNet's file, scored as CofeNet scores it (per sentence).
+
+    The tagger reads each document's sentences in order as one stream (the context it has in
+    ``analyze``); PTB quote and bracket tokens are turned back into characters first.
+    """
+    from tidings.models import load_model
+
+    from tidings.extract.attribution import BRIDGE, role_spans
+    from tidings.types import Span
+
+    model = load_model("ner")
+    counts = {r: Counts() for r in ROLES}
+    for _doc, sentences, gold in read_cofenet(path):
+        tags = [t for row in model.tag([sentences], head="attribution")[0] for t in row]
+        words = [Span(i, i + 1) for i in range(len(tags))]
+        flat = ["O"] * len(tags)
+        for role, span in role_spans(words, tags, bridge=BRIDGE):  # decoded as analyze does
+            flat[span.start : span.end] = [f"I-{role}"] * (span.end - span.start)
+            flat[span.start] = f"B-{role}"
+        predicted, at = [], 0
+        for sent in sentences:  # the file's spans never cross a sentence: each opens with B-
+            row = flat[at : at + len(sent)]
+            if row and row[0].startswith("I-"):
+                row[0] = "B-" + row[0][2:]
+            predicted.append(row)
+            at += len(sent)
+        for g_labels, p_labels in zip(gold, predicted):
+            g, p = cofenet_spans(g_labels), cofenet_spans(p_labels)
+            for r in ROLES:
+                counts[r].add(Counts(len(g[r] & p[r]), len(p[r]), len(g[r])))
+    return counts
+
+
+ANCHORS = {  # PolNeAR test, exact span F1 per role (CofeNet, COLING 2022, table 3)
+    "BERT+Cofe": (83.2, 75.3, 72.9), "BERT-CRF": (82.2, 74.9, 71.0), "Stanford CoreNLP": (13.9, None, 17.5)}
+
+
+def format_cofenet_table(counts: dict[str, Counts], name: str = "tidings") -> str:
+    """Markdown table of exact span F1 per role beside the published anchors."""
+    rows = ["| system | source | cue | content |", "|---|---:|---:|---:|",
+            f"| {name} (P/R/F1) | " + " | ".join(
+                f"{c.precision * 100:.1f}/{c.recall * 100:.1f}/**{c.f1 * 100:.1f}**" for c in counts.values()) + " |"]
+    for system, scores in ANCHORS.items():
+        rows.append(f"| {system} (published, test) | " + " | ".join(
+            "-" if s is None else f"{s:.1f}" for s in scores) + " |")
+    return "\n".join(rows)

@@ -103,13 +103,22 @@ def _overlaps(span: Span, taken: list[tuple[int, int]]) -> bool:
     return k > 0 and taken[k - 1][1] > span.start
 
 
-def _name_mentions(analysis: Analysis) -> list[Mention]:
+def tagging_units(analysis: Analysis) -> tuple[list[Sentence], list[list[str]]]:
+    """Sentences and headlines in text order, and their words: what the tagger reads.
+
+    The whole document is one stream, so each sentence is read with its neighbours as context
+    and the model's windows are packed full (short paragraphs alone would be mostly padding).
+    The attribution tagger reads the same units (one encoder pass serves both heads).
+    """
     text = analysis.doc.text
     heads = [Sentence(p.headline, -1, _tokens(text, p.headline)) for p in analysis.posts if p.headline]
-    # the whole document is one stream, so each sentence is read with its neighbours as context
-    # and the model's windows are packed full (short paragraphs alone would be mostly padding)
     units = sorted([*analysis.sents, *heads], key=lambda s: s.span.start)
-    words = [[text[t.start : t.end] for t in s.tokens] for s in units]
+    return units, [[text[t.start : t.end] for t in s.tokens] for s in units]
+
+
+def _name_mentions(analysis: Analysis) -> list[Mention]:
+    text = analysis.doc.text
+    units, words = tagging_units(analysis)
     tags = load_model("ner").tag([words])[0]
     out: list[Mention] = []
     for sent, sent_tags in zip(units, tags):

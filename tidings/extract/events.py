@@ -49,6 +49,16 @@ def _first_triggers(chunk: str) -> list[tuple[int, re.Match[str]]]:
         if row >= 0 and row not in first and not month:
             first[row] = m
     return sorted(first.items())
+
+
+def rule_type(sentence: str) -> str | None:
+    """The PLOVER type the trigger rules give one sentence (the first row that fires), or None."""
+    for row, m in _first_triggers(sentence):
+        if not _CASUALTY_ONLY.match(m.group(0)):
+            return _TRIGGERS[row][0]
+    return None
+
+
 _LABOUR = re.compile(r"\b(?:workers|union|unions|staff|employees|pay|wages?|picket|dockers|dockworkers|nurses|"
                      r"teachers|drivers|employers|walkout|industrial)\b", re.IGNORECASE)
 _IS_MONTH = re.compile(r"(?:March|May)\b(?:\s+\d|,?\s+(?:19|20)\d\d)")

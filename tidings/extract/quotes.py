@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from tidings.extract.attribution import BRIDGE, link, role_spans
 from tidings.extract.cues import Cue, find_cues
 from tidings.pipeline import stage
 from tidings.types import Analysis, Mention, Quote, Sentence, Span
@@ -26,6 +27,8 @@ class _Found:
     entity: int | None
     post: int
     paragraph: int
+    source: Span | None = None
+    learned: bool = False  # from the attribution tagger (else from the rules)
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[Span, bool]]:
@@ -62,7 +65,21 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[Span, bool]]:
 
 @stage(requires=("sents", "mentions", "entities", "posts"), assigns=("quotes",))
 def extract_quotes(analysis: Analysis) -> Analysis:
-    """Return ``analysis`` with quotes in text order, speakers resolved where the text allows."""
+    """Return ``analysis`` with quotes in text order, speakers resolved where the text allows.
+
+    The attribution tagger and the rules vote (see ``_vote``); the rules alone also handle
+    headlines and speakers carried over from the paragraph before.
+    """
+    return _extract(analysis, learned=True)
+
+
+@stage(requires=("sents", "mentions", "entities", "posts"), assigns=("quotes",))
+def extract_quotes_by_rules(analysis: Analysis) -> Analysis:
+    """``extract_quotes`` without the tagger: quotation marks, reporting verbs and headlines."""
+    return _extract(analysis, learned=False)
+
+
+def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     text = analysis.doc.text
     starts = [m.span.start for m in analysis.mentions]
     found: list[_Found] = []
@@ -70,17 +87,135 @@ def extract_quotes(analysis: Analysis) -> Analysis:
     para_sents: dict[int, list[Sentence]] = {}
     for sent in analysis.sents:
         para_sents.setdefault(sent.paragraph, []).append(sent)
+    tagged = _learned_quotes(analysis, starts) if learned else {}
     for p_idx, para in enumerate(analysis.paragraphs):
         quoted = quoted_spans(text, para.span.start, para.span.end)
         sents = para_sents.get(p_idx, [])
         items = _paragraph_quotes(analysis, starts, p_idx, quoted, sents)
+        items = _vote(text, items, tagged.get(p_idx, []))
         items = _inherit(analysis, text, items, found, by_para.get(p_idx - 1, []), para.span.start)
         by_para[p_idx] = list(range(len(found), len(found) + len(items)))
         found.extend(items)
     found.extend(_headline_quotes(analysis, starts))
     found.sort(key=lambda f: f.span.start)
-    quotes = tuple(Quote(i, f.span, f.kind, f.post, f.cue, f.speaker, None, f.entity) for i, f in enumerate(found))
+    quotes = tuple(Quote(i, f.span, f.kind, f.post, f.cue, f.speaker, None, f.entity, f.source)
+                   for i, f in enumerate(found))
     return replace(analysis, quotes=quotes)
+
+
+def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Found]]:
+    """The attribution tagger's quotes, linked and given speakers, by paragraph of their start."""
+    from tidings.extract.entities import tagging_units
+    from tidings.models import load_model
+
+    model = load_model("ner")
+    if "attribution" not in model.heads:
+        return {}
+    units, words = tagging_units(analysis)
+    tags = model.tag([words], head="attribution")[0]  # the entity stage's encoder pass, reused
+    tokens = [t for u in units for t in u.tokens]
+    linked = link(role_spans(tokens, [t for row in tags for t in row], bridge=BRIDGE),
+                  [u.span for u in units], [u.paragraph for u in units])
+    text = analysis.doc.text
+    paragraphs = analysis.paragraphs
+    para_starts = [p.span.start for p in paragraphs]
+    out: dict[int, list[_Found]] = {}
+    for att in linked:
+        # one quote per paragraph-bound piece of the content (a quote over three paragraphs is
+        # three quotes, as the rules give them); the pieces share the cue and source, which is
+        # how the PolNeAR evaluation puts one attribution back together
+        speaker = _source_mention(analysis, starts, att.source, att.cue) if att.source else None
+        for part in att.content:
+            k = bisect.bisect_right(para_starts, part.start) - 1
+            while k < len(paragraphs) and para_starts[k] < part.end:
+                para = paragraphs[k].span
+                piece = _trim(text, Span(max(part.start, para.start), min(part.end, para.end)))
+                if k >= 0 and piece.end > piece.start and text[piece.start : piece.end].strip(_MARKS):
+                    out.setdefault(k, []).append(_Found(
+                        piece, _kind(text, piece), att.cue, speaker, _entity(analysis, speaker),
+                        paragraphs[k].post, k, att.source, True))
+                k += 1
+    return out
+
+
+_MARKS = " \n“”‘’\"'«».,;:!?-–—"
+
+
+def _trim(text: str, span: Span) -> Span:
+    chunk = text[span.start : span.end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return Span(span.start + lead, span.start + len(chunk.rstrip()))
+
+
+def _kind(text: str, span: Span) -> str:
+    """direct: wholly in quotation marks (a piece of a quote over several paragraphs opens or
+    closes only); mixed: some marks inside; else indirect."""
+    body = text[span.start : span.end].rstrip(" .,;:")
+    marks = [i for i, c in enumerate(body) if c in "“”\"«»"]
+    if marks and (marks == [0] or marks == [len(body) - 1] or marks == [0, len(body) - 1]):
+        return "direct"
+    return "mixed" if marks else "indirect"
+
+
+def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Span | None) -> int | None:
+    """The mention that heads a source span: a person's name first, then a role or pronoun,
+    then an organisation or place; not a possessor ("Trump's campaign manager Kellyanne Conway");
+    of several, the one nearest the cue ("Donald Trump and JD Vance warn")."""
+    text = analysis.doc.text
+    lo = bisect.bisect_left(starts, source.start)
+    hi = bisect.bisect_left(starts, source.end)
+    inside = [i for i in range(max(0, lo - 1), hi) if _speakerish(analysis.mentions[i])
+              and analysis.mentions[i].span.start < source.end and analysis.mentions[i].span.end > source.start]
+    if not inside:
+        return None
+
+    def rank(i: int) -> tuple[bool, int, int]:
+        m = analysis.mentions[i]
+        possessor = text[m.span.end : m.span.end + 2] in ("’s", "'s")
+        kind = 0 if m.type == "PERSON" and m.source == "ner" else 1 if m.source != "ner" else 2
+        far = 0 if cue is None else max(cue.start - m.span.end, m.span.start - cue.end, 0)
+        return (possessor, kind, far)
+
+    return min(inside, key=rank)
+
+
+def _vote(text: str, rules: list[_Found], learned: list[_Found]) -> list[_Found]:
+    """One list from the rules' and the tagger's quotes of a paragraph.
+
+    The rules' quotes stand (quotation marks and known reporting verbs are their strength) and
+    take the tagger's speaker when they have none; the tagger adds the quotes the rules missed
+    (no quotation marks, cues the rules do not know).
+    """
+    out = list(rules)
+    for m in learned:
+        hit = [k for k, r in enumerate(out) if not r.learned and _overlap(r.span, m.span) > 0]
+        if not hit:
+            out.append(m)
+            continue
+        for k in hit:
+            r = out[k]
+            if r.entity is None and m.entity is not None and r.cue is not None:
+                # (a quote with no cue of its own is better served by its neighbours, _inherit)
+                r = replace(r, speaker=m.speaker, entity=m.entity, source=m.source)
+            if len(hit) == 1 and _agree(text, r, m):
+                # the same quote: take the tagger's edges (quotation marks, "that") and source
+                r = replace(r, span=m.span, kind=m.kind, cue=m.cue or r.cue, source=m.source or r.source)
+            out[k] = r
+    return sorted(out, key=lambda f: f.span.start)
+
+
+def _agree(text: str, r: _Found, m: _Found) -> bool:
+    """Does the tagger's quote ``m`` only add a few words at the edges of the rules' ``r``?"""
+    if not (m.span.start <= r.span.start and r.span.end <= m.span.end):
+        return False
+    extra = text[m.span.start : r.span.start] + " " + text[r.span.end : m.span.end]
+    return len(extra.split()) <= 4 and not any(c in extra for c in ".!?") or not extra.strip(_MARKS)
+
+
+def _overlap(a: Span, b: Span) -> float:
+    """Shared characters over the shorter span's length."""
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    return max(0, shared) / max(1, min(a.end - a.start, b.end - b.start))
 
 
 def _paragraph_quotes(analysis: Analysis, starts: list[int], p_idx: int,

@@ -58,6 +58,10 @@ def load_model(name: str) -> Any:
             return NerModel(directory, meta)
         except Exception as exc:  # tokenizer file unreadable, bad labels, ...
             raise ModelError("E302", name=name, detail=str(exc)) from exc
+    if meta.get("kind") == "textcat":  # event-type classifiers (issue #4)
+        from tidings.models.textcat import TextClassifier
+
+        return TextClassifier(directory, meta)
     raise ModelError("E301", name=name, detail="unknown model kind")
 
 

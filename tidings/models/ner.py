@@ -18,9 +18,11 @@ import numpy as np
 from tidings.models._windows import Window, build_stream, casing_class, make_windows
 
 Runner = Callable[[np.ndarray, np.ndarray, np.ndarray], np.ndarray]
+MultiRunner = Callable[[np.ndarray, np.ndarray, np.ndarray], dict[str, np.ndarray]]
 Paragraphs = Sequence[Sequence[Sequence[str]]]
 
 BATCH_SIZE = 32
+UNREPAIRED_HEADS = frozenset({"attribution"})
 CACHE_WORDS = 200_000
 PAD_MULTIPLE = 8
 
@@ -96,16 +98,17 @@ def pad_batch(windows: Sequence[Window], pad_id: int) -> tuple[np.ndarray, ...]:
 
 
 def predict_label_ids(
-    windows: Sequence[Window], runner: Runner, pad_id: int, batch_size: int = BATCH_SIZE
-) -> list[np.ndarray]:
-    """Label id of every predicted word in each window, batching by length."""
-    out: list[np.ndarray] = [np.zeros(0, dtype=np.int64)] * len(windows)
+    windows: Sequence[Window], runner: MultiRunner, pad_id: int, batch_size: int = BATCH_SIZE
+) -> dict[str, list[np.ndarray]]:
+    """Label id of every predicted word in each window, per head, batching by length."""
+    out: dict[str, list[np.ndarray]] = {}
     order = sorted(range(len(windows)), key=lambda i: len(windows[i].ids))
     for start in range(0, len(order), batch_size):
         chunk = order[start : start + batch_size]
-        logits = runner(*pad_batch([windows[i] for i in chunk], pad_id))
-        for row, i in enumerate(chunk):
-            out[i] = logits[row, windows[i].positions].argmax(-1)
+        for head, logits in runner(*pad_batch([windows[i] for i in chunk], pad_id)).items():
+            ids = out.setdefault(head, [np.zeros(0, dtype=np.int64)] * len(windows))
+            for row, i in enumerate(chunk):
+                ids[i] = logits[row, windows[i].positions].argmax(-1)
     return out
 
 
@@ -130,20 +133,40 @@ def tag_paragraphs(
     max_length: int,
     centre: int,
 ) -> list[list[list[str]]]:
-    """BIO tags for every word of every paragraph."""
+    """BIO tags for every word of every paragraph, from a one-head ``runner``."""
+    return tag_heads(paragraphs, piecer, lambda *a: {"logits": runner(*a)}, {"logits": labels},
+                     max_length=max_length, centre=centre)["logits"]
+
+
+def tag_heads(
+    paragraphs: Paragraphs,
+    piecer: WordPiecer,
+    runner: MultiRunner,
+    heads: dict[str, Sequence[str]],
+    *,
+    max_length: int,
+    centre: int,
+) -> dict[str, list[list[list[str]]]]:
+    """BIO tags of every head for every word of every paragraph: one encoder pass for all."""
     all_windows: list[Window] = []
     owners: list[tuple[int, list[tuple[int, int]]]] = []
     for p, paragraph in enumerate(paragraphs):
         windows, refs = paragraph_windows(piecer, paragraph, max_length=max_length, centre=centre)
         all_windows.extend(windows)
         owners.extend((p, refs) for _ in windows)
-    result = [[["O"] * len(sent) for sent in paragraph] for paragraph in paragraphs]
-    predicted = predict_label_ids(all_windows, runner, piecer.pad_id) if all_windows else []
-    for window, (p, refs), label_ids in zip(all_windows, owners, predicted):
-        for word, label in zip(window.words, label_ids):
-            s, w = refs[word]
-            result[p][s][w] = labels[int(label)]
-    return [[repair_bio(sent) for sent in paragraph] for paragraph in result]
+    predicted = predict_label_ids(all_windows, runner, piecer.pad_id) if all_windows else {}
+    out = {}
+    for head, labels in heads.items():
+        result = [[["O"] * len(sent) for sent in paragraph] for paragraph in paragraphs]
+        for window, (p, refs), label_ids in zip(all_windows, owners, predicted.get(head, [])):
+            for word, label in zip(window.words, label_ids):
+                s, w = refs[word]
+                result[p][s][w] = labels[int(label)]
+        # entities never cross a sentence, so a stray I- is mended per sentence; attribution
+        # spans run on over sentences and paragraphs, so that head's tags are left as they are
+        out[head] = result if head in UNREPAIRED_HEADS else [
+            [repair_bio(sent) for sent in paragraph] for paragraph in result]
+    return out
 
 
 class NerModel:
@@ -160,12 +183,16 @@ class NerModel:
         self.directory = Path(directory)
         self.meta = meta
         self.labels: list[str] = list(meta["labels"])
+        # output name -> labels; models before v2 have the NER head ("logits") only
+        self.heads: dict[str, list[str]] = {k: list(v) for k, v in
+                                            meta.get("heads", {"logits": self.labels}).items()}
         self.max_length = int(meta.get("max_length", 128))
         self.centre = int(meta.get("centre_length", self.max_length // 2))
         self.piecer = WordPiecer(Tokenizer.from_file(str(self.directory / "tokenizer.json")))
         self._session: Any = None
         self._pid = -1
         self._lock = threading.Lock()
+        self._last: tuple[Any, dict[str, list[list[list[str]]]]] | None = None
 
     def _get_session(self) -> Any:
         with self._lock:
@@ -174,20 +201,27 @@ class NerModel:
                 self._pid = os.getpid()
             return self._session
 
-    def _run(self, ids: np.ndarray, mask: np.ndarray, types: np.ndarray) -> np.ndarray:
+    def _run(self, ids: np.ndarray, mask: np.ndarray, types: np.ndarray) -> dict[str, np.ndarray]:
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-        return self._get_session().run(["logits"], feeds)[0]
+        names = list(self.heads)
+        return dict(zip(names, self._get_session().run(names, feeds)))
 
-    def tag(self, paragraphs: Paragraphs) -> list[list[list[str]]]:
-        """BIO tags (``B-PER``, ``I-ORG``, ..., ``O``) per word, same shape as the input."""
-        return tag_paragraphs(
-            paragraphs,
-            self.piecer,
-            self._run,
-            self.labels,
-            max_length=self.max_length,
-            centre=self.centre,
-        )
+    def tag(self, paragraphs: Paragraphs, head: str = "logits") -> list[list[list[str]]]:
+        """BIO tags of ``head`` per word, same shape as the input.
+
+        ``logits`` is the NER head (``B-PER``, ``I-ORG``, ..., ``O``); ``attribution`` tags
+        PolNeAR's source/cue/content. Every head comes from one encoder pass: the last input's
+        tags are kept, so the entity and quote stages share it.
+        """
+        if head not in self.heads:
+            raise KeyError(f"model {self.directory.name} has no {head!r} head")
+        key = tuple(tuple(tuple(s) for s in p) for p in paragraphs)
+        last = self._last
+        if last is None or last[0] != key:
+            tags = tag_heads(paragraphs, self.piecer, self._run, self.heads,
+                             max_length=self.max_length, centre=self.centre)
+            self._last = last = (key, tags)
+        return last[1][head]
 
 
 def _make_session(path: Path) -> Any:

@@ -22,8 +22,9 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from tidings.errors import MESSAGES
 from tidings.serve import views
-from tidings.serve.errors import MESSAGES, error_body, install_handlers
+from tidings.serve.errors import error_body, install_handlers
 from tidings.store.base import Store
 
 HERE = Path(__file__).parent
@@ -108,6 +109,7 @@ def create_app(store: Store, *, max_body: int = 1_000_000) -> FastAPI:
     """
     app = FastAPI(title="tidings", summary="News turned into evidence-linked facts.", version="0.1.0")
     app.state.store = store
+    app.state.places = {}  # document id -> title and event points, for the map (places.with_points)
     app.state.templates = _templates()
     install_handlers(app)
     for path, endpoint, method in API_ROUTES:

@@ -7,9 +7,14 @@ no article text is ever put into HTML unescaped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
+
+# a sentence ends at . ! or ? (and any closing quote mark or bracket) before space and a capital,
+# digit or opening mark
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,12 +88,35 @@ def highlight(data: dict[str, Any]) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def display_title(data: dict[str, Any], *, width: int = 90) -> str:
+    """Return the document's title, else its first post's headline, else its first line cut to ``width``, else its id.
+
+    A text file has no title; a later post's headline would name the wrong story.
+    """
+    doc = data["document"]
+    posts = sorted(data.get("posts", ()), key=lambda p: p["start"])
+    if doc.get("title") or (posts and posts[0].get("headline")):
+        return str(doc.get("title") or posts[0]["headline"])
+    line = next((ln.strip() for ln in doc.get("text", "").splitlines() if ln.strip()), "")
+    if len(line) > width:
+        line = line[: line.rfind(" ", 0, width) if " " in line[:width] else width].rstrip(" ,;:") + "…"
+    return line or str(doc["id"])
+
+
 def context(text: str, start: int, end: int, *, width: int = 200) -> tuple[str, str, str]:
-    """Return (before, match, after): ``text[start:end]`` with its line around it, at most ``width`` each side."""
+    """Return (before, match, after): ``text[start:end]`` with the rest of its sentence, at most ``width`` each side.
+
+    The sentence runs from the last sentence end before ``start`` to the first one after ``end``,
+    never past the line (the quote's paragraph); "…" marks text cut off.
+    """
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    before = text[max(line_start, start - width) : start]
-    after = text[end : min(line_end, end + width)]
-    return ("…" if start - len(before) > line_start else "") + before, text[start:end], after + (
-        "…" if end + len(after) < line_end else "")
+    sent_start = max([m.end() for m in _SENTENCE_END.finditer(text, line_start, min(start + 2, line_end))
+                      if m.end() <= start], default=line_start)
+    after_end = _SENTENCE_END.search(text, end, line_end)
+    sent_end = after_end.start() + len(after_end.group().rstrip()) if after_end else line_end
+    before = text[max(sent_start, start - width) : start]
+    after = text[end : max(end, min(sent_end, end + width))]
+    return ("…" if start - len(before) > sent_start else "") + before, text[start:end], after + (
+        "…" if end + len(after) < sent_end else "")

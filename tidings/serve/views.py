@@ -15,14 +15,18 @@ from fastapi import HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from tidings.errors import MESSAGES
 from tidings.ingest import make_document
 from tidings.pipeline import run
 from tidings.serialize import to_dict
-from tidings.serve.errors import MESSAGES
-from tidings.serve.highlight import context, highlight
+from tidings.serve.highlight import context, display_title, highlight
+from tidings.serve.places import with_points
 from tidings.serve.profile import entity_profile
 from tidings.store.base import Store
 
+# The PLOVER event categories, plus the DISASTER type the extractor adds; the events page offers them.
+EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "DISASTER")
 # Empty is allowed: an HTML form sends every field, filled or not.
 DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 _FORMATS = {4: "%Y", 7: "%Y-%m", 10: "%Y-%m-%d"}
@@ -68,6 +72,10 @@ def _page(request: Request, template: str, **context: Any) -> HTMLResponse:
     return response
 
 
+def _titles(store: Store, doc_ids: set[str]) -> dict[str, str]:
+    return {doc_id: display_title(data) for doc_id in doc_ids if (data := store.get(doc_id))}
+
+
 def _rows(rows: tuple[Any, ...]) -> dict[str, Any]:
     return {"ok": True, "count": len(rows), "rows": [asdict(r) for r in rows]}
 
@@ -102,8 +110,11 @@ async def api_entity(request: Request, name: str) -> dict[str, Any]:
 
 async def api_events(request: Request, type: Text = None, country: Text = None, since: Date = None,
                      until: Date = None, limit: Limit = 100) -> dict[str, Any]:
-    """Events of a type in a country (name or ISO code), dated in [since, until]."""
-    return _rows(_store(request).events(type=type, country=country, since=since, until=until, limit=limit))
+    """Events of a type in a country (name or ISO code), dated in [since, until], with lat/lon where located."""
+    store = _store(request)
+    rows = with_points(store, store.events(type=type, country=country, since=since, until=until, limit=limit),
+                       cache=request.app.state.places)
+    return {"ok": True, "count": len(rows), "rows": rows}
 
 
 async def api_timeline(request: Request, entity: str, limit: Limit = 100) -> dict[str, Any]:
@@ -131,35 +142,41 @@ def api_analyze(body: AnalyzeRequest) -> dict[str, Any]:
 async def page_index(request: Request, q: Text = None) -> HTMLResponse:
     store = _store(request)
     recent = [store.get(doc_id) for doc_id in reversed(store.document_ids()[-20:])]
-    return _page(request, "index.html", q=q or "", hits=store.search(q, limit=50) if q else (),
-                 recent=[d["document"] for d in recent if d])
+    hits = store.search(q, limit=50) if q else ()
+    return _page(request, "index.html", q=q or "", hits=hits, titles=_titles(store, {h.doc_id for h in hits}),
+                 recent=[{**d["document"], "title": display_title(d)} for d in recent if d])
 
 
 async def page_document(request: Request, doc_id: str) -> HTMLResponse:
     data = _document(_store(request), doc_id)
-    return _page(request, "document.html", data=data, doc=data["document"], blocks=highlight(data))
+    return _page(request, "document.html", data=data, doc=data["document"], title=display_title(data),
+                 blocks=highlight(data))
 
 
 async def page_quotes(request: Request, speaker: Text = None, contains: Text = None,
                       since: Date = None) -> HTMLResponse:
     store = _store(request)
     rows = store.quotes(speaker=speaker, since=since, contains=contains, limit=200)
-    texts = {doc_id: (store.get(doc_id) or {"document": {"text": ""}})["document"]["text"]
-             for doc_id in {r.doc_id for r in rows}}
-    hits = [(r, context(texts[r.doc_id], r.start, r.end)) for r in rows]
+    docs = {doc_id: store.get(doc_id) or {"document": {"id": doc_id, "text": ""}} for doc_id in {r.doc_id for r in rows}}
+    hits = [(r, context(docs[r.doc_id]["document"]["text"], r.start, r.end)) for r in rows]
     return _page(request, "quotes.html", hits=hits, speaker=speaker or "", contains=contains or "",
-                 since=since or "")
+                 since=since or "", titles={doc_id: display_title(d) for doc_id, d in docs.items()})
 
 
 async def page_entity(request: Request, name: str) -> HTMLResponse:
     profile = entity_profile(_store(request), name)
     if profile is None:
         raise HTTPException(404, MESSAGES["E602"].format(name=name))
-    return _page(request, "entity.html", ent=profile)
+    store = _store(request)
+    timeline = store.timeline(name, limit=200)
+    doc_ids = {*profile["documents"], *(q["doc_id"] for q in profile["quotes"]), *(t.doc_id for t in timeline),
+               *(v["doc_id"] for v in profile["events"])}
+    return _page(request, "entity.html", ent=profile, timeline=timeline, titles=_titles(store, doc_ids))
 
 
 async def page_events(request: Request, type: Text = None, country: Text = None, since: Date = None,
                       until: Date = None) -> HTMLResponse:
     rows = _store(request).events(type=type, country=country, since=since, until=until, limit=500)
-    return _page(request, "events.html", rows=rows, type=type or "", country=country or "",
-                 since=since or "", until=until or "")
+    filters = {"type": type or "", "country": country or "", "since": since or "", "until": until or ""}
+    return _page(request, "events.html", rows=rows, types=EVENT_TYPES, query={k: v for k, v in filters.items() if v},
+                 **filters)

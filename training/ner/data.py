@@ -86,6 +86,7 @@ def sample_windows(
             lo, hi = context_span(a, b, total, room)
             ids = np.concatenate(([piecer.cls_id], doc.ids[lo:hi], [piecer.sep_id]))
             types = np.concatenate(([LOWER], doc.types[lo:hi], [LOWER]))
-            labels = np.concatenate(([IGNORE], doc.labels[lo:hi], [IGNORE]))
+            edge = np.full((1, *doc.labels.shape[1:]), IGNORE, dtype=np.int64)  # one or more heads
+            labels = np.concatenate((edge, doc.labels[lo:hi], edge))
             windows.append((ids, types, labels))
     return windows

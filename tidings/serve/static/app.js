@@ -22,6 +22,63 @@
     });
   }
 
+  // One small tooltip for everything with data-tip (quotes, map points): shown at once, unlike a
+  // title attribute, and filled with textContent only, so article text stays text.
+  var tip = null;
+  function tipText(target) {
+    var parts = [], el = target;
+    while (el && el.closest) {
+      el = el.closest("[data-tip]");
+      if (!el) break;
+      parts.push(el.getAttribute("data-tip"));
+      el = el.parentNode;
+    }
+    return parts.join("\n");
+  }
+  function moveTip(ev) {
+    if (!tip || tip.hidden) return;
+    var x = Math.min(ev.clientX + 14, window.innerWidth - tip.offsetWidth - 8);
+    var y = ev.clientY + 18 + tip.offsetHeight > window.innerHeight ? ev.clientY - tip.offsetHeight - 10 : ev.clientY + 18;
+    tip.style.left = Math.max(4, x) + "px";
+    tip.style.top = Math.max(4, y) + "px";
+  }
+  function showTip(ev) {
+    var text = tipText(ev.target);
+    if (!text) { if (tip) tip.hidden = true; return; }
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "tip";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
+    }
+    tip.textContent = text;
+    tip.hidden = false;
+    moveTip(ev);
+  }
+
+  // A quote is cut into pieces at every mention inside it: hovering one piece lights them all.
+  function lightQuote(id, on) {
+    document.querySelectorAll('.document .quote[data-quote="' + id + '"]').forEach(function (el) {
+      el.classList.toggle("lit-quote", on);
+    });
+  }
+
+  // The title attributes the page carries (for no-JS and screen readers) become data-tip, so the
+  // browser's own delayed tooltip does not show twice.
+  function tipsFromTitles() {
+    document.querySelectorAll(".document .text [title]").forEach(function (el) {
+      var title = el.getAttribute("title");
+      if (el.classList.contains("quote") && el.dataset.speaker) title = "Said by " + el.dataset.speaker + " (" + title.split("(").pop();
+      else if (el.classList.contains("quote")) title = "Speaker unknown (" + title.split("(").pop();
+      el.setAttribute("data-tip", title);
+      el.removeAttribute("title");
+    });
+    document.querySelectorAll(".document .quote[data-quote]").forEach(function (el) {
+      el.addEventListener("mouseenter", function () { lightQuote(el.dataset.quote, true); });
+      el.addEventListener("mouseleave", function () { lightQuote(el.dataset.quote, false); });
+    });
+  }
+
   // Click a table header to sort by that column (numbers numerically, the rest as text).
   function sortable(table) {
     table.querySelectorAll("th").forEach(function (th, col) {
@@ -46,6 +103,9 @@
       li.addEventListener("mouseleave", function () { light(li.dataset.entity, false); });
     });
     document.querySelectorAll("table.sortable").forEach(sortable);
+    tipsFromTitles();
+    document.addEventListener("mouseover", showTip);
+    document.addEventListener("mousemove", moveTip);
     flash();
   });
 })();

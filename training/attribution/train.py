@@ -1,0 +1,308 @@
+"""Add an attribution head (PolNeAR source/cue/content BIO) to the shipped NER encoder.
+
+One encoder, two heads: the NER tagger's fine-tuned MiniLM (``build/ner/model.pt``, written by
+``python -m training.ner.train``) is trained further on PolNeAR train with a new token head
+while a share of CoNLL-2003 train windows keeps the NER head where it was. The exported ONNX
+graph gives both ``logits`` (NER) and ``attribution``, so ``analyze`` runs the encoder once::
+
+    HF_HUB_OFFLINE=1 python -m training.ner.train --out tidings/models/ner-v1
+    HF_HUB_OFFLINE=1 python -m training.attribution.train --out tidings/models/ner-v2
+
+Train split only; dev picks nothing but is printed each epoch. Never downloads.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+import numpy as np
+import torch
+from tokenizers import Tokenizer
+
+from tidings.evaluate.scores import Counts
+from tidings.extract.attribution import LABELS as ATT_LABELS
+from tidings.extract.attribution import ROLES, role_spans
+from tidings.models._windows import build_stream, casing_class
+from tidings.models.ner import WordPiecer, tag_paragraphs
+from training.attribution.data import Article, label_ids, load_articles
+from training.ner.data import IGNORE, LABELS, DocStream, doc_streams, load_docs, sample_windows
+from training.ner.train import DATA as CONLL
+from training.ner.train import base_dir, build_model
+from training.ner.train import evaluate as evaluate_ner
+
+POLNEAR = Path("../shared/data/quotes/polnear")
+
+
+def parse_args() -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=Path("tidings/models/ner-v2"))
+    ap.add_argument("--init", type=Path, default=Path("build/ner/model.pt"))
+    ap.add_argument("--resume", type=Path, default=None,
+                    help="continue from a state dict this script saved (both heads)")
+    ap.add_argument("--work", type=Path, default=Path("build/attribution"))
+    ap.add_argument("--polnear", type=Path, default=POLNEAR)
+    ap.add_argument("--conll", type=Path, default=CONLL)
+    ap.add_argument("--conll-share", type=float, default=0.3, help="CoNLL windows kept per epoch")
+    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--lr", type=float, default=1e-4)
+    ap.add_argument("--head-lr", type=float, default=5e-4)
+    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--max-length", type=int, default=128)
+    ap.add_argument("--centre", type=int, default=124)
+    ap.add_argument("--min-centre", type=int, default=24)
+    ap.add_argument("--no-context", type=float, default=0.1)
+    ap.add_argument("--warmup", type=float, default=0.06)
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--limit", type=int, default=None, help="articles per split (for timing)")
+    ap.add_argument("--max-steps", type=int, default=0, help="stop early (for timing)")
+    ap.add_argument("--skip-train", action="store_true", help="reuse WORK/model.pt")
+    return ap.parse_args()
+
+
+class Joint(torch.nn.Module):
+    """The NER token classifier's encoder with its NER head and an attribution head."""
+
+    def __init__(self, ner: torch.nn.Module) -> None:
+        super().__init__()
+        self.bert, self.dropout, self.ner = ner.bert, ner.dropout, ner.classifier
+        self.attribution = torch.nn.Linear(self.ner.in_features, len(ATT_LABELS))
+
+    def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: ANN001, ANN201
+        hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask,
+                           token_type_ids=token_type_ids).last_hidden_state
+        hidden = self.dropout(hidden)
+        return self.ner(hidden), self.attribution(hidden)
+
+
+def article_streams(articles: list[Article], piecer: WordPiecer, max_unit: int) -> list[DocStream]:
+    out = []
+    for art in articles:
+        words = [w for unit in art.words for w in unit]
+        flat = piecer.pieces(words)
+        pieces, casings, i = [], [], 0
+        for unit in art.words:
+            pieces.append(flat[i : i + len(unit)])
+            casings.append([casing_class(w) for w in unit])
+            i += len(unit)
+        stream = build_stream(pieces, casings, unk_id=piecer.unk_id, max_unit=max_unit)
+        labels = np.full((len(stream.ids), 2), IGNORE, dtype=np.int64)
+        labels[stream.word_pos, 1] = label_ids(art)
+        out.append(DocStream(stream.ids, stream.types, labels, stream.units))
+    return out
+
+
+def two_heads(streams: list[DocStream]) -> list[DocStream]:
+    """NER streams with an empty attribution column."""
+    out = []
+    for s in streams:
+        labels = np.full((len(s.ids), 2), IGNORE, dtype=np.int64)
+        labels[:, 0] = s.labels
+        out.append(DocStream(s.ids, s.types, labels, s.units))
+    return out
+
+
+def collate(batch: list, pad_id: int) -> tuple[dict[str, torch.Tensor], torch.Tensor]:
+    width = -(-max(len(ids) for ids, _, _ in batch) // 8) * 8
+    ids = torch.full((len(batch), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(batch), width), dtype=torch.long)
+    types = torch.zeros((len(batch), width), dtype=torch.long)
+    labels = torch.full((len(batch), width, 2), IGNORE, dtype=torch.long)
+    for row, (i, t, lab) in enumerate(batch):
+        n = len(i)
+        ids[row, :n], mask[row, :n] = torch.from_numpy(i), 1
+        types[row, :n], labels[row, :n] = torch.from_numpy(t), torch.from_numpy(lab)
+    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}, labels
+
+
+def head_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    if not bool((labels != IGNORE).any()):
+        return logits.sum() * 0.0
+    return torch.nn.functional.cross_entropy(
+        logits.float().reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE)
+
+
+def runner(model: Joint, head: int):
+    def run(ids: np.ndarray, mask: np.ndarray, types: np.ndarray) -> np.ndarray:
+        with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
+            out = model(torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(types))
+        return out[head].float().numpy()
+
+    return run
+
+
+def span_scores(articles: list[Article], tag_fn) -> dict[str, dict[str, float]]:
+    """Exact span P/R/F1 per role over whole articles (decoded across units)."""
+    counts = {r: Counts() for r in ROLES}
+    predicted = tag_fn([art.words for art in articles])
+    for art, tags in zip(articles, predicted):
+        toks = [s for unit in art.spans for s in unit]
+        flat = [t for unit in tags for t in unit]
+        pred = {(r, s.start, s.end) for r, s in role_spans(toks, flat)}
+        for r in ROLES:
+            p = {x for x in pred if x[0] == r}
+            g = {x for x in art.gold if x[0] == r}
+            counts[r].add(Counts(len(p & g), len(p), len(g)))
+    return {r: {"p": round(c.precision, 4), "r": round(c.recall, 4), "f1": round(c.f1, 4)}
+            for r, c in counts.items()}
+
+
+def attribution_tagger(piecer: WordPiecer, run, args: argparse.Namespace):
+    return lambda paragraphs: tag_paragraphs(
+        [[w for w in p] for p in paragraphs], piecer, run, ATT_LABELS,
+        max_length=args.max_length, centre=args.centre)
+
+
+def train(args: argparse.Namespace, piecer: WordPiecer, train_arts: list[Article],
+          dev_arts: list[Article]) -> Joint:
+    rng = np.random.default_rng(args.seed)
+    torch.manual_seed(args.seed)
+    base = build_model(base_dir())
+    base.load_state_dict(torch.load(args.init))
+    model = Joint(base)
+    if args.resume is not None:
+        model.load_state_dict(torch.load(args.resume))
+    att = article_streams(train_arts, piecer, args.max_length - 2)
+    ner = two_heads(doc_streams(load_docs(args.conll / "train.conllu"), piecer, args.max_length - 2))
+    opts = dict(max_length=args.max_length, min_centre=args.min_centre, no_context=args.no_context)
+
+    def epoch_windows() -> list:
+        windows = sample_windows(att, piecer, rng, **opts)
+        extra = sample_windows(ner, piecer, rng, **opts)
+        keep = rng.permutation(len(extra))[: int(len(extra) * args.conll_share)]
+        return windows + [extra[i] for i in keep]
+
+    per_epoch = math.ceil(len(epoch_windows()) / args.batch)
+    total = args.max_steps or per_epoch * args.epochs
+    head = [p for n, p in model.named_parameters() if n.startswith("attribution.")]
+    rest = [p for n, p in model.named_parameters() if not n.startswith("attribution.")]
+    optim = torch.optim.AdamW([{"params": rest, "lr": args.lr, "weight_decay": 0.01},
+                               {"params": head, "lr": args.head_lr, "weight_decay": 0.0}])
+    warm = max(1, int(total * args.warmup))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda s: s / warm if s < warm else max(0.0, (total - s) / max(1, total - warm)))
+    print(f"{per_epoch} steps/epoch, {total} steps", flush=True)
+    step, started = 0, time.perf_counter()
+    for epoch in range(args.epochs):
+        model.train()
+        windows = epoch_windows()
+        order = rng.permutation(len(windows))
+        for b in range(0, len(order), args.batch):
+            inputs, labels = collate([windows[i] for i in order[b : b + args.batch]], piecer.pad_id)
+            with torch.autocast("cpu", dtype=torch.bfloat16):
+                ner_logits, att_logits = model(**inputs)
+            loss = head_loss(ner_logits, labels[..., 0]) + head_loss(att_logits, labels[..., 1])
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optim.step()
+            sched.step()
+            optim.zero_grad(set_to_none=True)
+            step += 1
+            if step % 50 == 0:
+                rate = step / (time.perf_counter() - started)
+                print(f"epoch {epoch} step {step}/{total} loss {loss.item():.4f} "
+                      f"{rate:.2f} steps/s", flush=True)
+            if step >= total:
+                break
+        model.eval()
+        dev = span_scores(dev_arts, attribution_tagger(piecer, runner(model, 1), args))
+        print(f"epoch {epoch} dev {json.dumps(dev)} elapsed {time.perf_counter() - started:.0f}s",
+              flush=True)
+        if step >= total:
+            break
+    return model
+
+
+def export(model: Joint, work: Path, out: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model.eval().float()
+    fp32 = work / "model.fp32.onnx"
+    ids = torch.ones((2, 16), dtype=torch.long)
+    names = ["input_ids", "attention_mask", "token_type_ids", "logits", "attribution"]
+    torch.onnx.export(
+        model, (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(fp32),
+        input_names=names[:3], output_names=names[3:],
+        dynamic_axes={n: {0: "batch", 1: "sequence"} for n in names},
+        opset_version=17, dynamo=False,
+    )
+    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8,
+                     per_channel=True)
+
+
+def main() -> None:
+    args = parse_args()
+    torch.set_num_threads(args.threads)
+    args.out.mkdir(parents=True, exist_ok=True)
+    args.work.mkdir(parents=True, exist_ok=True)
+    tokenizer = Tokenizer.from_file(str(base_dir() / "tokenizer.json"))
+    piecer = WordPiecer(tokenizer)
+    tokenizer.save(str(args.out / "tokenizer.json"))
+    train_arts = load_articles(args.polnear / "train", limit=args.limit)
+    dev_arts = load_articles(args.polnear / "dev", limit=args.limit)
+    print(f"{len(train_arts)} train, {len(dev_arts)} dev articles", flush=True)
+    started = time.perf_counter()
+    if args.skip_train:
+        model = Joint(build_model(base_dir()))
+        model.load_state_dict(torch.load(args.work / "model.pt"))
+    else:
+        model = train(args, piecer, train_arts, dev_arts)
+        torch.save(model.state_dict(), args.work / "model.pt")
+    train_seconds = time.perf_counter() - started
+    model.eval()
+    conll_dev = load_docs(args.conll / "val.conllu")
+    conll_test = load_docs(args.conll / "test.conllu")
+    ner_tag = lambda p: tag_paragraphs(p, piecer, runner(model, 0), LABELS,
+                                       max_length=args.max_length, centre=args.centre)
+    torch_scores = {
+        "polnear_dev_exact": span_scores(dev_arts, attribution_tagger(piecer, runner(model, 1), args)),
+        "conll2003_test": evaluate_ner(conll_test, ner_tag),
+    }
+    print("torch", json.dumps(torch_scores), flush=True)
+    export(model, args.work, args.out)
+    meta = {
+        "name": "ner",
+        "version": int(args.out.name.rsplit("-v", 1)[-1]) if "-v" in args.out.name else 2,
+        "labels": LABELS,
+        "heads": {"logits": LABELS, "attribution": list(ATT_LABELS)},
+        "base": "tidings ner-v1 encoder (all-MiniLM-L6-v2 fine-tuned on CoNLL-2003)",
+        "training_data": "CoNLL-2003 English train (NER head, research use only); PolNeAR train "
+                         "split, first annotator per article (attribution head, research use only)",
+        "max_length": args.max_length,
+        "centre_length": args.centre,
+        "casing": "token_type_ids 0..3",
+        "tidings_version": ">=0.1,<0.2",
+        "training": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "train_seconds": round(train_seconds),
+        "scores_torch_bf16": torch_scores,
+    }
+    (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
+    import onnxruntime as ort
+
+    session = ort.InferenceSession(str(args.out / "model.onnx"), providers=["CPUExecutionProvider"])
+
+    def onnx_run(head: str):
+        return lambda i, m, t: session.run([head], {"input_ids": i, "attention_mask": m,
+                                                    "token_type_ids": t})[0]
+
+    meta["scores"] = {
+        "polnear_dev_exact": span_scores(dev_arts, attribution_tagger(piecer, onnx_run("attribution"), args)),
+        "conll2003_test": evaluate_ner(conll_test, lambda p: tag_paragraphs(
+            p, piecer, onnx_run("logits"), LABELS, max_length=args.max_length,
+            centre=args.centre)),
+        "conll2003_dev": evaluate_ner(conll_dev, lambda p: tag_paragraphs(
+            p, piecer, onnx_run("logits"), LABELS, max_length=args.max_length,
+            centre=args.centre)),
+    }
+    print("int8", json.dumps(meta["scores"]), flush=True)
+    (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
