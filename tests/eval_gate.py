@@ -74,9 +74,24 @@ def score_conll() -> dict[str, dict[str, float]]:
     return {"conll2003-test": figs}
 
 
+def score_polnear() -> dict[str, dict[str, float]]:
+    """Attribution scores of the whole quote stage on PolNeAR dev, when the shared data is here."""
+    path = SHARED / "data/quotes/polnear/dev"
+    if not path.exists():
+        return {}
+    from tidings.evaluate.quotes import evaluate_quotes
+
+    report = evaluate_quotes(path)
+    figs = {f"{role}_exact_f1": round(report.exact[role].f1, 4) for role in report.exact}
+    figs["attribution_f1"] = round(report.attribution.f1, 4)
+    figs["quote_03_f1"] = round(report.quote_03.f1, 4)
+    return {"polnear-dev": figs}
+
+
 def score_all() -> dict[str, dict[str, float]]:
     scores = {name: score_article(t, g) for name, t, g in articles()}
     scores.update(score_conll())
+    scores.update(score_polnear())
     return scores
 
 
@@ -92,11 +107,11 @@ def main(argv: list[str]) -> int:
     print("| article | " + " | ".join(METRICS) + " |")
     print("|---|" + "---:|" * len(METRICS))
     for name, figs in scores.items():
-        if name.startswith("conll"):
+        if name.startswith(("conll", "polnear")):
             continue
         print(f"| {name} | " + " | ".join(f"{figs[k]:.2f}" if k in figs else "n/a" for k in METRICS) + " |")
     for name, figs in scores.items():
-        if name.startswith("conll"):
+        if name.startswith(("conll", "polnear")):
             print(f"\n{name}: " + ", ".join(f"{k} {v:.4f}" for k, v in figs.items()))
     if "--raise" in argv:
         allow = "--allow-lower" in argv

@@ -114,7 +114,7 @@ def test_cli_ingest_query_export_round_trip(article, tmp_path):
     assert again.exit_code == 0 and "duplicate 1" in again.stdout
     found = runner.invoke(cli, ["quotes", "--db", db, "--speaker", "Holm", "--format", "json"])
     rows = [json.loads(line) for line in found.stdout.splitlines()]
-    assert [r["text"] for r in rows] == ["I have had enough"] and rows[0]["speaker"] == "Lena Holm"
+    assert [r["text"] for r in rows] == ["“I have had enough,”"] and rows[0]["speaker"] == "Lena Holm"
     csv_out = tmp_path / "q.csv"
     assert runner.invoke(cli, ["export", "--db", db, "--format", "csv", "--out", str(csv_out)]).exit_code == 0
     assert "I have had enough" in csv_out.read_text(encoding="utf-8")

@@ -128,10 +128,10 @@ def test_predicted_offsets_index_the_raw_text(tmp_path: Path) -> None:
     (tmp_path / "text").mkdir()
     (tmp_path / "attributions").mkdir()
     (tmp_path / "text" / "d.txt").write_text(raw, encoding="utf-8")
-    q = raw.index("The harbour")
-    end = raw.index('passed."') + len("passed.")
+    q = raw.index('"The harbour')  # PolNeAR's contents keep their quotation marks, as ours do
+    end = raw.index('passed."') + len('passed."')
     (tmp_path / "attributions" / "d_1.ann").write_text(
-        f"T1\tContent {q} {end}\t{raw[q:end]}\nT2\tCue 11 15\tsaid\nE1\tAttribution:T2 Content:T1 Cue:T2\n",
+        f"T1\tContent {q} {end}\t{raw[q:end]}\nT2\tCue 11 16\tsaid:\nE1\tAttribution:T2 Content:T1 Cue:T2\n",
         encoding="utf-8")
     report = evaluate_quotes(tmp_path)
     # NFC makes the analysed text one char shorter before the quote: exact only if mapped back

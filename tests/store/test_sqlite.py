@@ -100,7 +100,7 @@ def test_sqlite_timeline_of_an_entity_in_date_order(store):
 def test_sqlite_search_documents_and_quotes_stemmed(store):
     hits = store.search("rebuilding")
     assert [(h.kind, h.doc_id) for h in hits] == [("document", "kyiv-1"), ("quote", "kyiv-1")]
-    assert KYIV[hits[1].start:hits[1].end] == "We will rebuild everything"
+    assert "We will rebuild everything" in KYIV[hits[1].start:hits[1].end]
     assert store.search('"AND OR NEAR(*') == ()  # user text is never FTS syntax
     assert store.search("   ") == ()
 

@@ -420,7 +420,7 @@ def evaluate_cofenet(path: str | os.PathLike[str]) -> dict[str, Counts]:
     from tidings.extract.attribution import BRIDGE, role_spans
     from tidings.types import Span
 
-    model = load_model("ner")
+    model = load_model("attribution")
     counts = {r: Counts() for r in ROLES}
     for _doc, sentences, gold in read_cofenet(path):
         tags = [t for row in model.tag([sentences], head="attribution")[0] for t in row]

@@ -1,8 +1,9 @@
 """Learned attribution: the tagger's source/cue/content tags turned into linked attributions.
 
-The shared encoder (``load_model("ner")``) has a second head that tags every word ``B-/I-`` of
-``source``, ``cue`` or ``content`` (PolNeAR's roles, CofeNet's label set). This module decodes
-those tags into spans and links each content to its cue and each cue to its source.
+The attribution tagger (``load_model("attribution")``, a MiniLM encoder fine-tuned on PolNeAR
+train) tags every word ``B-/I-`` of ``source``, ``cue`` or ``content`` (PolNeAR's roles,
+CofeNet's label set). This module decodes those tags into spans and links each content to its
+cue and each cue to its source; ``extract/quotes.py`` votes them with the rules.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tidings.types import Span
 
 ROLES = ("source", "cue", "content")
 LABELS = ("O", "B-source", "I-source", "B-cue", "I-cue", "B-content", "I-content")
-BRIDGE = 3  # untagged tokens a stray I- may bridge back to its span (dev: content F1 +3.5)
+BRIDGE = 3  # untagged tokens a stray I- may bridge back to its span (dev content F1 53.6 -> 57.0)
 
 
 def role_spans(tokens: Sequence[Span], tags: Sequence[str], *, bridge: int = 0) -> list[tuple[str, Span]]:

@@ -92,7 +92,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         quoted = quoted_spans(text, para.span.start, para.span.end)
         sents = para_sents.get(p_idx, [])
         items = _paragraph_quotes(analysis, starts, p_idx, quoted, sents)
-        items = _vote(text, items, tagged.get(p_idx, []))
+        items = _vote(analysis, items, tagged.get(p_idx, []))
         items = _inherit(analysis, text, items, found, by_para.get(p_idx - 1, []), para.span.start)
         by_para[p_idx] = list(range(len(found), len(found) + len(items)))
         found.extend(items)
@@ -105,14 +105,16 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
 
 def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Found]]:
     """The attribution tagger's quotes, linked and given speakers, by paragraph of their start."""
+    from tidings.errors import ModelError
     from tidings.extract.entities import tagging_units
     from tidings.models import load_model
 
-    model = load_model("ner")
-    if "attribution" not in model.heads:
+    try:
+        model = load_model("attribution")
+    except ModelError:  # not installed: the rules alone
         return {}
-    units, words = tagging_units(analysis)
-    tags = model.tag([words], head="attribution")[0]  # the entity stage's encoder pass, reused
+    units, words = tagging_units(analysis)  # what the entity tagger reads, in the same windows
+    tags = model.tag([words], head="attribution")[0]
     tokens = [t for u in units for t in u.tokens]
     linked = link(role_spans(tokens, [t for row in tags for t in row], bridge=BRIDGE),
                   [u.span for u in units], [u.paragraph for u in units])
@@ -130,7 +132,7 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
             while k < len(paragraphs) and para_starts[k] < part.end:
                 para = paragraphs[k].span
                 piece = _trim(text, Span(max(part.start, para.start), min(part.end, para.end)))
-                if k >= 0 and piece.end > piece.start and text[piece.start : piece.end].strip(_MARKS):
+                if k >= 0 and len(_WORD.findall(text, piece.start, piece.end)) >= MIN_LEARNED_WORDS:
                     out.setdefault(k, []).append(_Found(
                         piece, _kind(text, piece), att.cue, speaker, _entity(analysis, speaker),
                         paragraphs[k].post, k, att.source, True))
@@ -139,6 +141,8 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
 
 
 _MARKS = " \n“”‘’\"'«».,;:!?-–—"
+_WORD = re.compile(r"\w+")
+MIN_LEARNED_WORDS = 3  # shorter tagged "contents" are stray words, not something said
 
 
 def _trim(text: str, span: Span) -> Span:
@@ -160,32 +164,38 @@ def _kind(text: str, span: Span) -> str:
 def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Span | None) -> int | None:
     """The mention that heads a source span: a person's name first, then a role or pronoun,
     then an organisation or place; not a possessor ("Trump's campaign manager Kellyanne Conway");
-    of several, the one nearest the cue ("Donald Trump and JD Vance warn")."""
+    of several, the first ("Helena Barros, the mayor of Peso da Régua"), or the last of a
+    coordination, nearest the cue ("Donald Trump and vice president JD Vance warn")."""
     text = analysis.doc.text
     lo = bisect.bisect_left(starts, source.start)
     hi = bisect.bisect_left(starts, source.end)
     inside = [i for i in range(max(0, lo - 1), hi) if _speakerish(analysis.mentions[i])
-              and analysis.mentions[i].span.start < source.end and analysis.mentions[i].span.end > source.start]
+              and analysis.mentions[i].span.start < source.end and analysis.mentions[i].span.end > source.start
+              and text[analysis.mentions[i].span.end : analysis.mentions[i].span.end + 2] not in ("’s", "'s")]
     if not inside:
         return None
 
-    def rank(i: int) -> tuple[bool, int, int]:
+    def kind(i: int) -> int:
         m = analysis.mentions[i]
-        possessor = text[m.span.end : m.span.end + 2] in ("’s", "'s")
-        kind = 0 if m.type == "PERSON" and m.source == "ner" else 1 if m.source != "ner" else 2
-        far = 0 if cue is None else max(cue.start - m.span.end, m.span.start - cue.end, 0)
-        return (possessor, kind, far)
+        return 0 if m.type == "PERSON" and m.source == "ner" else 1 if m.source != "ner" else 2
 
-    return min(inside, key=rank)
+    best = min(kind(i) for i in inside)
+    heads = [i for i in inside if kind(i) == best]
+    pick = 0
+    while pick + 1 < len(heads) and _COORD.match(
+            text[analysis.mentions[heads[pick]].span.end : analysis.mentions[heads[pick + 1]].span.start]):
+        pick += 1
+    return heads[pick]
 
 
-def _vote(text: str, rules: list[_Found], learned: list[_Found]) -> list[_Found]:
+def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> list[_Found]:
     """One list from the rules' and the tagger's quotes of a paragraph.
 
     The rules' quotes stand (quotation marks and known reporting verbs are their strength) and
     take the tagger's speaker when they have none; the tagger adds the quotes the rules missed
     (no quotation marks, cues the rules do not know).
     """
+    text, mentions = analysis.doc.text, analysis.mentions
     out = list(rules)
     for m in learned:
         hit = [k for k, r in enumerate(out) if not r.learned and _overlap(r.span, m.span) > 0]
@@ -196,6 +206,9 @@ def _vote(text: str, rules: list[_Found], learned: list[_Found]) -> list[_Found]
             r = out[k]
             if r.entity is None and m.entity is not None and r.cue is not None:
                 # (a quote with no cue of its own is better served by its neighbours, _inherit)
+                r = replace(r, speaker=m.speaker, entity=m.entity, source=m.source)
+            elif r.speaker is not None and mentions[r.speaker].span.start in range(m.span.start, m.span.end):
+                # the rules took a word of what was said for the sayer ("skippers believe the board ...")
                 r = replace(r, speaker=m.speaker, entity=m.entity, source=m.source)
             if len(hit) == 1 and _agree(text, r, m):
                 # the same quote: take the tagger's edges (quotation marks, "that") and source

@@ -12,7 +12,8 @@ from tidings.errors import ModelError
 
 __all__ = ["load_model", "model_dir", "NerModel"]
 
-_REQUIRED = {"ner": ("model.onnx", "tokenizer.json", "meta.json")}
+_TAGGER = ("model.onnx", "tokenizer.json", "meta.json")
+_REQUIRED = {"ner": _TAGGER, "attribution": _TAGGER}
 
 
 def model_dir(name: str) -> Path:
@@ -51,7 +52,7 @@ def load_model(name: str) -> Any:
     """
     directory = model_dir(name)
     meta = _read_meta(directory, name)
-    if name == "ner":
+    if name in ("ner", "attribution"):  # token taggers: entities; source/cue/content (quotes)
         from tidings.models.ner import NerModel
 
         try:

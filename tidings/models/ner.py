@@ -210,8 +210,8 @@ class NerModel:
         """BIO tags of ``head`` per word, same shape as the input.
 
         ``logits`` is the NER head (``B-PER``, ``I-ORG``, ..., ``O``); ``attribution`` tags
-        PolNeAR's source/cue/content. Every head comes from one encoder pass: the last input's
-        tags are kept, so the entity and quote stages share it.
+        PolNeAR's source/cue/content. Every head of a model comes from one encoder pass, and
+        the last input's tags are kept, so asking again for the same text costs nothing.
         """
         if head not in self.heads:
             raise KeyError(f"model {self.directory.name} has no {head!r} head")

@@ -149,6 +149,12 @@ def _key(name: str) -> str:
 def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int:
     """Join a non-person name to the cluster with the same key or acronym ("UN" ~ "United Nations")."""
     key, short = _key(surface), acronym(surface)
+    if kind in ("ORG", "MISC") and surface.istitle() and " " not in surface:
+        # a lone surname the tagger took for an organisation ("Starmer" after "Keir Starmer")
+        people = [k for k, c in enumerate(clusters) if c.type == "PERSON" and c.last and same_word(surface, c.last)]
+        if len(people) == 1:
+            clusters[people[0]].mentions.append(i)
+            return people[0]
     for k, c in enumerate(clusters):
         if c.type == "PERSON":
             continue

@@ -16,6 +16,7 @@ import argparse
 import json
 import math
 import os
+import re
 import time
 from pathlib import Path
 
@@ -268,7 +269,7 @@ def main() -> None:
     export(model, args.work, args.out)
     meta = {
         "name": "ner",
-        "version": int(args.out.name.rsplit("-v", 1)[-1]) if "-v" in args.out.name else 2,
+        "version": int(m.group(1)) if (m := re.search(r"-v(\d+)$", args.out.name)) else 2,
         "labels": LABELS,
         "heads": {"logits": LABELS, "attribution": list(ATT_LABELS)},
         "base": "tidings ner-v1 encoder (all-MiniLM-L6-v2 fine-tuned on CoNLL-2003)",

@@ -1,0 +1,43 @@
+"""The rules and the attribution tagger voting in one place (real models, whole articles)."""
+import tidings
+from tidings.extract.quotes import extract_quotes_by_rules
+from tidings.ingest import make_document
+from tidings.pipeline import default_stages, run
+
+TEXT = ("Harbour repairs to take months\n\nThe harbour board expects the damaged pier to stay closed until "
+        "spring, its chairwoman Ana Ruiz said on Tuesday. “We will not cut corners on safety,” she told "
+        "reporters.\n\nLocal fishermen fear the closure will cost them the winter season, and several skippers "
+        "believe the board waited too long to act.\n")
+
+
+def quotes(analysis):
+    doc = analysis.doc
+    return {q.span.text(doc): (q.kind, q.source.text(doc) if q.source else None,
+                               analysis.entities[q.entity].name if q.entity is not None else None)
+            for q in analysis.quotes}
+
+
+def test_the_tagger_adds_what_the_rules_miss_and_keeps_their_speakers():
+    rules = run(make_document(TEXT), stages=[extract_quotes_by_rules if s.__name__ == "extract_quotes" else s
+                                             for s in default_stages()])
+    voted = tidings.analyze(TEXT)
+    got = quotes(voted)
+    # a cue the rules do not know ("fear") with no quotation marks: the tagger's
+    assert not any("winter season" in text for text in quotes(rules))
+    assert got["the closure will cost them the winter season"][1] == "Local fishermen"
+    # the rules' direct quote stays, with the tagger's edges (the marks) and the rules' speaker
+    assert got["“We will not cut corners on safety,”"] == ("direct", "she", "Ana Ruiz")
+    # the rules took "the board" (a word of the content) for the speaker; the tagger's source wins
+    assert got["the board waited too long to act"][1] == "several skippers"
+    assert got["the board waited too long to act"][2] != "board"
+
+
+def test_learned_quotes_stay_inside_the_text_and_are_never_empty():
+    analysis = tidings.analyze(TEXT * 3)
+    text = analysis.doc.text
+    assert analysis.quotes
+    for q in analysis.quotes:
+        assert 0 <= q.span.start < q.span.end <= len(text)
+        assert text[q.span.start : q.span.end].strip()
+        for span in (q.cue, q.source):
+            assert span is None or 0 <= span.start < span.end <= len(text)
