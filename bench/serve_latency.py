@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -59,6 +60,9 @@ def build(db: Path, *, reuters: Path, bbc: Path) -> None:
         print(f"ingest took {time.perf_counter() - start:.0f} s", file=sys.stderr)
 
 
+SHAPES = ("speaker", "text", "date", "speaker+date", "text+date")
+
+
 def _queries(db: Path, *, n: int, seed: int) -> list[str]:
     """A fixed, shuffled mix of /api/quotes URLs built from what the store holds."""
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as con:
@@ -75,7 +79,7 @@ def _queries(db: Path, *, n: int, seed: int) -> list[str]:
         lambda: {"speaker": rng.choice(speakers), "since": rng.choice(years[:3])},
         lambda: {"contains": rng.choice(words), "since": rng.choice(years)},
     ]
-    return ["/api/quotes?" + httpx.QueryParams({**shape(), "limit": 50}).__str__()
+    return ["/api/quotes?" + str(httpx.QueryParams({**shape(), "limit": 50}))
             for shape in itertools.islice(itertools.cycle(shapes), n)]
 
 
@@ -92,7 +96,7 @@ def _peak_rss_mib(pid: int) -> float:
     return float("nan")
 
 
-def load_test(db: Path, *, requests: int, clients: int, seed: int) -> dict[str, float]:
+def load_test(db: Path, *, requests: int, clients: int, seed: int) -> dict[str, Any]:
     """Start `tidings serve` on ``db``, send ``requests`` quote searches from ``clients`` threads."""
     urls = _queries(db, n=requests, seed=seed)
     port = _free_port()
@@ -111,20 +115,23 @@ def load_test(db: Path, *, requests: int, clients: int, seed: int) -> dict[str, 
         with httpx.Client(base_url=base) as warm:  # first query pays for opening caches
             warm.get(urls[0])
         latencies: list[float] = []
+        by_shape: dict[str, list[float]] = {name: [] for name in SHAPES}
         statuses: dict[int, int] = {}
         lock = threading.Lock()
 
-        def client(part: list[str]) -> None:
+        def client(part: list[tuple[int, str]]) -> None:
             with httpx.Client(base_url=base, timeout=60) as http:
-                for url in part:
+                for i, url in part:
                     t = time.perf_counter()
                     status = http.get(url).status_code
                     took = time.perf_counter() - t
                     with lock:
                         latencies.append(took)
+                        by_shape[SHAPES[i % len(SHAPES)]].append(took)
                         statuses[status] = statuses.get(status, 0) + 1
 
-        threads = [threading.Thread(target=client, args=(urls[i::clients],)) for i in range(clients)]
+        numbered = list(enumerate(urls))
+        threads = [threading.Thread(target=client, args=(numbered[i::clients],)) for i in range(clients)]
         start = time.perf_counter()
         for th in threads:
             th.start()
@@ -136,8 +143,10 @@ def load_test(db: Path, *, requests: int, clients: int, seed: int) -> dict[str, 
         server.terminate()
         server.wait(timeout=30)
     cuts = statistics.quantiles(latencies, n=100)
+    shapes = {name: statistics.quantiles(ts, n=100) for name, ts in by_shape.items() if len(ts) > 1}
     return {"requests": len(latencies), "ok": statuses.get(200, 0), "p50": cuts[49] * 1000,
-            "p95": cuts[94] * 1000, "p99": cuts[98] * 1000, "rps": len(latencies) / wall, "rss": rss}
+            "p95": cuts[94] * 1000, "p99": cuts[98] * 1000, "rps": len(latencies) / wall, "rss": rss,
+            "shapes": {name: (q[49] * 1000, q[94] * 1000) for name, q in shapes.items()}}
 
 
 def main(argv: list[str]) -> int:
@@ -166,6 +175,8 @@ def main(argv: list[str]) -> int:
     print("| p50 ms | p95 ms | p99 ms | requests/s | server peak RSS MiB |")
     print("|---:|---:|---:|---:|---:|")
     print(f"| {r['p50']:.1f} | {r['p95']:.1f} | {r['p99']:.1f} | {r['rps']:.1f} | {r['rss']:.0f} |")
+    print("per query shape, p50 / p95 ms: " + ", ".join(f"{name} {p50:.1f} / {p95:.1f}"
+                                                         for name, (p50, p95) in r["shapes"].items()))
     return 0 if r["ok"] == r["requests"] else 1
 
 

@@ -159,3 +159,12 @@ def test_sqlite_open_store_rejects_unknown_urls_and_unwritable_paths(tmp_path):
     with pytest.raises(StoreError) as err:
         open_store(str(tmp_path / "no" / "such" / "dir.db"))
     assert err.value.code == "E401"
+
+
+def test_sqlite_quote_filter_is_full_text_and_stemmed(store):
+    rows = store.quotes(contains="rebuilding")  # stemmed: "rebuild"
+    assert rows and all("rebuild" in r.text.lower() for r in rows)
+    assert store.quotes(contains="everything rebuild") == rows  # every word, any order
+    assert store.quotes(contains='"; DROP TABLE quotes; --') == ()  # words only, never SQL or FTS syntax
+    assert store.quotes(contains="?!") == ()
+    assert store.quotes()  # the table is still there

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+import re
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -100,6 +101,11 @@ class PostgresStore(SQLStore):
         if isinstance(e, psycopg.OperationalError) or self._pg.conn.broken:
             return StoreError("E408", source=source, store=self.name, detail=detail)
         return StoreError("E403", source=source, store=self.name, detail=detail)
+
+    def _quote_words(self, text: str) -> tuple[str, list[Any]]:
+        if not re.search(r"\w", text):
+            return "1 = 0", []
+        return "q.tsv @@ plainto_tsquery('english', ?)", [text]
 
     def search(self, text: str, *, limit: int = 20) -> tuple[SearchHit, ...]:
         """Return documents, then quotes, whose text has every word of ``text`` (stemmed), best first."""

@@ -231,14 +231,18 @@ class SQLStore:
             where.append("d.published >= ?")
             params.append(since)
         if contains:
-            escaped = contains.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            where.append("lower(q.text) LIKE ? ESCAPE '\\'")
-            params.append(f"%{escaped}%")
+            clause, args = self._quote_words(contains)
+            where.append(clause)
+            params += args
         rows = self._rows(
             "SELECT d.id, d.url, d.published, q.id, q.text, q.span_start, q.span_end, q.kind, q.speaker, "
             f"q.entity, q.post, q.cue FROM quotes q JOIN documents d ON d.pk = q.document WHERE {' AND '.join(where)} "
             "ORDER BY d.pk, q.id LIMIT ?", [*params, limit])
         return tuple(QuoteRow(*r) for r in rows)
+
+    def _quote_words(self, text: str) -> tuple[str, list[Any]]:
+        """SQL that keeps quotes holding every word of ``text``, stemmed, through the full-text index."""
+        raise NotImplementedError
 
     def entities(self, *, type: str | None = None, name: str | None = None,
                  limit: int = 100) -> tuple[EntityRow, ...]:

@@ -96,6 +96,13 @@ class SQLiteStore(SQLStore):
             return StoreError("E402", source=source, store=self.name, timeout=self.timeout)
         return StoreError("E403", source=source, store=self.name, detail=str(e))
 
+    def _quote_words(self, text: str) -> tuple[str, list[Any]]:
+        words = re.findall(r"\w+", text)
+        if not words:
+            return "1 = 0", []
+        match = " ".join(f'"{w}"' for w in words)  # quoted: user text is never FTS5 syntax
+        return "q.pk IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [match]
+
     def search(self, text: str, *, limit: int = 20) -> tuple[SearchHit, ...]:
         """Return documents, then quotes, whose text has every word of ``text`` (stemmed), best first."""
         words = re.findall(r"\w+", text)
