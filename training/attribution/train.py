@@ -34,7 +34,7 @@ from tidings.models.ner import WordPiecer, tag_paragraphs
 from training.attribution.data import Article, label_ids, load_articles
 from training.ner.data import IGNORE, LABELS, DocStream, doc_streams, load_docs, sample_windows
 from training.ner.train import DATA as CONLL
-from training.ner.train import base_dir, build_model
+from training.ner.train import base_dir, build_model, linear_schedule, log_step, optimise
 from training.ner.train import evaluate as evaluate_ner
 
 POLNEAR = Path("../shared/data/quotes/polnear")
@@ -185,9 +185,7 @@ def train(args: argparse.Namespace, piecer: WordPiecer, train_arts: list[Article
     rest = [p for n, p in model.named_parameters() if not n.startswith("attribution.")]
     optim = torch.optim.AdamW([{"params": rest, "lr": args.lr, "weight_decay": 0.01},
                                {"params": head, "lr": args.head_lr, "weight_decay": 0.0}])
-    warm = max(1, int(total * args.warmup))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        optim, lambda s: s / warm if s < warm else max(0.0, (total - s) / max(1, total - warm)))
+    sched = linear_schedule(optim, total, args.warmup)
     print(f"{per_epoch} steps/epoch, {total} steps", flush=True)
     step, started = 0, time.perf_counter()
     for epoch in range(args.epochs):
@@ -199,16 +197,9 @@ def train(args: argparse.Namespace, piecer: WordPiecer, train_arts: list[Article
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 ner_logits, att_logits = model(**inputs)
             loss = head_loss(ner_logits, labels[..., 0]) + head_loss(att_logits, labels[..., 1])
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optim.step()
-            sched.step()
-            optim.zero_grad(set_to_none=True)
+            optimise(loss, model, optim, sched)
             step += 1
-            if step % 50 == 0:
-                rate = step / (time.perf_counter() - started)
-                print(f"epoch {epoch} step {step}/{total} loss {loss.item():.4f} "
-                      f"{rate:.2f} steps/s", flush=True)
+            log_step(epoch, step, total, loss, started)
             if step >= total:
                 break
         model.eval()

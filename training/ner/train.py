@@ -87,6 +87,28 @@ def collate(batch: list, pad_id: int) -> dict[str, torch.Tensor]:
     return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types, "labels": labels}
 
 
+def optimise(loss: torch.Tensor, model: torch.nn.Module, optim, sched) -> None:  # noqa: ANN001
+    """One update: backward, clip to norm 1, step the optimiser and the schedule, clear grads."""
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optim.step()
+    sched.step()
+    optim.zero_grad(set_to_none=True)
+
+
+def log_step(epoch: int, step: int, total: int, loss: torch.Tensor, started: float) -> None:
+    if step % 50 == 0:
+        rate = step / (time.perf_counter() - started)
+        print(f"epoch {epoch} step {step}/{total} loss {loss.item():.4f} {rate:.2f} steps/s", flush=True)
+
+
+def linear_schedule(optim, total: int, warmup: float):  # noqa: ANN001, ANN201
+    """Linear warm-up over ``warmup`` of ``total`` steps, then linear decay to zero."""
+    warm = max(1, int(total * warmup))
+    return torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda s: s / warm if s < warm else max(0.0, (total - s) / max(1, total - warm)))
+
+
 def torch_runner(model: torch.nn.Module):
     def run(ids: np.ndarray, mask: np.ndarray, types: np.ndarray) -> np.ndarray:
         with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
@@ -128,10 +150,7 @@ def train(args: argparse.Namespace, piecer: WordPiecer, dev_docs: list) -> torch
          "weight_decay": 0.0},
     ]
     optim = torch.optim.AdamW(groups, lr=args.lr)
-    warm = max(1, int(total * args.warmup))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        optim, lambda s: s / warm if s < warm else max(0.0, (total - s) / max(1, total - warm))
-    )
+    sched = linear_schedule(optim, total, args.warmup)
     print(f"{per_epoch} steps/epoch, {total} steps", flush=True)
     step, started = 0, time.perf_counter()
     for epoch in range(args.epochs):
@@ -142,16 +161,9 @@ def train(args: argparse.Namespace, piecer: WordPiecer, dev_docs: list) -> torch
             batch = collate([windows[i] for i in order[b : b + args.batch]], piecer.pad_id)
             with torch.autocast("cpu", dtype=torch.bfloat16):
                 loss = model(**batch).loss
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optim.step()
-            sched.step()
-            optim.zero_grad(set_to_none=True)
+            optimise(loss, model, optim, sched)
             step += 1
-            if step % 50 == 0:
-                rate = step / (time.perf_counter() - started)
-                print(f"epoch {epoch} step {step}/{total} loss {loss.item():.4f} "
-                      f"{rate:.2f} steps/s", flush=True)
+            log_step(epoch, step, total, loss, started)
             if step >= total:
                 break
         model.eval()
