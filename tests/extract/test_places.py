@@ -41,3 +41,10 @@ def test_places_demonyms_only_when_asked():
     text = "Turkish police said"
     assert resolve_toponyms(text, [(0, 7)])[0].country == "TUR"
     assert resolve_toponyms(text, [(0, 7)], demonyms=False)[0] is None
+
+
+def test_a_stray_article_is_not_a_place():
+    from tidings.extract.places import locate
+
+    assert locate("The") is None  # "The" (of a split "The Hague") is also Teresina's alternate name
+    assert locate("The Hague").country == "NLD"

@@ -153,9 +153,14 @@ def _named(key: str) -> tuple[_Cand, ...]:
     return _gazetteer().names.get(key, ()) + _cities(key)
 
 
+_NOT_A_PLACE = frozenset("the a an this that these those it he she we they i you of in on at and or".split())
+
+
 def _candidates(name: str, *, demonym: bool = False) -> tuple[_Cand, ...]:
     gaz = _gazetteer()
     key = _key(name)
+    if key in _NOT_A_PLACE:  # a stray "The" tagged as a place is Teresina's alternate name, not a place
+        return ()
     found = _named(key)
     if not found and (bare := _SUFFIX.sub("", key)) != key:  # "Donetsk region", "Kyiv Oblast"
         found = tuple(c for c in gaz.names.get(bare, ()) if c.place.feature == "admin1")
