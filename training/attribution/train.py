@@ -24,7 +24,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import numpy as np
 import torch
-from tokenizers import Tokenizer
 
 from tidings.evaluate.scores import Counts
 from tidings.extract.attribution import LABELS as ATT_LABELS
@@ -32,9 +31,24 @@ from tidings.extract.attribution import ROLES, role_spans
 from tidings.models._windows import build_stream, casing_class
 from tidings.models.ner import WordPiecer, tag_paragraphs
 from training.attribution.data import Article, label_ids, load_articles
-from training.ner.data import IGNORE, LABELS, DocStream, doc_streams, load_docs, sample_windows
+from training.ner.data import (
+    IGNORE,
+    LABELS,
+    DocStream,
+    doc_streams,
+    load_docs,
+    sample_windows,
+)
 from training.ner.train import DATA as CONLL
-from training.ner.train import base_dir, build_model, linear_schedule, log_step, optimise
+from training.ner.train import (
+    base_dir,
+    build_model,
+    export,
+    linear_schedule,
+    log_step,
+    optimise,
+    start,
+)
 from training.ner.train import evaluate as evaluate_ner
 
 POLNEAR = Path("../shared/data/quotes/polnear")
@@ -75,7 +89,7 @@ class Joint(torch.nn.Module):
         self.bert, self.dropout, self.ner = ner.bert, ner.dropout, ner.classifier
         self.attribution = torch.nn.Linear(self.ner.in_features, len(ATT_LABELS))
 
-    def forward(self, input_ids, attention_mask, token_type_ids):  # noqa: ANN001, ANN201
+    def forward(self, input_ids, attention_mask, token_type_ids):
         hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask,
                            token_type_ids=token_type_ids).last_hidden_state
         hidden = self.dropout(hidden)
@@ -211,31 +225,9 @@ def train(args: argparse.Namespace, piecer: WordPiecer, train_arts: list[Article
     return model
 
 
-def export(model: Joint, work: Path, out: Path) -> None:
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    model.eval().float()
-    fp32 = work / "model.fp32.onnx"
-    ids = torch.ones((2, 16), dtype=torch.long)
-    names = ["input_ids", "attention_mask", "token_type_ids", "logits", "attribution"]
-    torch.onnx.export(
-        model, (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(fp32),
-        input_names=names[:3], output_names=names[3:],
-        dynamic_axes={n: {0: "batch", 1: "sequence"} for n in names},
-        opset_version=17, dynamo=False,
-    )
-    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8,
-                     per_channel=True)
-
-
 def main() -> None:
     args = parse_args()
-    torch.set_num_threads(args.threads)
-    args.out.mkdir(parents=True, exist_ok=True)
-    args.work.mkdir(parents=True, exist_ok=True)
-    tokenizer = Tokenizer.from_file(str(base_dir() / "tokenizer.json"))
-    piecer = WordPiecer(tokenizer)
-    tokenizer.save(str(args.out / "tokenizer.json"))
+    piecer = start(args)
     train_arts = load_articles(args.polnear / "train", limit=args.limit)
     dev_arts = load_articles(args.polnear / "dev", limit=args.limit)
     print(f"{len(train_arts)} train, {len(dev_arts)} dev articles", flush=True)
@@ -257,7 +249,7 @@ def main() -> None:
         "conll2003_test": evaluate_ner(conll_test, ner_tag),
     }
     print("torch", json.dumps(torch_scores), flush=True)
-    export(model, args.work, args.out)
+    export(model, args.work, args.out, outputs=("logits", "attribution"))
     meta = {
         "name": "ner",
         "version": int(m.group(1)) if (m := re.search(r"-v(\d+)$", args.out.name)) else 2,

@@ -87,7 +87,7 @@ def collate(batch: list, pad_id: int) -> dict[str, torch.Tensor]:
     return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types, "labels": labels}
 
 
-def optimise(loss: torch.Tensor, model: torch.nn.Module, optim, sched) -> None:  # noqa: ANN001
+def optimise(loss: torch.Tensor, model: torch.nn.Module, optim, sched) -> None:
     """One update: backward, clip to norm 1, step the optimiser and the schedule, clear grads."""
     loss.backward()
     torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
@@ -102,7 +102,7 @@ def log_step(epoch: int, step: int, total: int, loss: torch.Tensor, started: flo
         print(f"epoch {epoch} step {step}/{total} loss {loss.item():.4f} {rate:.2f} steps/s", flush=True)
 
 
-def linear_schedule(optim, total: int, warmup: float):  # noqa: ANN001, ANN201
+def linear_schedule(optim, total: int, warmup: float):
     """Linear warm-up over ``warmup`` of ``total`` steps, then linear decay to zero."""
     warm = max(1, int(total * warmup))
     return torch.optim.lr_scheduler.LambdaLR(
@@ -176,35 +176,36 @@ def train(args: argparse.Namespace, piecer: WordPiecer, dev_docs: list) -> torch
     return model
 
 
-def export(model: torch.nn.Module, work: Path, out: Path) -> None:
+def export(model: torch.nn.Module, work: Path, out: Path, outputs: tuple[str, ...] = ("logits",)) -> None:
+    """ONNX (opset 17, dynamic batch and length) to ``work``, int8 per-channel to ``out/model.onnx``."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     model.eval().float()
     fp32 = work / "model.fp32.onnx"
     ids = torch.ones((2, 16), dtype=torch.long)
+    inputs = ["input_ids", "attention_mask", "token_type_ids"]
     torch.onnx.export(
-        model,
-        (ids, torch.ones_like(ids), torch.zeros_like(ids)),
-        str(fp32),
-        input_names=["input_ids", "attention_mask", "token_type_ids"],
-        output_names=["logits"],
-        dynamic_axes={n: {0: "batch", 1: "sequence"}
-                      for n in ["input_ids", "attention_mask", "token_type_ids", "logits"]},
-        opset_version=17,
-        dynamo=False,
+        model, (ids, torch.ones_like(ids), torch.zeros_like(ids)), str(fp32),
+        input_names=inputs, output_names=list(outputs),
+        dynamic_axes={n: {0: "batch", 1: "sequence"} for n in [*inputs, *outputs]},
+        opset_version=17, dynamo=False,
     )
-    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8,
-                     per_channel=True)
+    quantize_dynamic(str(fp32), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True)
 
 
-def main() -> None:
-    args = parse_args()
+def start(args: argparse.Namespace) -> WordPiecer:
+    """Threads, output folders and the base tokenizer (copied beside the model)."""
     torch.set_num_threads(args.threads)
     args.out.mkdir(parents=True, exist_ok=True)
     args.work.mkdir(parents=True, exist_ok=True)
     tokenizer = Tokenizer.from_file(str(base_dir() / "tokenizer.json"))
-    piecer = WordPiecer(tokenizer)
     tokenizer.save(str(args.out / "tokenizer.json"))
+    return WordPiecer(tokenizer)
+
+
+def main() -> None:
+    args = parse_args()
+    piecer = start(args)
     dev_docs = load_docs(args.data / "val.conllu")
     test_docs = load_docs(args.data / "test.conllu")
     started = time.perf_counter()
