@@ -88,10 +88,27 @@ def score_polnear() -> dict[str, dict[str, float]]:
     return {"polnear-dev": figs}
 
 
+def score_places() -> dict[str, dict[str, float]]:
+    """Toponym resolution on gold spans, held-out articles only, when the shared data is here."""
+    from tidings.evaluate.places import evaluate_places, train_articles
+    from tidings.evaluate.scores import ratio
+
+    out = {}
+    for rel in ("geowebnews/GWN.xml", "lgl/lgl.xml", "tr_news/TR-News.xml"):
+        path = SHARED / "data/events" / rel
+        if path.exists():
+            report = evaluate_places(path, end_to_end=False, skip=train_articles(path))
+            res = report.resolution
+            out[f"places-{report.name}-held-out"] = {
+                "acc161": round(ratio(res.within, res.n), 4), "exact_id": round(ratio(res.exact, res.n), 4)}
+    return out
+
+
 def score_all() -> dict[str, dict[str, float]]:
     scores = {name: score_article(t, g) for name, t, g in articles()}
     scores.update(score_conll())
     scores.update(score_polnear())
+    scores.update(score_places())
     return scores
 
 
@@ -107,11 +124,11 @@ def main(argv: list[str]) -> int:
     print("| article | " + " | ".join(METRICS) + " |")
     print("|---|" + "---:|" * len(METRICS))
     for name, figs in scores.items():
-        if name.startswith(("conll", "polnear")):
+        if name.startswith(("conll", "polnear", "places")):
             continue
         print(f"| {name} | " + " | ".join(f"{figs[k]:.2f}" if k in figs else "n/a" for k in METRICS) + " |")
     for name, figs in scores.items():
-        if name.startswith(("conll", "polnear")):
+        if name.startswith(("conll", "polnear", "places")):
             print(f"\n{name}: " + ", ".join(f"{k} {v:.4f}" for k, v in figs.items()))
     if "--raise" in argv:
         allow = "--allow-lower" in argv

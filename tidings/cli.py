@@ -371,16 +371,31 @@ def eval_extraction(path: str) -> None:
     click.echo(format_extraction_table(evaluate_extraction(_existing(path))))
 
 
+_ACLED = "../shared/data/events/acled_sample_2022/acled_events_2022_sample_9000.csv"
+
+
 @eval_group.command(name="dates")
 @click.option("--data", "path", default="../shared/data/news/trafilatura_eval_en", show_default=True,
               help="A folder in trafilatura's evaluation layout (HTML pages with gold dates).")
-def eval_dates(path: str) -> None:
+@click.option("--acled-notes", "notes", is_flag=False, flag_value=_ACLED, default=None, metavar="[CSV]",
+              help=f"Instead, score the dates found in ACLED notes against their event dates [CSV: {_ACLED}].")
+def eval_dates(path: str, notes: str | None) -> None:
     """Print publication-date accuracy of the HTML reader against gold dates.
+
+    With --acled-notes, print instead how often the first date expression of an ACLED note,
+    resolved against the day the record was entered, is the record's event date.
 
     Example:
 
         tidings eval dates --data ../shared/data/news/trafilatura_eval_en
+
+        tidings eval dates --acled-notes
     """
+    if notes is not None:
+        from tidings.evaluate.records import evaluate_note_dates, format_note_dates_table
+
+        click.echo(format_note_dates_table(evaluate_note_dates(_existing(notes))))
+        return
     from tidings.evaluate.extraction import evaluate_dates, format_dates_table
 
     click.echo(format_dates_table(evaluate_dates(_existing(path))))
@@ -450,16 +465,19 @@ def eval_quotes(path: str, limit: int | None, cofenet: str | None) -> None:
               help="GWN.xml, lgl.xml, TR-News.xml or GeoVirus.xml, or their folders (repeat the option).")
 @click.option("--no-end-to-end", is_flag=True, help="Score resolution on gold spans only (no NER run).")
 @click.option("--limit", type=int, default=None, help="Score only the first N articles of each dataset.")
-def eval_places(paths: tuple[str, ...], no_end_to_end: bool, limit: int | None) -> None:
+@click.option("--held-out", is_flag=True,
+              help="Leave out the articles the resolver was tuned on (LGL 1-294, GeoWebNews 1-100).")
+def eval_places(paths: tuple[str, ...], no_end_to_end: bool, limit: int | None, held_out: bool) -> None:
     """Print geoparsing acc@161 km, exact GeoNames id, median error and toponym recall per dataset.
 
     Example:
 
         tidings eval places --data ../shared/data/events/lgl/lgl.xml --no-end-to-end
     """
-    from tidings.evaluate.places import evaluate_places, format_places_table
+    from tidings.evaluate.places import evaluate_places, format_places_table, train_articles
 
-    reports = [evaluate_places(_existing(p), end_to_end=not no_end_to_end, limit=limit) for p in paths]
+    reports = [evaluate_places(_existing(p), end_to_end=not no_end_to_end, limit=limit,
+                               skip=train_articles(p) if held_out else 0) for p in paths]
     click.echo(format_places_table(reports))
 
 
@@ -471,18 +489,36 @@ def eval_places(paths: tuple[str, ...], no_end_to_end: bool, limit: int | None) 
 @click.option("--acled-model", "acled_model", default="build/event-acled-v1", show_default=True,
               help="Folder of the ACLED model that scores CASE (not shipped: trained by "
                    "`python -m training.events.train`); the CASE row is skipped when it is absent.")
-def eval_events(case_path: str, plv_path: str, acled_model: str) -> None:
+@click.option("--acled-records", "records", is_flag=False, flag_value=_ACLED, default=None, metavar="[CSV]",
+              help=f"Instead, score whole event records (type, fatalities, place, actor, date) made by the "
+                   f"pipeline from ACLED notes, Ukraine apart [CSV: {_ACLED}].")
+@click.option("--limit", type=int, default=500, show_default=True,
+              help="With --acled-records: notes per group (Ukraine, elsewhere); 0 for all.")
+def eval_events(case_path: str, plv_path: str, acled_model: str, records: str | None, limit: int) -> None:
     """Print event-type weighted/macro F1 on CASE 2021 task 2 (ACLED sub-types) and PLOVER PLV test.
+
+    With --acled-records, print instead the scores of the records the whole pipeline makes from
+    ACLED 2022 notes against ACLED's coding of them.
 
     Example:
 
         tidings eval events --case ../shared/data/events/case2021_task2_acled --acled-model build/event-acled-v1
+
+        tidings eval events --acled-records --limit 200
     """
     from tidings.evaluate import events as ev
 
+    if records is not None:
+        from tidings.evaluate.records import evaluate_records, format_records_table
+
+        with tqdm(unit="note", file=sys.stderr) as bar:
+            found = evaluate_records(_existing(records), limit=limit or None, on_note=lambda: bar.update(1))
+        click.echo(format_records_table(found))
+        return
     reports = []
     if (reason := ev.case_skip_reason(acled_model)) is None:
         reports.append(ev.evaluate_case(_existing(case_path), acled_model))
     else:
         click.echo(reason)
-    click.echo(ev.format_events_table([*reports, *ev.evaluate_plv(_existing(plv_path))]))
+    plv = _existing(plv_path)
+    click.echo(ev.format_events_table([*reports, *ev.evaluate_plv(plv), ev.evaluate_plv_stage(plv)]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import IO, Any
@@ -33,10 +34,10 @@ def _participant(analysis: Analysis, p: Participant) -> dict[str, Any]:
     return out
 
 
-def _casualties(event: Event) -> dict[str, Any]:
+def _casualties(casualties: tuple[tuple[str, int | str], ...]) -> dict[str, Any]:
     out: dict[str, Any] = {"killed": None, "injured": None}
     qualifiers = {}
-    for key, value in event.casualties:
+    for key, value in casualties:
         if key.endswith("_qualifier"):
             qualifiers[key[: -len("_qualifier")]] = value
         else:
@@ -65,8 +66,11 @@ def _event(analysis: Analysis, e: Event) -> dict[str, Any]:
         "trigger": _span(analysis, e.trigger), "mode": list(e.mode),
         "actors": [_participant(analysis, a) for a in e.actors],
         "targets": [_participant(analysis, t) for t in e.targets],
-        "location": loc, "time": time, "casualties": _casualties(e), "flags": list(e.flags),
+        "location": loc, "time": time, "casualties": _casualties(e.casualties), "flags": list(e.flags),
         "repeat_of": e.repeat_of,
+        "acled": None if e.acled is None else {"event_type": e.acled[0], "sub_event_type": e.acled[1]},
+        "revisions": [{**_span(analysis, r.span), "post": r.post, "casualties": _casualties(r.casualties)}
+                      for r in e.revisions],
     }
 
 
@@ -76,7 +80,17 @@ def _timeline(analysis: Analysis) -> list[dict[str, Any]]:
     for i, t in enumerate(analysis.times):
         events = [e.id for e in analysis.events if e.time == i]
         rows.append({**_span(analysis, t.span), "value": t.value, "precision": t.precision, "events": events})
-    return sorted(rows, key=lambda r: (r["value"] is None, r["value"] or "", r["start"]))
+    return sorted(rows, key=lambda r: (r["value"] is None, _date_key(r["value"] or ""), r["start"]))
+
+
+def _date_key(value: str) -> str:
+    """A week ("2025-W16") sorts at its Monday, among the days; other values sort as written."""
+    if len(value) == 8 and value[5] == "W" and value[:4].isdigit() and value[6:].isdigit():
+        try:
+            return dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1).isoformat()
+        except ValueError:
+            return value
+    return value
 
 
 def to_dict(analysis: Analysis) -> dict[str, Any]:

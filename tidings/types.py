@@ -156,6 +156,15 @@ class Participant:
 
 
 @dataclass(frozen=True, slots=True)
+class Revision:
+    """One toll reported for an event: a live blog that says "at least eight" and later "12 killed"."""
+
+    span: Span  # the sentence that reports it
+    post: int
+    casualties: tuple[tuple[str, int | str], ...]  # as Event.casualties
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Who did what to whom, where, when and with what toll; ``span`` is its sentence."""
 
@@ -170,8 +179,10 @@ class Event:
     time: int | None = None  # index into Analysis.times
     casualties: tuple[tuple[str, int | str], ...] = ()  # (("killed", 8), ("killed_qualifier", "at_least"))
     mode: tuple[str, ...] = ()
-    flags: tuple[str, ...] = ()  # reported | historical | negated | hypothetical
+    flags: tuple[str, ...] = ()  # reported | historical | negated | hypothetical | future
     repeat_of: int | None = None
+    acled: tuple[str, str] | None = None  # ACLED (event type, sub-event type) by the crosswalk in extract/acled.py
+    revisions: tuple[Revision, ...] = ()  # every toll reported for it, in reading order, when it was revised
 
 
 @dataclass(frozen=True, slots=True)

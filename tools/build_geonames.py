@@ -45,7 +45,14 @@ _AP = {"AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.",
 _EXTRA_ALIASES = {"UA.13": "Kyiv Oblast|Kyiv region|Kiev region|Kyiv province", "UA.12": "Kyiv City",
                   "UA.11": "Crimean Peninsula", "UA.26": "Zaporizhzhia|Zaporizhia",
                   "UA.23": "Vinnytsia", "UA.16": "Mykolaiv", "UA.04": "Dnipropetrovsk",
-                  "UA.09": "Khmelnytskyi", "UA.10": "Kirovohrad|Kirovograd"}
+                  "UA.09": "Khmelnytskyi", "UA.10": "Kirovohrad|Kirovograd",
+                  # Canadian Press abbreviations of provinces: "Brandon, Man." / "Kelowna, B.C."
+                  "CA.01": "Alta.", "CA.02": "B.C.|BC", "CA.03": "Man.", "CA.04": "N.B.",
+                  "CA.05": "Nfld.|N.L.|Newfoundland|Labrador", "CA.07": "N.S.", "CA.08": "Ont.",
+                  "CA.09": "P.E.I.|PEI", "CA.10": "Que.|Qué.|QC", "CA.11": "Sask.", "CA.12": "Y.T.",
+                  "CA.13": "N.W.T.|NWT", "CA.14": "Nvt.",
+                  # Australian state abbreviations
+                  "AU.01": "ACT", "AU.02": "NSW", "AU.04": "Qld.|QLD", "AU.06": "Tas.", "AU.07": "Vic."}
 _DEMONYMS = """AF Afghan|AL Albanian|DZ Algerian|US American|AR Argentine|Argentinian|AM Armenian|AU Australian|
 AT Austrian|AZ Azerbaijani|BH Bahraini|BD Bangladeshi|BY Belarusian|BE Belgian|BO Bolivian|BA Bosnian|BR Brazilian|
 GB British|BG Bulgarian|MM Burmese|KH Cambodian|CM Cameroonian|CA Canadian|CL Chilean|CN Chinese|CO Colombian|
@@ -60,7 +67,11 @@ PE Peruvian|PL Polish|PT Portuguese|QA Qatari|RO Romanian|RU Russian|RW Rwandan|
 RS Serbian|SG Singaporean|SK Slovak|SI Slovenian|SO Somali|ZA South African|KR South Korean|SS South Sudanese|
 ES Spanish|LK Sri Lankan|SD Sudanese|SE Swedish|CH Swiss|SY Syrian|TW Taiwanese|TJ Tajik|TZ Tanzanian|TH Thai|
 TN Tunisian|TR Turkish|TM Turkmen|UG Ugandan|UA Ukrainian|AE Emirati|GB Welsh|UY Uruguayan|UZ Uzbek|
-VE Venezuelan|VN Vietnamese|YE Yemeni|ZM Zambian|ZW Zimbabwean|SA Saudi Arabian|US U.S.|GB UK|EU European"""
+VE Venezuelan|VN Vietnamese|YE Yemeni|ZM Zambian|ZW Zimbabwean|SA Saudi Arabian|US U.S.|GB UK|PH Philippine|
+SV Salvadoran|Salvadorean|CR Costa Rican|DO Dominican|PR Puerto Rican|NP Nepali|BS Bahamian|TT Trinidadian|LR Liberian|
+SL Sierra Leonean|GM Gambian|GN Guinean|CI Ivorian|BJ Beninese|TG Togolese|BF Burkinabe|TD Chadian|MR Mauritanian|
+MW Malawian|MZ Mozambican|AO Angolan|NA Namibian|BW Botswanan|MG Malagasy|BT Bhutanese|MV Maldivian|LA Laotian|
+BN Bruneian|FJ Fijian|PG Papua New Guinean|LU Luxembourgish|MT Maltese|ME Montenegrin|LK Sinhalese|GB Briton"""
 
 
 def _centre(points: list[tuple[float, float]], trim: float) -> tuple[float, float] | None:

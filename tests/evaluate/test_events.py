@@ -15,6 +15,7 @@ from tidings.evaluate.events import (
     case_skip_reason,
     evaluate_case,
     evaluate_plv,
+    evaluate_plv_stage,
     format_events_table,
 )
 from tidings.models import model_dir
@@ -68,3 +69,12 @@ def test_events_cli_skips_case_without_the_acled_model(tmp_path):
     assert result.exit_code == 0, result.output
     assert result.output.count("CASE 2021 skipped") == 1 and "python -m training.events.train" in result.output
     assert "| plv | event-plover-v1 | 1 |" in result.output and "case2021" not in result.output
+    assert "| plv | extract_events stage | 1 |" in result.output
+
+
+def test_events_eval_plv_stage_types_each_sentence_by_its_first_event(tmp_path):
+    plv = tmp_path / "PLV_test.tsv"
+    plv.write_text(_PLV + "2\tCONSULT\tThe weather was mild.\n", encoding="utf-8")
+    report = evaluate_plv_stage(plv)
+    assert report.system == "extract_events stage" and report.gold == ["COERCE", "CONSULT"]
+    assert report.pred[0] == "COERCE" and report.pred[1] in ("NONE", *report.per_label)

@@ -28,3 +28,21 @@ def test_places_eval_repairs_shifted_offsets(tmp_path):
     (tmp_path / "lgl.xml").write_text(text, encoding="utf-8")
     _, docs = read_geo_docs(tmp_path / "lgl.xml")
     assert docs[0].toponyms[1].start == 40
+
+
+def test_places_eval_skips_the_train_split(tmp_path):
+    text = LGL.replace("</article></articles>", "</article>" + LGL.split("<articles>")[1].split("</articles>")[0]
+                       .replace('docid="1"', 'docid="2"') + "</articles>")
+    path = tmp_path / "lgl.xml"
+    path.write_text(text, encoding="utf-8")
+    assert evaluate_places(path, end_to_end=False).docs == 2
+    report = evaluate_places(path, end_to_end=False, skip=1)
+    assert report.docs == 1 and report.resolution.n == 2
+
+
+def test_held_out_skips_each_datasets_train_split() -> None:
+    from tidings.evaluate.places import TRAIN_ARTICLES, train_articles
+
+    assert train_articles("../shared/data/events/lgl/lgl.xml") == TRAIN_ARTICLES["lgl"]
+    assert train_articles("../shared/data/events/geowebnews/GWN.xml") == TRAIN_ARTICLES["geowebnews"]
+    assert train_articles("../shared/data/events/tr_news/TR-News.xml") == 0  # all held out

@@ -23,6 +23,11 @@ def _times(text, published="2025-04-24"):
         ("In 1921, it changed.", ("1921", "1921", "year")),
         ("The vote is on 3 March 2026.", ("3 March 2026", "2026-03-03", "day")),
         ("They met last week.", ("last week", "2025-W16", "week")),
+        ("Drones struck on Thursday night.", ("Thursday night", "2025-04-24", "part-of-day")),
+        ("Sirens sounded last night.", ("last night", "2025-04-23", "part-of-day")),
+        ("Talks resume next Monday.", ("next Monday", "2025-04-28", "day")),
+        ("It opened in November.", ("in November", "2025-11", "month")),
+        ("The 1990s were calm.", ("1990s", "1990/1999", "decade")),
     ],
 )
 def test_dates_resolve_against_publication(text, expected):
@@ -35,3 +40,16 @@ def test_dates_relative_stay_unresolved_without_publication():
 
 def test_dates_counts_are_not_years():
     assert _times("About 2000 people marched for $1999.") == []
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2025-01-10", "2024-11"), ("2025-11-20", "2024-11"), ("2025-12-01", "2025-11")],
+)
+def test_dates_last_month_name_is_the_latest_one_before_publication(published, expected):
+    assert _times("It was approved last November.", published) == [("last November", expected, "month")]
+
+
+def test_dates_relative_expressions_without_publication_keep_their_precision():
+    assert _times("Strikes hit overnight, and on Thursday.", None) == [
+        ("overnight", None, "part-of-day"), ("Thursday", None, "day")]

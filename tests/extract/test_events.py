@@ -1,3 +1,4 @@
+import pytest
 
 from tidings.extract.amounts import extract_amounts
 from tidings.extract.dates import extract_times
@@ -86,3 +87,89 @@ def test_events_a_deadly_strike_stays_an_assault():
 def test_events_the_month_march_is_not_a_protest():
     assert "PROTEST" not in [g[0] for g in _events("The minister will visit in March.")]
     assert "PROTEST" in [g[0] for g in _events("March through the capital draws thousands")]
+
+
+def _modes(text, *spec):
+    a = with_mentions(make_analysis(text, published="2025-04-24"), *spec)
+    a = extract_events(extract_amounts(extract_times(resolve_entities(a))))
+    return [(e.type, e.mode, e.acled) for e in a.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "mode", "acled"),
+    [
+        ("Russian forces shelled the village with artillery.", "ASSAULT", "shelling",
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        ("Two drones struck a depot near the border.", "ASSAULT", "drone",
+         ("Explosions/Remote violence", "Air/drone strike")),
+        ("Government troops clashed with rebels near the town.", "ASSAULT", "clash", ("Battles", "Armed clash")),
+        ("Gunmen abducted three teachers from a school.", "ASSAULT", "abduction",
+         ("Violence against civilians", "Abduction/forced disappearance")),
+        ("Police fired tear gas to disperse the protesters.", "PROTEST", "intervention",
+         ("Protests", "Protest with intervention")),
+        ("Hundreds of residents held a peaceful protest outside the town hall.", "PROTEST", "demonstration",
+         ("Protests", "Peaceful protest")),
+        ("Police arrested two journalists in the capital.", "COERCE", "arrest", ("Strategic developments", "Arrests")),
+        ("The two leaders met for talks.", "CONSULT", "meeting", None),
+    ],
+)
+def test_events_mode_and_acled_type_from_the_sentence(text, kind, mode, acled):
+    got = {k: (m, a) for k, m, a in _modes(text)}
+    assert got[kind][0][0] == mode and got[kind][1] == acled
+
+
+def test_events_an_undated_sentence_takes_the_date_of_its_paragraph():
+    text = "On 3 May 2022, troops shelled the town. Police arrested two men.\nA strike hit the port."
+    a = with_mentions(make_analysis(text, published="2022-05-09"))
+    a = extract_events(extract_amounts(extract_times(resolve_entities(a))))
+    dates = [a.times[e.time].value if e.time is not None else None for e in a.events]
+    assert dates == ["2022-05-03", "2022-05-03", None]  # the next paragraph stays undated
+
+
+def test_events_the_model_types_a_sentence_the_rules_miss(monkeypatch):
+    text = "Riot police beat demonstrators with batons."
+    got = _modes(text)
+    assert got[0][0] == "COERCE" and "model" in got[0][1]
+    monkeypatch.setattr("tidings.extract.events.MODEL_CONFIDENCE", 1.01)  # the rules alone
+    assert _modes(text) == []
+
+
+def test_events_a_sure_model_never_retypes_an_incident_with_a_toll(monkeypatch):
+    monkeypatch.setattr("tidings.extract.events._model_types", lambda analysis, spans: ["PROTEST"] * len(spans))
+    got = _events("A missile strike killed five people.")
+    assert [(g[0], g[4]) for g in got] == [("PROTEST", {}), ("ASSAULT", {"killed": 5})]
+    monkeypatch.setattr("tidings.extract.events._model_types", lambda analysis, spans: ["REJECT"] * len(spans))
+    got = _modes("Ministers urged calm.")  # a rule REQUEST the model reads otherwise: retyped
+    assert [g[0] for g in got] == ["REJECT"] and got[0][1][-1] == "model"
+
+
+def test_events_the_type_model_adds_no_event_over_a_direct_quote() -> None:
+    import tidings
+
+    a = tidings.analyze('The mayor visited the shelters.\n\n"We will not leave anyone behind," '
+                        "the mayor told reporters on Tuesday.\n")
+    said = a.doc.text.index("We will")
+    assert not [e for e in a.events if e.span.start <= said < e.span.end and "model" in e.mode]
+
+
+@pytest.mark.parametrize(("sentence", "flag"), [
+    ("Officials warned that troops would attack the town if the talks failed.", "hypothetical"),
+    ("Dock workers will strike on Friday, the union said.", "future"),
+    ("The army plans to deploy reinforcements to the border.", "future"),
+    ("Police did not arrest anyone.", "negated"),
+])
+def test_events_flags_what_did_not_or_has_not_yet_happened(sentence: str, flag: str) -> None:
+    a = extract_events(extract_amounts(extract_times(resolve_entities(make_analysis(sentence, published="2025-04-24")))))
+    assert a.events and flag in a.events[0].flags
+
+
+def test_events_a_plain_report_has_none_of_those_flags() -> None:
+    a = extract_events(extract_amounts(extract_times(resolve_entities(
+        make_analysis("Troops attacked the town on Tuesday, killing three people.", published="2025-04-24")))))
+    assert a.events and not {"hypothetical", "future", "negated"} & set(a.events[0].flags)
+
+
+def test_events_a_date_after_publication_is_future() -> None:
+    a = extract_events(extract_amounts(extract_times(resolve_entities(
+        make_analysis("Farmers protest in the capital on 30 April.", published="2025-04-24")))))
+    assert a.events and "future" in a.events[0].flags

@@ -48,3 +48,90 @@ def test_a_stray_article_is_not_a_place():
 
     assert locate("The") is None  # "The" (of a split "The Hague") is also Teresina's alternate name
     assert locate("The Hague").country == "NLD"
+
+
+def test_places_demonym_beats_a_small_namesake_town():
+    # "Canadian" is also a town in Texas; as a known toponym the adjective means the country
+    assert resolve_toponyms("Canadian fishermen protested.", [(0, 8)])[0].country == "CAN"
+
+
+def test_places_region_demonyms_and_nations_of_the_uk():
+    text = "European and English fans travelled."
+    europe, england = _resolve(text, "European", "English")
+    assert europe.feature == "continent" and europe.name == "Europe"
+    assert england.feature == "admin1" and england.name == "England"
+
+
+@pytest.mark.parametrize("name, lat, lon", [("Caucasus", 42.5, 44.5), ("Indian Ocean", -10.0, 75.0)])
+def test_places_regions_and_seas_have_a_point(name, lat, lon):
+    place = locate(name)
+    assert place.feature == "region" and abs(place.lat - lat) < 5 and abs(place.lon - lon) < 10
+
+
+def test_places_canadian_province_abbreviation_qualifies():
+    place = _resolve("Crews in Brandon, Man., cleared snow.", "Brandon")[0]
+    assert place.country == "CAN" and place.admin1 == "Manitoba"
+
+
+def test_places_republic_of_prefix_and_dprk():
+    assert locate("Republic of Armenia").feature == "country"
+    text = "Talks with the Republic of Armenia and the DPRK stalled."
+    armenia, korea = _resolve(text, "Republic of Armenia", "DPRK")
+    assert armenia.country == "ARM" and korea.country == "PRK"
+
+
+def test_places_bare_county_name_in_its_state():
+    text = "Schools in Gwinnett closed as snow hit Lawrenceville and Duluth, Ga."
+    county = _resolve(text, "Gwinnett", "Lawrenceville", "Duluth")[0]
+    assert county.feature == "admin2" and county.admin1 == "Georgia"
+
+
+def test_places_county_gets_a_point_from_the_towns_of_its_state():
+    text = "Clarke County deputies in Athens, Ga., and Winterville arrested two men."
+    county, athens, _ = _resolve(text, "Clarke County", "Athens", "Winterville")
+    assert county.admin1 == athens.admin1 == "Georgia"
+    assert county.lat is not None and abs(county.lat - athens.lat) < 1 and abs(county.lon - athens.lon) < 1
+
+
+def test_places_namesakes_agree_across_every_reading():
+    # Athens and Clarke County both exist in Alabama and in Georgia: the pair, then size, decides
+    athens, county = _resolve("Road work in Athens and Clarke County starts Monday.", "Athens", "Clarke County")
+    assert athens.admin1 == county.admin1 == "Georgia"
+
+
+def test_places_unknown_name_with_a_known_place_inside():
+    text = "Commuters in the Greater Toronto Area and Hamilton faced delays."
+    assert _resolve(text, "Greater Toronto Area")[0].name == "Toronto"
+
+
+def test_places_street_falls_back_to_the_story_town_only_when_it_says_street():
+    text = "In Buffalo, crews closed Elmwood Avenue. Buffalo police said Zorvania was calm."
+    spans = [(3, 10), (25, 39), (41, 48), (61, 69)]
+    assert [text[s:e] for s, e in spans] == ["Buffalo", "Elmwood Avenue", "Buffalo", "Zorvania"]
+    gold = resolve_toponyms(text, spans)  # known toponyms: any unknown one is in the story's town
+    assert gold[1].name == gold[3].name == "Buffalo"
+    ner = resolve_toponyms(text, spans, demonyms=False)  # detected names: only streets and buildings
+    assert ner[1].name == "Buffalo" and ner[3] is None
+
+
+def test_places_part_of_a_name_far_from_the_story_is_not_taken():
+    text = "Water rose in East Bank; Charleston, W.Va., and Montgomery, W.Va., sent crews."
+    east_bank = _resolve(text, "East Bank", "Charleston", "Montgomery")[0]
+    assert east_bank is None or east_bank.country == "USA"
+
+
+def test_places_ranker_weights_match_the_features():
+    import json
+
+    from tidings.extract.places import FEATURES, _weights
+    from tidings.models import model_dir
+
+    meta = json.loads((model_dir("geonames") / "ranker.json").read_text(encoding="utf-8"))
+    assert meta["features"] == list(FEATURES) and len(_weights()) == len(FEATURES)
+    assert dict(zip(meta["features"], meta["weights"]))["capital"] >= 1.5
+
+
+def test_places_part_of_a_name_in_another_country_is_not_taken():
+    # no town to anchor the story, but its places are American: "Bank" (a town in India) does not fit
+    text = "Flooding hit East Bank in Kanawha County."
+    assert _resolve(text, "East Bank", "Kanawha County")[0] is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tidings.dedupe.tolls import link_toll_revisions
 from tidings.pipeline import stage
 from tidings.types import Analysis, Post
 
@@ -48,7 +49,8 @@ def _post_similarity(text: str, p: Post, q: Post, sentences: dict[int, list[set[
 
 @stage(requires=("posts", "quotes", "events"), assigns=("posts", "quotes", "events"))
 def dedupe_facts(analysis: Analysis) -> Analysis:
-    """Return ``analysis`` with ``duplicate_of`` on repeated posts and ``repeat_of`` on their facts."""
+    """Return ``analysis`` with ``duplicate_of`` on repeated posts, ``repeat_of`` on their facts, and
+    revised tolls folded into the first report of their incident (see :func:`link_toll_revisions`)."""
     text = analysis.doc.text
     posts = list(analysis.posts)
     sentences: dict[int, list[set[str]]] = {}
@@ -73,4 +75,4 @@ def dedupe_facts(analysis: Analysis) -> Analysis:
             first = next((o for o in events[:i] if o.post == dup[e.post] and o.type == e.type), None)
             if first is not None:
                 events[i] = replace(e, repeat_of=first.id)
-    return replace(analysis, posts=tuple(posts), quotes=tuple(quotes), events=tuple(events))
+    return link_toll_revisions(replace(analysis, posts=tuple(posts), quotes=tuple(quotes), events=tuple(events)))

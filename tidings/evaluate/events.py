@@ -9,7 +9,8 @@
 * **PLV test** (``PLV_test.tsv``): 15 PLOVER roots, classified by the shipped ``event-plover``
   model (trained on ``PLV_train.tsv``); macro F1 and accuracy. Beside it, the rules of
   ``extract/events.py`` (the first trigger row that fires, CONCEDE/RETREAT read as YIELD; no
-  trigger = wrong) as the baseline the model replaces.
+  trigger = wrong) as the baseline the model replaces, and the whole ``extract_events`` stage
+  (the type of its first event in the sentence).
 """
 
 from __future__ import annotations
@@ -111,6 +112,28 @@ def evaluate_plv(path: str | Path) -> list[ClassReport]:
     yields = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
     rules = [yields.get(k, k) if (k := rule_type(t)) else "NONE" for t in texts]
     return [model, ClassReport("plv", "trigger rules", gold, rules, time.perf_counter() - t0)]
+
+
+def evaluate_plv_stage(path: str | Path) -> ClassReport:
+    """Score the ``extract_events`` stage on PLV test: the type of each sentence's first event (none = wrong).
+
+    The sentence is segmented and its dates and amounts found (rule stages, no entity model), so this
+    measures what the stage itself types, rules and model together.
+    """
+    from tidings.extract import extract_amounts, extract_events, extract_times
+    from tidings.segment import split_posts, split_sentences
+    from tidings.types import Analysis, Document
+
+    path = Path(path)
+    rows = _rows(path / PLV_FILE if path.is_dir() else path)
+    yields = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+    t0 = time.perf_counter()
+    pred = []
+    for r in rows:
+        analysis = split_sentences(split_posts(Analysis(doc=Document(id=r["uid"], text=r["sentence"]))))
+        events = extract_events(extract_amounts(extract_times(analysis))).events
+        pred.append(yields.get(events[0].type, events[0].type) if events else "NONE")
+    return ClassReport("plv", "extract_events stage", [r["gold_root"] for r in rows], pred, time.perf_counter() - t0)
 
 
 def format_events_table(reports: Sequence[ClassReport]) -> str:

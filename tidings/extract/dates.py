@@ -84,12 +84,9 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[str | No
         return f"{g[0]}/{int(g[0]) + 9}", "decade"
     if kind == "year":
         return g[0], "year"
-    if pub is None:
-        return None, _PRECISION.get(kind, "day")
+    if pub is None:  # unresolved, but as precise as it reads ("overnight" is part of a day): any date will do
+        return None, _relative(kind, m, dt.date(2000, 1, 3))[1]
     return _relative(kind, m, pub)
-
-
-_PRECISION = {"daymonth": "day", "relmonth": "month", "weekday": "day", "relday": "day", "relperiod": "week"}
 
 
 def _relative(kind: str, m: re.Match[str], pub: dt.date) -> tuple[str | None, str]:
@@ -106,11 +103,13 @@ def _relative(kind: str, m: re.Match[str], pub: dt.date) -> tuple[str | None, st
         target = _DAYS.index(g[0].lower())
         back = (pub.weekday() - target) % 7
         text = m.group(0).lower()
+        # "Thursday night" is a part of a day (#4); "on Thursday" a day
+        precision = "part-of-day" if text.endswith(("morning", "afternoon", "evening", "night")) else "day"
         if text.startswith("next"):
-            return (pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat(), "day"
+            return (pub + dt.timedelta(days=(target - pub.weekday()) % 7 or 7)).isoformat(), precision
         if text.startswith("last") and back == 0:
             back = 7
-        return (pub - dt.timedelta(days=back)).isoformat(), "day"
+        return (pub - dt.timedelta(days=back)).isoformat(), precision
     if kind == "relday":
         word = g[0].lower()
         shift = {"yesterday": -1, "tomorrow": 1, "overnight": 0}.get(word, 0)

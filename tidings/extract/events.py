@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from tidings.extract.acled import acled_type
 from tidings.pipeline import stage
 from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, Span
 
@@ -15,7 +16,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|rall(?:y|ies)|march(?:ed|es)?|blockades?|boycotts?|sit-ins?"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
-    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clashes|fighting|killed|killing"),
+    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|"
+                          r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynched|killed|killing"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed|building collapse"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
@@ -38,6 +40,31 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|alliance|partnership"),
 ]
 _ANY_TRIGGER = re.compile("|".join(rf"\b(?P<t{i}>{p})\b" for i, (_, _, p) in enumerate(_TRIGGERS)), re.IGNORECASE)
+# (type, mode, pattern): the finer modes a sentence's words give an event of that type, most specific
+# first; they pick the row of the ACLED crosswalk (extract/acled.py)
+_MODE_WORDS: list[tuple[str, str, re.Pattern[str]]] = [(k, m, re.compile(rf"\b(?:{p})\b", re.IGNORECASE)) for k, m, p in [
+    ("ASSAULT", "suicide", r"suicide (?:bomb(?:er|ers|ing|ings)?|attacks?|car bombs?|vests?)"),
+    ("ASSAULT", "explosive", r"IEDs?|VBIEDs?|improvised explosive|land ?mines?|anti-(?:personnel|tank) mines?|roadside bombs?|"
+                             r"car bombs?|explosive devices?|(?:bomb|mine) (?:exploded|went off|blast)"),
+    ("ASSAULT", "grenade", r"grenades?"),
+    ("ASSAULT", "chemical", r"chemical (?:weapons?|attacks?)|sarin|chlorine gas"),
+    ("ASSAULT", "shelling", r"shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|MLRS|howitzers?"),
+    ("ASSAULT", "drone", r"drones?|UAVs?|unmanned aerial"),
+    ("ASSAULT", "aerial", r"air ?strikes?|airstrikes?|air raids?|warplanes?|fighter jets?|aircraft|bombers?"),
+    ("ASSAULT", "clash", r"clash(?:ed|es)?|fighting|fought|exchanged? fire|exchanges? of fire|gun ?battles?|"
+                         r"armed confrontations?|skirmish(?:ed|es)?"),
+    ("ASSAULT", "abduction", r"abduct(?:ed|ion|ions|s)?|kidnapp?(?:ed|ing|ings)|taken hostage|took \w+ hostage"),
+    ("ASSAULT", "sexual", r"rap(?:e|ed|ing)|gang-raped|sexual(?:ly)? (?:assault(?:ed)?|abused?|violence)"),
+    ("ASSAULT", "mob", r"mobs?|lynch(?:ed|ing)?|vigilantes?"),
+    ("PROTEST", "excessive-force", r"(?:opened fire on|shot (?:at|dead)|fired (?:live (?:rounds|ammunition) )?(?:at|on)|killed) "
+                                   r"(?:the |a |two |several )?(?:protesters|demonstrators)|live (?:ammunition|rounds|bullets)"),
+    ("PROTEST", "riot", r"riot(?:s|ed|ers|ing)?|violent(?:ly)? (?:protests?|demonstrations?|demonstrators)|"
+                        r"threw (?:stones|rocks|petrol bombs|molotov cocktails)|pelted|torched|vandali[sz]ed|"
+                        r"clashed with (?:the )?(?:police|security forces|riot police)"),
+    ("PROTEST", "intervention", r"dispers(?:e|ed|ing)|tear ?gas|water cannons?|rubber bullets|broke up|police intervened|"
+                                r"(?:arrested|detained) (?:\w+ )?(?:protesters|demonstrators|participants)"),
+    ("COERCE", "destruction", r"loot(?:ed|ing)|demolish(?:ed)?|torched|vandali[sz]ed|burn(?:ed|t) down"),
+]]
 
 
 def _first_triggers(chunk: str) -> list[tuple[int, re.Match[str]]]:
@@ -66,11 +93,16 @@ _VERBAL = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPOR
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to)\s+(?:the\s+)?$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|did not|didn’t|didn't|denied)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# a modal or condition, or a plan or promise, just before the trigger (in its clause)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|shall|won’t|won't|going to|plans? to|planning to|intends? to|expected to|set to|"
+                     r"scheduled to|due to|prepar(?:es|ing) to|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|"
+                     r"promis(?:e|es|ed) to|announced plans to)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _KILLED = re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalities|death toll)\b", re.IGNORECASE)
 _INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized|stabbed|shot)\b", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)", re.IGNORECASE)
 _TOLL = re.compile(
-    r"\b(?:death toll|toll)\b[^.;]{0,30}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
+    r"\b(?:death toll|toll)\b[^.;]{0,50}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
     r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*)\b", re.IGNORECASE)
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+)?(\d[\d,]*)\b(?!\s*%)",
                         re.IGNORECASE)
@@ -83,6 +115,9 @@ _ONE_DEAD = re.compile(
     r"officer|worker|protester|resident|driver|passenger|pilot|journalist)\s+(?:was\s+killed|died|was\s+shot\s+dead)\b",
     re.IGNORECASE)
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# the event-plover model (PLV train only) types a sentence when its top class has at least this
+# probability; fixed beforehand, not tuned on PLV test (#4)
+MODEL_CONFIDENCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +128,7 @@ class _Index:
     amounts: list[int]
     quotes: list[int]
     times: list[int]
+    paragraphs: list[int]
     incident: str  # ASSAULT, or DISASTER in a text that names a disaster and no attack
 
     @staticmethod
@@ -102,7 +138,7 @@ class _Index:
                  if not _CASUALTY_ONLY.match(m.group(0))}
         incident = "DISASTER" if "DISASTER" in kinds and "ASSAULT" not in kinds else "ASSAULT"
         return _Index(starts(analysis.mentions), starts(analysis.amounts), starts(analysis.quotes),
-                      starts(analysis.times), incident)
+                      starts(analysis.times), starts(analysis.paragraphs), incident)
 
     def amounts_in(self, analysis: Analysis, span: Span) -> list[Amount]:
         lo, hi = bisect.bisect_left(self.amounts, span.start), bisect.bisect_left(self.amounts, span.end)
@@ -112,17 +148,61 @@ class _Index:
         hi = bisect.bisect_right(self.quotes, span.start)
         return [q for q in analysis.quotes[max(0, hi - 12) : hi] if span in q.span]
 
+    def quotes_meeting(self, analysis: Analysis, span: Span) -> list[Quote]:
+        lo, hi = bisect.bisect_right(self.quotes, span.start), bisect.bisect_left(self.quotes, span.end)
+        return [q for q in analysis.quotes[max(0, lo - 12) : hi] if q.span.end > span.start]
+
 
 @stage(requires=("sents", "mentions", "entities", "quotes", "times", "amounts"), assigns=("events",))
 def extract_events(analysis: Analysis) -> Analysis:
     """Return ``analysis`` with events, one per PLOVER category per sentence or headline."""
     units = [(s.span, analysis.paragraphs[s.paragraph].post) for s in analysis.sents]
     units += [(p.headline, p.id) for p in analysis.posts if p.headline is not None]
+    units.sort(key=lambda u: u[0].start)
     events: list[Event] = []
     index = _Index.of(analysis)
-    for span, post in sorted(units, key=lambda u: u[0].start):
-        events.extend(_sentence_events(analysis, span, post, len(events), events, index))
+    labels = _model_types(analysis, [span for span, _ in units])
+    for (span, post), label in zip(units, labels):
+        found = _sentence_events(analysis, span, post, len(events), events, index)
+        if label is not None:
+            found = _retyped(analysis, found, label, span, post, len(events), index)
+        events.extend(found)
     return replace(analysis, events=tuple(events))
+
+
+def _model_types(analysis: Analysis, spans: list[Span]) -> list[str | None]:
+    """The ``event-plover`` model's type of each sentence where it is sure (p >= MODEL_CONFIDENCE), else None.
+
+    PLOVER's YIELD (CONCEDE or RETREAT) is left to the rules, which tell the two apart.
+    """
+    from tidings.models import load_model
+
+    if not spans:
+        return []
+    model = load_model("event-plover")
+    probs = model.scores([analysis.doc.text[s.start : s.end] for s in spans])
+    best = [(model.labels[int(row.argmax())], float(row.max())) for row in probs]
+    return [label if p >= MODEL_CONFIDENCE and label != "YIELD" else None for label, p in best]
+
+
+def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, post: int, next_id: int,
+             index: _Index) -> list[Event]:
+    """The sentence's events with the model's sure type first: the rules' event of that type, else their
+    first event retyped (not an incident with a toll: the toll stays an incident), else a new event
+    over the whole sentence (no trigger word, so no actors) unless it would count a toll twice or
+    the sentence holds a direct quote (what someone said is not, by its words alone, an event)."""
+    same = [e for e in found if e.type == label]
+    tolled = [e for e in found if e.type in _INCIDENTS and e.casualties]
+    if not same and found and found[0] not in tolled:
+        modes = _modes(label, "model", analysis.doc.text[span.start : span.end])
+        same, found = [replace(found[0], type=label, mode=modes, acled=acled_type(label, modes))], found[1:]
+    elif not same and (tolled and label in _INCIDENTS or any(
+            q.kind == "direct" for q in index.quotes_meeting(analysis, span))):
+        return found
+    elif not same:
+        same = [_event(analysis, label, "model", span, span, post, next_id, index)]
+    ordered = same + [e for e in found if e not in same]
+    return [replace(e, id=next_id + k) for k, e in enumerate(ordered)]
 
 
 def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
@@ -194,15 +274,29 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         flags.append("reported")
         if kind in _VERBAL and all(a.entity != speaker for a in actors):
             actors.insert(0, Participant(trigger, speaker))
-    if _NEGATION.search(text[max(span.start, trigger.start - 30) : trigger.start]):
+    before = text[max(span.start, trigger.start - 40) : trigger.start]
+    before = before[max(before.rfind(","), before.rfind(";")) + 1 :]  # the trigger's own clause
+    if _NEGATION.search(before[-30:]):
         flags.append("negated")
+    if _HYPOTHETICAL.search(before):
+        flags.append("hypothetical")
     time = _nearest_time(analysis, index, span, trigger)
+    if time is None:
+        time = _earlier_time(analysis, index, span)
     if time is not None and _historical(analysis, time):
         flags.append("historical")
+    if _FUTURE.search(before) or time is not None and _after_publication(analysis, time):
+        flags.append("future")
     casualties = _casualties(text, span, index.amounts_in(analysis, span)) \
         if kind in ("ASSAULT", "DISASTER") else ()
+    modes = _modes(kind, mode, text[span.start : span.end])
     return Event(eid, kind, span, trigger, post, tuple(actors), tuple(targets), location, time,
-                 casualties, (mode,), tuple(flags))
+                 casualties, modes, tuple(flags), acled=acled_type(kind, modes))
+
+
+def _modes(kind: str, mode: str, chunk: str) -> tuple[str, ...]:
+    """The trigger row's mode after the finer ones the sentence's words give ("shelled" -> shelling)."""
+    return tuple(dict.fromkeys([*(m for k, m, rx in _MODE_WORDS if k == kind and rx.search(chunk)), mode]))
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -228,6 +322,15 @@ def _nearest_time(analysis: Analysis, index: _Index, span: Span, trigger: Span) 
                                          abs(trigger.start - analysis.times[k].span.end)), default=None)
 
 
+def _earlier_time(analysis: Analysis, index: _Index, span: Span) -> int | None:
+    """The paragraph's last date before an undated sentence ("On 3 May, troops shelled X. Two died.")."""
+    k = bisect.bisect_right(index.paragraphs, span.start) - 1
+    j = bisect.bisect_left(index.times, span.start) - 1
+    if k < 0 or j < 0:
+        return None
+    return j if analysis.times[j].span.start >= analysis.paragraphs[k].span.start else None
+
+
 def _is_possessed(text: str, span: Span) -> bool:
     return text[span.end : span.end + 2] in ("’s", "'s")
 
@@ -239,6 +342,15 @@ def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     after = [m for m in prepped if m.span.start >= trigger.start]
     best = (after or prepped or [])[:1]
     return best[0].entity if best else None
+
+
+def _after_publication(analysis: Analysis, time: int) -> bool:
+    """Is the date a day (or month, year) after the publication date?"""
+    ref, pub = analysis.times[time], analysis.doc.published
+    if not (ref.value and pub) or ref.precision == "range":
+        return False
+    width = {"day": 10, "part-of-day": 10, "month": 7, "year": 4}.get(ref.precision)
+    return width is not None and ref.value[:width] > pub[:width]
 
 
 def _historical(analysis: Analysis, time: int) -> bool:

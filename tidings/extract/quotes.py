@@ -191,9 +191,11 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
 def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> list[_Found]:
     """One list from the rules' and the tagger's quotes of a paragraph.
 
-    The rules' quotes stand (quotation marks and known reporting verbs are their strength) and
-    take the tagger's speaker when they have none; the tagger adds the quotes the rules missed
-    (no quotation marks, cues the rules do not know).
+    Where both found a quote, the tagger's span, cue and source win (it learnt where reported
+    speech starts and ends) if its span holds the rules' quote, or most of it (not for a direct
+    quote: quotation marks are the rules' strength). A rule quote left without a speaker
+    takes the tagger's; a quote the tagger replaces keeps the rules' speaker. The tagger adds the quotes the rules missed (no quotation marks, cues the rules do not
+    know); the rules keep the ones the tagger missed.
     """
     text, mentions = analysis.doc.text, analysis.mentions
     out = list(rules)
@@ -201,6 +203,16 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
         hit = [k for k, r in enumerate(out) if not r.learned and _overlap(r.span, m.span) > 0]
         if not hit:
             out.append(m)
+            continue
+        if all(out[k].span in m.span or out[k].kind != "direct" and _share(out[k].span, m.span) >= 0.8
+               for k in hit):
+            first = out[hit[0]]
+            said = first.speaker is not None and mentions[first.speaker].span.start in range(m.span.start, m.span.end)
+            if not said and (first.entity is not None or m.entity is None):
+                # the rules' speaker stands (carried over, pronouns resolved), unless it is a word
+                # of what was said ("skippers believe the board ...")
+                m = replace(m, speaker=first.speaker, entity=first.entity, source=first.source or m.source)
+            out = [r for k, r in enumerate(out) if k not in hit] + [m]
             continue
         for k in hit:
             r = out[k]
@@ -219,10 +231,15 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
 
 def _agree(text: str, r: _Found, m: _Found) -> bool:
     """Does the tagger's quote ``m`` only add a few words at the edges of the rules' ``r``?"""
-    if not (m.span.start <= r.span.start and r.span.end <= m.span.end):
+    if r.span not in m.span:
         return False
     extra = text[m.span.start : r.span.start] + " " + text[r.span.end : m.span.end]
     return len(extra.split()) <= 4 and not any(c in extra for c in ".!?") or not extra.strip(_MARKS)
+
+
+def _share(a: Span, b: Span) -> float:
+    """The part of ``a`` that ``b`` covers."""
+    return max(0, min(a.end, b.end) - max(a.start, b.start)) / max(1, a.end - a.start)
 
 
 def _overlap(a: Span, b: Span) -> float:

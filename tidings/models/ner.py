@@ -232,4 +232,7 @@ def _make_session(path: Path) -> Any:
     options.intra_op_num_threads = int(os.environ.get("TIDINGS_THREADS", min(2, os.cpu_count() or 1)))
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # no busy-waiting between runs: with two taggers in one process (entities, attribution), one
+    # session's spinning threads take the cores the other is running on
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])

@@ -1,13 +1,15 @@
-"""Add an attribution head (PolNeAR source/cue/content BIO) to the shipped NER encoder.
+"""Teach the shipped NER tagger to tag attributions (PolNeAR source/cue/content BIO).
 
-One encoder, two heads: the NER tagger's fine-tuned MiniLM (``build/ner/model.pt``, written by
-``python -m training.ner.train``) is trained further on PolNeAR train with a new token head
-while a share of CoNLL-2003 train windows keeps the NER head where it was. The exported ONNX
-graph gives both ``logits`` (NER) and ``attribution``, so ``analyze`` runs the encoder once::
+Two ways, both starting from ``build/ner/model.pt`` (written by ``python -m training.ner.train``):
 
-    HF_HUB_OFFLINE=1 python -m training.ner.train --out tidings/models/ner-v1
-    HF_HUB_OFFLINE=1 python -m training.attribution.train --out tidings/models/ner-v2
+- joint (default): the whole encoder trains with a second head, while a share of CoNLL-2003
+  train windows keeps the NER head where it was;
+- ``--branch-from K``: the NER tagger stays frozen and whole, and a trained copy of its layers
+  ``K..`` reads its hidden states after layer ``K`` (``Branched``), so entities do not change.
 
+The exported ONNX graph gives both ``logits`` (NER) and ``attribution``. The recipe that made
+the shipped ``attribution-v1`` (joint, two stages) and what the branches scored are in
+training/README.md.
 Train split only; dev picks nothing but is printed each epoch. Never downloads.
 """
 from __future__ import annotations
@@ -78,6 +80,14 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--limit", type=int, default=None, help="articles per split (for timing)")
     ap.add_argument("--max-steps", type=int, default=0, help="stop early (for timing)")
     ap.add_argument("--skip-train", action="store_true", help="reuse WORK/model.pt")
+    ap.add_argument("--branch-from", type=int, default=None, metavar="K",
+                    help="freeze the --resume model; train a copy of its layers K.. for one head")
+    ap.add_argument("--branch", choices=("ner", "attribution"), default="ner",
+                    help="the head that gets the trained copy (the other keeps its output)")
+    ap.add_argument("--news-share", type=float, default=0.3,
+                    help="PolNeAR windows per epoch in an NER branch's training (distillation only)")
+    ap.add_argument("--distil", type=float, default=1.0,
+                    help="weight of the NER branch's KL to the --init NER tagger's outputs")
     return ap.parse_args()
 
 
@@ -94,6 +104,52 @@ class Joint(torch.nn.Module):
                            token_type_ids=token_type_ids).last_hidden_state
         hidden = self.dropout(hidden)
         return self.ner(hidden), self.attribution(hidden)
+
+
+class Branched(torch.nn.Module):
+    """A frozen two-head tagger (a ``Joint``) whose ``branch`` head gets trained top layers.
+
+    Embeddings and layers ``0..k-1`` are shared; layers ``k..`` run twice: the frozen model's
+    own for the other head (whose output is therefore exactly what it was) and a trained copy
+    for the branch head. At inference that costs ``(n + (n - k)) / 2n`` of two full passes.
+    The copy starts from the frozen layers, so training starts from the joint model's scores.
+    """
+
+    def __init__(self, frozen: Joint, k: int, branch: str) -> None:
+        super().__init__()
+        import copy
+
+        self.bert, self.ner, self.attribution = frozen.bert, frozen.ner, frozen.attribution
+        for p in self.parameters():
+            p.requires_grad_(False)
+        self.k, self.branched = k, branch
+        self.branch = torch.nn.ModuleList(copy.deepcopy(layer) for layer in self.bert.encoder.layer[k:])
+        self.head = copy.deepcopy(getattr(frozen, branch))
+        for p in [*self.branch.parameters(), *self.head.parameters()]:
+            p.requires_grad_(True)
+        self.dropout = torch.nn.Dropout(0.1)
+
+    def forward(self, input_ids, attention_mask, token_type_ids, both: bool = True):
+        from transformers.masking_utils import create_bidirectional_mask
+
+        bert = self.bert
+        hidden = bert.embeddings(input_ids=input_ids, token_type_ids=token_type_ids)
+        mask = create_bidirectional_mask(config=bert.config, inputs_embeds=hidden,
+                                         attention_mask=attention_mask)
+        layers = bert.encoder.layer
+        with torch.set_grad_enabled(False):
+            for layer in layers[: self.k]:
+                hidden = layer(hidden, mask)
+        branch = hidden.detach()
+        for layer in self.branch:
+            branch = layer(branch, mask)
+        branch = self.head(self.dropout(branch))
+        other = None
+        if both:
+            for layer in layers[self.k :]:
+                hidden = layer(hidden, mask)
+            other = (self.attribution if self.branched == "ner" else self.ner)(hidden)
+        return (branch, other) if self.branched == "ner" else (other, branch)
 
 
 def article_streams(articles: list[Article], piecer: WordPiecer, max_unit: int) -> list[DocStream]:
@@ -178,11 +234,9 @@ def train(args: argparse.Namespace, piecer: WordPiecer, train_arts: list[Article
           dev_arts: list[Article]) -> Joint:
     rng = np.random.default_rng(args.seed)
     torch.manual_seed(args.seed)
-    base = build_model(base_dir())
-    base.load_state_dict(torch.load(args.init))
-    model = Joint(base)
-    if args.resume is not None:
-        model.load_state_dict(torch.load(args.resume))
+    model = new_model(args)
+    branched = model.branched if isinstance(model, Branched) else None
+    teacher = ner_tagger(args).eval() if branched == "ner" and args.distil else None
     att = article_streams(train_arts, piecer, args.max_length - 2)
     ner = two_heads(doc_streams(load_docs(args.conll / "train.conllu"), piecer, args.max_length - 2))
     opts = dict(max_length=args.max_length, min_centre=args.min_centre, no_context=args.no_context)
@@ -190,13 +244,18 @@ def train(args: argparse.Namespace, piecer: WordPiecer, train_arts: list[Article
     def epoch_windows() -> list:
         windows = sample_windows(att, piecer, rng, **opts)
         extra = sample_windows(ner, piecer, rng, **opts)
-        keep = rng.permutation(len(extra))[: int(len(extra) * args.conll_share)]
+        if branched == "ner":  # CoNLL windows train it; news windows keep it near ner-v1
+            windows, extra = extra, windows
+        share = {None: args.conll_share, "ner": args.news_share, "attribution": 0.0}[branched]
+        keep = rng.permutation(len(extra))[: int(len(extra) * share)]
         return windows + [extra[i] for i in keep]
 
     per_epoch = math.ceil(len(epoch_windows()) / args.batch)
     total = args.max_steps or per_epoch * args.epochs
-    head = [p for n, p in model.named_parameters() if n.startswith("attribution.")]
-    rest = [p for n, p in model.named_parameters() if not n.startswith("attribution.")]
+    trained = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
+    is_head = lambda n: n.startswith(("attribution.", "head."))  # noqa: E731
+    head = [p for n, p in trained if is_head(n)]
+    rest = [p for n, p in trained if not is_head(n)]
     optim = torch.optim.AdamW([{"params": rest, "lr": args.lr, "weight_decay": 0.01},
                                {"params": head, "lr": args.head_lr, "weight_decay": 0.0}])
     sched = linear_schedule(optim, total, args.warmup)
@@ -209,20 +268,50 @@ def train(args: argparse.Namespace, piecer: WordPiecer, train_arts: list[Article
         for b in range(0, len(order), args.batch):
             inputs, labels = collate([windows[i] for i in order[b : b + args.batch]], piecer.pad_id)
             with torch.autocast("cpu", dtype=torch.bfloat16):
-                ner_logits, att_logits = model(**inputs)
-            loss = head_loss(ner_logits, labels[..., 0]) + head_loss(att_logits, labels[..., 1])
+                ner_logits, att_logits = model(**inputs, **({"both": False} if branched else {}))
+            loss = sum(head_loss(logits, labels[..., i])
+                       for i, logits in enumerate((ner_logits, att_logits)) if logits is not None)
+            if teacher is not None:
+                with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
+                    taught = teacher(**inputs).logits
+                loss = loss + args.distil * distillation(ner_logits, taught, labels)
             optimise(loss, model, optim, sched)
             step += 1
             log_step(epoch, step, total, loss, started)
             if step >= total:
                 break
         model.eval()
-        dev = span_scores(dev_arts, attribution_tagger(piecer, runner(model, 1), args))
-        print(f"epoch {epoch} dev {json.dumps(dev)} elapsed {time.perf_counter() - started:.0f}s",
-              flush=True)
+        if branched != "ner":  # (an NER branch leaves the attribution head as it was)
+            dev = span_scores(dev_arts, attribution_tagger(piecer, runner(model, 1), args))
+            print(f"epoch {epoch} dev {json.dumps(dev)} elapsed {time.perf_counter() - started:.0f}s",
+                  flush=True)
         if step >= total:
             break
     return model
+
+
+def new_model(args: argparse.Namespace) -> torch.nn.Module:
+    """The NER tagger from ``--init`` with an attribution head (``--resume``), maybe branched."""
+    model = Joint(ner_tagger(args))
+    if args.resume is not None:
+        model.load_state_dict(torch.load(args.resume))
+    return model if args.branch_from is None else Branched(model, args.branch_from, args.branch)
+
+
+def ner_tagger(args: argparse.Namespace) -> torch.nn.Module:
+    base = build_model(base_dir())
+    base.load_state_dict(torch.load(args.init))
+    return base
+
+
+def distillation(student: torch.Tensor, teacher: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """KL from the teacher's tag distribution to the student's at every labelled word."""
+    keep = (labels != IGNORE).any(-1)
+    if not bool(keep.any()):
+        return student.sum() * 0.0
+    return torch.nn.functional.kl_div(
+        torch.log_softmax(student[keep].float(), -1), torch.softmax(teacher[keep].float(), -1),
+        reduction="batchmean")
 
 
 def main() -> None:
@@ -233,7 +322,7 @@ def main() -> None:
     print(f"{len(train_arts)} train, {len(dev_arts)} dev articles", flush=True)
     started = time.perf_counter()
     if args.skip_train:
-        model = Joint(build_model(base_dir()))
+        model = new_model(args)
         model.load_state_dict(torch.load(args.work / "model.pt"))
     else:
         model = train(args, piecer, train_arts, dev_arts)
@@ -255,7 +344,9 @@ def main() -> None:
         "version": int(m.group(1)) if (m := re.search(r"-v(\d+)$", args.out.name)) else 2,
         "labels": LABELS,
         "heads": {"logits": LABELS, "attribution": list(ATT_LABELS)},
-        "base": "tidings ner-v1 encoder (all-MiniLM-L6-v2 fine-tuned on CoNLL-2003)",
+        "base": "tidings ner-v1 encoder (all-MiniLM-L6-v2 fine-tuned on CoNLL-2003)" + (
+            f"; ner-v1 frozen, attribution branch = trained copy of layers {args.branch_from}.."
+            if args.branch_from is not None else ""),
         "training_data": "CoNLL-2003 English train (NER head, research use only); PolNeAR train "
                          "split, first annotator per article (attribution head, research use only)",
         "max_length": args.max_length,

@@ -1,0 +1,75 @@
+"""Keep one event per incident when a live blog revises its toll ("at least eight" ... "12 killed")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tidings.types import Analysis, Event, Revision
+
+_INCIDENTS = frozenset({"ASSAULT", "DISASTER"})
+_COUNTS = ("killed", "injured")
+# a later toll sentence that names no place still revises the last incident when it says so (#4)
+_REVISED = re.compile(r"\b(?:toll|ris(?:en|es)|rose|climb(?:ed|s)|increased|updated|now|revised)\b", re.IGNORECASE)
+
+
+def link_toll_revisions(analysis: Analysis) -> Analysis:
+    """Return ``analysis`` with each later report of an incident's toll folded into the first report.
+
+    The first event keeps the latest figures as its ``casualties`` and every report, its own first, in
+    ``revisions``; each later event stays, with ``repeat_of`` set to the first (as a repeated post does).
+    A later event revises an earlier one in another post when both are incidents of the same type,
+    neither is historical, both give a count of the same kind, and they share a location entity, or the
+    later one names no place and speaks of a revised toll ("the toll has risen to 12").
+    """
+    text = analysis.doc.text
+    events = list(analysis.events)
+    for i, later in enumerate(events):
+        if not _toll_event(later) or later.repeat_of is not None:
+            continue
+        k = next((j for j in range(i - 1, -1, -1) if _same_incident(events[j], later, text)), None)
+        if k is not None:
+            events[k] = _revised(events[k], later, _clock(analysis, events[k]), _clock(analysis, later))
+            events[i] = replace(later, repeat_of=events[k].id)
+    return replace(analysis, events=tuple(events))
+
+
+def _clock(analysis: Analysis, event: Event) -> str | None:
+    return analysis.posts[event.post].timestamp if 0 <= event.post < len(analysis.posts) else None
+
+
+def _toll_event(event: Event) -> bool:
+    keys = {key for key, _ in event.casualties}
+    return event.type in _INCIDENTS and "historical" not in event.flags and any(c in keys for c in _COUNTS)
+
+
+def _same_incident(first: Event, later: Event, text: str) -> bool:
+    if first.repeat_of is not None or first.post == later.post or first.type != later.type or not _toll_event(first):
+        return False
+    if not {k for k, _ in first.casualties} & {k for k, _ in later.casualties} & set(_COUNTS):
+        return False
+    if first.location is not None and later.location is not None:
+        return first.location == later.location
+    return later.location is None and bool(_REVISED.search(text[later.span.start : later.span.end]))
+
+
+def _revised(first: Event, later: Event, first_at: str | None = None, later_at: str | None = None) -> Event:
+    """``first`` with both reports in time order and the newest report's counts as its toll.
+
+    Posts are ordered by their clock times where both have one (a live blog is often newest
+    first), else by their place in the text; a count replaces the old one and its qualifier.
+    """
+    reports = first.revisions or (Revision(first.span, first.post, first.casualties),)
+    older = first_at is not None and later_at is not None and later_at < first_at
+    if older:  # the later post in the text is the earlier report: it goes before, the toll stays
+        return replace(first, revisions=(Revision(later.span, later.post, later.casualties), *reports))
+    toll = dict(first.casualties)
+    new = dict(later.casualties)
+    for kind in _COUNTS:
+        if kind in new:
+            toll[kind] = new[kind]
+            toll.pop(f"{kind}_qualifier", None)
+            if f"{kind}_qualifier" in new:
+                toll[f"{kind}_qualifier"] = new[f"{kind}_qualifier"]
+    return replace(first, casualties=tuple(toll.items()),
+                   revisions=(*reports, Revision(later.span, later.post, later.casualties)))
