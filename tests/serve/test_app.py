@@ -112,6 +112,8 @@ def test_app_api_events(client: TestClient) -> None:
     rows = _ok(client, "/api/events?type=disaster&country=Ukraine")["rows"]
     assert rows and {r["country"] for r in rows} == {"UKR"}
     assert 4 in {r["killed"] for r in rows}
+    assert all({"acled", "flags", "revisions"} <= set(r) for r in rows)  # from the stored analysis
+    assert all(r["acled"] is None for r in rows)  # a disaster is no ACLED event
     dated = _ok(client, "/api/events?since=2025-03-03&until=2025-03-03")["rows"]
     assert dated and {r["date"][:10] for r in dated} == {"2025-03-03"}
 
@@ -186,6 +188,7 @@ def test_app_entity_page(client: TestClient) -> None:
 def test_app_events_page(client: TestClient) -> None:
     html = _html(client, "/events?type=DISASTER&country=UKR&since=&until=")
     assert html.count("<tr>") >= 2 and "<td>DISASTER</td>" in html and 'value="UKR"' in html
+    assert "<th>ACLED</th>" in html
     assert "<td>ASSAULT</td>" not in html
 
 

@@ -1,4 +1,5 @@
-"""Put a point on the map for each event row: its place's coordinates and its document's title."""
+"""Complete each event row from its document's stored analysis: the point on the map, the
+document's title, the ACLED type, the flags and how often its toll was revised."""
 
 from __future__ import annotations
 
@@ -16,12 +17,15 @@ def _summary(store: Store, doc_id: str) -> dict[str, Any]:
     data = store.get(doc_id) or {"document": {"id": doc_id}, "events": []}
     places = {e["id"]: (e.get("location") or {}).get("place") or {} for e in data["events"]}
     return {"title": display_title(data),
-            "points": {i: (p["lat"], p["lon"]) for i, p in places.items() if p.get("lat") is not None}}
+            "points": {i: (p["lat"], p["lon"]) for i, p in places.items() if p.get("lat") is not None},
+            "facts": {e["id"]: {"acled": e.get("acled"), "flags": e.get("flags") or [],
+                                "revisions": len(e.get("revisions") or [])} for e in data["events"]}}
 
 
 def with_points(store: Store, rows: tuple[EventRow, ...], *,
                 cache: MutableMapping[str, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """Return ``rows`` as dicts with ``lat``/``lon`` (None where the event has no located place) and ``title``.
+    """Return ``rows`` as dicts with ``lat``/``lon`` (None where the event has no located place),
+    ``title``, ``acled`` ({event_type, sub_event_type} or None), ``flags`` and ``revisions`` (count).
 
     The coordinates come from each document's stored analysis (the event's ``location.place``),
     read once per document; a stored analysis never changes, so ``cache`` may keep what was read
@@ -41,5 +45,6 @@ def with_points(store: Store, rows: tuple[EventRow, ...], *,
             seen[row.doc_id] = _summary(store, row.doc_id)
         doc = seen[row.doc_id]
         lat, lon = doc["points"].get(row.id, (None, None))
-        out.append({**asdict(row), "title": doc["title"], "lat": lat, "lon": lon})
+        facts = doc["facts"].get(row.id, {"acled": None, "flags": [], "revisions": 0})
+        out.append({**asdict(row), "title": doc["title"], "lat": lat, "lon": lon, **facts})
     return out

@@ -176,7 +176,9 @@ async def page_entity(request: Request, name: str) -> HTMLResponse:
 
 async def page_events(request: Request, type: Text = None, country: Text = None, since: Date = None,
                       until: Date = None) -> HTMLResponse:
-    rows = _store(request).events(type=type, country=country, since=since, until=until, limit=500)
+    store = _store(request)
+    rows = with_points(store, store.events(type=type, country=country, since=since, until=until, limit=500),
+                       cache=request.app.state.places)
     filters = {"type": type or "", "country": country or "", "since": since or "", "until": until or ""}
     return _page(request, "events.html", rows=rows, types=EVENT_TYPES, query={k: v for k, v in filters.items() if v},
                  **filters)
