@@ -173,3 +173,20 @@ def test_events_a_date_after_publication_is_future() -> None:
     a = extract_events(extract_amounts(extract_times(resolve_entities(
         make_analysis("Farmers protest in the capital on 30 April.", published="2025-04-24")))))
     assert a.events and "future" in a.events[0].flags
+
+
+@pytest.mark.parametrize(("sentence", "mode", "acled"), [
+    ("On 2 May, the rebels fired mortars at army positions near the river.", "shelling",
+     ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+    ("Government troops launched an offensive near the town but were repulsed.", "clash", ("Battles", "Armed clash")),
+])
+def test_events_conflict_reporting_verbs(sentence: str, mode: str, acled: tuple[str, str]) -> None:
+    a = extract_events(extract_amounts(extract_times(resolve_entities(make_analysis(sentence, published="2025-05-05")))))
+    first = next(e for e in a.events if e.type == "ASSAULT")
+    assert mode in first.mode and first.acled == acled
+
+
+def test_events_fired_from_a_job_is_no_attack() -> None:
+    a = extract_events(extract_amounts(extract_times(resolve_entities(
+        make_analysis("The club fired its coach after the defeat.", published="2025-05-05")))))
+    assert not [e for e in a.events if e.type == "ASSAULT"]

@@ -17,7 +17,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
     ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|"
-                          r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynched|killed|killing"),
+                          r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynched|killed|killing|"
+                          r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
+                          r"fir(?:ed|ing) (?:[\w-]+ ){0,2}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms)|(?:an|the|a new|a major|a ground|its|their) offensive|"
+                          r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
+                          r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed|building collapse"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
@@ -52,7 +56,7 @@ _MODE_WORDS: list[tuple[str, str, re.Pattern[str]]] = [(k, m, re.compile(rf"\b(?
     ("ASSAULT", "drone", r"drones?|UAVs?|unmanned aerial"),
     ("ASSAULT", "aerial", r"air ?strikes?|airstrikes?|air raids?|warplanes?|fighter jets?|aircraft|bombers?"),
     ("ASSAULT", "clash", r"clash(?:ed|es)?|fighting|fought|exchanged? fire|exchanges? of fire|gun ?battles?|"
-                         r"armed confrontations?|skirmish(?:ed|es)?"),
+                         r"armed confrontations?|skirmish(?:ed|es)?|offensives?|repulsed|assault operations?"),
     ("ASSAULT", "abduction", r"abduct(?:ed|ion|ions|s)?|kidnapp?(?:ed|ing|ings)|taken hostage|took \w+ hostage"),
     ("ASSAULT", "sexual", r"rap(?:e|ed|ing)|gang-raped|sexual(?:ly)? (?:assault(?:ed)?|abused?|violence)"),
     ("ASSAULT", "mob", r"mobs?|lynch(?:ed|ing)?|vigilantes?"),
