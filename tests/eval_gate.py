@@ -104,11 +104,23 @@ def score_places() -> dict[str, dict[str, float]]:
     return out
 
 
+def score_acled(limit: int = 200) -> dict[str, dict[str, float]]:
+    """Whole event records against the first ``limit`` ACLED 2022 notes of each group, when here."""
+    path = SHARED / "data/events/acled_sample_2022"
+    if not path.exists():
+        return {}
+    from tidings.evaluate.records import evaluate_records
+
+    return {f"acled-{r.group.lower()}-first-{limit}": {k: round(r.share(k), 4) for k in sorted(r.hits)}
+            for r in evaluate_records(path, limit=limit)}
+
+
 def score_all() -> dict[str, dict[str, float]]:
     scores = {name: score_article(t, g) for name, t, g in articles()}
     scores.update(score_conll())
     scores.update(score_polnear())
     scores.update(score_places())
+    scores.update(score_acled())
     return scores
 
 
@@ -124,11 +136,11 @@ def main(argv: list[str]) -> int:
     print("| article | " + " | ".join(METRICS) + " |")
     print("|---|" + "---:|" * len(METRICS))
     for name, figs in scores.items():
-        if name.startswith(("conll", "polnear", "places")):
+        if name.startswith(("conll", "polnear", "places", "acled")):
             continue
         print(f"| {name} | " + " | ".join(f"{figs[k]:.2f}" if k in figs else "n/a" for k in METRICS) + " |")
     for name, figs in scores.items():
-        if name.startswith(("conll", "polnear", "places")):
+        if name.startswith(("conll", "polnear", "places", "acled")):
             print(f"\n{name}: " + ", ".join(f"{k} {v:.4f}" for k, v in figs.items()))
     if "--raise" in argv:
         allow = "--allow-lower" in argv
