@@ -190,3 +190,12 @@ def test_events_fired_from_a_job_is_no_attack() -> None:
     a = extract_events(extract_amounts(extract_times(resolve_entities(
         make_analysis("The club fired its coach after the defeat.", published="2025-05-05")))))
     assert not [e for e in a.events if e.type == "ASSAULT"]
+
+
+def test_events_an_unnamed_group_acts_and_places_are_not_targets() -> None:
+    text = "On 3 May, farmers protested in front of the district office in Nashik, Maharashtra."
+    a = with_mentions(make_analysis(text, published="2025-05-05"), ("Nashik", "GPE", 0), ("Maharashtra", "GPE", 0))
+    a = extract_events(extract_amounts(extract_times(resolve_entities(a))))
+    protest = next(e for e in a.events if e.type == "PROTEST")
+    assert [p.span.text(a.doc) for p in protest.actors] == ["farmers"]
+    assert not protest.targets  # "in Nashik, Maharashtra" says where, not against whom

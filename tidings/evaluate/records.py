@@ -11,7 +11,8 @@ type; when none does, the first event. Scores, per group (Ukraine apart, as the 
 * **place <= 25 km**: the event's location, else the note's first entity with a GeoNames place, lies
   within 25 km of the record's latitude/longitude; no place = wrong.
 * **actor**: a word of ``actor1`` (five-letter prefixes, generic words left out: "Russian" meets
-  "Military Forces of Russia (2000-)") is in the name of one of the event's actors.
+  "Military Forces of Russia (2000-)") is in the name of one of the event's actors; ACLED's
+  "Protesters (X)" / "Rioters (X)" (any unnamed crowd) meet a protest whose actor is an unnamed group.
 * **date**: the event's date value equals ``event_date``.
 
 ``evaluate_note_dates`` scores the date stage alone over every note: the note's first date
@@ -135,6 +136,9 @@ def _stems(name: str) -> set[str]:
 
 
 def _actor_match(analysis: Analysis, event: Event, actor1: str) -> bool:
+    if actor1.startswith(("Protesters", "Rioters")) and event.type == "PROTEST" and any(
+            a.entity is None for a in event.actors):
+        return True  # ACLED codes every unnamed crowd so ("farmers marched" is "Protesters (India)")
     gold = _stems(actor1)
     names = [analysis.entities[a.entity].name if a.entity is not None else a.span.text(analysis.doc)
              for a in event.actors]

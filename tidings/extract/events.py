@@ -95,7 +95,14 @@ _LABOUR = re.compile(r"\b(?:workers|union|unions|staff|employees|pay|wages?|pick
 _IS_MONTH = re.compile(r"(?:March|May)\b(?:\s+\d|,?\s+(?:19|20)\d\d)")
 _VERBAL = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
-_PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of)\s+(?:the\s+)?$", re.IGNORECASE)
+# an unnamed group as the doer, just before the trigger ("farmers protested", "hundreds of workers marched")
+_GROUP = re.compile(
+    r"\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?(?:[\w-]+\s+)?(?:farmers|workers|students|residents|protesters|"
+    r"protestors|demonstrators|teachers|doctors|nurses|villagers|traders|vendors|activists|supporters|employees|"
+    r"drivers|miners|lawyers|women|youths?|fishermen|civilians|militants|gunmen|rebels|soldiers|troops|forces|"
+    r"police|officers|settlers|pensioners|journalists|unions?|mob|crowds?|people))\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|did not|didn’t|didn't|denied)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # a modal or condition, or a plan or promise, just before the trigger (in its clause)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
@@ -260,9 +267,11 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     hi = bisect.bisect_left(index.mentions, span.end)
     inside = [(i, m) for i, m in enumerate(analysis.mentions[lo:hi], lo) if m.span in span and m.entity is not None]
     location = _location(analysis, inside, trigger)
+    placed = _placed(text, span, [m for _, m in inside])
     before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES
-              and m.entity != location and not _is_possessed(text, m.span)]
-    after = [m for _, m in inside if m.span.start >= trigger.end and m.type in _ACTOR_TYPES and m.entity != location]
+              and m.entity != location and not _is_possessed(text, m.span) and m.span not in placed]
+    after = [m for _, m in inside if m.span.start >= trigger.end and m.type in _ACTOR_TYPES
+             and m.entity != location and m.span not in placed]
     if _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]) \
             and (by := _BY_AFTER.match(text, trigger.end)):
         # "were deported by Stalin": the agent follows "by", the one it happened to comes before
@@ -270,6 +279,10 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         before, after = [m for m in after if m.span.start >= agent_at], before
     actors = _distinct(before)[-2:]
     targets = _distinct(after)[:2]
+    clause = text[max(span.start, trigger.start - 60) : trigger.start]
+    clause_at = trigger.start - len(clause) + max(clause.rfind(","), clause.rfind(";")) + 1
+    if not actors and (group := _GROUP.search(text, clause_at, trigger.start)):
+        actors = [Participant(Span(group.start(1), group.end(1)))]
     if kind == "COERCE" and (inst := _INSTITUTION.search(text[span.start : span.end])):
         actors.insert(0, Participant(Span(span.start + inst.start(1), span.start + inst.end(1))))
     speaker = next((q.entity for q in index.quotes_over(analysis, trigger) if q.entity is not None), None)
@@ -333,6 +346,21 @@ def _earlier_time(analysis: Analysis, index: _Index, span: Span) -> int | None:
     if k < 0 or j < 0:
         return None
     return j if analysis.times[j].span.start >= analysis.paragraphs[k].span.start else None
+
+
+def _placed(text: str, span: Span, mentions: list[Mention]) -> set[Span]:
+    """Spans of mentions that say where, not who: after "in", "at", "near" ... ("in front of the
+    district office"), and a place after a place and a comma ("Nashik, Maharashtra")."""
+    out: set[Span] = set()
+    prev: Mention | None = None
+    for m in mentions:
+        lead = text[max(span.start, m.span.start - 20) : m.span.start]
+        if _PLACE_PREP.search(lead) and (m.type in ("GPE", "LOC") or m.source == "role") or (
+                m.type in ("GPE", "LOC") and prev is not None and prev.span in out
+                and not text[prev.span.end : m.span.start].strip(", ")):
+            out.add(m.span)
+        prev = m
+    return out
 
 
 def _is_possessed(text: str, span: Span) -> bool:
