@@ -43,6 +43,7 @@ from training.ner.data import (
 )
 from training.ner.train import DATA as CONLL
 from training.ner.train import (
+    add_common_args,
     base_dir,
     build_model,
     export,
@@ -67,19 +68,9 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--conll", type=Path, default=CONLL)
     ap.add_argument("--conll-share", type=float, default=0.3, help="CoNLL windows kept per epoch")
     ap.add_argument("--epochs", type=int, default=2)
-    ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--head-lr", type=float, default=5e-4)
-    ap.add_argument("--batch", type=int, default=16)
-    ap.add_argument("--max-length", type=int, default=128)
-    ap.add_argument("--centre", type=int, default=124)
-    ap.add_argument("--min-centre", type=int, default=24)
-    ap.add_argument("--no-context", type=float, default=0.1)
-    ap.add_argument("--warmup", type=float, default=0.06)
-    ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--limit", type=int, default=None, help="articles per split (for timing)")
-    ap.add_argument("--max-steps", type=int, default=0, help="stop early (for timing)")
-    ap.add_argument("--skip-train", action="store_true", help="reuse WORK/model.pt")
+    add_common_args(ap, centre=124, no_context=0.1)
     ap.add_argument("--branch-from", type=int, default=None, metavar="K",
                     help="freeze the --resume model; train a copy of its layers K.. for one head")
     ap.add_argument("--branch", choices=("ner", "attribution"), default="ner",

@@ -42,18 +42,23 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--work", type=Path, default=Path("build/ner"))
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--epochs", type=int, default=4)
+    add_common_args(ap, centre=64, no_context=0.15)
+    return ap.parse_args()
+
+
+def add_common_args(ap: argparse.ArgumentParser, *, centre: int, no_context: float) -> None:
+    """The options both training scripts share: optimiser, windows, threads, early stop."""
     ap.add_argument("--lr", type=float, default=1e-4)
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--max-length", type=int, default=128)
-    ap.add_argument("--centre", type=int, default=64)
+    ap.add_argument("--centre", type=int, default=centre)
     ap.add_argument("--min-centre", type=int, default=24)
-    ap.add_argument("--no-context", type=float, default=0.15)
+    ap.add_argument("--no-context", type=float, default=no_context)
     ap.add_argument("--warmup", type=float, default=0.06)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-steps", type=int, default=0, help="stop early (for timing)")
     ap.add_argument("--skip-train", action="store_true", help="reuse WORK/model.pt")
-    return ap.parse_args()
 
 
 def build_model(base: Path) -> torch.nn.Module:
