@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BASELINE = Path(__file__).with_name("eval_baseline.json")
-METRICS = ("quote_recall", "speaker_accuracy", "entity_recall", "headline_recall", "duplicates_found",
+METRICS = ("quote_recall", "quote_precision", "speaker_accuracy", "entity_recall", "headline_recall", "duplicates_found",
            "event_recall", "toll_correct", "people_not_split")
 
 
@@ -49,7 +49,8 @@ def score_article(text_path: Path, gold_path: Path) -> dict[str, float]:
     probe["posts"]["headlines"] = probe["posts"]["headlines"] or ["-"]
     probe["posts"]["near_duplicates"] = probe["posts"]["near_duplicates"] or [["-", "--"]]
     res = _scorer()(analysis, probe)
-    out = {k: float(res[k]) for k in ("quote_recall", "speaker_accuracy", "entity_recall", "event_recall")}
+    out = {k: float(res[k]) for k in ("quote_recall", "quote_precision", "speaker_accuracy", "entity_recall",
+                                      "event_recall")}
     if not no_heads:
         out["headline_recall"] = res["headline_recall"]
     if not no_dups:

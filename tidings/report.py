@@ -33,6 +33,12 @@ def format_summary(analysis: Analysis) -> str:
             analysis.mentions[q.speaker].span.text(doc) if q.speaker is not None else "?"
         rep = "  (repeat)" if q.repeat_of is not None else ""
         lines.append(f"  {who}: [{q.kind}] {_clip(q.span.text(doc), 80)}{rep}")
+    if analysis.attributions:
+        lines.append(f"\nOther attributions: believed, wanted, refused ({len(analysis.attributions)})")
+    for q in analysis.attributions:
+        who = analysis.entities[q.entity].name if q.entity is not None else "?"
+        cue = q.cue.text(doc) if q.cue else ""
+        lines.append(f"  {who} {cue}: {_clip(q.span.text(doc), 80)}")
     lines.append(f"\nEvents ({len(analysis.events)})")
     for event in analysis.events:
         where = f" @ {analysis.entities[event.location].name}" if event.location is not None else ""

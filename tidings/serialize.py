@@ -27,6 +27,14 @@ def _speaker(analysis: Analysis, quote: Quote) -> dict[str, Any] | None:
             "mention": _span(analysis, mention.span) if mention else None}
 
 
+def _quote(analysis: Analysis, q: Quote) -> dict[str, Any]:
+    return {"id": q.id, **_span(analysis, q.span), "kind": q.kind,
+            "cue": q.cue.text(analysis.doc) if q.cue else None,
+            "cue_span": [q.cue.start, q.cue.end] if q.cue else None, "post": q.post,
+            "speaker": _speaker(analysis, q), "repeat_of": q.repeat_of,
+            "source": _span(analysis, q.source) if q.source else None}
+
+
 def _participant(analysis: Analysis, p: Participant) -> dict[str, Any]:
     out = _span(analysis, p.span)
     out["name"] = _entity_name(analysis, p.entity) or out["text"]
@@ -107,11 +115,8 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                       "roles": list(e.roles), "gender": e.gender, "place": _place(e.place),
                       "mentions": [_span(analysis, analysis.mentions[i].span) for i in e.mentions]}
                      for e in analysis.entities],
-        "quotes": [{"id": q.id, **_span(analysis, q.span), "kind": q.kind,
-                    "cue": q.cue.text(doc) if q.cue else None,
-                    "cue_span": [q.cue.start, q.cue.end] if q.cue else None, "post": q.post,
-                    "speaker": _speaker(analysis, q), "repeat_of": q.repeat_of,
-                    "source": _span(analysis, q.source) if q.source else None} for q in analysis.quotes],
+        "quotes": [_quote(analysis, q) for q in analysis.quotes],
+        "attributions": [_quote(analysis, q) for q in analysis.attributions],
         "events": [_event(analysis, e) for e in analysis.events],
         "times": [{**_span(analysis, t.span), "value": t.value, "precision": t.precision} for t in analysis.times],
         "amounts": [{**_span(analysis, a.span), "value": a.value, "unit": a.unit, "kind": a.kind,

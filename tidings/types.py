@@ -196,6 +196,9 @@ class Analysis:
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    # what the attribution tagger found that is not something said: beliefs, wants, refusals,
+    # accusations by deed ("refused to cede Crimea"); PolNeAR counts them with the quotes
+    attributions: tuple[Quote, ...] = ()
     times: tuple[TimeRef, ...] = ()
     amounts: tuple[Amount, ...] = ()
     events: tuple[Event, ...] = ()

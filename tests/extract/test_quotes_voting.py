@@ -10,11 +10,11 @@ TEXT = ("Harbour repairs to take months\n\nThe harbour board expects the damaged
         "believe the board waited too long to act.\n")
 
 
-def quotes(analysis):
+def quotes(analysis, field="quotes"):
     doc = analysis.doc
     return {q.span.text(doc): (q.kind, q.source.text(doc) if q.source else None,
                                analysis.entities[q.entity].name if q.entity is not None else None)
-            for q in analysis.quotes}
+            for q in getattr(analysis, field)}
 
 
 def test_the_tagger_adds_what_the_rules_miss_and_keeps_their_speakers():
@@ -22,9 +22,11 @@ def test_the_tagger_adds_what_the_rules_miss_and_keeps_their_speakers():
                                              for s in default_stages()])
     voted = tidings.analyze(TEXT)
     got = quotes(voted)
-    # a cue the rules do not know ("fear") with no quotation marks: the tagger's
+    # a cue the rules do not know ("fear") with no quotation marks: the tagger's, and what people
+    # fear is an attribution, not something they said
     assert not any("winter season" in text for text in quotes(rules))
-    assert got["the closure will cost them the winter season"][1] == "Local fishermen"
+    assert "the closure will cost them the winter season" not in got
+    assert quotes(voted, "attributions")["the closure will cost them the winter season"][1] == "Local fishermen"
     # the rules' direct quote stays, with the tagger's edges (the marks) and the rules' speaker
     assert got["“We will not cut corners on safety,”"] == ("direct", "she", "Ana Ruiz")
     # the rules took "the board" (a word of the content) for the speaker; the tagger's source wins
@@ -41,3 +43,15 @@ def test_learned_quotes_stay_inside_the_text_and_are_never_empty():
         assert text[q.span.start : q.span.end].strip()
         for span in (q.cue, q.source):
             assert span is None or 0 <= span.start < span.end <= len(text)
+
+
+def test_what_was_done_or_wanted_is_an_attribution_and_what_was_said_a_quote():
+    text = ("Talks stall over the bridge\n\nThe mayor refused to sign the new contract with the builders on "
+            "Friday. The union is demanding a 6% pay rise for its members. The minister declared a state of "
+            "emergency in the valley. A council spokesman said the talks would resume next week.\n")
+    analysis = tidings.analyze(text)
+    said = quotes(analysis)
+    assert "the talks would resume next week" in said
+    for words in ("sign the new contract", "a 6% pay rise", "a state of emergency"):
+        assert not any(words in q for q in said), words
+    assert {q.kind for q in analysis.attributions} <= {"direct", "indirect", "mixed"}

@@ -216,8 +216,9 @@ def predicted_attributions(analysis: Any) -> list[Attribution]:
     # running over paragraphs); pieces only whitespace apart are one segment again
     text = analysis.doc.text
     groups: dict[Any, list[Any]] = {}
-    for q in analysis.quotes:
-        groups.setdefault(q.cue if q.cue is not None else ("quote", q.id), []).append(q)
+    # PolNeAR's attributions are what was said and what is believed, wanted or refused: both lists
+    for i, q in enumerate((*analysis.quotes, *analysis.attributions)):
+        groups.setdefault(q.cue if q.cue is not None else ("quote", i), []).append(q)
     out = []
     for quotes in groups.values():
         first = quotes[0]
@@ -365,7 +366,7 @@ def format_quote_table(report: QuoteReport) -> str:
     row("quote (content overlap >= 0.3)", report.quote_03)
     row("quote (content overlap >= 0.8)", report.quote_08)
     row("attribution (content >= 0.8 + source)", report.attribution)
-    line = f"{report.n_docs} articles, {report.n_gold} gold attributions, {report.n_pred} predicted quotes"
+    line = f"{report.n_docs} articles, {report.n_gold} gold attributions, {report.n_pred} predicted (quotes and attributions)"
     if report.seconds:
         line += f", analysed in {report.seconds:.1f} s"
     return "\n".join(rows + ["", line])

@@ -31,11 +31,43 @@ _THAT_ONLY = frozenset(
     "predicted hoped feared complain complains complained signalled indicated".split()
 )
 _CLAUSE_ONLY = frozenset(
-    "announce announces announced confirm confirms confirmed deny denies denied admit admits admitted "
+    "announce announces announced declare declares declared confirm confirms confirmed deny denies denied admit admits admitted "
     "acknowledge acknowledges acknowledged reported stresses stressed emphasise emphasises emphasised "
     "emphasize emphasized maintain maintains maintained concede concedes conceded".split()
 )
 _NEEDS_THAT = frozenset("tell tells told urge urges urged accuse accuses accused warn warns warned".split())
+
+
+def _stem(word: str) -> str:
+    """A crude stem that puts a verb's inflections together ("adding", "added", "adds" -> "add")."""
+    w = word.lower()
+    if len(w) > 4:
+        w = re.sub(r"(?:ing|ed|es|s)$", "", w)
+    return w.rstrip("e") or w
+
+
+_AUXILIARIES = frozenset("not never also has have had is was are were be been being do does did will would "
+                         "could can should may might must".split())
+_SPEECH_CLASSES = {  # stem -> what content the verb needs to report speech (the first list wins)
+    **{_stem(v): "any" for v in _VERBS},
+    **{_stem(v): "addressee" for v in _NEEDS_THAT},
+    **{_stem(v): "clause" for v in _CLAUSE_ONLY},
+    **{_stem(v): "that" for v in _THAT_ONLY},
+}
+
+
+def speech_class(cue: str) -> str | None:
+    """What a cue whose words hold a reporting verb (in any inflection: "adding", "warning") needs
+    to report speech: "any" content, a "clause", "that" or, after an "addressee", a clause; None
+    for a cue that is no reporting verb ("refused", "is demanding", "hoping")."""
+    if re.search(r"\baccording to\b", cue, re.IGNORECASE):
+        return "any"
+    for word in re.findall(r"[A-Za-z]+", cue):
+        if word.lower() in _AUXILIARIES:
+            continue  # ("not" would stem like "noted")
+        if (kind := _SPEECH_CLASSES.get(_stem(word))) is not None:
+            return kind
+    return None
 _SPEECH_ADJUNCT = re.compile(
     r",\s*(?:in|in in|during|at|on|after|before|alongside|while|speaking)\b[^,]*?\b(?:press conference|"
     r"interview|statement|speech|briefing|meeting|visit|address|news conference|summit|rally|post|"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
-from tidings.extract.cues import Cue, find_cues
+from tidings.extract.cues import _FINITE, Cue, find_cues, speech_class
 from tidings.pipeline import stage
 from tidings.types import Analysis, Mention, Quote, Sentence, Span
 
@@ -98,9 +98,38 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         found.extend(items)
     found.extend(_headline_quotes(analysis, starts))
     found.sort(key=lambda f: f.span.start)
+    said = [f for f in found if _reports_speech(text, f)]
+    other = [f for f in found if not _reports_speech(text, f)]
     quotes = tuple(Quote(i, f.span, f.kind, f.post, f.cue, f.speaker, None, f.entity, f.source)
-                   for i, f in enumerate(found))
-    return replace(analysis, quotes=quotes)
+                   for i, f in enumerate(said))
+    attributions = tuple(Quote(i, f.span, f.kind, f.post, f.cue, f.speaker, None, f.entity, f.source)
+                         for i, f in enumerate(other))
+    return replace(analysis, quotes=quotes, attributions=attributions)
+
+
+def _reports_speech(text: str, f: _Found) -> bool:
+    """Is this something said? The rules' quotes are; the tagger also tags what people believe,
+    want, refuse or do ("refused to cede Crimea", "declared a state of calamity", "is demanding a
+    pay rise"), which PolNeAR counts as attribution. Its indirect and mixed quotes count as said
+    when their cue is a reporting verb the rules know, with the content that verb takes
+    ("respond" only with "that", "announce" only with a clause, "warn" a clause after whom).
+    """
+    if not f.learned or f.kind == "direct":
+        return True
+    kind = speech_class(text[f.cue.start : f.cue.end]) if f.cue is not None else None
+    if kind is None:
+        return False
+    body = text[f.span.start : f.span.end]
+    that = body.lower().startswith("that ")
+    if kind == "that":
+        return that
+    if kind == "clause" or kind == "addressee" and f.span.start > f.cue.start:
+        # "warned the council about the lake", "accused him of lying": no clause, nothing said;
+        # "told supporters to “stay angry, but stay in the room”": the words in marks were said
+        quoted = max((len(text[q.start : q.end].split()) for q, _ in quoted_spans(text, f.span.start, f.span.end)),
+                     default=0)
+        return that or quoted >= 3 or bool(_FINITE.search(" ".join(body.split()[:10])))
+    return True
 
 
 def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Found]]:
