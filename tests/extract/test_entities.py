@@ -34,3 +34,15 @@ def test_entities_institution_names_and_unnamed_groups():
     assert ("Scottish Executive", "ORG", "ner") in got
     assert ("Scottish ministers", "ORG", "role") in got
     assert ("opposition parties", "ORG", "role") in got
+
+
+def test_entities_a_lone_article_tagged_apart_joins_the_name_after_it():
+    from tidings.extract.entities import _decode
+    from tidings.segment.sentences import tokenize
+
+    text = "Talks in The Hague ended."
+    tokens = tokenize(text, 0)
+    got = [text[m.span.start : m.span.end] for m in _decode(text, tokens, ["O", "O", "B-LOC", "B-LOC", "O", "O"])]
+    assert got == ["The Hague"]
+    got = [text[m.span.start : m.span.end] for m in _decode(text, tokens, ["O", "O", "O", "B-LOC", "B-LOC", "O"])]
+    assert got == ["Hague", "ended"]  # two names stay two

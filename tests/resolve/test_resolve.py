@@ -67,3 +67,18 @@ def test_same_word_variants():
 def test_same_word_swapped_letters():
     assert same_word("Kolomosiky", "Kolomoisky")
     assert not same_word("Kolomoisky", "Kolomoyskaya")
+
+
+def test_resolve_a_bracketed_short_form_is_the_name_before_it():
+    text = ("The Federatie Havenwerkers (FHW) called a strike. FHW leaders met the Kurdistan Workers' Party "
+            "(PKK) envoy. The FHW said the strike goes on. John Smith (AFP) reported it.")
+    a = _resolved(text, ("Federatie Havenwerkers", "ORG", 0), ("FHW", "ORG", 0), ("FHW", "ORG", 1),
+                  ("Kurdistan Workers' Party", "ORG", 0), ("PKK", "ORG", 0), ("FHW", "ORG", 2),
+                  ("John Smith", "PERSON", 0), ("AFP", "ORG", 0))
+    names = {e.name: e for e in a.entities}
+    assert "FHW" not in names and "PKK" not in names  # (their letters are not all initials)
+    assert len(names["Federatie Havenwerkers"].mentions) == 4
+    assert "FHW" in names["Federatie Havenwerkers"].aliases
+    assert "PKK" in names["Kurdistan Workers' Party"].aliases
+    assert "AFP" in names and "AFP" not in names["John Smith"].aliases  # a credit, not a short form
+    assert all(e.mentions for e in a.entities) and [e.id for e in a.entities] == list(range(len(a.entities)))

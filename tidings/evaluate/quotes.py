@@ -416,12 +416,11 @@ def evaluate_cofenet(path: str | os.PathLike[str]) -> dict[str, Counts]:
     The tagger reads each document's sentences in order as one stream (the context it has in
     ``analyze``); PTB quote and bracket tokens are turned back into characters first.
     """
-    from tidings.models import load_model
-
     from tidings.extract.attribution import BRIDGE, role_spans
+    from tidings.models import attribution_tagger
     from tidings.types import Span
 
-    model = load_model("attribution")
+    model = attribution_tagger()
     counts = {r: Counts() for r in ROLES}
     for _doc, sentences, gold in read_cofenet(path):
         tags = [t for row in model.tag([sentences], head="attribution")[0] for t in row]

@@ -139,7 +139,9 @@ def _decode(text: str, tokens: tuple[Span, ...], tags: list[str]) -> list[Mentio
     label = ""
     for tok, tag in [*zip(tokens, tags), (None, "O")]:
         kind = tag[2:] if tag != "O" else ""
-        if start is not None and (tag == "O" or tag.startswith("B-") or kind != label):
+        lone_article = start is not None and text[start:end] in ("The", "the") and kind == label
+        if start is not None and (tag == "O" or tag.startswith("B-") and not lone_article or kind != label):
+            # ("The" B-LOC, "Hague" B-LOC: one name, not an entity called "The")
             out.append(_typed(text, Span(start, end or start), label))
             start = None
         if tok is not None and tag != "O" and start is None:

@@ -136,10 +136,10 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
     """The attribution tagger's quotes, linked and given speakers, by paragraph of their start."""
     from tidings.errors import ModelError
     from tidings.extract.entities import tagging_units
-    from tidings.models import load_model
+    from tidings.models import attribution_tagger
 
     try:
-        model = load_model("attribution")
+        model = attribution_tagger()
     except ModelError:  # not installed: the rules alone
         return {}
     units, words = tagging_units(analysis)  # what the entity tagger reads, in the same windows

@@ -10,7 +10,7 @@ from typing import Any
 
 from tidings.errors import ModelError
 
-__all__ = ["load_model", "model_dir", "NerModel"]
+__all__ = ["attribution_tagger", "load_model", "model_dir", "NerModel"]
 
 _TAGGER = ("model.onnx", "tokenizer.json", "meta.json")
 _REQUIRED = {"ner": _TAGGER, "attribution": _TAGGER}
@@ -64,6 +64,16 @@ def load_model(name: str) -> Any:
 
         return TextClassifier(directory, meta)
     raise ModelError("E301", name=name, detail="unknown model kind")
+
+
+def attribution_tagger() -> Any:
+    """The tagger with an ``attribution`` head: the entity model when it has one (one encoder pass
+    gives entities and quotes), else the separate attribution model.
+
+    Raises :class:`tidings.errors.ModelError` when neither is installed.
+    """
+    model = load_model("ner")
+    return model if "attribution" in model.heads else load_model("attribution")
 
 
 def __getattr__(attr: str) -> Any:

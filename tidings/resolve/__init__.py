@@ -32,6 +32,7 @@ class _Cluster:
     keys: set[str] = field(default_factory=set)  # for non-persons: name keys, acronyms, all-caps names
     acronyms: set[str] = field(default_factory=set)
     upper: set[str] = field(default_factory=set)
+    long_form: str | None = None  # the name a bracketed short form was given after
 
     def add_alias(self, surface: str) -> None:
         self.aliases[surface] = None
@@ -75,6 +76,7 @@ def resolve_entities(analysis: Analysis) -> Analysis:
                                                len(split_title(_surface(text, mentions[i]))[1]) < 2, i))
     for i in people_first:
         link[i] = _add_name(text, mentions[i], i, clusters, units)
+    _join_bracketed_short_forms(text, mentions, link, clusters)
     for i, m in enumerate(mentions):
         if m.source == "role":
             c = _resolve_role(text, i, mentions, link, clusters, units)
@@ -246,8 +248,42 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
                                              kinds=kinds)
 
 
+def _join_bracketed_short_forms(text: str, mentions: list[Mention], link: dict[int, int],
+                                clusters: list[_Cluster]) -> None:
+    """"the Federatie Havenwerkers (FHW)", "the Kurdistan Workers' Party (PKK)": a short form in
+    capitals in brackets right after a name is that name's, also where its letters are not the
+    name's initials. (Not after a person's name: "John Smith (AFP)" is a credit.)"""
+    names = sorted((i for i in link if mentions[i].source == "ner"), key=lambda i: mentions[i].span.start)
+    for prev, i in zip(names, names[1:]):
+        long, short = mentions[prev], _surface(text, mentions[i])
+        if long.type == "PERSON" or not _SHORT_FORM.fullmatch(short) \
+                or text[long.span.end : mentions[i].span.start].strip() != "(" \
+                or not text[mentions[i].span.end :].lstrip().startswith(")") \
+                or short[0].lower() not in {w[0].lower() for w in re.findall(r"\w+", _surface(text, long))}:
+            continue
+        keep, gone = link[prev], link[i]
+        if clusters[gone].type == "PERSON":
+            continue
+        clusters[keep].long_form = _surface(text, long)
+        if keep == gone:
+            continue
+        for j in [j for j in link if link[j] == gone]:
+            link[j] = keep
+            clusters[keep].mentions.append(j)
+        for alias in clusters[gone].aliases:
+            clusters[keep].add_alias(alias)
+        clusters[gone].mentions.clear()
+
+
+_SHORT_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
 def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[int, int],
             clusters: list[_Cluster]) -> Analysis:
+    used = sorted(set(link.values()))  # a cluster another was folded into leaves no entity
+    number = {k: n for n, k in enumerate(used)}
+    link = {j: number[k] for j, k in link.items()}
+    clusters = [clusters[k] for k in used]
     entities = []
     for k, c in enumerate(clusters):
         members = sorted(j for j in link if link[j] == k)
@@ -264,6 +300,8 @@ def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[i
 def _canonical(c: _Cluster, names: list[str]) -> str:
     if c.type == "PERSON":
         return f"{c.first} {c.last}" if c.first else c.last
+    if c.long_form:  # spelt out once, "the Federatie Havenwerkers (FHW)", then "FHW" throughout
+        return re.sub(r"^(the|The)\s+", "", c.long_form)
     counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names or list(c.aliases))
     return max(counts, key=lambda n: (counts[n], len(n))) if counts else c.last
 
