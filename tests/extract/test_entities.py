@@ -46,3 +46,11 @@ def test_entities_a_lone_article_tagged_apart_joins_the_name_after_it():
     assert got == ["The Hague"]
     got = [text[m.span.start : m.span.end] for m in _decode(text, tokens, ["O", "O", "O", "B-LOC", "B-LOC", "O"])]
     assert got == ["Hague", "ended"]  # two names stay two
+
+
+def test_entities_institutions_named_for_something_and_named_storms():
+    got = _mentions("Researchers at the Centre for Glacial Studies in Coyhaique watched as Storm Inês reached "
+                    "the coast, and the University of Oxford sent a team.")
+    assert ("Centre for Glacial Studies", "ORG", "ner") in got
+    assert ("Storm Inês", "EVENT", "ner") in got
+    assert ("University of Oxford", "ORG", "ner") in got

@@ -74,9 +74,18 @@ _GROUP = re.compile(
 )
 
 
+_HEAD_BEFORE = re.compile(
+    r"\b((?:Centre|Center|Institute|Ministry|Department|Office|Museum|Bureau|Council|Commission|Agency|"
+    r"School|College|University|Academy|Foundation|Society|Association|Federation|League|Union|Bank|"
+    r"Church|Court|Organisation|Organization)\s+(?:for|of)\s+(?:the\s+)?)$")
+_STORM_BEFORE = re.compile(r"\b((?:Tropical\s+)?(?:Storm|Hurricane|Typhoon|Cyclone)\s+)$")
+
+
 def _institutions(text: str, names: list[Mention]) -> list[Mention]:
     """Extend a name by the institution it heads: "Scottish" + " Parliament" is one organisation,
-    and the pieces the model split ("Scottish Exhibition", "Conference", "Centre") become one."""
+    and the pieces the model split ("Scottish Exhibition", "Conference", "Centre") become one; by
+    the institution named for it ("Centre for" + "Glacial Studies", "University of" + "Oxford");
+    and a named storm is an event ("Storm" + "Inês")."""
     out: list[Mention] = []
     for m in names:
         if out and out[-1].span.end > m.span.start:
@@ -84,6 +93,13 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
         ext = _INSTITUTION.match(text, m.span.end) if m.type != "PERSON" else None
         if ext and "\n" not in ext.group(1):
             m = Mention(Span(m.span.start, m.span.end + len(ext.group(1))), "ORG", "ner")
+        before = text[max(0, m.span.start - 40) : m.span.start]
+        if m.type != "PERSON" and (head := _HEAD_BEFORE.search(before)) and "\n" not in head.group(1):
+            m = Mention(Span(m.span.start - len(head.group(1)), m.span.end), "ORG", "ner")
+        elif storm := _STORM_BEFORE.search(before):
+            m = Mention(Span(m.span.start - len(storm.group(1)), m.span.end), "EVENT", "ner")
+        if out and out[-1].span.end > m.span.start:
+            out.pop()  # the head it took in was a name of its own ("Bank" tagged apart)
         out.append(m)
     return out
 
