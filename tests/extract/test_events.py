@@ -199,3 +199,23 @@ def test_events_an_unnamed_group_acts_and_places_are_not_targets() -> None:
     protest = next(e for e in a.events if e.type == "PROTEST")
     assert [p.span.text(a.doc) for p in protest.actors] == ["farmers"]
     assert not protest.targets  # "in Nashik, Maharashtra" says where, not against whom
+
+
+def test_events_fire_aid_and_requests_of_a_disaster_live_blog():
+    got = _events("A wildfire in the hills east of Corinth has killed two people. Spain has sent four "
+                  "water-bombing aircraft to Greece, officials said. The government has asked the EU for help.",
+                  ("Corinth", "GPE", 0), ("Spain", "GPE", 0), ("Greece", "GPE", 0), ("EU", "ORG", 0))
+    kinds = [g[0] for g in got]
+    assert "ASSAULT" not in kinds  # water-bombing planes put fires out
+    fire = next(g for g in got if g[0] == "DISASTER")
+    assert fire[3] == "Corinth" and fire[2] == []  # a fire strikes a place: where, not whom
+    aid = next(g for g in got if g[0] == "AID")
+    assert aid[1] == ["Spain"]
+    assert next(g for g in got if g[0] == "REQUEST")[2] == ["EU"]  # the one asked, inside "asked the EU for"
+
+
+def test_events_hospital_treatment_and_a_rising_count_are_a_toll():
+    got = _events("The fire service says a body was found, bringing the number of people killed by the fire "
+                  "to five. At least 27 people have been treated in hospital.")
+    toll = next(g[4] for g in got if g[0] == "DISASTER")
+    assert toll.get("killed") == 5 and toll.get("injured") == 27

@@ -14,7 +14,7 @@ from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, 
 _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action"),
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|rall(?:y|ies)|march(?:ed|es)?|blockades?|boycotts?|sit-ins?"),
-    ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
+    ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|(?<!water-)(?<!water )bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
     ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynched|killed|killing|"
@@ -37,7 +37,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
-    ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)"),
+    ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
+                   r"(?:sent|sends|sending|dispatched|flew in)\s+(?:[\w,-]+\s+){0,10}?(?:aircraft|planes|helicopters|"
+                   r"firefighters|rescuers|rescue teams|medical teams|medics|doctors|supplies|tents|food|pumps|"
+                   r"generators|experts)"),
     ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal"),
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed)|welcom(?:es|ed)"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call"),
@@ -110,15 +113,18 @@ _FUTURE = re.compile(r"\b(?:will|shall|won’t|won't|going to|plans? to|planning
                      r"scheduled to|due to|prepar(?:es|ing) to|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|"
                      r"promis(?:e|es|ed) to|announced plans to)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _KILLED = re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalities|death toll)\b", re.IGNORECASE)
-_INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized|stabbed|shot)\b", re.IGNORECASE)
+_INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized|stabbed|shot|"
+                      r"treated in hospital|taken to hospital)\b", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)", re.IGNORECASE)
 _TOLL = re.compile(
-    r"\b(?:death toll|toll)\b[^.;]{0,50}?\bto\s+(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
+    r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\bto\s+"
+    r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
     r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*)\b", re.IGNORECASE)
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+)?(\d[\d,]*)\b(?!\s*%)",
                         re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
-_HARM = re.compile(r"\b(?:killed|killing|died|dead|death toll|toll|injured|injuring|wounded|hurt|stabbed)\b",
+_HARM = re.compile(r"\b(?:killed|killing|died|dead|death toll|toll|injured|injuring|wounded|hurt|stabbed|"
+                   r"treated in hospital|taken to hospital|hospitali[sz]ed)\b",
                    re.IGNORECASE)
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
 _ONE_DEAD = re.compile(
@@ -270,13 +276,17 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     placed = _placed(text, span, [m for _, m in inside])
     before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES
               and m.entity != location and not _is_possessed(text, m.span) and m.span not in placed]
-    after = [m for _, m in inside if m.span.start >= trigger.end and m.type in _ACTOR_TYPES
-             and m.entity != location and m.span not in placed]
+    after = [m for _, m in inside if (m.span.start >= trigger.end or m.span in trigger) and m.type in _ACTOR_TYPES
+             and m.entity != location and m.span not in placed]  # ("asked the EU for help": the EU)
     if _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]) \
             and (by := _BY_AFTER.match(text, trigger.end)):
         # "were deported by Stalin": the agent follows "by", the one it happened to comes before
         agent_at = by.end() - 2
         before, after = [m for m in after if m.span.start >= agent_at], before
+    if kind == "DISASTER":  # a fire or a flood strikes places, which say where ("east of Patras")
+        places = [m for m in after if m.type in ("GPE", "LOC")]
+        after = [m for m in after if m not in places]
+        location = location if location is not None or not places else places[0].entity
     actors = _distinct(before)[-2:]
     targets = _distinct(after)[:2]
     clause = text[max(span.start, trigger.start - 60) : trigger.start]
