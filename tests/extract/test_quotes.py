@@ -108,3 +108,17 @@ def test_quotes_inverted_cue_content_before_speaker_after():
     text = "The plan will not pass this year, said Rep. Jo Smith, the top Democrat on the panel."
     _, got = _quotes(text, ("Jo Smith", "PERSON", 0))
     assert got == [("The plan will not pass this year", "indirect", "Jo Smith")]
+
+
+def test_a_tagged_span_that_starts_in_a_headline_ends_with_it():
+    from tidings.extract.quotes import _within_headlines
+    from tidings.types import Sentence, Span
+
+    text = "Residents say warning came too late\nResidents of Saravali gathered outside the town hall."
+    head, body = Span(0, 35), Span(36, len(text))
+    units = [Sentence(head, -1), Sentence(body, 0)]
+    found = [("source", Span(0, 9)), ("cue", Span(10, 13)), ("content", Span(14, 57))]
+    got = _within_headlines(found, units)
+    assert text[got[2][1].start : got[2][1].end] == "warning came too late"
+    assert got[:2] == found[:2]
+    assert _within_headlines([("content", Span(36, 57))], units) == [("content", Span(36, 57))]

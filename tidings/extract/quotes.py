@@ -145,8 +145,8 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
     units, words = tagging_units(analysis)  # what the entity tagger reads, in the same windows
     tags = model.tag([words], head="attribution")[0]
     tokens = [t for u in units for t in u.tokens]
-    linked = link(role_spans(tokens, [t for row in tags for t in row], bridge=BRIDGE),
-                  [u.span for u in units], [u.paragraph for u in units])
+    found = _within_headlines(role_spans(tokens, [t for row in tags for t in row], bridge=BRIDGE), units)
+    linked = link(found, [u.span for u in units], [u.paragraph for u in units])
     text = analysis.doc.text
     paragraphs = analysis.paragraphs
     para_starts = [p.span.start for p in paragraphs]
@@ -166,6 +166,22 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
                         piece, _kind(text, piece), att.cue, speaker, _entity(analysis, speaker),
                         paragraphs[k].post, k, att.source, True))
                 k += 1
+    return out
+
+
+def _within_headlines(found: list[tuple[str, Span]], units: list[Sentence]) -> list[tuple[str, Span]]:
+    """A span that starts in a headline ends with it: what follows a headline is the post's body,
+    never more of the headline's quote ("Residents say warning came too late" + "Residents of ...")."""
+    heads = [u.span for u in units if u.paragraph < 0]
+    if not heads:
+        return found
+    starts = [h.start for h in heads]
+    out = []
+    for role, span in found:
+        k = bisect.bisect_right(starts, span.start) - 1
+        if k >= 0 and span.start < heads[k].end < span.end:
+            span = Span(span.start, heads[k].end)
+        out.append((role, span))
     return out
 
 
