@@ -118,7 +118,31 @@ def test_a_tagged_span_that_starts_in_a_headline_ends_with_it():
     head, body = Span(0, 35), Span(36, len(text))
     units = [Sentence(head, -1), Sentence(body, 0)]
     found = [("source", Span(0, 9)), ("cue", Span(10, 13)), ("content", Span(14, 57))]
-    got = _within_headlines(found, units)
-    assert text[got[2][1].start : got[2][1].end] == "warning came too late"
+    got = _within_headlines(text, found, units)
+    assert text[got[2][1].start : got[2][1].end] == "warning came too late" and len(got) == 3
     assert got[:2] == found[:2]
-    assert _within_headlines([("content", Span(36, 57))], units) == [("content", Span(36, 57))]
+    assert _within_headlines(text, [("content", Span(36, 57))], units) == [("content", Span(36, 57))]
+    # a quotation opening the body is a span of its own
+    text = "Minister quits\n“I have had enough,” she said."
+    got = _within_headlines(text, [("content", Span(0, 35))], [Sentence(Span(0, 14), -1), Sentence(Span(15, 46), 0)])
+    assert [text[s.start : s.end] for _, s in got] == ["Minister quits", "“I have had enough,”"]
+
+
+def _with(text, *spec):
+    """An analysis with mentions given as (surface, type, source)."""
+    from tidings.types import Mention, Span
+
+    a = make_analysis(text)
+    mentions = [Mention(Span(text.index(s), text.index(s) + len(s)), kind, source) for s, kind, source in spec]
+    return replace(a, mentions=tuple(sorted(mentions, key=lambda m: (m.span.start, m.span.end))))
+
+
+def test_quotes_the_longer_speaker_and_the_name_after_a_description():
+    text = ("Six of the injured were police officers, according to Rotterdam police. Thousands had left "
+            "their homes, according to the regional safety authority, VRR.")
+    a = _with(text, ("Rotterdam", "GPE", "ner"), ("Rotterdam police", "ORG", "role"),
+              ("the regional safety authority", "ORG", "role"), ("VRR", "ORG", "ner"))
+    a = extract_quotes_by_rules(resolve_entities(a))
+    speakers = {q.span.text(a.doc): a.mentions[q.speaker].span.text(a.doc) for q in a.quotes}
+    assert speakers["Six of the injured were police officers"] == "Rotterdam police"
+    assert speakers["Thousands had left their homes"] == "VRR"

@@ -145,7 +145,7 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
     units, words = tagging_units(analysis)  # what the entity tagger reads, in the same windows
     tags = model.tag([words], head="attribution")[0]
     tokens = [t for u in units for t in u.tokens]
-    found = _within_headlines(role_spans(tokens, [t for row in tags for t in row], bridge=BRIDGE), units)
+    found = _within_headlines(analysis.doc.text, role_spans(tokens, [t for row in tags for t in row], bridge=BRIDGE), units)
     linked = link(found, [u.span for u in units], [u.paragraph for u in units])
     text = analysis.doc.text
     paragraphs = analysis.paragraphs
@@ -169,9 +169,10 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
     return out
 
 
-def _within_headlines(found: list[tuple[str, Span]], units: list[Sentence]) -> list[tuple[str, Span]]:
+def _within_headlines(text: str, found: list[tuple[str, Span]], units: list[Sentence]) -> list[tuple[str, Span]]:
     """A span that starts in a headline ends with it: what follows a headline is the post's body,
-    never more of the headline's quote ("Residents say warning came too late" + "Residents of ...")."""
+    not more of the headline's quote ("Residents say warning came too late" + "Residents of ...").
+    The body's part stays a span of its own only where it opens with a quotation mark."""
     heads = [u.span for u in units if u.paragraph < 0]
     if not heads:
         return found
@@ -180,7 +181,11 @@ def _within_headlines(found: list[tuple[str, Span]], units: list[Sentence]) -> l
     for role, span in found:
         k = bisect.bisect_right(starts, span.start) - 1
         if k >= 0 and span.start < heads[k].end < span.end:
-            span = Span(span.start, heads[k].end)
+            out.append((role, Span(span.start, heads[k].end)))
+            rest = len(text[heads[k].end : span.end]) - len(text[heads[k].end : span.end].lstrip())
+            if text[heads[k].end + rest : heads[k].end + rest + 1] in ("“", '"', "‘", "«"):
+                out.append((role, Span(heads[k].end + rest, span.end)))
+            continue
         out.append((role, span))
     return out
 
@@ -378,14 +383,32 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         if not text[mentions[i].span.end : mentions[i].span.end + 2].startswith(("’s", "'s")):
             return i
     reach = 90 if cue.verb == "according to" else 30
-    for i in range(hi, bisect.bisect_left(starts, min(sent.end, cue.span.end + reach))):
+    end = bisect.bisect_left(starts, min(sent.end, cue.span.end + reach))
+    for i in range(hi, end):
+        if i + 1 < len(mentions) and mentions[i + 1].span.start == mentions[i].span.start:
+            continue  # the longer of two mentions that start together: "Rotterdam police", not "Rotterdam"
         gap = text[cue.span.end : mentions[i].span.start]
         if cue.verb == "according to" and _speakerish(mentions[i]) and mentions[i].type != "GPE":
-            return i
+            return _named_after(analysis, i)
         if _speakerish(mentions[i]) and not any(mentions[i].span in q for q in quoted) \
                 and re.fullmatch(r"\s*(?:(?:the|by)\s+)?(?:[\w’'.-]+\s+){0,3}", gap) and "," not in gap:
-            return i  # "said Mr Olsen", "said the minister"
+            return _named_after(analysis, i)  # "said Mr Olsen", "said the minister"
     return None
+
+
+def _named_after(analysis: Analysis, i: int) -> int:
+    """A description followed by the name it describes speaks as that name: "the national civil
+    protection authority, ANEPC", "its chairwoman, Ana Ruiz"."""
+    mentions, text = analysis.mentions, analysis.doc.text
+    m = mentions[i]
+    j = i + 1
+    if m.source == "ner" or j >= len(mentions):
+        return i
+    name = mentions[j]
+    if name.source == "ner" and name.type in ("PERSON", "ORG") and text[m.span.end : name.span.start] == ", " \
+            and text[name.span.end : name.span.end + 1] in (",", ".", ";", ""):
+        return j
+    return i
 
 
 def _speakerish(m: Mention) -> bool:
