@@ -146,3 +146,22 @@ def test_quotes_the_longer_speaker_and_the_name_after_a_description():
     speakers = {q.span.text(a.doc): a.mentions[q.speaker].span.text(a.doc) for q in a.quotes}
     assert speakers["Six of the injured were police officers"] == "Rotterdam police"
     assert speakers["Thousands had left their homes"] == "VRR"
+
+
+def test_vote_the_tagger_sets_indirect_edges_but_not_from_a_nested_cue():
+    from tidings.extract.quotes import _Found, _vote
+    from tidings.types import Span
+
+    text = ("Portugal has asked the Commission to send pumps, the minister told reporters. "
+            "The minister said the dam releases were not coordinated, speaking after a long and difficult "
+            "meeting in Lisbon.")
+    a = make_analysis(text)
+    at = lambda s: Span(text.index(s), text.index(s) + len(s))  # noqa: E731
+    outer = _Found(at("Portugal has asked the Commission to send pumps"), "indirect", at("told"), None, None, 0, 0)
+    nested = _Found(at("the Commission to send pumps"), "indirect", at("asked"), None, None, 0, 0, learned=True)
+    assert _vote(a, [outer], [nested])[0].span == outer.span  # its cue is inside what was told
+    rule = _Found(at("the dam releases were not coordinated, speaking after a long and difficult meeting in Lisbon"),
+                  "indirect", at("said"), None, None, 0, 0)
+    tagged = _Found(at("the dam releases were not coordinated"), "indirect", at("said"), None, None, 0, 0,
+                    learned=True)
+    assert [f.span for f in _vote(a, [rule], [tagged])] == [tagged.span]  # it knows where speech starts

@@ -242,8 +242,10 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
     """One list from the rules' and the tagger's quotes of a paragraph.
 
     Where both found a quote, the tagger's span, cue and source win (it learnt where reported
-    speech starts and ends) if its span holds the rules' quote, or most of it (not for a direct
-    quote: quotation marks are the rules' strength). A rule quote left without a speaker
+    speech starts and ends) if its span holds the rules' quote, or if the rules' quote is indirect
+    and the tagger's cue is not inside it (that would be an attribution nested in what was said:
+    "Portugal has asked the Commission to act, the minister told reporters"). Quotation marks are
+    the rules' strength, so a direct or mixed rule quote only gives way to a span that holds it. A rule quote left without a speaker
     takes the tagger's; a quote the tagger replaces keeps the rules' speaker. The tagger adds the quotes the rules missed (no quotation marks, cues the rules do not
     know); the rules keep the ones the tagger missed.
     """
@@ -254,7 +256,8 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
         if not hit:
             out.append(m)
             continue
-        if all(out[k].span in m.span or out[k].kind != "direct" and _share(out[k].span, m.span) >= 0.8
+        if all(out[k].span in m.span or out[k].kind == "indirect"
+               and not (m.cue is not None and out[k].span.start <= m.cue.start < out[k].span.end)
                for k in hit):
             first = out[hit[0]]
             said = first.speaker is not None and mentions[first.speaker].span.start in range(m.span.start, m.span.end)
@@ -285,11 +288,6 @@ def _agree(text: str, r: _Found, m: _Found) -> bool:
         return False
     extra = text[m.span.start : r.span.start] + " " + text[r.span.end : m.span.end]
     return len(extra.split()) <= 4 and not any(c in extra for c in ".!?") or not extra.strip(_MARKS)
-
-
-def _share(a: Span, b: Span) -> float:
-    """The part of ``a`` that ``b`` covers."""
-    return max(0, min(a.end, b.end) - max(a.start, b.start)) / max(1, a.end - a.start)
 
 
 def _overlap(a: Span, b: Span) -> float:
