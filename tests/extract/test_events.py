@@ -219,3 +219,10 @@ def test_events_hospital_treatment_and_a_rising_count_are_a_toll():
                   "to five. At least 27 people have been treated in hospital.")
     toll = next(g[4] for g in got if g[0] == "DISASTER")
     assert toll.get("killed") == 5 and toll.get("injured") == 27
+
+
+def test_events_a_place_in_brackets_is_where_not_who():
+    got = _events("On 8 June 2022, in Yapacani (Santa Cruz), a group of residents staged a demonstration "
+                  "against the mayor.", ("Yapacani", "GPE", 0), ("Santa Cruz", "GPE", 0))
+    protest = next(g for g in got if g[0] == "PROTEST")
+    assert len(protest[1]) == 1 and protest[1][0].endswith("residents")  # the unnamed crowd, not the region

@@ -360,14 +360,16 @@ def _earlier_time(analysis: Analysis, index: _Index, span: Span) -> int | None:
 
 def _placed(text: str, span: Span, mentions: list[Mention]) -> set[Span]:
     """Spans of mentions that say where, not who: after "in", "at", "near" ... ("in front of the
-    district office"), and a place after a place and a comma ("Nashik, Maharashtra")."""
+    district office"), a place after a place and a comma ("Nashik, Maharashtra") and a place in
+    brackets ("Villa Yapacani (Santa Cruz)")."""
     out: set[Span] = set()
     prev: Mention | None = None
     for m in mentions:
         lead = text[max(span.start, m.span.start - 20) : m.span.start]
         if _PLACE_PREP.search(lead) and (m.type in ("GPE", "LOC") or m.source == "role") or (
                 m.type in ("GPE", "LOC") and prev is not None and prev.span in out
-                and not text[prev.span.end : m.span.start].strip(", ")):
+                and not text[prev.span.end : m.span.start].strip(", ")) or (
+                m.type in ("GPE", "LOC") and lead.endswith("(")):  # "in Pirque (Cochabamba)": its region
             out.add(m.span)
         prev = m
     return out
