@@ -44,8 +44,9 @@ def test_entities_a_lone_article_tagged_apart_joins_the_name_after_it():
     tokens = tokenize(text, 0)
     got = [text[m.span.start : m.span.end] for m in _decode(text, tokens, ["O", "O", "B-LOC", "B-LOC", "O", "O"])]
     assert got == ["The Hague"]
-    got = [text[m.span.start : m.span.end] for m in _decode(text, tokens, ["O", "O", "O", "B-LOC", "B-LOC", "O"])]
-    assert got == ["Hague", "ended"]  # two names stay two
+    text = "Mayors of Delft Leiden met."
+    got = [text[m.span.start : m.span.end] for m in _decode(text, tokenize(text, 0), ["O", "O", "B-LOC", "B-LOC", "O", "O"])]
+    assert got == ["Delft", "Leiden"]  # two names stay two
 
 
 def test_entities_institutions_named_for_something_and_named_storms():
@@ -54,3 +55,13 @@ def test_entities_institutions_named_for_something_and_named_storms():
     assert ("Centre for Glacial Studies", "ORG", "ner") in got
     assert ("Storm Inês", "EVENT", "ner") in got
     assert ("University of Oxford", "ORG", "ner") in got
+
+
+def test_entities_a_tagged_name_with_no_capital_is_dropped():
+    from tidings.extract.entities import _decode
+    from tidings.segment.sentences import tokenize
+
+    text = "The civil protection agency, ANEPC, spoke."
+    tokens = tokenize(text, 0)
+    got = [text[m.span.start : m.span.end] for m in _decode(text, tokens, ["O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O"])]
+    assert got == ["ANEPC"]

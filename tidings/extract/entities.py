@@ -164,7 +164,8 @@ def _decode(text: str, tokens: tuple[Span, ...], tags: list[str]) -> list[Mentio
             start, label = tok.start, kind
         if tok is not None and tag != "O":
             end = tok.end
-    return [m for m in out if m.span.end > m.span.start]
+    # a "name" with no capital letter is a tagger slip in English news ("civil protection")
+    return [m for m in out if m.span.end > m.span.start and not text[m.span.start : m.span.end].islower()]
 
 
 def _typed(text: str, span: Span, label: str) -> Mention:
