@@ -98,13 +98,15 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         found.extend(items)
     found.extend(_headline_quotes(analysis, starts))
     found.sort(key=lambda f: f.span.start)
-    said = [f for f in found if _reports_speech(text, f)]
-    other = [f for f in found if not _reports_speech(text, f)]
-    quotes = tuple(Quote(i, f.span, f.kind, f.post, f.cue, f.speaker, None, f.entity, f.source)
-                   for i, f in enumerate(said))
-    attributions = tuple(Quote(i, f.span, f.kind, f.post, f.cue, f.speaker, None, f.entity, f.source)
-                         for i, f in enumerate(other))
-    return replace(analysis, quotes=quotes, attributions=attributions)
+    said: list[_Found] = []
+    other: list[_Found] = []
+    for f in found:
+        (said if _reports_speech(text, f) else other).append(f)
+    def records(items: list[_Found]) -> tuple[Quote, ...]:
+        return tuple(Quote(i, f.span, f.kind, f.post, f.cue, f.speaker, None, f.entity, f.source)
+                     for i, f in enumerate(items))
+
+    return replace(analysis, quotes=records(said), attributions=records(other))
 
 
 def _reports_speech(text: str, f: _Found) -> bool:
