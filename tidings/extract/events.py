@@ -286,7 +286,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     if kind == "DISASTER":  # a fire or a flood strikes places, which say where ("east of Patras")
         places = [m for m in after if m.type in ("GPE", "LOC")]
         after = [m for m in after if m not in places]
-        location = location if location is not None or not places else places[0].entity
+        if location is None and places:
+            location = places[0].entity
     actors = _distinct(before)[-2:]
     targets = _distinct(after)[:2]
     clause = text[max(span.start, trigger.start - 60) : trigger.start]

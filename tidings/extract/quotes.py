@@ -247,9 +247,10 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
     speech starts and ends) if its span holds the rules' quote, or if the rules' quote is indirect
     and the tagger's cue is not inside it (that would be an attribution nested in what was said:
     "Portugal has asked the Commission to act, the minister told reporters"). Quotation marks are
-    the rules' strength, so a direct or mixed rule quote only gives way to a span that holds it. A rule quote left without a speaker
-    takes the tagger's; a quote the tagger replaces keeps the rules' speaker. The tagger adds the quotes the rules missed (no quotation marks, cues the rules do not
-    know); the rules keep the ones the tagger missed.
+    the rules' strength, so a direct or mixed rule quote only gives way to a span that holds it.
+    A rule quote left without a speaker takes the tagger's; a quote the tagger replaces keeps the
+    rules' speaker. The tagger adds the quotes the rules missed (no quotation marks, cues the
+    rules do not know); the rules keep the ones the tagger missed.
     """
     text, mentions = analysis.doc.text, analysis.mentions
     out = list(rules)

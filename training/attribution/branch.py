@@ -39,6 +39,7 @@ from training.attribution.train import (
     Joint,
     article_streams,
     attribution_tagger,
+    collate,
     distillation,
     head_loss,
     runner,
@@ -110,23 +111,18 @@ def precompute(model: Branched, teacher: Joint, windows: list, pad_id: int, batc
     order = sorted(range(len(windows)), key=lambda i: len(windows[i][0]))
     for b in range(0, len(order), batch):
         chunk = [windows[i] for i in order[b : b + batch]]
-        width = max(len(w[0]) for w in chunk)
-        ids = torch.full((len(chunk), width), pad_id, dtype=torch.long)
-        mask = torch.zeros((len(chunk), width), dtype=torch.long)
-        types = torch.zeros((len(chunk), width), dtype=torch.long)
-        for row, (i, t, _) in enumerate(chunk):
-            ids[row, : len(i)], mask[row, : len(i)], types[row, : len(i)] = (
-                torch.from_numpy(i), 1, torch.from_numpy(t))
+        inputs, labels = collate(chunk, pad_id)
+        ids, mask, types = inputs["input_ids"], inputs["attention_mask"], inputs["token_type_ids"]
         with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16):
             hidden = model.bert.embeddings(input_ids=ids, token_type_ids=types)
             m = _mask(model, hidden, mask)
             for layer in model.bert.encoder.layer[: model.k]:
                 hidden = layer(hidden, m)
             taught = teacher(ids, mask, types)[1]
-        for row, (i, _, labels) in enumerate(chunk):
+        for row, (i, _, _) in enumerate(chunk):
             n = len(i)
             out.append((hidden[row, :n].to(torch.bfloat16).clone(), taught[row, :n].to(torch.bfloat16).clone(),
-                        torch.from_numpy(labels[:, 1].copy())))
+                        labels[row, :n, 1].clone()))
     return out
 
 
@@ -202,7 +198,7 @@ def main() -> None:
     started = time.perf_counter()
     model = train(args, model, teacher, piecer, train_arts, dev_arts)
     train_seconds = time.perf_counter() - started
-    torch.save({k: v for k, v in model.state_dict().items()}, args.work / "model.pt")
+    torch.save(model.state_dict(), args.work / "model.pt")
     export(model, args.work, args.out, outputs=("logits", "attribution"))
     import onnxruntime as ort
 
