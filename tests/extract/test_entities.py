@@ -65,3 +65,17 @@ def test_entities_a_tagged_name_with_no_capital_is_dropped():
     tokens = tokenize(text, 0)
     got = [text[m.span.start : m.span.end] for m in _decode(text, tokens, ["O", "O", "B-ORG", "O", "O", "B-ORG", "O", "O", "O"])]
     assert got == ["ANEPC"]
+
+
+def test_entities_an_organisation_name_the_model_cut_in_two_is_one():
+    from tidings.extract.entities import _institutions
+    from tidings.types import Mention, Span
+
+    text = "She works at the Centre for Glacial Studies in Coyhaique and for BBC Scotland, in Paris."
+    def at(s, kind):
+        i = text.index(s)
+        return Mention(Span(i, i + len(s)), kind, "ner")
+    got = _institutions(text, [at("Centre for Glacial", "ORG"), at("Studies", "GPE"), at("Coyhaique", "GPE"),
+                               at("BBC", "ORG"), at("Scotland", "GPE"), at("Paris", "GPE")])
+    assert [(text[m.span.start:m.span.end], m.type) for m in got] == [
+        ("Centre for Glacial Studies", "ORG"), ("Coyhaique", "GPE"), ("BBC Scotland", "ORG"), ("Paris", "GPE")]

@@ -55,3 +55,18 @@ def test_what_was_done_or_wanted_is_an_attribution_and_what_was_said_a_quote():
     for words in ("sign the new contract", "a 6% pay rise", "a state of emergency"):
         assert not any(words in q for q in said), words
     assert {q.kind for q in analysis.attributions} <= {"direct", "indirect", "mixed"}
+
+
+def test_a_live_blog_posts_time_is_never_part_of_a_quote():
+    from tidings.extract.quotes import _trim
+    from tidings.types import Span
+
+    text = "Count update\n\n23:10 GMT: Police say a man has been arrested.\n3.45 million people voted."
+    stamp = text.index("23:10")
+    time_only = _trim(text, Span(stamp, stamp + len("23:10 GMT")))
+    assert time_only.start == time_only.end  # nothing left: dropped as too short to be a quote
+    body = _trim(text, Span(stamp, text.index(" arrested")))
+    assert text[body.start:body.end] == "Police say a man has been"
+    figure = text.index("3.45")
+    kept = _trim(text, Span(figure, len(text)))
+    assert text[kept.start:kept.end] == "3.45 million people voted."

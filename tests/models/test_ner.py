@@ -7,7 +7,7 @@ import pytest
 
 from tidings.errors import ModelError
 from tidings.evaluate.ner import entities
-from tidings.models import load_model
+from tidings.models import attribution_tagger, load_model
 from tidings.models.ner import NerModel, repair_bio
 
 LABELS = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
@@ -100,15 +100,26 @@ def test_several_processes(ner: NerModel) -> None:
     assert results == [expected, expected]
 
 
-def test_attribution_tagger_tags_roles_and_caches_its_last_input() -> None:
-    model = load_model("attribution")
-    assert set(model.heads) == {"attribution"}
+def test_one_pass_tags_entities_and_attributions_and_caches_its_last_input() -> None:
+    model = attribution_tagger()
+    assert model is load_model("ner") and set(model.heads) == {"logits", "attribution"}
     words = [["The", "mayor", "said", "the", "bridge", "would", "reopen", "on", "Monday", "."]]
     first = model.tag([words], head="attribution")
     assert model.tag([words], head="attribution") is first  # the last input's pass is reused
+    assert model.tag([words])[0][0][0] == "O"  # the entity head, from the same pass ...
+    assert model.tag([words], head="attribution") is first  # ... which served both heads
     tags = first[0][0]
     assert len(tags) == len(words[0])
     assert tags[2] == "B-cue" and tags[1] in ("B-source", "I-source")
     assert tags[3] == "B-content" and set(tags[4:9]) == {"I-content"}
     with pytest.raises(KeyError):
         model.tag([words], head="sentiment")
+
+
+def test_a_one_word_name_after_a_person_ends_the_persons_name() -> None:
+    from tidings.models.ner import join_split_names
+
+    assert join_split_names(["B-PER", "B-ORG", "O", "B-LOC"]) == ["B-PER", "I-PER", "O", "B-LOC"]
+    # a longer name of another type, or one after a gap, is a name of its own
+    assert join_split_names(["B-PER", "B-ORG", "I-ORG"]) == ["B-PER", "B-ORG", "I-ORG"]
+    assert join_split_names(["B-PER", "O", "B-ORG"]) == ["B-PER", "O", "B-ORG"]

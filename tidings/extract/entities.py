@@ -83,6 +83,7 @@ _STORM_BEFORE = re.compile(r"\b((?:Tropical\s+)?(?:Storm|Hurricane|Typhoon|Cyclo
 
 def _institutions(text: str, names: list[Mention]) -> list[Mention]:
     """Extend a name by the institution it heads: "Scottish" + " Parliament" is one organisation,
+    as is an organisation's name run on by a name right after it ("Centre for Glacial" + "Studies");
     and the pieces the model split ("Scottish Exhibition", "Conference", "Centre") become one; by
     the institution named for it ("Centre for" + "Glacial Studies", "University of" + "Oxford");
     and a named storm is an event ("Storm" + "Inês")."""
@@ -90,6 +91,10 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
     for m in names:
         if out and out[-1].span.end > m.span.start:
             continue  # swallowed by the extension of the previous name
+        if (out and out[-1].type == "ORG" and m.type in ("ORG", "GPE", "LOC")
+                and text[out[-1].span.end : m.span.start] == " "):
+            # one name the model cut in two ("Centre for Glacial" + "Studies", "BBC" + "Scotland")
+            m = Mention(Span(out.pop().span.start, m.span.end), "ORG", "ner")
         ext = _INSTITUTION.match(text, m.span.end) if m.type != "PERSON" else None
         if ext and "\n" not in ext.group(1):
             m = Mention(Span(m.span.start, m.span.end + len(ext.group(1))), "ORG", "ner")

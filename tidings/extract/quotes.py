@@ -197,10 +197,17 @@ _WORD = re.compile(r"\w+")
 MIN_LEARNED_WORDS = 3  # shorter tagged "contents" are stray words, not something said
 
 
+_STAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4})\b)?\s*[:–—-]\s*")
+
+
 def _trim(text: str, span: Span) -> Span:
+    """``span`` without surrounding space, and without a live-blog post's opening time ("23:10 GMT:
+    Police say ..."), which is when it was written, never part of what was said."""
     chunk = text[span.start : span.end]
     lead = len(chunk) - len(chunk.lstrip())
-    return Span(span.start + lead, span.start + len(chunk.rstrip()))
+    if stamp := _STAMP.match(text, span.start):
+        lead = min(stamp.end(), span.end) - span.start
+    return Span(span.start + lead, max(span.start + lead, span.start + len(chunk.rstrip())))
 
 
 def _kind(text: str, span: Span) -> str:

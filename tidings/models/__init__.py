@@ -13,7 +13,7 @@ from tidings.errors import ModelError
 __all__ = ["attribution_tagger", "load_model", "model_dir", "NerModel"]
 
 _TAGGER = ("model.onnx", "tokenizer.json", "meta.json")
-_REQUIRED = {"ner": _TAGGER, "attribution": _TAGGER}
+_REQUIRED = {"ner": _TAGGER}
 
 
 def model_dir(name: str) -> Path:
@@ -52,7 +52,7 @@ def load_model(name: str) -> Any:
     """
     directory = model_dir(name)
     meta = _read_meta(directory, name)
-    if name in ("ner", "attribution"):  # token taggers: entities; source/cue/content (quotes)
+    if name == "ner":  # the token tagger: entities, and source/cue/content (quotes) where it has that head
         from tidings.models.ner import NerModel
 
         try:
@@ -67,13 +67,14 @@ def load_model(name: str) -> Any:
 
 
 def attribution_tagger() -> Any:
-    """The tagger with an ``attribution`` head: the entity model when it has one (one encoder pass
-    gives entities and quotes), else the separate attribution model.
+    """The entity tagger, which also tags attributions (one encoder pass gives entities and quotes).
 
-    Raises :class:`tidings.errors.ModelError` when neither is installed.
+    Raises :class:`tidings.errors.ModelError` when it is missing or has no ``attribution`` head.
     """
     model = load_model("ner")
-    return model if "attribution" in model.heads else load_model("attribution")
+    if "attribution" not in model.heads:
+        raise ModelError("E302", name="ner", detail=f"{model.directory} has no attribution head")
+    return model
 
 
 def __getattr__(attr: str) -> Any:

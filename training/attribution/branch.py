@@ -33,15 +33,13 @@ import torch
 from tidings.extract.attribution import LABELS as ATT_LABELS
 from tidings.models.ner import tag_paragraphs
 from training.attribution.data import load_articles
+from training.attribution.model import Joint, distillation, head_loss
 from training.attribution.train import (
     POLNEAR,
     Branched,
-    Joint,
     article_streams,
     attribution_tagger,
     collate,
-    distillation,
-    head_loss,
     runner,
     span_scores,
 )
@@ -58,17 +56,16 @@ from training.ner.train import (
     start,
 )
 from training.ner.train import evaluate as evaluate_ner
-from training.onnx_weights import state_dict_from_onnx
+from training.onnx_weights import shipped_graph, state_dict_from_onnx
 
-MODELS = Path("tidings/models")
 
 
 def parse_args() -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=Path("build/ner-v2"))
     ap.add_argument("--work", type=Path, default=Path("build/branch"))
-    ap.add_argument("--ner", type=Path, default=MODELS / "ner-v1" / "model.onnx", help="frozen tagger")
-    ap.add_argument("--teacher", type=Path, default=MODELS / "attribution-v1" / "model.onnx")
+    ap.add_argument("--ner", type=shipped_graph, default="ner-v1", help="frozen tagger")
+    ap.add_argument("--teacher", type=shipped_graph, default="attribution-v1")
     ap.add_argument("--polnear", type=Path, default=POLNEAR)
     ap.add_argument("--conll", type=Path, default=CONLL)
     ap.add_argument("--branch-from", type=int, default=4, metavar="K")

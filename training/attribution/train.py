@@ -33,6 +33,7 @@ from tidings.extract.attribution import ROLES, role_spans
 from tidings.models._windows import build_stream, casing_class
 from tidings.models.ner import WordPiecer, tag_paragraphs
 from training.attribution.data import Article, label_ids, load_articles
+from training.attribution.model import Joint, distillation, head_loss
 from training.ner.data import (
     IGNORE,
     LABELS,
@@ -80,21 +81,6 @@ def parse_args() -> argparse.Namespace:
     ap.add_argument("--distil", type=float, default=1.0,
                     help="weight of the NER branch's KL to the --init NER tagger's outputs")
     return ap.parse_args()
-
-
-class Joint(torch.nn.Module):
-    """The NER token classifier's encoder with its NER head and an attribution head."""
-
-    def __init__(self, ner: torch.nn.Module) -> None:
-        super().__init__()
-        self.bert, self.dropout, self.ner = ner.bert, ner.dropout, ner.classifier
-        self.attribution = torch.nn.Linear(self.ner.in_features, len(ATT_LABELS))
-
-    def forward(self, input_ids, attention_mask, token_type_ids):
-        hidden = self.bert(input_ids=input_ids, attention_mask=attention_mask,
-                           token_type_ids=token_type_ids).last_hidden_state
-        hidden = self.dropout(hidden)
-        return self.ner(hidden), self.attribution(hidden)
 
 
 class Branched(torch.nn.Module):
@@ -181,13 +167,6 @@ def collate(batch: list, pad_id: int) -> tuple[dict[str, torch.Tensor], torch.Te
         ids[row, :n], mask[row, :n] = torch.from_numpy(i), 1
         types[row, :n], labels[row, :n] = torch.from_numpy(t), torch.from_numpy(lab)
     return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}, labels
-
-
-def head_loss(logits: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-    if not bool((labels != IGNORE).any()):
-        return logits.sum() * 0.0
-    return torch.nn.functional.cross_entropy(
-        logits.float().reshape(-1, logits.shape[-1]), labels.reshape(-1), ignore_index=IGNORE)
 
 
 def runner(model: Joint, head: int):
@@ -295,16 +274,6 @@ def ner_tagger(args: argparse.Namespace) -> torch.nn.Module:
     return base
 
 
-def distillation(student: torch.Tensor, teacher: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-    """KL from the teacher's tag distribution to the student's at every labelled word."""
-    keep = (labels != IGNORE).any(-1)
-    if not bool(keep.any()):
-        return student.sum() * 0.0
-    return torch.nn.functional.kl_div(
-        torch.log_softmax(student[keep].float(), -1), torch.softmax(teacher[keep].float(), -1),
-        reduction="batchmean")
-
-
 def main() -> None:
     args = parse_args()
     piecer = start(args)
@@ -319,6 +288,19 @@ def main() -> None:
         model = train(args, piecer, train_arts, dev_arts)
         torch.save(model.state_dict(), args.work / "model.pt")
     train_seconds = time.perf_counter() - started
+    base = "tidings ner-v1 encoder (all-MiniLM-L6-v2 fine-tuned on CoNLL-2003)" + (
+        f"; ner-v1 frozen, attribution branch = trained copy of layers {args.branch_from}.."
+        if args.branch_from is not None else "")
+    write_model(model, args, piecer, dev_arts, base=base, train_seconds=train_seconds)
+
+
+def write_model(model: torch.nn.Module, args: argparse.Namespace, piecer: WordPiecer,
+                dev_arts: list[Article], *, base: str, train_seconds: float,
+                training_data: str = "CoNLL-2003 English train (NER head, research use only); "
+                "PolNeAR train split, first annotator per article (attribution head, research "
+                "use only)", training: dict | None = None) -> dict:
+    """Export ``model`` (outputs ``logits`` and ``attribution``) as int8 to ``args.out`` with a
+    meta.json holding the torch and int8 scores: PolNeAR dev exact spans, CoNLL-2003 dev/test."""
     model.eval()
     conll_dev = load_docs(args.conll / "val.conllu")
     conll_test = load_docs(args.conll / "test.conllu")
@@ -335,16 +317,13 @@ def main() -> None:
         "version": int(m.group(1)) if (m := re.search(r"-v(\d+)$", args.out.name)) else 2,
         "labels": LABELS,
         "heads": {"logits": LABELS, "attribution": list(ATT_LABELS)},
-        "base": "tidings ner-v1 encoder (all-MiniLM-L6-v2 fine-tuned on CoNLL-2003)" + (
-            f"; ner-v1 frozen, attribution branch = trained copy of layers {args.branch_from}.."
-            if args.branch_from is not None else ""),
-        "training_data": "CoNLL-2003 English train (NER head, research use only); PolNeAR train "
-                         "split, first annotator per article (attribution head, research use only)",
+        "base": base,
+        "training_data": training_data,
         "max_length": args.max_length,
         "centre_length": args.centre,
         "casing": "token_type_ids 0..3",
         "tidings_version": ">=0.1,<0.2",
-        "training": {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
+        "training": training or {k: (str(v) if isinstance(v, Path) else v) for k, v in vars(args).items()},
         "train_seconds": round(train_seconds),
         "scores_torch_bf16": torch_scores,
     }
@@ -368,6 +347,7 @@ def main() -> None:
     }
     print("int8", json.dumps(meta["scores"]), flush=True)
     (args.out / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
+    return meta
 
 
 if __name__ == "__main__":
