@@ -87,6 +87,14 @@ def _first_triggers(chunk: str) -> list[tuple[int, re.Match[str]]]:
     return sorted(first.items())
 
 
+def _incident(text: str) -> str:
+    """ASSAULT, or DISASTER for a text that names a disaster and no attack: the type of a toll that
+    no incident word of its own or earlier in the text explains (scanned only then: it reads the
+    whole text)."""
+    kinds = {_TRIGGERS[row][0] for row, m in _first_triggers(text) if not _CASUALTY_ONLY.match(m.group(0))}
+    return "DISASTER" if "DISASTER" in kinds and "ASSAULT" not in kinds else "ASSAULT"
+
+
 def rule_type(sentence: str) -> str | None:
     """The PLOVER type the trigger rules give one sentence (the first row that fires), or None."""
     for row, m in _first_triggers(sentence):
@@ -148,16 +156,12 @@ class _Index:
     quotes: list[int]
     times: list[int]
     paragraphs: list[int]
-    incident: str  # ASSAULT, or DISASTER in a text that names a disaster and no attack
 
     @staticmethod
     def of(analysis: Analysis) -> _Index:
         starts = lambda items: [x.span.start for x in items]  # noqa: E731
-        kinds = {_TRIGGERS[row][0] for row, m in _first_triggers(analysis.doc.text)
-                 if not _CASUALTY_ONLY.match(m.group(0))}
-        incident = "DISASTER" if "DISASTER" in kinds and "ASSAULT" not in kinds else "ASSAULT"
         return _Index(starts(analysis.mentions), starts(analysis.amounts), starts(analysis.quotes),
-                      starts(analysis.times), starts(analysis.paragraphs), incident)
+                      starts(analysis.times), starts(analysis.paragraphs))
 
     def amounts_in(self, analysis: Analysis, span: Span) -> list[Amount]:
         lo, hi = bisect.bisect_left(self.amounts, span.start), bisect.bisect_left(self.amounts, span.end)
@@ -264,7 +268,7 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
             merged.setdefault(key, value)
         earlier[k] = replace(earlier[k], casualties=tuple(merged.items()))
         return
-    kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS), index.incident)
+    kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS), None) or _incident(analysis.doc.text)
     seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), index)
 
 
