@@ -40,6 +40,7 @@ The Red Cross said it had sent 40 volunteers to the city.
 XSS = """Hackers deface council website
 A council website in Leeds was defaced on Monday with the text <script>alert(1)</script> and an image tag <img src=x onerror=alert(1)>.
 "<script>alert(1)</script> is not something we ever published," said Sarah Jones, the council's digital chief.
+Council staff fear the hackers will post <img src=x onerror=alert(2)> again.
 """
 SCRIPT, IMG = "<script>alert(1)</script>", "<img src=x onerror=alert(1)>"
 LIVE_ID, XSS_ID = "live/kharkiv-floods", "xss"
@@ -163,6 +164,16 @@ def test_app_document_page_highlights_facts(client: TestClient) -> None:
     assert '<time class="stamp">10:15</time>' in html
     assert '<section class="post repeat" id="p2"' in html and 'href="#p1">repeats post 1</a>' in html
     assert '<aside class="facts">' in html and "Red Cross" in html
+
+
+def test_app_document_page_marks_other_attributions_apart_from_quotes(client: TestClient) -> None:
+    html = _html(client, f"/documents/{XSS_ID}")
+    # what people fear is an attribution, not a quote: underlined, listed apart, linked by its own id
+    assert ('Council staff fear <span class="quote quote-indirect attribution" data-quote="a0" id="a0" '
+            'data-start="297" title="Council staff (attribution: fear)">the hackers will post</span>') in html
+    assert '<ol class="quotes attributions">' in html
+    assert '<a href="#a0">the hackers will post</a>\n      — Council staff <span class="cue">(fear)</span>' in html
+    assert 'data-quote="q0"' in html and "onerror=alert(2)" not in html.replace("&lt;img src=x onerror=alert(2)&gt;", "")
 
 
 def test_app_document_page_keeps_the_text(client: TestClient) -> None:

@@ -136,7 +136,7 @@ def test_browser_document_page_highlights_quotes(page: Any, shots: Path) -> None
 
 def test_browser_quote_hover_shows_its_speaker(page: Any, shots: Path) -> None:
     page.goto(_doc(FLOOD))
-    quote = page.locator(".document span.quote[data-speaker]").first
+    quote = page.locator(".document span.quote:not(.attribution)[data-speaker]").first
     speaker = quote.get_attribute("data-speaker")
     assert speaker and quote.get_attribute("title") is None  # the title became the instant tooltip
     quote.scroll_into_view_if_needed()
@@ -150,6 +150,21 @@ def test_browser_quote_hover_shows_its_speaker(page: Any, shots: Path) -> None:
     link.click()
     page.wait_for_url("**/entities/**")
     assert page.locator("h1").inner_text().startswith(speaker)
+
+
+def test_browser_other_attributions_are_marked_apart_from_quotes(page: Any, shots: Path) -> None:
+    page.goto(_doc(FLOOD))
+    marked = page.locator(".document span.quote.attribution[id]")  # each one's first piece carries its id
+    assert marked.count() >= 1 and page.locator("aside.facts ol.attributions li").count() == marked.count()
+    first = marked.first
+    first.scroll_into_view_if_needed()
+    first.hover()
+    tip = page.locator("#tip")
+    tip.wait_for(state="visible")
+    assert "(attribution: " in tip.inner_text() and "Said by" not in tip.inner_text()
+    # underlined, not filled like what was said
+    assert first.evaluate("el => getComputedStyle(el).borderBottomStyle") == "dotted"
+    page.screenshot(path=shots / "attribution-hover.png")
 
 
 def test_browser_quotes_page_searches_by_speaker(page: Any, shots: Path) -> None:

@@ -24,7 +24,7 @@ class Piece:
     text: str
     start: int
     entity: dict[str, Any] | None = None  # {"id", "name", "type"}
-    quote: dict[str, Any] | None = None  # the to_dict quote
+    quote: dict[str, Any] | None = None  # the to_dict quote or attribution (then with "attribution": True)
     event: dict[str, Any] | None = None  # the to_dict event
     quote_starts: bool = False
     quote_ends: bool = False
@@ -52,7 +52,9 @@ def _pieces(data: dict[str, Any], start: int, end: int) -> tuple[Piece, ...]:
     text = data["document"]["text"]
     mentions = [(m["start"], m["end"], {"id": e["id"], "name": e["name"], "type": e["type"]})
                 for e in data["entities"] for m in e["mentions"]]
+    # what was said, and the other attributions (believed, wanted, ...) drawn apart by their "attribution" flag
     quotes = [(q["start"], q["end"], q) for q in data["quotes"]]
+    quotes += [(a["start"], a["end"], {**a, "attribution": True}) for a in data.get("attributions", ())]
     events = [(v["start"], v["end"], v) for v in data["events"]]
     cuts = {start, end}
     for s, e, _ in mentions + quotes + events:

@@ -2,7 +2,7 @@
 (function () {
   "use strict";
 
-  // Flash the fact a link points at (#q3, #e2, #p1), or the quote starting at #at123 (search hits).
+  // Flash the fact a link points at (#q3, #a1, #e2, #p1), or the quote starting at #at123 (search hits).
   function flash() {
     var id = decodeURIComponent(location.hash.slice(1));
     if (!id) return;
@@ -68,7 +68,8 @@
   function tipsFromTitles() {
     document.querySelectorAll(".document .text [title]").forEach(function (el) {
       var title = el.getAttribute("title");
-      if (el.classList.contains("quote") && el.dataset.speaker) title = "Said by " + el.dataset.speaker + " (" + title.split("(").pop();
+      if (el.classList.contains("attribution")) title = (el.dataset.speaker || "Source unknown") + " (" + title.split("(").pop();
+      else if (el.classList.contains("quote") && el.dataset.speaker) title = "Said by " + el.dataset.speaker + " (" + title.split("(").pop();
       else if (el.classList.contains("quote")) title = "Speaker unknown (" + title.split("(").pop();
       el.setAttribute("data-tip", title);
       el.removeAttribute("title");
