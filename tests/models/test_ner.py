@@ -123,3 +123,22 @@ def test_a_one_word_name_after_a_person_ends_the_persons_name() -> None:
     # a longer name of another type, or one after a gap, is a name of its own
     assert join_split_names(["B-PER", "B-ORG", "I-ORG"]) == ["B-PER", "B-ORG", "I-ORG"]
     assert join_split_names(["B-PER", "O", "B-ORG"]) == ["B-PER", "O", "B-ORG"]
+
+
+def test_viterbi_keeps_valid_argmax_tags_and_mends_a_broken_span_by_the_probabilities() -> None:
+    import numpy as np
+
+    from tidings.models.ner import viterbi_bio
+
+    labels = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG"]
+    def logp(*rows):
+        return np.log(np.asarray(rows, dtype=float))
+    valid = logp([0.1, 0.8, 0.05, 0.03, 0.02], [0.1, 0.05, 0.8, 0.03, 0.02], [0.9, 0.02, 0.02, 0.03, 0.03])
+    assert viterbi_bio(valid, labels) == ["B-PER", "I-PER", "O"]
+    # "Keir/O Starmer/I-PER": a stray I-PER; the first word was nearly a B-PER, so the span grows back
+    # over it, where repairing the tags alone would have made "Starmer" a one-word name
+    stray = logp([0.5, 0.45, 0.01, 0.02, 0.02], [0.1, 0.05, 0.8, 0.03, 0.02], [0.99, 0.0025, 0.0025, 0.0025, 0.0025])
+    assert viterbi_bio(stray, labels) == ["B-PER", "I-PER", "O"]
+    # no support before it: the I-ORG itself becomes the start
+    alone = logp([0.99, 0.0025, 0.0025, 0.0025, 0.0025], [0.1, 0.02, 0.02, 0.26, 0.6])
+    assert viterbi_bio(alone, labels) == ["O", "B-ORG"]

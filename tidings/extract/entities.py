@@ -74,16 +74,18 @@ _GROUP = re.compile(
 )
 
 
-_HEAD_BEFORE = re.compile(
-    r"\b((?:Centre|Center|Institute|Ministry|Department|Office|Museum|Bureau|Council|Commission|Agency|"
-    r"School|College|University|Academy|Foundation|Society|Association|Federation|League|Union|Bank|"
-    r"Church|Court|Organisation|Organization)\s+(?:for|of)\s+(?:the\s+)?)$")
+_HEADS = (r"(?:Centre|Center|Institute|Ministry|Department|Office|Museum|Bureau|Council|Commission|Agency|"
+          r"School|College|University|Academy|Foundation|Society|Association|Federation|League|Union|Bank|"
+          r"Church|Court|Organisation|Organization)\s+(?:for|of)\s+")
+_HEAD_BEFORE = re.compile(rf"\b({_HEADS}(?:the\s+)?)$")
+_HEAD_FIRST = re.compile(_HEADS)
 _STORM_BEFORE = re.compile(r"\b((?:Tropical\s+)?(?:Storm|Hurricane|Typhoon|Cyclone)\s+)$")
 
 
 def _institutions(text: str, names: list[Mention]) -> list[Mention]:
     """Extend a name by the institution it heads: "Scottish" + " Parliament" is one organisation,
-    as is an organisation's name run on by a name right after it ("Centre for Glacial" + "Studies");
+    as is an organisation's name run on by a name right after it ("Centre for Glacial" + "Studies"), and
+    a place-typed name that opens with an institution ("University of Oxford") is that institution;
     and the pieces the model split ("Scottish Exhibition", "Conference", "Centre") become one; by
     the institution named for it ("Centre for" + "Glacial Studies", "University of" + "Oxford");
     and a named storm is an event ("Storm" + "Inês")."""
@@ -95,6 +97,8 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
                 and text[out[-1].span.end : m.span.start] == " "):
             # one name the model cut in two ("Centre for Glacial" + "Studies", "BBC" + "Scotland")
             m = Mention(Span(out.pop().span.start, m.span.end), "ORG", "ner")
+        if m.type in ("GPE", "LOC") and _HEAD_FIRST.match(text, m.span.start, m.span.end):
+            m = Mention(m.span, "ORG", "ner")  # "University of Oxford" is the university, not the town
         ext = _INSTITUTION.match(text, m.span.end) if m.type != "PERSON" else None
         if ext and "\n" not in ext.group(1):
             m = Mention(Span(m.span.start, m.span.end + len(ext.group(1))), "ORG", "ner")

@@ -10,7 +10,7 @@ from tidings.evaluate.ner import read_conll
 from tidings.models._windows import LOWER, build_stream, casing_class, context_span
 from tidings.models.ner import (
     WordPiecer,
-    repair_bio,  # the same IOB1 -> IOB2 repair the tagger applies
+    repair_bio,  # IOB1 -> IOB2: an I-X that does not continue an X starts one
 )
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
