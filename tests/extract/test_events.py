@@ -201,6 +201,20 @@ def test_events_an_unnamed_group_acts_and_places_are_not_targets() -> None:
     assert not protest.targets  # "in Nashik, Maharashtra" says where, not against whom
 
 
+def test_events_a_protests_crowd_acts_when_no_name_does() -> None:
+    def actors(text):
+        a = extract_events(extract_amounts(extract_times(resolve_entities(make_analysis(text, published="2025-05-05")))))
+        protest = next(e for e in a.events if e.type == "PROTEST")
+        return [p.span.text(a.doc) for p in protest.actors]
+    # the trigger names the doers
+    assert actors("On 19 February, 500 protesters gathered in front of the parliament.") == ["protesters"]
+    # the doers open the sentence, far from the trigger
+    assert actors("On 12 March, relatives of people who went missing in detention staged a demonstration.") == [
+        "relatives"]
+    # no crowd named: no actor made up
+    assert actors("On 3 May, a demonstration was held in the square.") == []
+
+
 def test_events_fire_aid_and_requests_of_a_disaster_live_blog():
     got = _events("A wildfire in the hills east of Corinth has killed two people. Spain has sent four "
                   "water-bombing aircraft to Greece, officials said. The government has asked the EU for help.",

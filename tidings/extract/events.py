@@ -110,12 +110,17 @@ _VERBAL = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPOR
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of)\s+(?:the\s+)?$", re.IGNORECASE)
 # an unnamed group as the doer, just before the trigger ("farmers protested", "hundreds of workers marched")
-_GROUP = re.compile(
-    r"\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?(?:[\w-]+\s+)?(?:farmers|workers|students|residents|protesters|"
-    r"protestors|demonstrators|teachers|doctors|nurses|villagers|traders|vendors|activists|supporters|employees|"
-    r"drivers|miners|lawyers|women|youths?|fishermen|civilians|militants|gunmen|rebels|soldiers|troops|forces|"
-    r"police|officers|settlers|pensioners|journalists|unions?|mob|crowds?|people))\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE)
+_CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstrators|teachers|doctors|nurses|"
+          r"villagers|traders|vendors|activists|supporters|employees|drivers|miners|lawyers|women|youths?|fishermen|"
+          r"civilians|militants|gunmen|rebels|soldiers|troops|forces|police|officers|settlers|pensioners|journalists|"
+          r"unions?|mob|crowds?|people|campaigners|locals|relatives|families|parents|citizens|inhabitants|victims|"
+          r"motorists|truckers|transporters|shopkeepers|merchants|retirees|veterans|mothers|members)")
+_GROUP = re.compile(rf"\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?(?:[\w-]+\s+)?{_CROWD})\s+(?:[\w-]+\s+){{0,2}}$",
+                    re.IGNORECASE)
+# a protest's doers named anywhere before it in the sentence ("relatives of the missing ... staged a
+# demonstration"), or by the trigger itself ("500 protesters gathered")
+_PROTEST_CROWD = re.compile(rf"\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?{_CROWD})\b", re.IGNORECASE)
+_CROWD_TRIGGER = re.compile(r"(?:protest|demonstrat|riot)(?:ers|ors)", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|did not|didn’t|didn't|denied)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # a modal or condition, or a plan or promise, just before the trigger (in its clause)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
@@ -300,6 +305,11 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     clause_at = trigger.start - len(clause) + max(clause.rfind(","), clause.rfind(";")) + 1
     if not actors and (group := _GROUP.search(text, clause_at, trigger.start)):
         actors = [Participant(Span(group.start(1), group.end(1)))]
+    if not actors and kind == "PROTEST":
+        if _CROWD_TRIGGER.fullmatch(text, trigger.start, trigger.end):
+            actors = [Participant(trigger)]
+        elif crowd := _PROTEST_CROWD.search(text, span.start, trigger.start):
+            actors = [Participant(Span(crowd.start(1), crowd.end(1)))]
     if kind == "COERCE" and (inst := _INSTITUTION.search(text[span.start : span.end])):
         actors.insert(0, Participant(Span(span.start + inst.start(1), span.start + inst.end(1))))
     speaker = next((q.entity for q in index.quotes_over(analysis, trigger) if q.entity is not None), None)
