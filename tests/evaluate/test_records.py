@@ -60,6 +60,20 @@ def test_records_actor_match_is_fuzzy_on_word_stems():
     assert not _actor_match(a, a.events[0], "Unidentified Armed Group (Southland)")
 
 
+def test_records_unnamed_armed_attackers_meet_acleds_unidentified_armed_group():
+    from dataclasses import replace
+
+    text = "On 4 April 2022, unknown gunmen killed a trader in Easton."
+    gunmen = Event(0, "ASSAULT", Span(0, len(text)), find(text, "killed"), 0,
+                   actors=(Participant(find(text, "unknown gunmen")),))
+    a = Analysis(doc=Document(id="x", text=text), events=(gunmen,))
+    assert _actor_match(a, gunmen, "Unidentified Armed Group (Northland)")
+    # an unnamed group that is not an armed one ("soldiers") is someone ACLED names
+    soldiers = Analysis(doc=Document(id="y", text="Soldiers killed a trader."), events=())
+    event = replace(gunmen, span=Span(0, 25), trigger=Span(9, 15), actors=(Participant(Span(0, 8)),))
+    assert not _actor_match(soldiers, event, "Unidentified Armed Group (Northland)")
+
+
 def test_records_table_has_one_row_per_group():
     report = RecordReport("Ukraine", seconds=1.0)
     report.add(type=True, date=False)

@@ -12,7 +12,8 @@ type; when none does, the first event. Scores, per group (Ukraine apart, as the 
   within 25 km of the record's latitude/longitude; no place = wrong.
 * **actor**: a word of ``actor1`` (five-letter prefixes, generic words left out: "Russian" meets
   "Military Forces of Russia (2000-)") is in the name of one of the event's actors; ACLED's
-  "Protesters (X)" / "Rioters (X)" (any unnamed crowd) meet a protest whose actor is an unnamed group.
+  "Protesters (X)" / "Rioters (X)" (any unnamed crowd) meet a protest whose actor is an unnamed group,
+  and "Unidentified Armed Group (X)" an assault by unnamed armed people ("unknown gunmen").
 * **date**: the event's date value equals ``event_date``.
 
 ``evaluate_note_dates`` scores the date stage alone over every note: the note's first date
@@ -135,10 +136,16 @@ def _stems(name: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]{3,}", name.lower()) if w not in _GENERIC}
 
 
+_UNNAMED_ARMED = re.compile(r"\b(?:gunmen|assailants|attackers|armed|unidentified|unknown|bandits)\b", re.IGNORECASE)
+
+
 def _actor_match(analysis: Analysis, event: Event, actor1: str) -> bool:
     if actor1.startswith(("Protesters", "Rioters")) and event.type == "PROTEST" and any(
             a.entity is None for a in event.actors):
         return True  # ACLED codes every unnamed crowd so ("farmers marched" is "Protesters (India)")
+    if actor1.startswith("Unidentified Armed Group") and event.type == "ASSAULT" and any(
+            a.entity is None and _UNNAMED_ARMED.search(a.span.text(analysis.doc)) for a in event.actors):
+        return True  # and armed people it cannot name ("unknown gunmen killed ...")
     gold = _stems(actor1)
     names = [analysis.entities[a.entity].name if a.entity is not None else a.span.text(analysis.doc)
              for a in event.actors]

@@ -114,7 +114,8 @@ _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstr
           r"villagers|traders|vendors|activists|supporters|employees|drivers|miners|lawyers|women|youths?|fishermen|"
           r"civilians|militants|gunmen|rebels|soldiers|troops|forces|police|officers|settlers|pensioners|journalists|"
           r"unions?|mob|crowds?|people|campaigners|locals|relatives|families|parents|citizens|inhabitants|victims|"
-          r"motorists|truckers|transporters|shopkeepers|merchants|retirees|veterans|mothers|members)")
+          r"motorists|truckers|transporters|shopkeepers|merchants|retirees|veterans|mothers|members|assailants|"
+          r"attackers|perpetrators|bandits|armed (?:men|individuals|persons))")
 _GROUP = re.compile(rf"\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?(?:[\w-]+\s+)?{_CROWD})\s+(?:[\w-]+\s+){{0,2}}$",
                     re.IGNORECASE)
 # a protest's doers named anywhere before it in the sentence ("relatives of the missing ... staged a
