@@ -127,7 +127,7 @@ def test_events_an_undated_sentence_takes_the_date_of_its_paragraph():
 
 
 def test_events_the_model_types_a_sentence_the_rules_miss(monkeypatch):
-    text = "Riot police beat demonstrators with batons."
+    text = "Riot police beat the crowd with batons."
     got = _modes(text)
     assert got[0][0] == "COERCE" and "model" in got[0][1]
     monkeypatch.setattr("tidings.extract.events.MODEL_CONFIDENCE", 1.01)  # the rules alone
@@ -213,6 +213,11 @@ def test_events_a_protests_crowd_acts_when_no_name_does() -> None:
         "relatives"]
     # no crowd named: no actor made up
     assert actors("On 3 May, a demonstration was held in the square.") == []
+    # the verb is a protest only where it says where or against what, not "demonstrated that"
+    assert actors("On 24 January, several hundred people demonstrated in the capital.") == ["hundred people"]
+    a = extract_events(extract_amounts(extract_times(resolve_entities(make_analysis(
+        "The study demonstrated that the vaccine works.")))))
+    assert not [e for e in a.events if e.type == "PROTEST"]
 
 
 def test_events_fire_aid_and_requests_of_a_disaster_live_blog():
