@@ -218,6 +218,11 @@ def test_events_a_protests_crowd_acts_when_no_name_does() -> None:
     a = extract_events(extract_amounts(extract_times(resolve_entities(make_analysis(
         "The study demonstrated that the vaccine works.")))))
     assert not [e for e in a.events if e.type == "PROTEST"]
+    assert actors("On 17 May, members of the bus committee picketed outside the city hall.") == ["members"]
+
+
+def test_events_a_firefight_is_a_clash() -> None:
+    assert _modes("On 16 March, a soldier was killed during a firefight between rebels and the army.")[0][0] == "ASSAULT"
 
 
 def test_events_fire_aid_and_requests_of_a_disaster_live_blog():

@@ -15,10 +15,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action"),
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|"
                                  r"demonstrat(?:ed|ing)(?=\s+(?:in|against|outside|on|at|near|for|to|over|before)\b)|"
-                                 r"march(?:ed|es)?|blockades?|boycotts?|sit-ins?"),
+                                 r"march(?:ed|es)?|blockades?|boycotts?|sit-ins?|picket(?:ed|ing|s)?"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|(?<!water-)(?<!water )bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
-    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|"
+    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynched|killed|killing|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,2}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms)|(?:an|the|a new|a major|a ground|its|their) offensive|"
