@@ -242,20 +242,28 @@ def _decode_into(result: list[list[list[str]]], windows: Sequence[Window],
                  owners: list[tuple[int, list[tuple[int, int]]]], logits: list[np.ndarray],
                  labels: Sequence[str], *, per_sentence: bool) -> None:
     """Put into ``result`` the tags of each sentence (Viterbi) or paragraph (argmax)."""
-    groups: dict[tuple[int, int], list[tuple[int, np.ndarray]]] = {}
-    refs_of: dict[int, list[tuple[int, int]]] = {}
-    for window, (p, refs), scores in zip(windows, owners, logits):
-        refs_of[p] = refs
-        scores = scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)  # log-probabilities
-        for word, row in zip(window.words.tolist(), scores):
-            groups.setdefault((p, refs[word][0] if per_sentence else 0), []).append((word, row))
-    for (p, _), items in groups.items():
-        items.sort(key=lambda x: x[0])
-        stacked = np.stack([x[1] for x in items])
-        decoded = viterbi_bio(stacked, labels) if per_sentence else [labels[i] for i in stacked.argmax(1)]
-        for (word, _), tag in zip(items, decoded):
-            s, w = refs_of[p][word]
-            result[p][s][w] = tag
+    by_par: dict[int, list[int]] = {}
+    for k, (p, _) in enumerate(owners):
+        by_par.setdefault(p, []).append(k)
+    for p, ks in by_par.items():
+        refs = owners[ks[0]][1]
+        words = np.concatenate([windows[k].words for k in ks])
+        scores = np.concatenate([logits[k] for k in ks])
+        if not len(words):
+            continue
+        order = np.argsort(words, kind="stable")
+        words, scores = words[order], scores[order]
+        where = np.asarray([refs[w] for w in words.tolist()])  # (sentence, word) of each
+        if not per_sentence:
+            tags = [labels[i] for i in scores.argmax(1)]
+        else:
+            scores = scores - np.logaddexp.reduce(scores, axis=1, keepdims=True)  # log-probabilities
+            cuts = np.flatnonzero(np.diff(where[:, 0])) + 1
+            tags = [t for a, b in zip([0, *cuts.tolist()], [*cuts.tolist(), len(words)])
+                    for t in viterbi_bio(scores[a:b], labels)]
+        rows = result[p]
+        for (s, w), tag in zip(where.tolist(), tags):
+            rows[s][w] = tag
 
 
 class NerModel:
