@@ -116,12 +116,25 @@ def score_acled(limit: int = 200) -> dict[str, dict[str, float]]:
             for r in evaluate_records(path, limit=limit)}
 
 
+def score_plv() -> dict[str, dict[str, float]]:
+    """PLOVER types on PLV test: the event-plover model alone and the whole extract_events stage, when here."""
+    path = SHARED / "data/events/plover_plv_zsp"
+    if not path.exists():
+        return {}
+    from tidings.evaluate.events import evaluate_plv, evaluate_plv_stage
+
+    model, _ = evaluate_plv(path)
+    stage = evaluate_plv_stage(path)
+    return {"plv-test": {"model_macro_f1": round(model.macro_f1, 4), "stage_macro_f1": round(stage.macro_f1, 4)}}
+
+
 def score_all() -> dict[str, dict[str, float]]:
     scores = {name: score_article(t, g) for name, t, g in articles()}
     scores.update(score_conll())
     scores.update(score_polnear())
     scores.update(score_places())
     scores.update(score_acled())
+    scores.update(score_plv())
     return scores
 
 
@@ -137,11 +150,11 @@ def main(argv: list[str]) -> int:
     print("| article | " + " | ".join(METRICS) + " |")
     print("|---|" + "---:|" * len(METRICS))
     for name, figs in scores.items():
-        if name.startswith(("conll", "polnear", "places", "acled")):
+        if name.startswith(("conll", "polnear", "places", "acled", "plv")):
             continue
         print(f"| {name} | " + " | ".join(f"{figs[k]:.2f}" if k in figs else "n/a" for k in METRICS) + " |")
     for name, figs in scores.items():
-        if name.startswith(("conll", "polnear", "places", "acled")):
+        if name.startswith(("conll", "polnear", "places", "acled", "plv")):
             print(f"\n{name}: " + ", ".join(f"{k} {v:.4f}" for k, v in figs.items()))
     if "--raise" in argv:
         allow = "--allow-lower" in argv

@@ -486,9 +486,9 @@ def eval_places(paths: tuple[str, ...], no_end_to_end: bool, limit: int | None, 
               help="CASE 2021 task 2 folder (or its labelled test TSV).")
 @click.option("--plv", "plv_path", default="../shared/data/events/plover_plv_zsp", show_default=True,
               help="Zero-Shot-PLOVER folder (or PLV_test.tsv).")
-@click.option("--acled-model", "acled_model", default="build/event-acled-v1", show_default=True,
+@click.option("--acled-model", "acled_model", default="build/event-acled-v2", show_default=True,
               help="Folder of the ACLED model that scores CASE (not shipped: trained by "
-                   "`python -m training.events.train`); the CASE row is skipped when it is absent.")
+                   "`python -m training.events.finetune --only acled`); the CASE row is skipped when it is absent.")
 @click.option("--acled-records", "records", is_flag=False, flag_value=_ACLED, default=None, metavar="[CSV]",
               help=f"Instead, score whole event records (type, fatalities, place, actor, date) made by the "
                    f"pipeline from ACLED notes, Ukraine apart [CSV: {_ACLED}].")
@@ -502,7 +502,7 @@ def eval_events(case_path: str, plv_path: str, acled_model: str, records: str | 
 
     Example:
 
-        tidings eval events --case ../shared/data/events/case2021_task2_acled --acled-model build/event-acled-v1
+        tidings eval events --case ../shared/data/events/case2021_task2_acled --acled-model build/event-acled-v2
 
         tidings eval events --acled-records --limit 200
     """

@@ -19,7 +19,7 @@ from tidings.evaluate.events import (
     format_events_table,
 )
 from tidings.models import model_dir
-from tidings.models.textcat import TextClassifier
+from tidings.models.textcat import from_dir
 
 _CASE = ("id\tEventSnippet\tSubType\n1\tWarplanes bombed the village, killing six.\tAIR_STRIKE\n"
          "2\tA flood hit the town.\tNATURAL_DISASTER\n")
@@ -36,8 +36,8 @@ def test_events_eval_scores():
 def test_events_eval_case_and_plv(tmp_path):
     case = tmp_path / "case.tsv"
     case.write_text(_CASE, encoding="utf-8")
-    report = evaluate_case(case, model_dir("event-plover"))  # any textcat folder: the loader, not the labels
-    assert report.gold == ["AIR_STRIKE"] and report.system == "event-plover-v1"  # unseen types are not in subtask 1
+    report = evaluate_case(case, model_dir("event-plover"))  # any classifier folder: the loader, not the labels
+    assert report.gold == ["AIR_STRIKE"] and report.system == "event-plover-v2"  # unseen types are not in subtask 1
     plv = tmp_path / "PLV_test.tsv"
     plv.write_text(_PLV, encoding="utf-8")
     model, rules = evaluate_plv(plv)
@@ -45,19 +45,21 @@ def test_events_eval_case_and_plv(tmp_path):
 
 
 @pytest.mark.skipif(case_skip_reason() is not None,
-                    reason=f"no ACLED model in {ACLED_MODEL} (not shipped); python -m training.events.train --only acled")
+                    reason=f"no ACLED model in {ACLED_MODEL} (not shipped); python -m training.events.finetune --only acled")
 def test_events_eval_case_with_the_acled_model(tmp_path):
     case = tmp_path / "case.tsv"
     case.write_text(_CASE, encoding="utf-8")
     report = evaluate_case(case)
-    assert report.system == "event-acled-v1" and report.pred == ["AIR_STRIKE"]
+    from tidings.models.textcat import from_dir
+
+    assert report.system == "event-acled-v2" and report.pred[0] in from_dir(ACLED_MODEL).labels
 
 
 def test_events_acled_model_missing_is_one_line_and_a_coded_error(tmp_path):
     reason = case_skip_reason(tmp_path / "nothing")
-    assert reason and "\n" not in reason and "python -m training.events.train" in reason
+    assert reason and "\n" not in reason and "python -m training.events.finetune" in reason
     with pytest.raises(ModelError) as err:
-        TextClassifier.from_dir(tmp_path / "nothing")
+        from_dir(tmp_path / "nothing")
     assert err.value.code == "E303"
 
 
@@ -67,8 +69,8 @@ def test_events_cli_skips_case_without_the_acled_model(tmp_path):
     result = CliRunner().invoke(cli, ["eval", "events", "--plv", str(plv), "--case", str(tmp_path / "no-case"),
                                       "--acled-model", str(tmp_path / "no-model")])
     assert result.exit_code == 0, result.output
-    assert result.output.count("CASE 2021 skipped") == 1 and "python -m training.events.train" in result.output
-    assert "| plv | event-plover-v1 | 1 |" in result.output and "case2021" not in result.output
+    assert result.output.count("CASE 2021 skipped") == 1 and "python -m training.events.finetune" in result.output
+    assert "| plv | event-plover-v2 | 1 |" in result.output and "case2021" not in result.output
     assert "| plv | extract_events stage | 1 |" in result.output
 
 

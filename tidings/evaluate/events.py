@@ -5,7 +5,7 @@
   classified by the ``event-acled`` model; weighted F1 over the labels, the task's metric. The
   model never saw CASE text: it is trained on ACLED 2022 notes (no CASE train split exists). It is
   not shipped (ACLED's terms allow internal benchmarking only, no republishing): it is read from a
-  folder, ``build/event-acled-v1`` unless told, written by ``python -m training.events.train``.
+  folder, ``build/event-acled-v2`` unless told, written by ``python -m training.events.finetune --only acled``.
 * **PLV test** (``PLV_test.tsv``): 15 PLOVER roots, classified by the shipped ``event-plover``
   model (trained on ``PLV_train.tsv``); macro F1 and accuracy. Beside it, the rules of
   ``extract/events.py`` (the first trigger row that fires, CONCEDE/RETREAT read as YIELD; no
@@ -25,8 +25,8 @@ from tidings.evaluate.scores import Counts, ratio
 
 CASE_FILE = "test_set_final_release_with_labels.tsv"
 PLV_FILE = "PLV_test.tsv"
-ACLED_MODEL = "build/event-acled-v1"
-ACLED_TRAIN = "python -m training.events.train --only acled"
+ACLED_MODEL = "build/event-acled-v2"
+ACLED_TRAIN = "python -m training.events.finetune --only acled --epochs 3 --lr 1e-4 --max-length 128"
 ANCHORS = {"case2021": "83.9 weighted F1 (best system, subtask 1)", "plv": "82.4 macro F1 (ZSP NLI, zero-shot)"}
 _UNSEEN = frozenset({"ORG_CRIME", "NATURAL_DISASTER", "MAN_MADE_DISASTER", "DIPLO", "ATTRIB"})
 
@@ -70,12 +70,12 @@ def _rows(path: Path) -> list[dict[str, str]]:
 
 def _train_command(model_dir: str | Path) -> str:
     default = Path(model_dir) == Path(ACLED_MODEL)
-    return ACLED_TRAIN if default else f"{ACLED_TRAIN} --acled-out {model_dir}"
+    return ACLED_TRAIN if default else f"{ACLED_TRAIN} --out {model_dir}"
 
 
 def case_skip_reason(model_dir: str | Path = ACLED_MODEL) -> str | None:
     """One line saying why CASE 2021 cannot be scored (no ACLED model in ``model_dir``); None when it can."""
-    if all((Path(model_dir) / f).is_file() for f in ("meta.json", "model.npz")):
+    if all((Path(model_dir) / f).is_file() for f in ("meta.json", "model.onnx")):
         return None
     return (f"CASE 2021 skipped: no ACLED model in {model_dir} (not shipped: ACLED's terms allow internal "
             f"benchmarking only); train it with `{_train_command(model_dir)}`")
@@ -86,9 +86,9 @@ def evaluate_case(path: str | Path, model_dir: str | Path = ACLED_MODEL) -> Clas
 
     Raises :class:`tidings.errors.ModelError` when ``model_dir`` holds no model (see :func:`case_skip_reason`).
     """
-    from tidings.models.textcat import TextClassifier
+    from tidings.models.textcat import from_dir
 
-    model = TextClassifier.from_dir(model_dir, train=_train_command(model_dir))
+    model = from_dir(model_dir, train=_train_command(model_dir))
     path = Path(path)
     rows = [r for r in _rows(path / CASE_FILE if path.is_dir() else path) if r["SubType"] not in _UNSEEN]
     t0 = time.perf_counter()
@@ -106,8 +106,9 @@ def evaluate_plv(path: str | Path) -> list[ClassReport]:
     gold = [r["gold_root"] for r in rows]
     texts = [r["sentence"] for r in rows]
     t0 = time.perf_counter()
-    pred = load_model("event-plover").predict(texts)
-    model = ClassReport("plv", "event-plover-v1", gold, pred, time.perf_counter() - t0)
+    classifier = load_model("event-plover")
+    pred = classifier.predict(texts)
+    model = ClassReport("plv", classifier.name, gold, pred, time.perf_counter() - t0)
     t0 = time.perf_counter()
     yields = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
     rules = [yields.get(k, k) if (k := rule_type(t)) else "NONE" for t in texts]

@@ -109,6 +109,7 @@ _LABOUR = re.compile(r"\b(?:workers|union|unions|staff|employees|pay|wages?|pick
                      r"teachers|drivers|employers|walkout|industrial)\b", re.IGNORECASE)
 _IS_MONTH = re.compile(r"(?:March|May)\b(?:\s+\d|,?\s+(?:19|20)\d\d)")
 _VERBAL = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
+_SAID = _VERBAL | {"CONSULT"}  # PLOVER's verbal categories; the rest are acts
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of)\s+(?:the\s+)?$", re.IGNORECASE)
 # an unnamed group as the doer, just before the trigger ("farmers protested", "hundreds of workers marched")
@@ -192,9 +193,13 @@ def extract_events(analysis: Analysis) -> Analysis:
     units.sort(key=lambda u: u[0].start)
     events: list[Event] = []
     index = _Index.of(analysis)
-    labels = _model_types(analysis, [span for span, _ in units])
-    for (span, post), label in zip(units, labels):
-        found = _sentence_events(analysis, span, post, len(events), events, index)
+    text = analysis.doc.text
+    triggers = [_first_triggers(text[span.start : span.end]) for span, _ in units]
+    # the model reads only sentences with a trigger word: most sentences of the news are no event
+    labels = iter(_model_types(analysis, [span for (span, _), found in zip(units, triggers) if found]))
+    for (span, post), found_triggers in zip(units, triggers):
+        found = _sentence_events(analysis, span, post, len(events), events, index, found_triggers)
+        label = next(labels) if found_triggers else None
         if label is not None:
             found = _retyped(analysis, found, label, span, post, len(events), index)
         events.extend(found)
@@ -219,17 +224,16 @@ def _model_types(analysis: Analysis, spans: list[Span]) -> list[str | None]:
 def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, post: int, next_id: int,
              index: _Index) -> list[Event]:
     """The sentence's events with the model's sure type first: the rules' event of that type, else their
-    first event retyped (not an incident with a toll: the toll stays an incident), else a new event
-    over the whole sentence (no trigger word, so no actors) unless it would count a toll twice or
-    the sentence holds a direct quote (what someone said is not, by its words alone, an event)."""
+    first event retyped, else a new event over the whole sentence (no trigger word, so no actors).
+    The rules stand where their first event is an act, found by its word ("protested", "shelled": the
+    model, trained on PLV's relations, reads "protesters demanded ..." as REQUEST) and where the
+    sentence holds a direct quote (the model reads reports, not what someone said in their own words)."""
+    if found and found[0].type not in _SAID or any(q.kind == "direct" for q in index.quotes_meeting(analysis, span)):
+        return found
     same = [e for e in found if e.type == label]
-    tolled = [e for e in found if e.type in _INCIDENTS and e.casualties]
-    if not same and found and found[0] not in tolled:
+    if not same and found:
         modes = _modes(label, "model", analysis.doc.text[span.start : span.end])
         same, found = [replace(found[0], type=label, mode=modes, acled=acled_type(label, modes))], found[1:]
-    elif not same and (tolled and label in _INCIDENTS or any(
-            q.kind == "direct" for q in index.quotes_meeting(analysis, span))):
-        return found
     elif not same:
         same = [_event(analysis, label, "model", span, span, post, next_id, index)]
     ordered = same + [e for e in found if e not in same]
@@ -237,12 +241,13 @@ def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, pos
 
 
 def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
-                     earlier: list[Event], index: _Index) -> list[Event]:
+                     earlier: list[Event], index: _Index,
+                     triggers: list[tuple[int, re.Match[str]]]) -> list[Event]:
     text = analysis.doc.text
     chunk = text[span.start : span.end]
     seen: dict[str, Event] = {}
     labour = _LABOUR.search(chunk) and not _HARM.search(chunk)  # "a strike killed five aid workers" is not
-    for row, m in _first_triggers(chunk):
+    for row, m in triggers:
         kind, mode, _ = _TRIGGERS[row]
         if kind == "ASSAULT" and labour and m.group(0).lower() in ("strike", "strikes"):
             kind, mode = "PROTEST", "strike"  # "the strike ... involves 2,300 workers": a labour strike

@@ -59,10 +59,10 @@ def load_model(name: str) -> Any:
             return NerModel(directory, meta)
         except Exception as exc:  # tokenizer file unreadable, bad labels, ...
             raise ModelError("E302", name=name, detail=str(exc)) from exc
-    if meta.get("kind") == "textcat":  # event-type classifiers (issue #4)
-        from tidings.models.textcat import TextClassifier
+    if meta.get("kind") == "textcat-onnx":  # event-type classifiers (issue #4)
+        from tidings.models.textcat import from_dir
 
-        return TextClassifier(directory, meta)
+        return from_dir(directory)
     raise ModelError("E301", name=name, detail="unknown model kind")
 
 

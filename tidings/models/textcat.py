@@ -1,89 +1,110 @@
-"""A TF-IDF + linear text classifier in numpy: the event-type models (issue #4).
+"""Sentence classifiers: the event-type models (issue #4).
 
-The weights come from scikit-learn (``training/events/train.py``): a ``TfidfVectorizer``
-(lowercase, ``\\b\\w\\w+\\b`` tokens, word 1-2 grams, sublinear tf, l2 norm) and a
-``LogisticRegression``. This module repeats that arithmetic, so inference needs numpy only.
+:class:`EncoderClassifier` (``kind: textcat-onnx``): MiniLM fine-tuned on the labels
+(``training/events/finetune.py``), int8 ONNX run by onnxruntime: ``event-plover-v2`` (shipped) and
+``event-acled-v2`` (``build/``, not shipped). It gives ``labels``, ``scores(texts)`` (probabilities)
+and ``predict(texts)``.
 """
 
 from __future__ import annotations
 
 import json
-import re
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-_TOKEN = re.compile(r"(?u)\b\w\w+\b")
+KIND = "textcat-onnx"  # meta.json's kind
+
+def from_dir(directory: str | Path, *, train: str = "python -m training.events.finetune") -> EncoderClassifier:
+    """Load a classifier from a folder outside the package (``meta.json`` + its weights).
+
+    For models that may not ship, such as ``event-acled-v2`` (ACLED's terms allow internal
+    benchmarking only), which ``training/events/finetune.py`` writes to ``build/``. ``train`` is the
+    command named in the error when the folder holds no model.
+
+    Raises :class:`tidings.errors.ModelError` (E303) when the folder holds no classifier.
+    """
+    from tidings.errors import ModelError
+
+    directory = Path(directory)
+    try:
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ModelError("E303", path=str(directory), detail="no meta.json", train=train) from None
+    except (OSError, ValueError) as exc:
+        raise ModelError("E303", path=str(directory), detail=str(exc), train=train) from exc
+    try:
+        if not isinstance(meta, dict) or meta.get("kind") != KIND or not meta.get("labels"):
+            raise ValueError(f"meta.json is not a sentence classifier's (kind {KIND!r}, labels)")
+        missing = [f for f in EncoderClassifier.FILES if not (directory / f).is_file()]
+        if missing:
+            raise ValueError(f"no {' or '.join(missing)}")
+        return EncoderClassifier(directory, meta)
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError("E303", path=str(directory), detail=str(exc), train=train) from exc
 
 
-class TextClassifier:
-    """Label short texts with one of ``labels``.
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    logits = logits - logits.max(axis=1, keepdims=True)
+    prob = np.exp(logits)
+    return prob / prob.sum(axis=1, keepdims=True)
 
-    Example:
-        >>> from tidings.models import load_model
-        >>> load_model("event-plover").predict(["Police arrested 12 protesters."])[0]
-        'COERCE'
+
+class EncoderClassifier:
+    """A fine-tuned MiniLM with a linear head on [CLS], int8 ONNX (``model.onnx``, ``tokenizer.json``).
+
+    Texts are cut at ``max_length`` subwords (the training length) and run in batches of similar length.
     """
 
+    FILES = ("meta.json", "model.onnx", "tokenizer.json")
+    BATCH = 32
+
     def __init__(self, directory: Path, meta: dict[str, Any]) -> None:
-        data = np.load(directory / "model.npz", allow_pickle=False)
-        self.name = f"{meta.get('name', directory.name)}-v{meta.get('version', 1)}"  # "event-acled-v1"
-        self.labels: tuple[str, ...] = tuple(meta["labels"])
-        self.ngrams = int(meta.get("ngrams", 2))
-        self.vocab = {str(term): i for i, term in enumerate(data["vocab"])}
-        self.idf = data["idf"].astype(np.float32)
-        self.coef = data["coef"].astype(np.float32)  # (labels, features)
-        self.intercept = data["intercept"].astype(np.float32)
+        from tokenizers import Tokenizer
 
-    @classmethod
-    def from_dir(cls, directory: str | Path, *, train: str = "python -m training.events.train") -> TextClassifier:
-        """Load a classifier from a folder outside the package (``meta.json`` + ``model.npz``).
+        self.name = f"{meta.get('name', directory.name)}-v{meta.get('version', 1)}"
+        self.labels = tuple(meta["labels"])
+        self.max_length = int(meta.get("max_length", 96))
+        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.enable_truncation(self.max_length)
+        self.path = directory / "model.onnx"
+        self._session: Any = None
+        self._pid = -1
+        self._lock = threading.Lock()
+        self.pad_id = int(self.tokenizer.token_to_id("[PAD]") or 0)
 
-        For models that may not ship, such as ``event-acled-v1`` (ACLED's terms allow internal
-        benchmarking only), which ``training/events/train.py`` writes to ``build/``. ``train`` is the
-        command named in the error when the folder holds no model.
+    def _get_session(self) -> Any:
+        """The onnxruntime session, made on first use in each process (sessions do not cross forks)."""
+        from tidings.models.ner import _make_session
 
-        Raises :class:`tidings.errors.ModelError` (E303) when the folder holds no textcat model.
-        """
-        from tidings.errors import ModelError
-
-        directory = Path(directory)
-        missing = [f for f in ("meta.json", "model.npz") if not (directory / f).is_file()]
-        if missing:
-            raise ModelError("E303", path=str(directory), detail=f"no {' or '.join(missing)}", train=train)
-        try:
-            meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
-            if not isinstance(meta, dict) or meta.get("kind") != "textcat" or not meta.get("labels"):
-                raise ValueError("meta.json is not a textcat model's (kind, labels)")
-            return cls(directory, meta)
-        except (OSError, ValueError, KeyError) as exc:
-            raise ModelError("E303", path=str(directory), detail=str(exc), train=train) from exc
-
-    def _features(self, text: str) -> np.ndarray:
-        tokens = _TOKEN.findall(text.lower())
-        grams = list(tokens)
-        for n in range(2, self.ngrams + 1):
-            grams += [" ".join(tokens[i : i + n]) for i in range(len(tokens) - n + 1)]
-        x = np.zeros(len(self.idf), dtype=np.float32)
-        for g in grams:
-            j = self.vocab.get(g)
-            if j is not None:
-                x[j] += 1.0
-        nz = x > 0
-        x[nz] = (1.0 + np.log(x[nz])) * self.idf[nz]
-        norm = float(np.linalg.norm(x))
-        return x / norm if norm else x
+        with self._lock:
+            if self._session is None or self._pid != os.getpid():
+                self._session, self._pid = _make_session(self.path), os.getpid()
+            return self._session
 
     def scores(self, texts: list[str]) -> np.ndarray:
-        """Class probabilities, one row per text (softmax of the linear scores)."""
-        logits = np.stack([self._features(t) for t in texts]) @ self.coef.T + self.intercept
-        logits -= logits.max(axis=1, keepdims=True)
-        prob = np.exp(logits)
-        return prob / prob.sum(axis=1, keepdims=True)
+        """Class probabilities, one row per text."""
+        if not texts:
+            return np.zeros((0, len(self.labels)), dtype=np.float32)
+        encoded = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))  # little padding per batch
+        out = np.zeros((len(encoded), len(self.labels)), dtype=np.float32)
+        for b in range(0, len(order), self.BATCH):
+            rows = order[b : b + self.BATCH]
+            width = max(len(encoded[i]) for i in rows)
+            ids = np.full((len(rows), width), self.pad_id, dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for k, i in enumerate(rows):
+                ids[k, : len(encoded[i])] = encoded[i]
+                mask[k, : len(encoded[i])] = 1
+            (logits,) = self._get_session().run(["logits"], {"input_ids": ids, "attention_mask": mask})
+            out[rows] = _softmax(logits.astype(np.float32))
+        return out
 
     def predict(self, texts: list[str]) -> list[str]:
         """The most likely label of each text."""
-        if not texts:
-            return []
         return [self.labels[i] for i in self.scores(texts).argmax(axis=1)]

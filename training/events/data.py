@@ -1,31 +1,21 @@
-"""Train the two event-type classifiers (issue #4).
+"""The training data of the event-type classifiers (issue #4), read from ``../shared/data/events``.
 
-* ``event-plover-v1``: 15 PLOVER roots, trained on ``plover_plv_zsp/PLV_train.tsv`` (its train split);
-  shipped in ``tidings/models``.
-* ``event-acled-v1``: the 25 ACLED sub-event types under CASE 2021 task 2's codes, trained on the
-  ``notes`` of the ACLED 2022 sample (9,000 + 326 events; a different corpus from CASE's test
-  snippets, which have no train split) plus the hand-written sentences in ``SEEDS`` for the
-  sub-types that sample lacks (chemical weapons, headquarters, ...), written for this project.
-  **Not shipped**: ACLED's terms allow internal benchmarking only, no republishing, so it is written
-  to ``build/event-acled-v1`` (git-ignored, outside the package), where ``tidings eval events
-  --acled-model`` reads it.
+* PLV (``plover_plv_zsp/PLV_train.tsv``, its train split): 15 PLOVER roots -> ``event-plover-v2``, shipped.
+* The ACLED 2022 sample *notes* (9,000 + 326 events) under CASE 2021 task 2's 25 sub-type codes,
+  plus the hand-written sentences in ``SEEDS`` for the sub-types that sample lacks (chemical
+  weapons, headquarters, ...), written for this project -> ``event-acled-v2``: a different corpus
+  from CASE's test snippets, which have no train split. **Not shipped**: ACLED's terms allow internal
+  benchmarking only, no republishing; it lives in ``build/`` (git-ignored).
 
-Both are a TF-IDF (word 1-2 grams, sublinear tf) + logistic regression, exported as ``model.npz``
-(vocabulary, idf, coefficients, intercepts) for the numpy inference in ``tidings/models/textcat.py``.
-
-Run from the repository root: ``python -m training.events.train [--data ../shared/data/events]
-[--only plover|acled] [--acled-out build/event-acled-v1]``.
+``training/events/finetune.py`` trains both. The TF-IDF + logistic regression models that came
+first (``event-plover-v1``, ``event-acled-v1``) are in git history (commit ``0468203``).
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
-import json
 import re
 from pathlib import Path
-
-import numpy as np
 
 ACLED_TO_CASE = {
     "Armed clash": "ARMED_CLASH", "Government regains territory": "GOV_REGAINS_TERIT",
@@ -113,49 +103,3 @@ def plover_examples(data: Path, split: str = "train") -> tuple[list[str], list[s
     with open(data / "plover_plv_zsp" / f"PLV_{split}.tsv", encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     return [r["sentence"] for r in rows], [r["gold_root"] for r in rows]
-
-
-def train(texts: list[str], labels: list[str], out: Path, *, name: str, meta_extra: dict, c: float,
-          max_features: int, balanced: bool) -> None:
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = TfidfVectorizer(lowercase=True, ngram_range=(1, 2), sublinear_tf=True, min_df=2, max_features=max_features)
-    x = vec.fit_transform(texts)
-    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced" if balanced else None)
-    clf.fit(x, labels)
-    out.mkdir(parents=True, exist_ok=True)
-    vocab = np.array(vec.get_feature_names_out(), dtype=str)
-    np.savez_compressed(out / "model.npz", vocab=vocab, idf=vec.idf_.astype(np.float32),
-                        coef=clf.coef_.astype(np.float16), intercept=clf.intercept_.astype(np.float32))
-    meta = {"name": name, "version": 1, "kind": "textcat", "labels": list(clf.classes_), "ngrams": 2,
-            "features": len(vocab), "C": c, "class_weight": "balanced" if balanced else None,
-            "tidings_version": ">=0.1,<0.2", **meta_extra}
-    (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", default="../shared/data/events", type=Path)
-    parser.add_argument("--out", default="tidings/models", type=Path, help="where event-plover-v1/ goes (shipped)")
-    parser.add_argument("--acled-out", default="build/event-acled-v1", type=Path,
-                        help="the ACLED model's folder: never inside tidings/ (ACLED's terms forbid republishing)")
-    parser.add_argument("--only", choices=("plover", "acled"), help="train one of the two models")
-    args = parser.parse_args()
-    if Path("tidings").resolve() in args.acled_out.resolve().parents:
-        parser.error("--acled-out must lie outside tidings/: the ACLED model may not ship in the package")
-    if args.only != "acled":
-        texts, labels = plover_examples(args.data)
-        train(texts, labels, args.out / "event-plover-v1", name="event-plover", c=10.0, max_features=30000,
-              balanced=True,
-              meta_extra={"training_data": "PLV_train.tsv (1,050 sentences, Zero-Shot-PLOVER, research use)"})
-    if args.only != "plover":
-        texts, labels = acled_examples(args.data)
-        train(texts, labels, args.acled_out, name="event-acled", c=10.0, max_features=30000, balanced=True,
-              meta_extra={"training_data": "ACLED 2022 sample notes (9,326; internal benchmarking terms) "
-                                           "+ 55 hand-written sentences for rare sub-types (x3)",
-                          "terms": "ACLED: internal benchmarking only; do not ship or republish this model"})
-
-
-if __name__ == "__main__":
-    main()
