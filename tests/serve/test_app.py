@@ -100,6 +100,18 @@ def test_app_api_quotes_filters(client: TestClient) -> None:
     assert _ok(client, "/api/quotes?limit=1")["count"] == 1
 
 
+def test_app_api_and_page_give_other_attributions_apart_from_quotes(client: TestClient) -> None:
+    rows = _ok(client, "/api/quotes?attributions=true")["rows"]
+    assert [(r["doc_id"], r["speaker"], r["text"]) for r in rows] == [(XSS_ID, None, "the hackers will post")]
+    assert "the hackers will post" not in {r["text"] for r in _ok(client, "/api/quotes?limit=1000")["rows"]}
+    assert _ok(client, "/api/quotes?attributions=true&contains=HACKERS")["count"] == 1
+    assert _ok(client, "/api/quotes?attributions=true&since=2026-01-01")["count"] == 0
+    html = _html(client, "/quotes?attributions=true&contains=hackers")
+    assert "<h1>Other attributions</h1>" in html and "1 attribution<" in html
+    assert '<mark class="quote attribution">the hackers will post</mark>' in html and "onerror=alert(2)>" not in html
+    assert f'href="/documents/{XSS_ID}#a0"' in html and 'name="attributions" value="true" checked' in html
+
+
 def test_app_api_entities(client: TestClient) -> None:
     rows = _ok(client, "/api/entities?type=PERSON&name=mr+terekhov")["rows"]
     assert [(r["name"], r["doc_id"]) for r in rows] == [("Ihor Terekhov", LIVE_ID)]

@@ -116,9 +116,13 @@ def test_postgres_save_get_and_idempotence(url, kyiv):
 
 def test_postgres_queries_match_sqlite(url, kyiv):
     pg, lite = PostgresStore(url), SQLiteStore(":memory:")
+    hopes = tidings.analyze("The minister, Anna Berg, hopes the talks will end the 100% strike by Friday.\n",
+                            published="2025-05-02", id="hopes-1")
     for store in (pg, lite):
         store.save(kyiv)
+        store.save(hopes)
     for call in (lambda s: s.quotes(speaker="the mayor"), lambda s: s.quotes(contains="REBUILD", since="2025-01-01"),
+                 lambda s: s.quotes(attributions=True, contains="100% TALKS"),
                  lambda s: s.entities(type="gpe"), lambda s: s.entities(name="kyiv"),
                  lambda s: s.events(type="DISASTER", since="2025-04-01", until="2025-04-30"),
                  lambda s: s.timeline("Kyiv")):

@@ -168,3 +168,36 @@ def test_sqlite_quote_filter_is_full_text_and_stemmed(store):
     assert store.quotes(contains='"; DROP TABLE quotes; --') == ()  # words only, never SQL or FTS syntax
     assert store.quotes(contains="?!") == ()
     assert store.quotes()  # the table is still there
+
+
+HOPES = "The minister, Anna Berg, hopes the talks will end the 100% strike by Friday.\n"
+
+
+def test_sqlite_attributions_are_kept_apart_from_quotes_and_filtered_alike():
+    analysis = tidings.analyze(HOPES, published="2025-05-02", id="hopes-1")
+    assert analysis.attributions  # the tagger's "hopes ...": not something said
+    store = SQLiteStore(":memory:")
+    store.save(analysis)
+    rows = store.quotes(attributions=True)
+    assert [(r.doc_id, r.id, HOPES[r.start:r.end]) for r in rows] == [
+        ("hopes-1", a.id, HOPES[a.span.start:a.span.end]) for a in analysis.attributions]
+    assert all(r.text not in {q.text for q in store.quotes()} for r in rows)
+    assert store.quotes(attributions=True, contains="TALKS friday") == rows
+    assert store.quotes(attributions=True, contains="100%") == rows  # % is a character, not a wildcard
+    assert store.quotes(attributions=True, contains="1_0%") == ()
+    assert store.quotes(attributions=True, since="2026-01-01") == ()
+    store.close()
+
+
+def test_sqlite_attributions_of_documents_stored_before_their_table_are_filled_in(tmp_path):
+    path = tmp_path / "old.db"
+    old = SQLiteStore(path)
+    analysis = tidings.analyze(HOPES, id="hopes-1")
+    old.save(analysis)
+    with old._db.transaction():  # back to a store from before 0007: its documents, no attributions table
+        old._db.execute("DROP TABLE attributions")
+        old._db.execute("DELETE FROM schema_migrations WHERE name = '0007_attributions'")
+    old.close()
+    store = SQLiteStore(path)
+    assert [r.id for r in store.quotes(attributions=True)] == [a.id for a in analysis.attributions]
+    store.close()

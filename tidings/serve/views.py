@@ -88,10 +88,15 @@ def _document(store: Store, doc_id: str) -> dict[str, Any]:
 
 
 # -- JSON API ---------------------------------------------------------------------------------
+Attributions = Annotated[bool, Query(description="the other attributions (believed, hoped, ...) instead of quotes")]
+
+
 async def api_quotes(request: Request, speaker: Text = None, since: Date = None, contains: Text = None,
-                     limit: Limit = 100) -> dict[str, Any]:
-    """Quotes by a speaker (name or alias), in documents published since a date, containing text."""
-    return _rows(_store(request).quotes(speaker=speaker, since=since, contains=contains, limit=limit))
+                     limit: Limit = 100, attributions: Attributions = False) -> dict[str, Any]:
+    """Quotes by a speaker (name or alias), in documents published since a date, containing text;
+    with ``attributions=true``, what else sources are said to believe, hope or want."""
+    return _rows(_store(request).quotes(speaker=speaker, since=since, contains=contains, limit=limit,
+                                        attributions=attributions))
 
 
 async def api_entities(request: Request, type: Text = None, name: Text = None,
@@ -154,13 +159,14 @@ async def page_document(request: Request, doc_id: str) -> HTMLResponse:
 
 
 async def page_quotes(request: Request, speaker: Text = None, contains: Text = None,
-                      since: Date = None) -> HTMLResponse:
+                      since: Date = None, attributions: Attributions = False) -> HTMLResponse:
     store = _store(request)
-    rows = store.quotes(speaker=speaker, since=since, contains=contains, limit=200)
+    rows = store.quotes(speaker=speaker, since=since, contains=contains, limit=200, attributions=attributions)
     docs = {doc_id: store.get(doc_id) or {"document": {"id": doc_id, "text": ""}} for doc_id in {r.doc_id for r in rows}}
     hits = [(r, context(docs[r.doc_id]["document"]["text"], r.start, r.end)) for r in rows]
     return _page(request, "quotes.html", hits=hits, speaker=speaker or "", contains=contains or "",
-                 since=since or "", titles={doc_id: display_title(d) for doc_id, d in docs.items()})
+                 since=since or "", attributions=attributions,
+                 titles={doc_id: display_title(d) for doc_id, d in docs.items()})
 
 
 async def page_entity(request: Request, name: str) -> HTMLResponse:

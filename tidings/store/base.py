@@ -30,8 +30,8 @@ class Store(Protocol):
     def document_ids(self) -> tuple[str, ...]: ...  # every stored document, in the order saved
     def quotes(
         self, *, speaker: str | None = None, since: str | None = None, contains: str | None = None,
-        limit: int = 100,
-    ) -> tuple[QuoteRow, ...]: ...
+        limit: int = 100, attributions: bool = False,
+    ) -> tuple[QuoteRow, ...]: ...  # attributions: believed, hoped, ... instead of what was said
     def entities(
         self, *, type: str | None = None, name: str | None = None, limit: int = 100
     ) -> tuple[EntityRow, ...]: ...

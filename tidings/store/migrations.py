@@ -9,6 +9,7 @@ an SQL keyword.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -70,15 +71,37 @@ def _entities(db: Database) -> None:
     db.execute("CREATE INDEX aliases_name ON aliases (lower(name))")
 
 
-def _quotes(db: Database) -> None:
+def _quotes(db: Database, table: str = "quotes") -> None:
     db.execute(
-        f"""CREATE TABLE quotes (
+        f"""CREATE TABLE {table} (
         pk {_pk(db)}, document BIGINT NOT NULL REFERENCES documents (pk) ON DELETE CASCADE,
         id INTEGER NOT NULL, speaker TEXT, entity INTEGER, kind TEXT NOT NULL, text TEXT NOT NULL,
         span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, post INTEGER NOT NULL, cue TEXT,
         repeat_of INTEGER, UNIQUE (document, id))"""
     )
-    db.execute("CREATE INDEX quotes_speaker ON quotes (lower(speaker))")
+    db.execute(f"CREATE INDEX {table}_speaker ON {table} (lower(speaker))")
+
+
+def _attributions(db: Database) -> None:
+    """What else the attribution tagger found (believed, hoped, wanted ...): a table like quotes',
+    filled for the documents already stored from the analysis JSON each keeps, 200 at a time."""
+    _quotes(db, "attributions")
+    last = -1
+    while rows := db.execute("SELECT pk, analysis FROM documents WHERE pk > ? ORDER BY pk LIMIT 200", (last,)):
+        for pk, analysis in rows:
+            db.executemany(INSERT_QUOTE.format(table="attributions"),
+                           quote_rows(pk, json.loads(analysis).get("attributions", ())))
+        last = rows[-1][0]
+
+
+INSERT_QUOTE = ("INSERT INTO {table} (document, id, speaker, entity, kind, text, span_start, span_end, post, cue, "
+                "repeat_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+def quote_rows(pk: int, quotes: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """The rows of a document's quotes (or attributions), from their to_dict() JSON."""
+    return [(pk, q["id"], q["speaker"] and q["speaker"]["name"], q["speaker"] and q["speaker"]["entity"],
+             q["kind"], q["text"], q["start"], q["end"], q["post"], q["cue"], q["repeat_of"]) for q in quotes]
 
 
 def _events(db: Database) -> None:
@@ -147,6 +170,7 @@ MIGRATIONS: tuple[tuple[str, Callable[[Database], None]], ...] = (
     ("0004_events", _events),
     ("0005_search", _search),
     ("0006_stories", _stories),
+    ("0007_attributions", _attributions),
 )
 
 

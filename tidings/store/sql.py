@@ -26,7 +26,7 @@ from tidings.store.base import (
     canonical_url,
     content_hash,
 )
-from tidings.store.migrations import Database, migrate
+from tidings.store.migrations import INSERT_QUOTE, Database, migrate, quote_rows
 from tidings.types import Analysis
 
 LOGGER = logging.getLogger(__name__)
@@ -120,13 +120,8 @@ class SQLStore:
              for p in data["posts"]],
         )
         self._insert_entities(pk, data["entities"])
-        db.executemany(
-            "INSERT INTO quotes (document, id, speaker, entity, kind, text, span_start, span_end, post, cue, "
-            "repeat_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(pk, q["id"], q["speaker"] and q["speaker"]["name"], q["speaker"] and q["speaker"]["entity"],
-              q["kind"], q["text"], q["start"], q["end"], q["post"], q["cue"], q["repeat_of"])
-             for q in data["quotes"]],
-        )
+        for table in ("quotes", "attributions"):
+            db.executemany(INSERT_QUOTE.format(table=table), quote_rows(pk, data.get(table, ())))
         self._insert_events(pk, data)
 
     def _insert_entities(self, pk: int, entities: list[dict[str, Any]]) -> None:
@@ -218,26 +213,36 @@ class SQLStore:
         return data
 
     def quotes(self, *, speaker: str | None = None, since: str | None = None, contains: str | None = None,
-               limit: int = 100) -> tuple[QuoteRow, ...]:
-        """Return quotes by ``speaker`` (name or alias), in documents published ``since``, containing text."""
+               limit: int = 100, attributions: bool = False) -> tuple[QuoteRow, ...]:
+        """Return quotes by ``speaker`` (name or alias), in documents published ``since``, containing text.
+
+        With ``attributions``, the other attributions instead (believed, hoped, wanted ...: what the
+        attribution tagger found that is not something said); their text is matched word by word,
+        without the full-text index quotes have.
+        """
+        table = "attributions" if attributions else "quotes"
         where, params = ["1 = 1"], []
         if speaker:
             # a set built once from the two indexes: a correlated EXISTS per quote probed every alias
             # row of a common name ("sources") for each quote, seconds on a 20k-document store
-            where.append("q.pk IN (SELECT pk FROM quotes WHERE lower(speaker) = ? UNION SELECT q2.pk FROM aliases a "
-                         "JOIN quotes q2 ON q2.document = a.document AND q2.entity = a.entity WHERE lower(a.name) = ?)")
+            where.append(f"q.pk IN (SELECT pk FROM {table} WHERE lower(speaker) = ? UNION SELECT q2.pk FROM aliases a "
+                         f"JOIN {table} q2 ON q2.document = a.document AND q2.entity = a.entity WHERE lower(a.name) = ?)")
             params += [speaker.lower(), speaker.lower()]
         if since:
             where.append("d.published >= ?")
             params.append(since)
-        if contains:
+        if contains and attributions:
+            words = [w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for w in contains.lower().split()]
+            where += ["lower(q.text) LIKE ? ESCAPE '\\'"] * len(words)
+            params += [f"%{w}%" for w in words]
+        elif contains:
             clause, args = self._quote_words(contains)
             where.append(clause)
             params += args
         rows = self._rows(
             "SELECT d.id, d.url, d.published, q.id, q.text, q.span_start, q.span_end, q.kind, q.speaker, "
-            f"q.entity, q.post, q.cue FROM quotes q JOIN documents d ON d.pk = q.document WHERE {' AND '.join(where)} "
-            "ORDER BY d.pk, q.id LIMIT ?", [*params, limit])
+            f"q.entity, q.post, q.cue FROM {table} q JOIN documents d ON d.pk = q.document "
+            f"WHERE {' AND '.join(where)} ORDER BY d.pk, q.id LIMIT ?", [*params, limit])
         return tuple(QuoteRow(*r) for r in rows)
 
     def _quote_words(self, text: str) -> tuple[str, list[Any]]:
