@@ -30,3 +30,16 @@ def test_serialize_event_acled_type_and_revisions():
     assert [(r["post"], r["casualties"]["killed"], r["casualties"]["qualifier"]) for r in got["revisions"]] == [
         (0, 8, {"killed": "at_least"}), (1, 12, {})]
     assert got["revisions"][1]["text"] == "Twelve killed in A."
+
+
+def test_serialize_an_unresolved_source_still_names_the_speaker():
+    from tidings.types import Quote
+
+    text = "A commission spokesperson said the proposal would be discussed next week. He said so."
+    a = make_analysis(text)
+    q1 = Quote(0, find(text, "the proposal would be discussed next week"), "indirect", 0,
+               find(text, "said"), source=find(text, "A commission spokesperson"))
+    q2 = Quote(1, find(text, "so"), "indirect", 0, find(text, "said", 1), source=find(text, "He"))
+    got = to_dict(replace(a, quotes=(q1, q2)))["quotes"]
+    assert got[0]["speaker"] == {"entity": None, "name": "A commission spokesperson", "mention": None}
+    assert got[1]["speaker"] is None  # a bare pronoun names nobody

@@ -18,8 +18,15 @@ def _entity_name(analysis: Analysis, entity: int | None) -> str | None:
     return None if entity is None else analysis.entities[entity].name
 
 
+_PRONOUNS = frozenset("he she it they we i you him her them".split())
+
+
 def _speaker(analysis: Analysis, quote: Quote) -> dict[str, Any] | None:
     if quote.entity is None and quote.speaker is None:
+        # no mention or entity, but the source as written names who spoke: "a commission spokesperson"
+        written = quote.source.text(analysis.doc) if quote.source else ""
+        if written and len(written.split()) <= 6 and written.lower() not in _PRONOUNS:
+            return {"entity": None, "name": written, "mention": None}
         return None
     mention = analysis.mentions[quote.speaker] if quote.speaker is not None else None
     name = _entity_name(analysis, quote.entity) or (mention and mention.span.text(analysis.doc))

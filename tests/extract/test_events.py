@@ -258,3 +258,33 @@ def test_events_a_place_in_brackets_is_where_not_who():
                   "against the mayor.", ("Yapacani", "GPE", 0), ("Santa Cruz", "GPE", 0))
     protest = next(g for g in got if g[0] == "PROTEST")
     assert len(protest[1]) == 1 and protest[1][0].endswith("residents")  # the unnamed crowd, not the region
+
+
+def test_events_the_port_of_a_city_is_the_city():
+    got = _events("Eleven people were killed in a missile attack on the Black Sea port of Odesa overnight.",
+                  ("Black Sea", "LOC", 0), ("Odesa", "GPE", 0))
+    assert got[0][0] == "ASSAULT" and got[0][3] == "Odesa"
+
+
+def test_events_sending_weapons_is_aid_and_a_crowd_gathered_to_demand_protests():
+    got = _events("Poland will send two more Patriot air-defence batteries to Ukraine. "
+                  "Several hundred people gathered outside the council building to demand more shelters.",
+                  ("Poland", "GPE", 0), ("Ukraine", "GPE", 0))
+    assert got[0][:3] == ("AID", ["Poland"], ["Ukraine"])
+    assert got[1][0] == "PROTEST"
+
+
+def test_events_a_protests_toll_adds_its_groups_and_no_deaths_is_zero():
+    got = _events("Police fired tear gas at thousands of protesters in the capital overnight.\n"
+                  "At least 27 protesters and 11 police officers were injured. No deaths were reported.")
+    tolls = [toll for _, _, _, _, toll, _ in got if toll]
+    assert tolls == [{"injured": 38, "injured_qualifier": "at_least", "killed": 0}]
+    assert not any(kind == "DISASTER" for kind, *_ in got)
+
+
+def test_events_arson_is_coercion_and_suspending_a_partnership_is_a_sanction():
+    got = _events("Gunmen set fire to a public bus near the village. "
+                  "The State Department said it was suspending a strategic partnership with Georgia.",
+                  ("State Department", "ORG", 0), ("Georgia", "GPE", 0))
+    kinds = [kind for kind, *_ in got]
+    assert "COERCE" in kinds and "SANCTION" in kinds and "DISASTER" not in kinds

@@ -165,3 +165,29 @@ def test_vote_the_tagger_sets_indirect_edges_but_not_from_a_nested_cue():
     tagged = _Found(at("the dam releases were not coordinated"), "indirect", at("said"), None, None, 0, 0,
                     learned=True)
     assert [f.span for f in _vote(a, [rule], [tagged])] == [tagged.span]  # it knows where speech starts
+
+
+def test_quotes_a_subject_before_its_appositive_is_not_content():
+    text = ("Ukraine’s foreign minister, Iryna Vasylenko, accused Moscow of lying about its targets. "
+            "The city’s mayor, Serhiy Bondar, declared Saturday a day of mourning.")
+    _, got = _quotes(text, ("Iryna Vasylenko", "PERSON", 0), ("Serhiy Bondar", "PERSON", 0))
+    assert [q for q, _, _ in got if "minister" in q or "mayor" in q] == []
+
+
+def test_quotes_content_before_a_parenthetical_cue_still_counts():
+    text = "Anna Berg spoke. The real problem, she said, is the money the council never had."
+    _, got = _quotes(text, ("Anna Berg", "PERSON", 0))
+    assert got == [("The real problem, she said, is the money the council never had", "indirect", "Anna Berg")]
+
+
+def test_quotes_an_organisation_named_by_its_country_speaks():
+    text = "Russia’s defence ministry said its forces had hit military targets in the region."
+    _, got = _quotes(text)
+    assert got == [("its forces had hit military targets in the region", "indirect", "Russia’s defence ministry")]
+
+
+def test_quotes_a_named_subject_with_its_appositive_says_what_follows():
+    text = ("President Nino Kvaratskhelia, a former diplomat who is at odds with the ruling party, "
+            "said the decision betrayed the constitution.")
+    _, got = _quotes(text, ("Nino Kvaratskhelia", "PERSON", 0))
+    assert got == [("the decision betrayed the constitution", "indirect", "Nino Kvaratskhelia")]

@@ -82,3 +82,12 @@ def test_resolve_a_bracketed_short_form_is_the_name_before_it():
     assert "PKK" in names["Kurdistan Workers' Party"].aliases
     assert "AFP" in names and "AFP" not in names["John Smith"].aliases  # a credit, not a short form
     assert all(e.mentions for e in a.entities) and [e.id for e in a.entities] == list(range(len(a.entities)))
+
+
+def test_resolve_a_described_body_needs_the_named_bodys_own_word():
+    text = ("Kyiv asked the United Nations Security Council to meet. Hundreds gathered outside the city council. "
+            "The council said nothing. The union met. Later the Rail Union struck. The union said so.")
+    a = _resolved(text, ("United Nations Security Council", "ORG", 0), ("Rail Union", "ORG", 0), ("Kyiv", "GPE", 0))
+    unsc = next(e for e in a.entities if e.name == "United Nations Security Council")
+    assert "the city council" not in unsc.aliases and "The council" in unsc.aliases
+    assert "The union" in next(e for e in a.entities if e.name == "Rail Union").aliases

@@ -27,3 +27,9 @@ def test_tokenize_splits_possessive_and_keeps_hyphens():
     text = "Russia’s minister-level talks cost $1.56 million."
     toks = [text[t.start : t.end] for t in tokenize(text)]
     assert toks == ["Russia", "’s", "minister-level", "talks", "cost", "$", "1.56", "million", "."]
+
+
+def test_sentences_an_initialism_ends_a_sentence_only_before_a_sentence_opener():
+    a = make_analysis("The U.S. State Department said so. He moved to the U.S. The next day he left.")
+    assert [s.span.text(a.doc) for s in a.sents] == [
+        "The U.S. State Department said so.", "He moved to the U.S.", "The next day he left."]

@@ -102,7 +102,7 @@ def test_app_api_quotes_filters(client: TestClient) -> None:
 
 def test_app_api_and_page_give_other_attributions_apart_from_quotes(client: TestClient) -> None:
     rows = _ok(client, "/api/quotes?attributions=true")["rows"]
-    assert [(r["doc_id"], r["speaker"], r["text"]) for r in rows] == [(XSS_ID, None, "the hackers will post")]
+    assert [(r["doc_id"], r["speaker"], r["text"]) for r in rows] == [(XSS_ID, "Council staff", "the hackers will post")]  # the source as written
     assert "the hackers will post" not in {r["text"] for r in _ok(client, "/api/quotes?limit=1000")["rows"]}
     assert _ok(client, "/api/quotes?attributions=true&contains=HACKERS")["count"] == 1
     assert _ok(client, "/api/quotes?attributions=true&since=2026-01-01")["count"] == 0
@@ -181,10 +181,12 @@ def test_app_document_page_highlights_facts(client: TestClient) -> None:
 def test_app_document_page_marks_other_attributions_apart_from_quotes(client: TestClient) -> None:
     html = _html(client, f"/documents/{XSS_ID}")
     # what people fear is an attribution, not a quote: underlined, listed apart, linked by its own id
-    assert ('Council staff fear <span class="quote quote-indirect attribution" data-quote="a0" id="a0" '
-            'data-start="297" title="Council staff (attribution: fear)">the hackers will post</span>') in html
+    assert ('Council staff fear <span class="quote quote-indirect attribution" data-quote="a0" '
+            'data-speaker="Council staff" id="a0" data-start="297" title="Council staff (attribution: fear)">'
+            'the hackers will post</span><span class="speaker"') in html  # no entity, so no link to a page
     assert '<ol class="quotes attributions">' in html
     assert '<a href="#a0">the hackers will post</a>\n      — Council staff <span class="cue">(fear)</span>' in html
+    assert "/entities/Council%20staff" not in html
     assert 'data-quote="q0"' in html and "onerror=alert(2)" not in html.replace("&lt;img src=x onerror=alert(2)&gt;", "")
 
 

@@ -112,8 +112,9 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
         return None  # "said: “...”" introduces a direct quote
     if verb == "according to":
         return _before_comma(text, sent, cue) or _after_np(text, sent, cue)
-    if text[sent.start : cue.start].rstrip().endswith((",", ",”", ',"', "”", '"')) \
-            and not _FINITE.search(after.split(",")[0]):
+    head = text[sent.start : cue.start]
+    if head.rstrip().endswith((",", ",”", ',"', "”", '"')) and not _FINITE.search(after.split(",")[0]) \
+            and not _named_subject(head):
         return _before_comma(text, sent, cue)  # '..., said Rep. Jo Smith, the top Democrat': speaker after
     if verb in ("accused", "accuse", "accuses") and " of " in after:
         return _trim(text, cue.end + after.index(" of ") + 4, sent.end)
@@ -152,6 +153,31 @@ _APPOSITIVE = re.compile(r"^(?:a|an|the|who|whose|which|one of|former|chief|head
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|did|does|do|should|may|might)\b")
 
 
+_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+|(?:de|van|von|al|bin|da|di|le)\s+){0,4}[A-Z][\w.’'-]*")
+
+
+def _named_subject(head: str) -> bool:
+    """Is the text before a cue a subject with its appositive, "President Nino Kvaratskhelia, a
+    former diplomat who ...," or "Ukraine’s foreign minister, Iryna Vasylenko,", not reported words?"""
+    parts = [p.strip() for p in head.strip().rstrip(",").split(",")]
+    if len(parts) != 2 or not all(parts):
+        return False
+    first, second = parts
+    return bool(_NAME.fullmatch(first) and (_APPOSITIVE.match(second) or _noun_phrase(second))
+                or _NAME.fullmatch(second) and _noun_phrase(first))
+
+
+_VERBISH = re.compile(r"\b[a-z]+(?:ed|s)\b")
+
+
+def _noun_phrase(chunk: str) -> bool:
+    """A few words with no quotation mark and nothing like a verb: "Ukraine’s foreign minister",
+    "The city’s mayor" (a subject before its appositive), not something said."""
+    bare = re.sub(r"(?:’s|'s)\b", "", chunk)
+    return (len(chunk.split()) <= 6 and not any(q in bare for q in "“”\"‘")
+            and not _FINITE.search(bare) and not _VERBISH.search(bare))
+
+
 def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     """"X, Mr Y said." / "X, Moscow's envoy, Mr Y, told Z." / "X, he adds, Z.": content around the cue clause."""
     head = text[sent.start : cue.start]
@@ -172,6 +198,8 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     if mid and len(mid.group(1).split()) >= 3 and not _ADJUNCT_CLAUSE.match(mid.group(1)) \
             and not _APPOSITIVE.match(mid.group(1)):
         return _trim(text, sent.start, sent.end)  # parenthetical cue: ", he adds,"
+    if _noun_phrase(head[:comma]):
+        return None  # the subject before its appositive: "Ukraine’s foreign minister, Iryna Vasylenko, accused"
     return _trim(text, sent.start, sent.start + comma)
 
 

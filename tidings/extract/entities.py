@@ -26,9 +26,10 @@ _ROLE_NP = re.compile(
     r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))\b"
     r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
 )
-_ORG_NP = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[\w’'-]+\s+){0,2}?(?:union|ministry|government|company|firm|council|"
-    r"authority|agency|police|army|military|commission|committee|party|board|department|office|club|"
+_ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence ministry", "Ukraine’s air force"
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*(?:’s|'s))\s+((?:[\w’'-]+\s+){0,2}?(?:union|ministry|government|"
+    r"company|firm|council|authority|agency|police|army|navy|air\s+force|coastguard|military|commission|"
+    r"committee|party|board|department|office|club|"
     r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
     r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal))\b"
 )

@@ -15,7 +15,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action"),
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|"
                                  r"demonstrat(?:ed|ing)(?=\s+(?:in|against|outside|on|at|near|for|to|over|before)\b)|"
-                                 r"march(?:ed|es)?|blockades?|boycotts?|sit-ins?|picket(?:ed|ing|s)?"),
+                                 r"march(?:ed|es)?|blockades?|boycotts?|sit-ins?|picket(?:ed|ing|s)?|"
+                                 r"(?:gathered|assembled)(?=\s+(?:[\w’'-]+\s+){0,10}?(?:to\s+(?:demand|protest|denounce|"
+                                 r"condemn|call\s+for)|in\s+protest|against)\b)"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|(?<!water-)(?<!water )bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
     ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
@@ -24,25 +26,29 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,2}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms)|(?:an|the|a new|a major|a ground|its|their) offensive|"
                           r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
                           r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)"),
-    ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety))|blazes?|wildfires?|bushfires?"),
+    ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed|building collapse"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
-    ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down"),
+    ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
+                         r"set fire to|set (?:[\w-]+ ){0,3}?(?:on fire|alight)|torched|burn(?:ed|t) down"),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"no (?:other )?choice but to"),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)"),
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
     ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down"),
-    ("SANCTION", "economic", r"sanction(?:s|ed)?|embargo(?:es)?|tariffs?|asset freeze"),
+    ("SANCTION", "economic", r"sanction(?:s|ed)?|embargo(?:es)?|tariffs?|asset freeze|"
+                             r"(?:suspend(?:s|ed|ing)?|cut|cuts|cutting|sever(?:s|ed|ing)?|froze|freez(?:e|es|ing))\s+"
+                             r"(?:[\w-]+\s+){0,3}?(?:partnership|cooperation|co-operation|relations|ties|aid|funding)"),
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ment)|reinforcements|troops massed|"
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
-                   r"(?:sent|sends|sending|dispatched|flew in)\s+(?:[\w,-]+\s+){0,10}?(?:aircraft|planes|helicopters|"
+                   r"(?:send|sent|sends|sending|dispatched|flew in|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied))\s+"
+                   r"(?:[\w,-]+\s+){0,10}?(?:aircraft|planes|helicopters|"
                    r"firefighters|rescuers|rescue teams|medical teams|medics|doctors|supplies|tents|food|pumps|"
-                   r"generators|experts)"),
+                   r"generators|experts|weapons|arms|ammunition|air[- ]defen[cs]e|interceptors|batteries|tanks)"),
     ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal"),
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed)|welcom(?:es|ed)"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call"),
@@ -74,7 +80,8 @@ _MODE_WORDS: list[tuple[str, str, re.Pattern[str]]] = [(k, m, re.compile(rf"\b(?
                         r"clashed with (?:the )?(?:police|security forces|riot police)"),
     ("PROTEST", "intervention", r"dispers(?:e|ed|ing)|tear ?gas|water cannons?|rubber bullets|broke up|police intervened|"
                                 r"(?:arrested|detained) (?:\w+ )?(?:protesters|demonstrators|participants)"),
-    ("COERCE", "destruction", r"loot(?:ed|ing)|demolish(?:ed)?|torched|vandali[sz]ed|burn(?:ed|t) down"),
+    ("COERCE", "destruction", r"loot(?:ed|ing)|demolish(?:ed)?|torched|vandali[sz]ed|burn(?:ed|t) down|set fire to|"
+                              r"set (?:[\w-]+ ){0,3}?(?:on fire|alight)"),
 ]]
 
 
@@ -111,6 +118,7 @@ _IS_MONTH = re.compile(r"(?:March|May)\b(?:\s+\d|,?\s+(?:19|20)\d\d)")
 _VERBAL = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
 _SAID = _VERBAL | {"CONSULT"}  # PLOVER's verbal categories; the rest are acts
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
+_TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of)\s+(?:the\s+)?$", re.IGNORECASE)
 # an unnamed group as the doer, just before the trigger ("farmers protested", "hundreds of workers marched")
 _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstrators|teachers|doctors|nurses|"
@@ -134,7 +142,10 @@ _FUTURE = re.compile(r"\b(?:will|shall|won’t|won't|going to|plans? to|planning
 _KILLED = re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalities|death toll)\b", re.IGNORECASE)
 _INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized|stabbed|shot|"
                       r"treated in hospital|taken to hospital)\b", re.IGNORECASE)
-_NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)", re.IGNORECASE)
+_NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)|"
+                     r"\bno\s+(deaths|fatalities|injuries)\s+(?:were|have been|had been)\s+reported|"
+                     r"\bthere\s+were\s+no\s+(deaths|fatalities|injuries)\b", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\bto\s+"
     r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
@@ -142,7 +153,7 @@ _TOLL = re.compile(
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+)?(\d[\d,]*)\b(?!\s*%)",
                         re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
-_HARM = re.compile(r"\b(?:killed|killing|died|dead|death toll|toll|injured|injuring|wounded|hurt|stabbed|"
+_HARM = re.compile(r"\b(?:killed|killing|died|dead|deaths|fatalities|death toll|toll|injured|injuring|wounded|hurt|stabbed|"
                    r"treated in hospital|taken to hospital|hospitali[sz]ed)\b",
                    re.IGNORECASE)
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
@@ -262,7 +273,10 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
     if not any(k in seen for k in _INCIDENTS):
         toll = _casualties(text, span, index.amounts_in(analysis, span))
         hit = _HARM.search(chunk)
-        if toll and hit:
+        crowd = next((k for k in ("PROTEST", "COERCE") if k in seen), None)
+        if toll and hit and crowd:  # "27 protesters were injured": the protest's toll
+            seen[crowd] = replace(seen[crowd], casualties=toll)
+        elif toll and hit:
             _add_toll(analysis, span, post, Span(span.start + hit.start(), span.start + hit.end()),
                       toll, earlier, seen, next_id, index)
     return list(seen.values())
@@ -273,7 +287,7 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
     """A toll with no incident word of its own ("Nobody was killed.", "..., killing 14 people")
     joins the incident just reported in the same post, or starts one of the last incident's type."""
     recent = [k for k in range(len(earlier) - 1, max(-1, len(earlier) - 4), -1)
-              if earlier[k].post == post and earlier[k].type in _INCIDENTS]
+              if earlier[k].post == post and (earlier[k].type in _INCIDENTS or earlier[k].casualties)]
     if recent:
         k = recent[0]
         merged = dict(earlier[k].casualties)
@@ -293,6 +307,11 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     inside = [(i, m) for i, m in enumerate(analysis.mentions[lo:hi], lo) if m.span in span and m.entity is not None]
     location = _location(analysis, inside, trigger)
     placed = _placed(text, span, [m for _, m in inside])
+    if kind == "AID":  # "send batteries to Ukraine": the place aid goes to is who receives it
+        given = {m.span for _, m in inside
+                 if m.span.start >= trigger.end and _TO.search(text, max(0, m.span.start - 8), m.span.start)}
+        placed -= given
+        location = None if any(m.entity == location and m.span in given for _, m in inside) else location
     before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES
               and m.entity != location and not _is_possessed(text, m.span) and m.span not in placed]
     after = [m for _, m in inside if (m.span.start >= trigger.end or m.span in trigger) and m.type in _ACTOR_TYPES
@@ -410,7 +429,16 @@ def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     prepped = [m for m in places if _PLACE_PREP.search(text[max(0, m.span.start - 12) : m.span.start])]
     after = [m for m in prepped if m.span.start >= trigger.start]
     best = (after or prepped or [])[:1]
-    return best[0].entity if best else None
+    if not best:
+        return None
+    k = places.index(best[0])
+    if k + 1 < len(places) and _PLACE_OF.fullmatch(text, best[0].span.end, places[k + 1].span.start):
+        return places[k + 1].entity  # "on the Black Sea port of Odesa": Odesa
+    return best[0].entity
+
+
+_PLACE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:port|city|town|village|region|province|district|capital|"
+                       r"enclave|island|suburb|county|state)\s+of\s+")
 
 
 def _after_publication(analysis: Analysis, time: int) -> bool:
@@ -446,8 +474,9 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
     if _ONE_DEAD.search(chunk):
         out.setdefault("killed", 1)
     for m in _NOBODY.finditer(chunk):
-        out.setdefault("killed" if _KILLED.match(m.group(1)) else "injured", 0)
+        out.setdefault("killed" if _KILLED.match(m.group(m.lastindex or 1)) else "injured", 0)
     last = None
+    ends: dict[str, int] = {}  # where the count of each kind ended
     for a in amounts:
         if a.kind != "count":
             continue
@@ -462,8 +491,12 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             continue
         last = what if "_" not in what else last
         if what in out:
+            if what in ends and _AND.fullmatch(text, ends[what], a.span.start) and not state:
+                out[what] = int(out[what]) + int(a.value)  # "27 protesters and 11 police officers were injured"
+                ends[what] = a.span.end
             continue
         out[what] = int(a.value)
+        ends[what] = a.span.end
         if a.qualifier and what in ("killed", "injured"):
             out[f"{what}_qualifier"] = a.qualifier
     return tuple(out.items())

@@ -270,6 +270,11 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                and not (m.cue is not None and out[k].span.start <= m.cue.start < out[k].span.end)
                for k in hit):
             first = out[hit[0]]
+            tail = text[m.span.end : first.span.end]
+            if len(hit) == 1 and first.span.start == m.span.start and _ABSOLUTE.match(tail) \
+                    and not _FINITE.search(tail):
+                # the tagger stopped at a comma the rules read on: "38 were in hospital, nine of them ..."
+                m = replace(m, span=Span(m.span.start, first.span.end))
             said = first.speaker is not None and mentions[first.speaker].span.start in range(m.span.start, m.span.end)
             if not said and (first.entity is not None or m.entity is None):
                 # the rules' speaker stands (carried over, pronouns resolved), unless it is a word
@@ -290,6 +295,9 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                 r = replace(r, span=m.span, kind=m.kind, cue=m.cue or r.cue, source=m.source or r.source)
             out[k] = r
     return sorted(out, key=lambda f: f.span.start)
+
+
+_ABSOLUTE = re.compile(r"^,\s+(?:\w+\s+of\s+(?:them|whom|those)|including|among\s+them|most\s+of|many\s+of)\b[^,;:]*$")
 
 
 def _agree(text: str, r: _Found, m: _Found) -> bool:

@@ -194,11 +194,22 @@ def _resolve_body(desc: str, i: int, mentions: list[Mention], link: dict[int, in
                   clusters: list[_Cluster]) -> int | None:
     """"the union" -> the last organisation named before it whose name holds the head word, or,
     for a generic head ("union", "company"), the last organisation named at all."""
-    head = desc.split()[-1].lower()
+    words = desc.lower().split()
+    head = words[-1]
+    mod = words[-2] if len(words) > 1 and not words[-2].endswith(("’s", "'s")) else None
+
+    def fits(alias: str) -> bool:
+        """"the city council" is no "Security Council": a name's own word before the head must agree."""
+        if head not in alias.lower():
+            return False
+        named = alias.lower().split()
+        k = named.index(head) if head in named else 0
+        return not (mod and k > 0 and named[k - 1] not in ("the", "its", "their") and named[k - 1] != mod)
+
     earlier = [link[j] for j in range(i - 1, max(-1, i - 200), -1) if j in link and mentions[j].source == "ner"
                and clusters[link[j]].type == "ORG"]
     for c in earlier:
-        if any(head in a.lower() for a in clusters[c].aliases):
+        if any(fits(a) for a in clusters[c].aliases):
             return c
     generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers")
     return earlier[0] if generic and earlier and len(desc.split()) == 1 else None

