@@ -79,3 +79,36 @@ def test_entities_an_organisation_name_the_model_cut_in_two_is_one():
                                at("BBC", "ORG"), at("Scotland", "GPE"), at("Paris", "GPE")])
     assert [(text[m.span.start:m.span.end], m.type) for m in got] == [
         ("Centre for Glacial Studies", "ORG"), ("Coyhaique", "GPE"), ("BBC Scotland", "ORG"), ("Paris", "GPE")]
+
+
+def test_entities_an_organisation_typed_name_after_in_is_a_known_place():
+    from tidings.extract.entities import _places_by_context
+    from tidings.types import Mention, Span
+
+    text = "Shells hit a market in El Fasher as Apple opened a store in Cupertino Labs."
+    def at(s, kind):
+        k = text.index(s)
+        return Mention(Span(k, k + len(s)), kind, "ner")
+
+    got = _places_by_context(text, [at("El Fasher", "ORG"), at("Apple", "ORG"), at("Cupertino Labs", "ORG")])
+    assert [m.type for m in got] == ["GPE", "ORG", "ORG"]  # a gazetteer city after "in"; the rest stay
+
+
+def test_entities_a_lone_title_is_no_person_and_a_programme_is_an_organisation():
+    from tidings.extract.entities import _decode, _typed
+    from tidings.segment.sentences import tokenize
+    from tidings.types import Span
+
+    text = "Army spokesman Brig Gen Nabil Osman spoke."
+    got = [text[m.span.start : m.span.end]
+           for m in _decode(text, tokenize(text, 0), ["O", "O", "B-PER", "O", "B-PER", "I-PER", "O", "O"])]
+    assert got == ["Nabil Osman"]
+    text = "The World Food Programme said so."
+    assert _typed(text, Span(4, 24), "MISC").type == "ORG"
+
+
+def test_entities_an_unnamed_body_as_a_source():
+    got = _mentions("Forty people were killed, according to a local resistance committee. A court said no. "
+                    "It was a busy company.")
+    assert ("a local resistance committee", "ORG", "role") in got and ("A court", "ORG", "role") in got
+    assert not any(text == "a busy company" for text, _, _ in got)

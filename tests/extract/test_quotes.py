@@ -191,3 +191,10 @@ def test_quotes_a_named_subject_with_its_appositive_says_what_follows():
             "said the decision betrayed the constitution.")
     _, got = _quotes(text, ("Nino Kvaratskhelia", "PERSON", 0))
     assert got == [("the decision betrayed the constitution", "indirect", "Nino Kvaratskhelia")]
+
+
+def test_quotes_calling_something_words_in_marks_is_a_mixed_quote():
+    text = ("US envoy Margaret Ellison called the delay “deeply disappointing” and urged both sides to agree. "
+            "He called for calm. It is called a “green corridor” by aid workers.")
+    _, got = _quotes(text, ("Margaret Ellison", "PERSON", 0))
+    assert got == [("the delay “deeply disappointing”", "mixed", "Margaret Ellison")]

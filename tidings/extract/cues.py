@@ -60,8 +60,8 @@ def speech_class(cue: str) -> str | None:
     """What a cue whose words hold a reporting verb (in any inflection: "adding", "warning") needs
     to report speech: "any" content, a "clause", "that" or, after an "addressee", a clause; None
     for a cue that is no reporting verb ("refused", "is demanding", "hoping")."""
-    if re.search(r"\baccording to\b", cue, re.IGNORECASE):
-        return "any"
+    if re.search(r"\baccording to\b", cue, re.IGNORECASE) or _CALLED_CUE.fullmatch(cue.strip()):
+        return "any"  # ("called the delay “deeply disappointing”"; not "called on", "called for")
     for word in re.findall(r"[A-Za-z]+", cue):
         if word.lower() in _AUXILIARIES:
             continue  # ("not" would stem like "noted")
@@ -101,7 +101,17 @@ def find_cues(text: str, sent: Span, quoted: list[Span]) -> list[Cue]:
             continue
         verb = m.group(1).lower()
         cues.append(Cue(span, verb, _content(text, sent, span, verb, quoted)))
-    return cues
+    for m in _CALLED.finditer(chunk):  # 'called the delay “deeply disappointing”': a mixed quote
+        span = Span(sent.start + m.start(1), sent.start + m.end(1))
+        if not any(span in q for q in quoted):
+            cues.append(Cue(span, m.group(1).lower(), Span(sent.start + m.start(2), sent.start + m.end(2))))
+    return sorted(cues, key=lambda c: c.span.start)
+
+
+_CALLED_CUE = re.compile(r"(?i)call(?:s|ed)|dubbed|branded|labell?ed")
+_CALLED = re.compile(r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+                     r"\b(call(?:s|ed)|dubbed|branded|labell?ed)\s+(?!(?:for|on|off|up|in|out|back|upon)\b)"
+                     r"((?:(?:the|a|an|this|that|his|her|its|their|[\w’'-]+)\s+){1,4}[“\"][^“”\"\s]+\s[^“”\"]{1,120}[”\"])")  # two words or more in the marks
 
 
 def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) -> Span | None:

@@ -13,11 +13,14 @@ from tidings.extract.lexicon import (
     PRONOUN_GENDER,
     REGION_NAMES,
     ROLE_NOUNS,
+    TITLES,
 )
 from tidings.models import load_model
 from tidings.pipeline import stage
 from tidings.types import Analysis, Mention, Sentence, Span
 
+_ORG_HEADS = frozenset("Programme Program Fund Network Organisation Organization Agency Council Committee "
+                       "Commission Bank Union Federation Association Alliance Front Movement Army Forces".split())
 _TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
 _ROLE_NP = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+"
@@ -26,12 +29,15 @@ _ROLE_NP = re.compile(
     r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))\b"
     r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
 )
-_ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence ministry", "Ukraine’s air force"
-    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*(?:’s|'s))\s+((?:[\w’'-]+\s+){0,2}?(?:union|ministry|government|"
-    r"company|firm|council|authority|agency|police|army|navy|air\s+force|coastguard|military|commission|"
-    r"committee|party|board|department|office|club|"
-    r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
-    r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal))\b"
+_BODIES = (r"(?:[\w’'-]+\s+){0,2}?(?:union|ministry|government|"
+           r"company|firm|council|authority|agency|police|army|navy|air\s+force|coastguard|military|commission|"
+           r"committee|party|board|department|office|club|"
+           r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
+           r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal)")
+_ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence ministry"
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*(?:’s|'s))\s+({_BODIES})\b"
+    # an unnamed body as a source: "according to a local resistance committee", "a court said"
+    rf"|(?<=according to )an?\s+{_BODIES}\b|\b[Aa]n?\s+{_BODIES}\b(?=\s+(?:has\s+|had\s+)?(?:said|says|told)\b)"
 )
 _BARE_BODY = re.compile(  # unnamed sources that open a sentence: "Police said ...", "Officials told ..."
     r"^(?:Police|Officials|Authorities|Prosecutors|Investigators|Rescuers|Witnesses|Doctors|Medics|"
@@ -54,7 +60,7 @@ _IT_SAYS = re.compile(r"\b(it|It)\b(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|
 @stage(requires=("sents",), assigns=("mentions",))
 def extract_mentions(analysis: Analysis) -> Analysis:
     """Return ``analysis`` with name, pronoun and role mentions in text order."""
-    names = _institutions(analysis.doc.text, _name_mentions(analysis))
+    names = _places_by_context(analysis.doc.text, _institutions(analysis.doc.text, _name_mentions(analysis)))
     # a role description may hold a place or group name ("the US president"), never a person's
     taken = sorted((m.span.start, m.span.end) for m in names if m.type == "PERSON")
     rules = [m for m in _rule_mentions(analysis) if not _overlaps(m.span, taken)]
@@ -110,6 +116,25 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
             m = Mention(Span(m.span.start - len(storm.group(1)), m.span.end), "EVENT", "ner")
         if out and out[-1].span.end > m.span.start:
             out.pop()  # the head it took in was a name of its own ("Bank" tagged apart)
+        out.append(m)
+    return out
+
+
+_WHERE = re.compile(r"\b(?:in|into|inside|near|outside|around|across|(?:north|south|east|west)\s+of)\s+$")
+_TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
+
+
+def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
+    """An organisation-typed name after "in", "near", "west of" ... that the gazetteer knows as a
+    country, region or sizeable city is that place ("a crowded market in El Fasher")."""
+    from tidings.extract.places import _candidates
+
+    out = []
+    for m in names:
+        if m.type in ("ORG", "MISC") and _WHERE.search(text, max(0, m.span.start - 12), m.span.start):
+            found = _candidates(text[m.span.start : m.span.end])
+            if any(c.place.feature != "city" or c.place.population >= _TOWN_SIZE for c in found):
+                m = Mention(m.span, "GPE", m.source)
         out.append(m)
     return out
 
@@ -174,8 +199,10 @@ def _decode(text: str, tokens: tuple[Span, ...], tags: list[str]) -> list[Mentio
             start, label = tok.start, kind
         if tok is not None and tag != "O":
             end = tok.end
-    # a "name" with no capital letter is a tagger slip in English news ("civil protection")
-    return [m for m in out if m.span.end > m.span.start and not text[m.span.start : m.span.end].islower()]
+    # a "name" with no capital letter is a tagger slip in English news ("civil protection"), as is
+    # a person who is only a title ("Brig" of "Brig Gen Nabil Osman" tagged apart)
+    return [m for m in out if m.span.end > m.span.start and not text[m.span.start : m.span.end].islower()
+            and not (m.type == "PERSON" and all(w.rstrip(".") in TITLES for w in text[m.span.start : m.span.end].split()))]
 
 
 def _typed(text: str, span: Span, label: str) -> Mention:
@@ -194,6 +221,8 @@ def _typed(text: str, span: Span, label: str) -> Mention:
         kind = "NORP"
     elif kind == "MISC" and re.search(r"\b(War|Revolution|Olympics|Cup|Games)\b", name):
         kind = "EVENT"
+    elif kind == "MISC" and len(words) > 1 and words[-1] in _ORG_HEADS:
+        kind = "ORG"  # "World Food Programme", "Sudan Doctors Network"
     return Mention(span, kind, "ner")
 
 

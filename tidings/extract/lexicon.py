@@ -8,7 +8,8 @@ TITLES = frozenset(
     "Lieutenant Sergeant King Queen Prince Princess Pope Rev Reverend Judge Justice Secretary "
     "Ambassador Commissioner Chairman Chairwoman Minister Premier Sheikh Emir Archbishop Bishop "
     "Cardinal Rabbi Imam Father Sister Brother Admiral Marshal Field Major Inspector Detective "
-    "Commander Chief Superintendent Constable Officer Sheriff Deputy Speaker Chancellor Elder".split()
+    "Commander Chief Superintendent Constable Officer Sheriff Deputy Speaker Chancellor Elder "
+    "Brig Brigadier Maj Lt Sgt Adm Cpl Pte".split()
 )
 TITLE_GENDER = {
     "Mr": "m", "Sir": "m", "Lord": "m", "King": "m", "Prince": "m", "Father": "m", "Brother": "m",

@@ -177,7 +177,9 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     surface = _surface(text, m)
     desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
     if m.type == "ORG":  # "the union": a named body if one fits, else the unnamed body itself
-        found = _resolve_body(desc, i, mentions, link, clusters)
+        if re.match(r"(?i)an?\s", surface):
+            return _add_other(surface, "ORG", i, clusters)  # "a local resistance committee" is new here
+        found = _resolve_body(text, desc, i, mentions, link, clusters)
         return found if found is not None else _add_other(surface, "ORG", i, clusters)
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
     if fits:
@@ -190,7 +192,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
 
-def _resolve_body(desc: str, i: int, mentions: list[Mention], link: dict[int, int],
+def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: dict[int, int],
                   clusters: list[_Cluster]) -> int | None:
     """"the union" -> the last organisation named before it whose name holds the head word, or,
     for a generic head ("union", "company"), the last organisation named at all."""
@@ -206,8 +208,8 @@ def _resolve_body(desc: str, i: int, mentions: list[Mention], link: dict[int, in
         k = named.index(head) if head in named else 0
         return not (mod and k > 0 and named[k - 1] not in ("the", "its", "their") and named[k - 1] != mod)
 
-    earlier = [link[j] for j in range(i - 1, max(-1, i - 200), -1) if j in link and mentions[j].source == "ner"
-               and clusters[link[j]].type == "ORG"]
+    earlier = [link[j] for j in range(i - 1, max(-1, i - 200), -1) if j in link and clusters[link[j]].type == "ORG"
+               and (mentions[j].source == "ner" or re.match(r"(?i)an?\s", _surface(text, mentions[j])))]
     for c in earlier:
         if any(fits(a) for a in clusters[c].aliases):
             return c
