@@ -198,3 +198,9 @@ def test_quotes_calling_something_words_in_marks_is_a_mixed_quote():
             "He called for calm. It is called a “green corridor” by aid workers.")
     _, got = _quotes(text, ("Margaret Ellison", "PERSON", 0))
     assert got == [("the delay “deeply disappointing”", "mixed", "Margaret Ellison")]
+
+
+def test_quotes_the_speaker_is_outside_a_relative_clause():
+    text = "France, whose troops left Mali in 2022, said it was following the situation closely."
+    _, got = _quotes(text, ("France", "GPE", 0), ("Mali", "GPE", 0))
+    assert got == [("it was following the situation closely", "indirect", "France")]

@@ -386,6 +386,10 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
               and not any(mentions[i].span in q for q in quoted)]
     if cue.verb == "according to":
         before = []
+    if (rel := _RELATIVE.search(text, sent.start, cue.span.start)) is not None:
+        # "France, whose troops left Mali in 2022, said": the speaker is outside the clause
+        outside = [j for j in before if not rel.start() <= mentions[j].span.start < rel.end()]
+        before = outside or before
     people = [j for j in before if mentions[j].type == "PERSON"]  # "Jo Berry, a former Treasury minister, said"
     orgs = [j for j in before if mentions[j].type == "ORG"]
     before = people or orgs or before
@@ -410,6 +414,9 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
                 and re.fullmatch(r"\s*(?:(?:the|by)\s+)?(?:[\w’'.-]+\s+){0,3}", gap) and "," not in gap:
             return _named_after(analysis, i)  # "said Mr Olsen", "said the minister"
     return None
+
+
+_RELATIVE = re.compile(r",\s+(?:who|whose|which|where)\b[^,;“”\"]*,\s*(?:also\s+|later\s+|has\s+|had\s+)?$")
 
 
 def _named_after(analysis: Analysis, i: int) -> int:
