@@ -127,14 +127,13 @@ _TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
 def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
     """An organisation-typed name after "in", "near", "west of" ... that the gazetteer knows as a
     country, region or sizeable city is that place ("a crowded market in El Fasher")."""
-    from tidings.extract.places import _candidates
+    from tidings.extract.places import known_place
 
     out = []
     for m in names:
-        if m.type in ("ORG", "MISC") and _WHERE.search(text, max(0, m.span.start - 12), m.span.start):
-            found = _candidates(text[m.span.start : m.span.end])
-            if any(c.place.feature != "city" or c.place.population >= _TOWN_SIZE for c in found):
-                m = Mention(m.span, "GPE", m.source)
+        if m.type in ("ORG", "MISC") and _WHERE.search(text, max(0, m.span.start - 12), m.span.start) \
+                and known_place(text[m.span.start : m.span.end], min_city_population=_TOWN_SIZE):
+            m = Mention(m.span, "GPE", m.source)
         out.append(m)
     return out
 
@@ -202,7 +201,11 @@ def _decode(text: str, tokens: tuple[Span, ...], tags: list[str]) -> list[Mentio
     # a "name" with no capital letter is a tagger slip in English news ("civil protection"), as is
     # a person who is only a title ("Brig" of "Brig Gen Nabil Osman" tagged apart)
     return [m for m in out if m.span.end > m.span.start and not text[m.span.start : m.span.end].islower()
-            and not (m.type == "PERSON" and all(w.rstrip(".") in TITLES for w in text[m.span.start : m.span.end].split()))]
+            and not (m.type == "PERSON" and _only_titles(text[m.span.start : m.span.end]))]
+
+
+def _only_titles(name: str) -> bool:
+    return all(w.rstrip(".") in TITLES for w in name.split())
 
 
 def _typed(text: str, span: Span, label: str) -> Mention:

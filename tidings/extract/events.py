@@ -10,6 +10,7 @@ from tidings.extract.acled import acled_type
 from tidings.pipeline import stage
 from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, Span
 
+_ARSON = r"set fire to|set (?:[\w-]+ ){0,3}?(?:on fire|alight)|torched|burn(?:ed|t) down"
 # (type, mode, pattern): earlier rows win within a sentence; one event per type per sentence
 _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action"),
@@ -30,7 +31,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed|building collapse"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
     ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
-                         r"set fire to|set (?:[\w-]+ ){0,3}?(?:on fire|alight)|torched|burn(?:ed|t) down"),
+                         + _ARSON),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"no (?:other )?choice but to"),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
@@ -80,8 +81,7 @@ _MODE_WORDS: list[tuple[str, str, re.Pattern[str]]] = [(k, m, re.compile(rf"\b(?
                         r"clashed with (?:the )?(?:police|security forces|riot police)"),
     ("PROTEST", "intervention", r"dispers(?:e|ed|ing)|tear ?gas|water cannons?|rubber bullets|broke up|police intervened|"
                                 r"(?:arrested|detained) (?:\w+ )?(?:protesters|demonstrators|participants)"),
-    ("COERCE", "destruction", r"loot(?:ed|ing)|demolish(?:ed)?|torched|vandali[sz]ed|burn(?:ed|t) down|set fire to|"
-                              r"set (?:[\w-]+ ){0,3}?(?:on fire|alight)"),
+    ("COERCE", "destruction", r"loot(?:ed|ing)|demolish(?:ed)?|vandali[sz]ed|" + _ARSON),
 ]]
 
 

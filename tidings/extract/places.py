@@ -220,6 +220,12 @@ def _candidates(name: str, *, demonym: bool = False) -> tuple[_Cand, ...]:
     return found
 
 
+def known_place(name: str, *, min_city_population: int) -> bool:
+    """Does the gazetteer know ``name`` as a country, region or continent, or as a city of at
+    least ``min_city_population`` people?"""
+    return any(c.place.feature != "city" or c.place.population >= min_city_population for c in _candidates(name))
+
+
 def locate(name: str) -> Place | None:
     """The GeoNames place a name most likely means, without context; None when unknown."""
     found = _candidates(name)

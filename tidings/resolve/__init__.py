@@ -177,7 +177,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     surface = _surface(text, m)
     desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
     if m.type == "ORG":  # "the union": a named body if one fits, else the unnamed body itself
-        if re.match(r"(?i)an?\s", surface):
+        if _INDEFINITE.match(surface):
             return _add_other(surface, "ORG", i, clusters)  # "a local resistance committee" is new here
         found = _resolve_body(text, desc, i, mentions, link, clusters)
         return found if found is not None else _add_other(surface, "ORG", i, clusters)
@@ -190,6 +190,9 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     if units.spans[u].start != m.span.start and not speaking:
         return None  # only a subject or speaker description is taken as the current topic
     return _topic(text, mentions, link, clusters, units, u, gender=None)
+
+
+_INDEFINITE = re.compile(r"(?i)an?\s")  # "a local resistance committee": a body first met here
 
 
 def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: dict[int, int],
@@ -209,7 +212,7 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
         return not (mod and k > 0 and named[k - 1] not in ("the", "its", "their") and named[k - 1] != mod)
 
     earlier = [link[j] for j in range(i - 1, max(-1, i - 200), -1) if j in link and clusters[link[j]].type == "ORG"
-               and (mentions[j].source == "ner" or re.match(r"(?i)an?\s", _surface(text, mentions[j])))]
+               and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j])))]
     for c in earlier:
         if any(fits(a) for a in clusters[c].aliases):
             return c

@@ -26,6 +26,7 @@ _STARTERS = frozenset(
     "the a an he she it they we i you his her its their this that these those there but and so yet "
     "in on at for after before when while if as meanwhile however earlier later now then".split()
 )
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(]*(\w+)")
 _MAX_SENT_CHARS = 2000
 
 
@@ -42,7 +43,7 @@ def _sentence_ends(text: str) -> list[int]:
         if m.group(0)[0] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
             continue
         if m.group(0) == "." and _INITIALISM.fullmatch(word) and \
-                text[m.end() :].split(None, 1)[0].strip("\"'“‘(").lower() not in _STARTERS:
+                (nxt := _NEXT_WORD.match(text, m.end())) and nxt.group(1).lower() not in _STARTERS:
             continue  # "The U.S. State Department said": an initialism ends a sentence only before "The", "He" ...
         ends.append(m.end())
     return ends
