@@ -288,3 +288,12 @@ def test_events_arson_is_coercion_and_suspending_a_partnership_is_a_sanction():
                   ("State Department", "ORG", 0), ("Georgia", "GPE", 0))
     kinds = [kind for kind, *_ in got]
     assert "COERCE" in kinds and "SANCTION" in kinds and "DISASTER" not in kinds
+
+
+def test_events_an_age_is_no_toll_and_calling_on_someone_to_act_is_a_request():
+    got = _events("Police shot dead a student during the protests, killing 19-year-old Ali Omar.",
+                  ("Ali Omar", "PERSON", 0))
+    assert all(toll.get("killed") != 19 for _, _, _, _, toll, _ in got)
+    got = _events("The watchdog's chairwoman called on the interior ministry to suspend officers under investigation.",
+                  ("interior ministry", "ORG", 0))
+    assert [kind for kind, *_ in got][:1] == ["REQUEST"]

@@ -70,3 +70,12 @@ def test_a_live_blog_posts_time_is_never_part_of_a_quote():
     figure = text.index("3.45")
     kept = _trim(text, Span(figure, len(text)))
     assert text[kept.start:kept.end] == "3.45 million people voted."
+
+
+def test_an_unnamed_source_nearer_the_cue_is_the_speaker_not_a_place_before_it():
+    text = ("A court in Nairobi jailed two officers over a crackdown that rights groups say killed "
+            "at least 60 people.\n")
+    analysis = tidings.analyze(text)
+    got = quotes(analysis)
+    said = next(v for k, v in got.items() if "60 people" in k)
+    assert said[1] == "rights groups" and said[2] != "Nairobi"

@@ -91,3 +91,19 @@ def test_resolve_a_described_body_needs_the_named_bodys_own_word():
     unsc = next(e for e in a.entities if e.name == "United Nations Security Council")
     assert "the city council" not in unsc.aliases and "The council" in unsc.aliases
     assert "The union" in next(e for e in a.entities if e.name == "Rail Union").aliases
+
+
+def test_resolve_she_after_a_possessed_relative_is_the_relative_and_roles_give_gender():
+    text = ("Ali Hassan's mother, Mona Saleh, wept in court. She said nothing. "
+            "Its chairwoman, Dana Roe, spoke next.")
+    a = _resolved(text, ("Ali Hassan", "PERSON", 0), ("Mona Saleh", "PERSON", 0), ("Dana Roe", "PERSON", 0))
+    she = next(m for m in a.mentions if m.span.text(a.doc) == "She")
+    assert a.entities[she.entity].name == "Mona Saleh"
+    people = _people(a)
+    assert people["Mona Saleh"].gender == "f" and people["Dana Roe"].gender == "f"
+
+
+def test_resolve_a_role_never_reaches_back_into_a_quote():
+    text = '"We will go to the Court of Appeal," lawyer Sam Kibet told reporters.'
+    a = _resolved(text, ("Sam Kibet", "PERSON", 0))
+    assert _people(a)["Sam Kibet"].roles == ("lawyer",)

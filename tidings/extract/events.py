@@ -117,6 +117,9 @@ _LABOUR = re.compile(r"\b(?:workers|union|unions|staff|employees|pay|wages?|pick
 _IS_MONTH = re.compile(r"(?:March|May)\b(?:\s+\d|,?\s+(?:19|20)\d\d)")
 _VERBAL = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
 _SAID = _VERBAL | {"CONSULT"}  # PLOVER's verbal categories; the rest are acts
+# "urged the government to publish", "called on the ministry to suspend": a request by its form
+_ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed|ing)?|appeal(?:s|ed|ing)? to|press(?:es|ed)?)\s+"
+                       r"(?:[\w’'.-]+\s+){1,6}?to\s+[a-z]+", re.IGNORECASE)
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -149,8 +152,8 @@ _AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\bto\s+"
     r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
-    r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*)\b", re.IGNORECASE)
-_HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+)?(\d[\d,]*)\b(?!\s*%)",
+    r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*)\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
+_HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+)?(\d[\d,]*)\b(?!\s*%|-)",
                         re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
 _HARM = re.compile(r"\b(?:killed|killing|died|dead|deaths|fatalities|death toll|toll|injured|injuring|wounded|hurt|stabbed|"
@@ -236,10 +239,13 @@ def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, pos
              index: _Index) -> list[Event]:
     """The sentence's events with the model's sure type first: the rules' event of that type, else their
     first event retyped, else a new event over the whole sentence (no trigger word, so no actors).
-    The rules stand where their first event is an act, found by its word ("protested", "shelled": the
+    The rules stand where their first event is an act, found by its word, or the sentence's one
+    event, a request in the form "urged X to do Y" ("rejected X, urging Y to" is left to the model) ("protested", "shelled": the
     model, trained on PLV's relations, reads "protesters demanded ..." as REQUEST) and where the
     sentence holds a direct quote (the model reads reports, not what someone said in their own words)."""
     if found and found[0].type not in _SAID or any(q.kind == "direct" for q in index.quotes_meeting(analysis, span)):
+        return found
+    if len(found) == 1 and found[0].type == "REQUEST" and _ASKED_TO.search(analysis.doc.text, span.start, span.end):
         return found
     same = [e for e in found if e.type == label]
     if not same and found:

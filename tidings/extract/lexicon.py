@@ -16,6 +16,10 @@ TITLE_GENDER = {
     "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f", "Queen": "f", "Princess": "f",
     "Sister": "f",
 }
+# role nouns that say a person's gender ("its chairwoman", "Mwangi's mother, Grace Njeri")
+ROLE_GENDER = {w: "f" for w in """spokeswoman chairwoman congresswoman businesswoman actress queen princess
+mother wife daughter sister widow grandmother""".split()} | {w: "m" for w in """spokesman chairman congressman
+businessman actor king prince father husband son brother widower grandfather""".split()}
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 _ROLE_WORDS = """president minister secretary spokesman spokeswoman spokesperson leader official
@@ -26,7 +30,9 @@ inspector officer soldier researcher scientist professor doctor economist analys
 campaigner organiser organizer candidate challenger incumbent deputy aide adviser advisor
 strategist dictator ruler emperor pope bishop archbishop priest commissioner boss owner treasurer
 councillor councilor striker midfielder defender goalkeeper singer actor actress writer author
-novelist producer journalist reporter editor correspondent historian president-elect"""
+novelist producer journalist reporter editor correspondent historian president-elect
+mother father wife husband son daughter sister brother widow widower grandmother grandfather
+businessman businesswoman"""
 ROLE_NOUNS = frozenset(_ROLE_WORDS.split()) | frozenset(
     ["prime minister", "foreign minister", "defence minister", "defense minister", "interior minister",
      "finance minister", "health minister", "home secretary", "foreign secretary", "secretary of state",

@@ -276,7 +276,11 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                 # the tagger stopped at a comma the rules read on: "38 were in hospital, nine of them ..."
                 m = replace(m, span=Span(m.span.start, first.span.end))
             said = first.speaker is not None and mentions[first.speaker].span.start in range(m.span.start, m.span.end)
-            if not said and (first.entity is not None or m.entity is None):
+            # the tagger's unnamed source stands between the rules' speaker and the cue:
+            # "a crackdown in Nairobi that rights groups say killed ..." is not said by Nairobi
+            passed = first.speaker is not None and m.source is not None and m.cue is not None \
+                and mentions[first.speaker].span.end <= m.source.start and m.source.end <= m.cue.start
+            if not said and not passed and (first.entity is not None or m.entity is None):
                 # the rules' speaker stands (carried over, pronouns resolved), unless it is a word
                 # of what was said ("skippers believe the board ...")
                 m = replace(m, speaker=first.speaker, entity=first.entity, source=first.source or m.source)

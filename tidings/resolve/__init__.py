@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from tidings.extract.lexicon import TITLES
+from tidings.extract.lexicon import ROLE_NOUNS, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
 from tidings.resolve.roles import role_after, role_before, role_matches
@@ -120,6 +120,7 @@ def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _U
                  role_after(text, m.span.end)):
         if role:
             cl.roles[role] = None
+            cl.gender = cl.gender or title_gender([role])
             if text[m.span.start - len(role) - 1 : m.span.start - 1] == role:
                 cl.aliases[f"{role} {surface}"] = None
     return c
@@ -233,10 +234,19 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
         inside = [j for j in range(lo, hi) if j in link
                   and clusters[link[j]].type in kinds
                   and (gender is None or clusters[link[j]].gender in (None, gender))]
-        inside.sort(key=lambda j: _is_object(text, mentions[j]))
+        inside.sort(key=lambda j: (_is_object(text, mentions[j]), _is_possessor(text, mentions[j])))
         if inside:
             return link[inside[0]]
     return None
+
+
+def _is_possessor(text: str, m: Mention) -> bool:
+    """"[Mwangi]'s mother, Grace Njeri, ...": the possessor of a person is not who the sentence is
+    about ("[Mr Shoigu]'s comments come as ..." still is)."""
+    if not text.startswith(("’s", "'s"), m.span.end):
+        return False
+    words = re.findall(r"[A-Za-z-]+", text[m.span.end + 2 : m.span.end + 40].lower())[:3]
+    return any(w in ROLE_NOUNS for w in words)
 
 
 def _is_object(text: str, m: Mention) -> bool:

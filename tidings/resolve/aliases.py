@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-from tidings.extract.lexicon import TITLE_GENDER, TITLES
+from tidings.extract.lexicon import ROLE_GENDER, TITLE_GENDER, TITLES
 
 _TRANSLIT = (
     ("kh", "h"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("j", "y"), ("ie", "y"),
@@ -59,9 +59,13 @@ def split_title(name: str) -> tuple[list[str], list[str]]:
 
 
 def title_gender(titles: list[str]) -> str | None:
+    """The gender a title ("Mrs") or the head of a role phrase ("Its chairwoman") says, if any."""
     for t in titles:
         if t in TITLE_GENDER:
             return TITLE_GENDER[t]
+        head = t.split()[-1].lower() if t.split() else ""
+        if head in ROLE_GENDER:
+            return ROLE_GENDER[head]
     return None
 
 

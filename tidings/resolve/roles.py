@@ -29,6 +29,8 @@ def _head(words: list[str]) -> tuple[str, int] | None:
 
 
 def _is_modifier(word: str) -> bool:
+    if re.search(r"[\"“”,;:]", word):  # 'Appeal,"' ends a quote, not a role
+        return False
     return bool(word) and (word[0].isupper() or word.lower() in _MODIFIERS or word.lower() in ROLE_NOUNS
                            or word.endswith(("’s", "'s")))
 
