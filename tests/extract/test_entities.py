@@ -112,3 +112,19 @@ def test_entities_an_unnamed_body_as_a_source():
                     "It was a busy company.")
     assert ("a local resistance committee", "ORG", "role") in got and ("A court", "ORG", "role") in got
     assert not any(text == "a busy company" for text, _, _ in got)
+
+
+def test_entities_a_capital_tagged_as_a_person_is_a_place_and_a_code_named_group_an_organisation():
+    from tidings.extract.entities import _places_by_context
+    from tidings.types import Mention, Span
+
+    text = "M23 rebels accused Kinshasa of sabotage. Talks between the government and M23 began. Kim Paris spoke. Paris left."
+
+    def at(name, kind, nth=0):
+        start = [i for i in range(len(text)) if text.startswith(name, i)][nth]
+        return Mention(Span(start, start + len(name)), kind, "ner")
+
+    names = [at("M23", "MISC"), at("Kinshasa", "PERSON"), at("Kim Paris", "PERSON"), at("Paris", "PERSON", 1)]
+    got = [(text[m.span.start : m.span.end], m.type) for m in _places_by_context(text, names)]
+    # the bare "M23" the tagger missed is found; "Paris" is Kim Paris, a person named in the document
+    assert got == [("M23", "ORG"), ("Kinshasa", "GPE"), ("M23", "ORG"), ("Kim Paris", "PERSON"), ("Paris", "PERSON")]

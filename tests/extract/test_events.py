@@ -293,7 +293,28 @@ def test_events_arson_is_coercion_and_suspending_a_partnership_is_a_sanction():
 def test_events_an_age_is_no_toll_and_calling_on_someone_to_act_is_a_request():
     got = _events("Police shot dead a student during the protests, killing 19-year-old Ali Omar.",
                   ("Ali Omar", "PERSON", 0))
-    assert all(toll.get("killed") != 19 for _, _, _, _, toll, _ in got)
+    assert [toll for _, _, _, _, toll, _ in got if toll] == [{"killed": 1}]  # one person, aged 19
+    got = _events("Police shot dead a student outside the bank.")
+    assert got[0][4] == {"killed": 1}
     got = _events("The watchdog's chairwoman called on the interior ministry to suspend officers under investigation.",
                   ("interior ministry", "ORG", 0))
     assert [kind for kind, *_ in got][:1] == ["REQUEST"]
+
+
+def test_events_place_west_of_a_city_shells_landing_and_the_treated_are_injured():
+    got = _events("Shelling of a town west of Goma killed 17 people on Monday and 40 more were being treated "
+                  "for wounds, hours before talks in Doha.", ("Goma", "GPE", 0), ("Doha", "GPE", 0))
+    assert got[0][0] == "ASSAULT" and got[0][3] == "Goma" and got[0][4] == {"killed": 17, "injured": 40}
+    got = _events("Shells landed on a market in Sake.", ("Sake", "GPE", 0))
+    assert got[0][0] == "ASSAULT" and got[0][3] == "Sake"
+    got = _events("Villagers protested in front of the sub-prefecture of Mokolo.", ("Mokolo", "GPE", 0))
+    assert got[0][0] == "PROTEST" and got[0][3] == "Mokolo"
+
+
+def test_events_a_toll_never_joins_an_attack_that_did_not_happen_nor_names_its_victims_actors():
+    got = _events("She warned that the army would respond to any attack. "
+                  "More than 7,000 people have been killed in the east since January.")
+    assert got[0][4] == {} and "hypothetical" in got[0][5]
+    assert got[-1][4]["killed"] == 7000 and got[-1][1] == []
+    got = _events("Army blames rebels for shelling\nThe town was quiet.\n")
+    assert ["rebels"] in [actors for kind, actors, *_ in got if kind == "ASSAULT"]

@@ -204,3 +204,21 @@ def test_quotes_the_speaker_is_outside_a_relative_clause():
     text = "France, whose troops left Mali in 2022, said it was following the situation closely."
     _, got = _quotes(text, ("France", "GPE", 0), ("Mali", "GPE", 0))
     assert got == [("it was following the situation closely", "indirect", "France")]
+
+
+def test_quotes_a_narrators_tail_after_a_parenthetical_cue_is_not_content():
+    _, got = _quotes("Shelling killed at least 11 civilians on Monday, local officials said, hours before the talks.")
+    assert [g[0] for g in got] == ["Shelling killed at least 11 civilians on Monday"]
+    _, got = _quotes("The two sides agreed to a ceasefire, mediators said, and will meet again on Friday.")
+    assert [g[0] for g in got] == ["The two sides agreed to a ceasefire"]
+
+
+def test_quotes_a_pull_quote_signed_with_a_dash_and_a_transcript_turn():
+    a, got = _quotes("“He represents our greatest shame, and we will vote.” ― Sonya Herrera\n",
+                     ("Sonya Herrera", "PERSON", 0))
+    assert got == [("He represents our greatest shame, and we will vote.", "direct", "Sonya Herrera")]
+    assert a.quotes[0].cue.text(a.doc) == "―"
+    a, got = _quotes("Partial transcript follows.\n\nWALLACE: Let us start with the debate. It was moved to Ohio "
+                     "last week.\n\nUPDATE: The debate was moved again on Sunday night.\n", ("WALLACE", "PERSON", 0))
+    assert got == [("Let us start with the debate. It was moved to Ohio last week.", "direct", "WALLACE")]
+    assert a.quotes[0].cue.text(a.doc) == ":"

@@ -8,14 +8,15 @@ Checks, for every *.gold.json (stops with a message and exit status 1 at the fir
     near_duplicates, source_line}, entities{required, optional}, quotes{required, optional},
     events{required, optional}, dates_in_text, amounts_in_text);
   * every required/optional quote text is an exact substring of the article;
-  * every headline is a whole line of the article, and near_duplicates pairs are two of those headlines;
+  * every headline is a whole line of the article, and near_duplicates pairs are two of those headlines
+    (one headline twice where the article repeats it word for word);
   * the source line, when given, is a line of the article;
   * every entity has a known type and every alias appears in the article;
   * every quote speaker is null or the name of a *required* entity (score.py only looks speakers up
     among required entities);
   * event types are PLOVER categories (or the one extension DISASTER for natural hazards, which PLOVER
-    lacks); the first required event carries integer killed_min and injured_min, since score.py reads the
-    toll from it; actors/targets/locations are entity names or appear in the article;
+    lacks); the first required event carries an integer killed_min and an injured_min (an integer, or null
+    where the article states no injured), since score.py reads the toll from it; actors/targets/locations are entity names or appear in the article;
   * every string in dates_in_text and amounts_in_text appears in the article.
 
 With --score PATH (e.g. /work/shared/seed/score.py) it also runs that scorer on an empty analysis for every
@@ -76,8 +77,10 @@ def check(gold_path):
         need(isinstance(pair, list) and len(pair) == 2, f"near_duplicates entry is not a pair: {pair!r}")
         for h in pair:
             need(h in heads, f"near_duplicates member is not a listed headline: {h!r}")
-        need(pair[0] != pair[1], f"near_duplicates pair repeats one headline: {pair!r}")
-        need(heads.index(pair[0]) < heads.index(pair[1]), f"near_duplicates pair not in article order: {pair!r}")
+        need(pair[0] != pair[1] or sum(line.strip() == pair[0] for line in lines) >= 2,
+             f"near_duplicates pair repeats one headline that the article has once: {pair!r}")
+        need(heads.index(pair[0]) < heads.index(pair[1]) or pair[0] == pair[1],
+             f"near_duplicates pair not in article order: {pair!r}")
     first_line = next((ln for ln in lines if ln), "")
     if gold["posts"]["untitled_opening_post"]:
         need(first_line not in heads, "untitled_opening_post is true but the first line is a headline")
@@ -125,12 +128,13 @@ def check(gold_path):
                     need(v in names or v.lower() in text.lower(),
                          f"event {ev.get('what')!r}: {k} {v!r} is neither an entity nor in the article")
             for k in ("killed_min", "injured_min"):
-                if k in ev:
+                if k in ev and not (k == "injured_min" and ev[k] is None):  # null: the article states none
                     need(isinstance(ev[k], int) and not isinstance(ev[k], bool) and ev[k] >= 0,
                          f"event {ev.get('what')!r}: {k} is not a non-negative int")
     first = gold["events"]["required"][0]
-    for k in ("killed_min", "injured_min"):
-        need(isinstance(first.get(k), int), f"first required event has no integer {k} (score.py reads it)")
+    need(isinstance(first.get("killed_min"), int), "first required event has no integer killed_min (score.py reads it)")
+    need("injured_min" in first and (first["injured_min"] is None or isinstance(first["injured_min"], int)),
+         "first required event has no injured_min, an integer or null (score.py reads it)")
 
     # dates and amounts
     for k in ("dates_in_text", "amounts_in_text"):

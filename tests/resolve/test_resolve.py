@@ -107,3 +107,12 @@ def test_resolve_a_role_never_reaches_back_into_a_quote():
     text = '"We will go to the Court of Appeal," lawyer Sam Kibet told reporters.'
     a = _resolved(text, ("Sam Kibet", "PERSON", 0))
     assert _people(a)["Sam Kibet"].roles == ("lawyer",)
+
+
+def test_resolve_the_agency_and_it_point_to_the_body_not_its_country():
+    text = ("A convoy reached the town, the World Food Programme said. The agency said roads were closed. "
+            "Talks began, Qatar’s foreign ministry said. It called the meeting a first step.")
+    a = _resolved(text, ("World Food Programme", "ORG", 0), ("Qatar’s foreign ministry", "ORG", 0), ("Qatar", "GPE", 0))
+    ents = {m.span.text(a.doc): a.entities[m.entity].name for m in a.mentions if m.entity is not None}
+    assert ents["The agency"] == "World Food Programme"
+    assert ents["It"] == "Qatar’s foreign ministry"

@@ -30,7 +30,7 @@ _ROLE_NP = re.compile(
     r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
 )
 _BODIES = (r"(?:[\w’'-]+\s+){0,2}?(?:union|ministry|government|"
-           r"company|firm|council|authority|agency|police|army|navy|air\s+force|coastguard|military|commission|"
+           r"company|firm|council|authority|agency|charity|watchdog|police|army|navy|air\s+force|coastguard|military|commission|"
            r"committee|party|board|department|office|club|"
            r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
            r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal)")
@@ -54,7 +54,9 @@ _UNNAMED_SOURCE = re.compile(  # "opposition parties say ...", "some analysts wa
     re.IGNORECASE,
 )
 _PRONOUN = re.compile(r"\b(he|she|He|She|him|her|Him|Her)\b")
-_IT_SAYS = re.compile(r"\b(it|It)\b(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|added|adds|told|tells|warned|stated|insisted|argued)\b)")
+_IT_SAYS = re.compile(r"\b(it|It)\b(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|added|adds|told|tells|warned|stated|insisted|argued|"
+                      r"called|calls|urged|urges|accused|accuses|described|welcomed|condemned|denied|rejected|"
+                      r"announced|confirmed)\b)")
 
 
 @stage(requires=("sents",), assigns=("mentions",))
@@ -125,17 +127,59 @@ _TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
 
 
 def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
-    """An organisation-typed name after "in", "near", "west of" ... that the gazetteer knows as a
-    country, region or sizeable city is that place ("a crowded market in El Fasher")."""
+    """Names typed by what the document says of them:
+    - an organisation-typed name after "in", "near", "west of" ... that the gazetteer knows as a
+      country, region or sizeable city is that place ("a crowded market in El Fasher");
+    - a one-word "person" that the document also names as a place, or that the gazetteer knows as a
+      country or a city of half a million, with no title and no person of that name in the
+      document, is that place ("accused [Kinshasa] of sabotage", "Kigali supported the talks");
+    - a code name that leads "rebels", "militia" ... ("M23 rebels") is an organisation, and so is each
+      bare use of it ("talks between the government and M23"), which the tagger often leaves out."""
     from tidings.extract.places import known_place
 
+    places = {text[m.span.start : m.span.end] for m in names if m.type in ("GPE", "LOC")}
+    people = {w for m in names if m.type == "PERSON" and " " in text[m.span.start : m.span.end].strip()
+              for w in text[m.span.start : m.span.end].split()}
     out = []
     for m in names:
+        name = text[m.span.start : m.span.end]
         if m.type in ("ORG", "MISC") and _WHERE.search(text, max(0, m.span.start - 12), m.span.start) \
-                and known_place(text[m.span.start : m.span.end], min_city_population=_TOWN_SIZE):
+                and known_place(name, min_city_population=_TOWN_SIZE):
+            m = Mention(m.span, "GPE", m.source)
+        elif m.type == "PERSON" and " " not in name and name not in people \
+                and not _TITLE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start) \
+                and (name in places or _big_place(name)):
             m = Mention(m.span, "GPE", m.source)
         out.append(m)
-    return out
+    return _code_named_groups(text, out)
+
+
+def _big_place(name: str) -> bool:
+    """Is ``name`` itself (not an alternate spelling: "Roum" is also Rome) a country or a city of
+    half a million people?"""
+    from tidings.extract.places import locate
+
+    place = locate(name)
+    return place is not None and place.name == name and (place.feature == "country" or place.population >= 500_000)
+_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
+                           + r")\.?\s+$")
+_CODE_GROUP = re.compile(r"\b([A-Z]{1,4}-?\d{1,3}|[A-Z]{2,6})\s+(?:rebels|militia|militias|militants|insurgents|"
+                         r"fighters|movement|group)\b")
+
+
+def _code_named_groups(text: str, names: list[Mention]) -> list[Mention]:
+    codes = {m.group(1) for m in _CODE_GROUP.finditer(text)}
+    if not codes:
+        return names
+    out = [Mention(m.span, "ORG", m.source) if m.type == "MISC" and text[m.span.start : m.span.end] in codes else m
+           for m in names]
+    taken = sorted((m.span.start, m.span.end) for m in out)
+    for code in codes:
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(code)}(?![\w-])", text):
+            span = Span(hit.start(), hit.end())
+            if not _overlaps(span, taken):
+                out.append(Mention(span, "ORG", "ner"))
+    return sorted(out, key=lambda m: (m.span.start, m.span.end))
 
 
 def _groups(text: str, names: list[Mention]) -> list[Mention]:

@@ -23,6 +23,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
     ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynched|killed|killing|"
+                          r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,2}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms)|(?:an|the|a new|a major|a ground|its|their) offensive|"
                           r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
@@ -122,7 +123,8 @@ _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed
                        r"(?:[\w’'.-]+\s+){1,6}?to\s+[a-z]+", re.IGNORECASE)
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
-_PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of|"
+                         r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # an unnamed group as the doer, just before the trigger ("farmers protested", "hundreds of workers marched")
 _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstrators|teachers|doctors|nurses|"
           r"villagers|traders|vendors|activists|supporters|employees|drivers|miners|lawyers|women|youths?|fishermen|"
@@ -130,8 +132,9 @@ _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstr
           r"unions?|mob|crowds?|people|campaigners|locals|relatives|families|parents|citizens|inhabitants|victims|"
           r"motorists|truckers|transporters|shopkeepers|merchants|retirees|veterans|mothers|members|assailants|"
           r"attackers|perpetrators|bandits|armed (?:men|individuals|persons))")
-_GROUP = re.compile(rf"\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?(?:[\w-]+\s+)?{_CROWD})\s+(?:[\w-]+\s+){{0,2}}$",
-                    re.IGNORECASE)
+_GROUP = re.compile(rf"(?<![\d,.])\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?"  # not "7,[000 people]"
+                    rf"(?:(?!(?:blam|accus|condemn|say|said|warn|urg|tell|told|ask|call)\w*\s)[\w-]+\s+)?{_CROWD})"
+                    rf"\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)  # not "Army [blames rebels] for shelling"
 # a protest's doers named anywhere before it in the sentence ("relatives of the missing ... staged a
 # demonstration"), or by the trigger itself ("500 protesters gathered")
 _PROTEST_CROWD = re.compile(rf"\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?{_CROWD})\b", re.IGNORECASE)
@@ -155,14 +158,19 @@ _TOLL = re.compile(
     r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*)\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+)?(\d[\d,]*)\b(?!\s*%|-)",
                         re.IGNORECASE)
+_TREATED = re.compile(r"\b(\d[\d,]*)\s+(?:more|others|other people)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
+                      r"(?:treated|hospitali[sz]ed)\b", re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
 _HARM = re.compile(r"\b(?:killed|killing|died|dead|deaths|fatalities|death toll|toll|injured|injuring|wounded|hurt|stabbed|"
                    r"treated in hospital|taken to hospital|hospitali[sz]ed)\b",
                    re.IGNORECASE)
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
-_ONE_DEAD = re.compile(
-    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|civilian|"
-    r"officer|worker|protester|resident|driver|passenger|pilot|journalist)\s+(?:was\s+killed|died|was\s+shot\s+dead)\b",
+_ONE = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|civilian|officer|worker|"
+        r"protester|resident|driver|passenger|pilot|journalist|student|teenager|farmer|trader|nurse|doctor)")
+_ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student", "killing 19-year-old Brian Mwangi"
+    rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was\s+killed|died|was\s+shot\s+dead)\b"
+    rf"|\b(?:shooting|shot|stabbing|stabbed|beating|beat)\s+dead\s+(?:a|an|one)\s+{_ONE}\b"
+    rf"|\bkilling\s+(?:(?:a|an|one)\s+{_ONE}\b|(?:an?\s+)?\d+-year-old\b)",
     re.IGNORECASE)
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # the event-plover model (PLV train only) types a sentence when its top class has at least this
@@ -239,10 +247,11 @@ def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, pos
              index: _Index) -> list[Event]:
     """The sentence's events with the model's sure type first: the rules' event of that type, else their
     first event retyped, else a new event over the whole sentence (no trigger word, so no actors).
-    The rules stand where their first event is an act, found by its word, or the sentence's one
-    event, a request in the form "urged X to do Y" ("rejected X, urging Y to" is left to the model) ("protested", "shelled": the
-    model, trained on PLV's relations, reads "protesters demanded ..." as REQUEST) and where the
-    sentence holds a direct quote (the model reads reports, not what someone said in their own words)."""
+    The rules stand where their first event is an act, found by its word ("protested", "shelled": the
+    model, trained on PLV's relations, reads "protesters demanded ..." as REQUEST), where the
+    sentence holds a direct quote (the model reads reports, not what someone said in their own words)
+    and where the sentence's one event is a request in the form "urged X to do Y" ("rejected X,
+    urging Y to" is left to the model)."""
     if found and found[0].type not in _SAID or any(q.kind == "direct" for q in index.quotes_meeting(analysis, span)):
         return found
     if len(found) == 1 and found[0].type == "REQUEST" and _ASKED_TO.search(analysis.doc.text, span.start, span.end):
@@ -291,9 +300,11 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
 def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tuple[tuple[str, int | str], ...],
               earlier: list[Event], seen: dict[str, Event], next_id: int, index: _Index) -> None:
     """A toll with no incident word of its own ("Nobody was killed.", "..., killing 14 people")
-    joins the incident just reported in the same post, or starts one of the last incident's type."""
+    joins the incident just reported in the same post (one that happened), or starts one of the
+    last incident's type."""
     recent = [k for k in range(len(earlier) - 1, max(-1, len(earlier) - 4), -1)
-              if earlier[k].post == post and (earlier[k].type in _INCIDENTS or earlier[k].casualties)]
+              if earlier[k].post == post and (earlier[k].type in _INCIDENTS or earlier[k].casualties)
+              and not {"hypothetical", "negated", "future"} & set(earlier[k].flags)]  # not "would respond to any attack"
     if recent:
         k = recent[0]
         merged = dict(earlier[k].casualties)
@@ -336,7 +347,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     targets = _distinct(after)[:2]
     clause = text[max(span.start, trigger.start - 60) : trigger.start]
     clause_at = trigger.start - len(clause) + max(clause.rfind(","), clause.rfind(";")) + 1
-    if not actors and (group := _GROUP.search(text, clause_at, trigger.start)):
+    if not actors and not (kind in _INCIDENTS and _PASSIVE_BEFORE.search(text, clause_at, trigger.start)) \
+            and (group := _GROUP.search(text, clause_at, trigger.start)):  # not "7,000 people have been killed"
         actors = [Participant(Span(group.start(1), group.end(1)))]
     if not actors and kind == "PROTEST":
         if _CROWD_TRIGGER.fullmatch(text, trigger.start, trigger.end):
@@ -432,7 +444,8 @@ def _is_possessed(text: str, span: Span) -> bool:
 def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     text = analysis.doc.text
     places = [m for _, m in inside if m.type in ("GPE", "LOC")]
-    prepped = [m for m in places if _PLACE_PREP.search(text[max(0, m.span.start - 12) : m.span.start])]
+    prepped = [m for m in places if _PLACE_PREP.search(text[max(0, m.span.start - 12) : m.span.start])
+               or _UNIT_OF.search(text, max(0, m.span.start - 60), m.span.start)]
     after = [m for m in prepped if m.span.start >= trigger.start]
     best = (after or prepped or [])[:1]
     if not best:
@@ -443,8 +456,13 @@ def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     return best[0].entity
 
 
-_PLACE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:port|city|town|village|region|province|district|capital|"
-                       r"enclave|island|suburb|county|state)\s+of\s+")
+_UNITS_OF = (r"(?:port|city|town|village|region|province|district|capital|enclave|island|suburb|county|state|"
+             r"prefecture|sub-prefecture|municipality|commune|governorate|oblast|raion|settlement)\s+of\s+")
+_PLACE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _UNITS_OF)
+# "in front of the sub-prefecture of [Mokolo]", "near the town of [Sake]": the place after the unit
+_UNIT_OF = re.compile(r"\b(?:in|at|near|outside|in front of|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                      r"(?:port|city|town|village|district|capital|enclave|island|suburb|prefecture|sub-prefecture|"
+                      r"municipality|commune|settlement)\s+of\s+$", re.IGNORECASE)  # a local unit, not "the state of"
 
 
 def _after_publication(analysis: Analysis, time: int) -> bool:
@@ -476,6 +494,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         if value is not None:
             out.setdefault("killed", int(value))
     for m in _HURT_BARE.finditer(chunk):
+        out.setdefault("injured", int(m.group(1).replace(",", "")))
+    for m in _TREATED.finditer(chunk):  # "40 more were being treated for wounds"
         out.setdefault("injured", int(m.group(1).replace(",", "")))
     if _ONE_DEAD.search(chunk):
         out.setdefault("killed", 1)

@@ -92,6 +92,8 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         quoted = quoted_spans(text, para.span.start, para.span.end)
         sents = para_sents.get(p_idx, [])
         items = _paragraph_quotes(analysis, starts, p_idx, quoted, sents)
+        if turn := _transcript_turn(analysis, starts, p_idx):  # the turn, not the quotation mark before its label
+            items = [f for f in items if not turn[0].span in f.span] + turn
         items = _vote(analysis, items, tagged.get(p_idx, []))
         items = _inherit(analysis, text, items, found, by_para.get(p_idx - 1, []), para.span.start)
         by_para[p_idx] = list(range(len(found), len(found) + len(items)))
@@ -134,6 +136,9 @@ def _reports_speech(text: str, f: _Found) -> bool:
     return True
 
 
+_NARRATOR_TAIL = re.compile(r"[^,.;:]{0,40}?,\s+(?:(?:\w+\s+){0,2}(?:before|after)|as|while|when)\b")
+
+
 def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Found]]:
     """The attribution tagger's quotes, linked and given speakers, by paragraph of their start."""
     from tidings.errors import ModelError
@@ -159,6 +164,9 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
         # how the PolNeAR evaluation puts one attribution back together
         speaker = _source_mention(analysis, starts, att.source, att.cue) if att.source else None
         for part in att.content:
+            if att.cue is not None and part.start > att.cue.end and _NARRATOR_TAIL.match(text, att.cue.end) \
+                    and any(p.end <= att.cue.start for p in att.content):
+                continue  # "..., officials say, hours before ministers meet": the narrator's, not theirs
             k = bisect.bisect_right(para_starts, part.start) - 1
             while k < len(paragraphs) and para_starts[k] < part.end:
                 para = paragraphs[k].span
@@ -283,7 +291,8 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
             if not said and not passed and (first.entity is not None or m.entity is None):
                 # the rules' speaker stands (carried over, pronouns resolved), unless it is a word
                 # of what was said ("skippers believe the board ...")
-                m = replace(m, speaker=first.speaker, entity=first.entity, source=first.source or m.source)
+                m = replace(m, speaker=first.speaker, entity=first.entity, source=first.source or m.source,
+                            cue=m.cue or first.cue)
             out = [r for k, r in enumerate(out) if k not in hit] + [m]
             continue
         for k in hit:
@@ -348,8 +357,38 @@ def _paragraph_quotes(analysis: Analysis, starts: list[int], p_idx: int,
         if any(q.start >= t.start - 1 and q.end <= t.end + 1 for t in taken) or words < 4:
             continue
         cue_span, who = _nearest_cue(q, direct_cues, text)
+        if (dash := _DASH_BY.match(text, q.end)) is not None:  # '“... our greatest shame.” ― Sonya Herridge'
+            k = bisect.bisect_left(starts, dash.end())
+            if k < len(starts) and starts[k] == dash.end() and analysis.mentions[k].type in ("PERSON", "ORG"):
+                cue_span, who = Span(dash.start(1), dash.end(1)), k
         out.append(_Found(_strip(text, q), "direct", cue_span, who, _entity(analysis, who), post, p_idx))
     return sorted(out, key=lambda f: f.span.start)
+
+
+_TURN = re.compile(r"[\"“]?([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){0,3})(:)[ \t]+(\S.*?)[\"”]?\s*$", re.DOTALL)
+_NOT_SPEAKERS = frozenset("UPDATE UPDATED BREAKING NOTE WATCH READ MORE PHOTOS PHOTO VIDEO LIVE CORRECTION "
+                          "EDITOR'S EDITOR’S RELATED ALSO SEE Q A".split())
+
+
+def _transcript_turn(analysis: Analysis, starts: list[int], p_idx: int) -> list[_Found]:
+    """A transcript's turn: "WALLACE: Let’s start with ..." is what the labelled speaker said."""
+    text = analysis.doc.text
+    para = analysis.paragraphs[p_idx]
+    m = _TURN.match(text, para.span.start, para.span.end)
+    if m is None or len(m.group(1)) < 2 or any(w in _NOT_SPEAKERS for w in m.group(1).split()):
+        return []
+    label = Span(m.start(1), m.end(1))
+    content = _strip(text, Span(m.start(3), m.end(3)))
+    if len(text[content.start : content.end].split()) < 2:
+        return []
+    k = bisect.bisect_left(starts, label.start)
+    speaker = k if k < len(starts) and analysis.mentions[k].span.start < label.end \
+        and analysis.mentions[k].type in ("PERSON", "ORG") else None
+    return [_Found(content, "direct", Span(m.start(2), m.end(2)), speaker, _entity(analysis, speaker), para.post,
+                   p_idx, label)]
+
+
+_DASH_BY = re.compile(r"[”\"]?[ \t]*([―—–])[ \t]*")
 
 
 def _covers(text: str, q: Span, content: Span) -> bool:
@@ -490,6 +529,12 @@ def _role_holder(analysis: Analysis, role: str) -> int | None:
     return people[0] if len(people) == 1 else None
 
 
+def _trim_space(text: str, span: Span) -> Span:
+    chunk = text[span.start : span.end]
+    lead = len(chunk) - len(chunk.lstrip())
+    return Span(span.start + lead, span.start + lead + len(chunk.strip()))
+
+
 def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
     """"Zelensky: talks were ‘constructive’" and "Russia reserves right ... – Moscow official"."""
     text = analysis.doc.text
@@ -505,9 +550,12 @@ def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
                             and analysis.mentions[i].type in ("PERSON", "ORG")), None)
             holder = _entity(analysis, speaker) if speaker is not None else _role_holder(analysis, m.group(1))
             if speaker is not None or holder is not None:  # "Zelensky: ..." or "Mayor: ..."
-                out.append(_Found(Span(h.start + m.start(2), h.end), "indirect", None, speaker, holder,
+                out.append(_Found(Span(h.start + m.start(2), h.end), "indirect",
+                                  Span(h.start + m.end(1), h.start + m.end(1) + 1), speaker, holder,
                                   post.id, -1))
         elif (m := _HEAD_DASH.match(line)) and (holder := _role_holder(analysis, m.group(2))) is not None:
-            out.append(_Found(Span(h.start, h.start + m.end(1)), "indirect", None, None, holder, post.id, -1))
+            dash = Span(h.start + m.end(1), h.start + m.start(2))
+            out.append(_Found(Span(h.start, h.start + m.end(1)), "indirect", _trim_space(text, dash), None, holder,
+                              post.id, -1))
     return [replace(f, kind="mixed") if any(c in text[f.span.start : f.span.end] for c in "‘“\"'") else f
             for f in out]

@@ -217,7 +217,8 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
     for c in earlier:
         if any(fits(a) for a in clusters[c].aliases):
             return c
-    generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers")
+    generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers",
+                       "agency", "charity", "watchdog")
     return earlier[0] if generic and earlier and len(desc.split()) == 1 else None
 
 
@@ -241,12 +242,16 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
 
 
 def _is_possessor(text: str, m: Mention) -> bool:
-    """"[Mwangi]'s mother, Grace Njeri, ...": the possessor of a person is not who the sentence is
-    about ("[Mr Shoigu]'s comments come as ..." still is)."""
+    """"[Mwangi]'s mother, Grace Njeri, ...": the possessor of a person or a body is not who the
+    sentence is about ("[Mr Shoigu]'s comments come as ..." still is)."""
     if not text.startswith(("’s", "'s"), m.span.end):
         return False
     words = re.findall(r"[A-Za-z-]+", text[m.span.end + 2 : m.span.end + 40].lower())[:3]
-    return any(w in ROLE_NOUNS for w in words)
+    return any(w in ROLE_NOUNS or w in _BODY_HEADS for w in words)  # "[Qatar]'s foreign ministry ... It"
+
+
+_BODY_HEADS = frozenset("ministry government army navy military police office department council agency "
+                        "court parliament embassy mission forces authorities".split())
 
 
 def _is_object(text: str, m: Mention) -> bool:
