@@ -3,6 +3,7 @@ import pytest
 from tidings.extract.amounts import extract_amounts
 from tidings.extract.dates import extract_times
 from tidings.extract.events import extract_events
+from tidings.extract.quotes import extract_quotes_by_rules
 from tidings.resolve import resolve_entities
 from tests.conftest import make_analysis, with_mentions
 
@@ -318,3 +319,23 @@ def test_events_a_toll_never_joins_an_attack_that_did_not_happen_nor_names_its_v
     assert got[-1][4]["killed"] == 7000 and got[-1][1] == []
     got = _events("Army blames rebels for shelling\nThe town was quiet.\n")
     assert ["rebels"] in [actors for kind, actors, *_ in got if kind == "ASSAULT"]
+
+
+def test_events_an_earthquake_that_struck_is_a_disaster_with_its_revised_toll_and_no_reporter():
+    text = ("A magnitude 6.4 earthquake struck Van province on Sunday, killing at least 14 people and "
+            "injuring more than 120, the disaster agency AFAD said.")
+    a = with_mentions(make_analysis(text), ("Van", "GPE", 0), ("AFAD", "ORG", 0))
+    a = extract_events(extract_amounts(extract_times(extract_quotes_by_rules(resolve_entities(a)))))
+    assert [e.type for e in a.events] == ["DISASTER"]
+    toll = dict(a.events[0].casualties)
+    assert toll["killed"] == 14 and toll["injured"] == 120
+    assert a.events[0].actors == () and a.events[0].targets == ()  # AFAD reports the quake
+    got = _events("The quake hit the valley on Sunday.\nAFAD now says 31 people have died and 312 have been injured.",
+                  ("AFAD", "ORG", 0))
+    assert [toll for *_, toll, _ in got if toll] == [{"killed": 31, "injured": 312}]
+
+
+def test_events_appealing_for_help_is_a_request():
+    got = _events("The governor of Van, Ayse Demir, appealed for tents and blankets as temperatures fell.",
+                  ("Van", "GPE", 0), ("Ayse Demir", "PERSON", 0))
+    assert got[0][0] == "REQUEST" and "Ayse Demir" in got[0][1]

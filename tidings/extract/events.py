@@ -118,9 +118,11 @@ _LABOUR = re.compile(r"\b(?:workers|union|unions|staff|employees|pay|wages?|pick
 _IS_MONTH = re.compile(r"(?:March|May)\b(?:\s+\d|,?\s+(?:19|20)\d\d)")
 _VERBAL = frozenset({"THREATEN", "REQUEST", "ACCUSE", "REJECT", "AGREE", "SUPPORT", "CONCEDE"})
 _SAID = _VERBAL | {"CONSULT"}  # PLOVER's verbal categories; the rest are acts
-# "urged the government to publish", "called on the ministry to suspend": a request by its form
+# "urged the government to publish", "called on the ministry to suspend", "appealed for tents": a request by its form
 _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed|ing)?|appeal(?:s|ed|ing)? to|press(?:es|ed)?)\s+"
-                       r"(?:[\w’'.-]+\s+){1,6}?to\s+[a-z]+", re.IGNORECASE)
+                       r"(?:[\w’'.-]+\s+){1,6}?to\s+[a-z]+"
+                       r"|\b(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)?|ask(?:s|ed|ing)?|plead(?:s|ed|ing)?)\s+for\b",
+                       re.IGNORECASE)  # ... or "appealed for tents"
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of|"
@@ -156,8 +158,14 @@ _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\bto\s+"
     r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
     r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*)\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
-_HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+)?(\d[\d,]*)\b(?!\s*%|-)",
+_HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*)\b(?!\s*%|-)",
                         re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|although|though|as)\b", re.IGNORECASE)
+_HIT_WORDS = ("struck", "strikes", "strike", "hit", "hits")
+_HAZARD_STRUCK = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|storms?|hurricanes?|cyclones?|typhoons?|"
+                            r"tornado(?:es)?|floods?|lightning|tsunamis?|landslides?|avalanches?|heatwaves?)"
+                            r"(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
+_HURT_AFTER = re.compile(r"\b(\d[\d,]*)\s+(?:have|had|were|are)\s+(?:been\s+)?(?:injured|wounded|hurt)\b", re.IGNORECASE)
 _TREATED = re.compile(r"\b(\d[\d,]*)\s+(?:more|others|other people)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
                       r"(?:treated|hospitali[sz]ed)\b", re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
@@ -250,12 +258,14 @@ def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, pos
     The rules stand where their first event is an act, found by its word ("protested", "shelled": the
     model, trained on PLV's relations, reads "protesters demanded ..." as REQUEST), where the
     sentence holds a direct quote (the model reads reports, not what someone said in their own words)
-    and where the sentence's one event is a request in the form "urged X to do Y" ("rejected X,
-    urging Y to" is left to the model)."""
+    and where the sentence's one event is a request in the form "urged X to do Y" or "appealed
+    for X" ("rejected X, urging Y to" is left to the model)."""
     if found and found[0].type not in _SAID or any(q.kind == "direct" for q in index.quotes_meeting(analysis, span)):
         return found
-    if len(found) == 1 and found[0].type == "REQUEST" and _ASKED_TO.search(analysis.doc.text, span.start, span.end):
-        return found
+    asked = _ASKED_TO.search(analysis.doc.text, span.start, span.end)
+    if len(found) == 1 and found[0].type == "REQUEST" and asked \
+            and not _SUBORDINATE.search(analysis.doc.text, span.start, asked.start()):
+        return found  # (not "X defended Y after Z called for ...": the request is not the sentence's news)
     same = [e for e in found if e.type == label]
     if not same and found:
         modes = _modes(label, "model", analysis.doc.text[span.start : span.end])
@@ -284,6 +294,8 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             continue
         if kind == "ASSAULT" and _CASUALTY_ONLY.match(m.group(0)):
             continue  # a bare "killed" is a toll, handled below
+        if kind == "ASSAULT" and _HAZARD_STRUCK.search(chunk[: m.start()]) and m.group(0).lower() in _HIT_WORDS:
+            continue  # "an earthquake struck Van province": the disaster, not an attack
         seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), index)
     if not any(k in seen for k in _INCIDENTS):
         toll = _casualties(text, span, index.amounts_in(analysis, span))
@@ -329,6 +341,10 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
                  if m.span.start >= trigger.end and _TO.search(text, max(0, m.span.start - 8), m.span.start)}
         placed -= given
         location = None if any(m.entity == location and m.span in given for _, m in inside) else location
+    if kind in _INCIDENTS:  # who reports an attack or a flood is not part of it (", officials said")
+        sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_over(analysis, trigger)
+                  if q.source is not None or q.speaker is not None]
+        inside = [(i, m) for i, m in inside if not any(m.span in s for s in sayers)]
     before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES
               and m.entity != location and not _is_possessed(text, m.span) and m.span not in placed]
     after = [m for _, m in inside if (m.span.start >= trigger.end or m.span in trigger) and m.type in _ACTOR_TYPES
@@ -494,6 +510,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         if value is not None:
             out.setdefault("killed", int(value))
     for m in _HURT_BARE.finditer(chunk):
+        out.setdefault("injured", int(m.group(1).replace(",", "")))
+    for m in _HURT_AFTER.finditer(chunk):  # "31 people have died and 312 have been injured"
         out.setdefault("injured", int(m.group(1).replace(",", "")))
     for m in _TREATED.finditer(chunk):  # "40 more were being treated for wounds"
         out.setdefault("injured", int(m.group(1).replace(",", "")))

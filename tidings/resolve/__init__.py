@@ -213,7 +213,10 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
         return not (mod and k > 0 and named[k - 1] not in ("the", "its", "their") and named[k - 1] != mod)
 
     earlier = [link[j] for j in range(i - 1, max(-1, i - 200), -1) if j in link and clusters[link[j]].type == "ORG"
-               and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j])))]
+               and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j]))
+                    or _surface(text, mentions[j]).lower().endswith(" " + head)  # "the main opposition party" ...
+                    and not (j + 1 < len(mentions) and mentions[j + 1].source == "ner"  # ... not "the agency [AFAD]"
+                             and not text[mentions[j].span.end : mentions[j + 1].span.start].strip()))]
     for c in earlier:
         if any(fits(a) for a in clusters[c].aliases):
             return c
@@ -334,6 +337,7 @@ def _canonical(c: _Cluster, names: list[str]) -> str:
     if c.long_form:  # spelt out once, "the Federatie Havenwerkers (FHW)", then "FHW" throughout
         return re.sub(r"^(the|The)\s+", "", c.long_form)
     counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names or list(c.aliases))
-    return max(counts, key=lambda n: (counts[n], len(n))) if counts else c.last
+    spelt = [n for n in counts if " " in n and acronym(n) in counts]  # "European Union", not "EU"
+    return max(spelt or counts, key=lambda n: (counts[n], len(n))) if counts else c.last
 
 
