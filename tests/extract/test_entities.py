@@ -128,3 +128,10 @@ def test_entities_a_capital_tagged_as_a_person_is_a_place_and_a_code_named_group
     got = [(text[m.span.start : m.span.end], m.type) for m in _places_by_context(text, names)]
     # the bare "M23" the tagger missed is found; "Paris" is Kim Paris, a person named in the document
     assert got == [("M23", "ORG"), ("Kinshasa", "GPE"), ("M23", "ORG"), ("Kim Paris", "PERSON"), ("Paris", "PERSON")]
+
+
+def test_entities_armed_forces_and_a_long_described_office_are_bodies():
+    got = _mentions("The Malian armed forces said 23 soldiers had died. "
+                    "The UN human rights office called on the authorities to investigate.")
+    assert ("The Malian armed forces", "ORG", "role") in got
+    assert ("The UN human rights office", "ORG", "role") in got

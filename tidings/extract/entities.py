@@ -29,8 +29,9 @@ _ROLE_NP = re.compile(
     r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))\b"
     r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
 )
-_BODIES = (r"(?:[\w’'-]+\s+){0,2}?(?:union|ministry|government|"
+_BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
            r"company|firm|council|authority|agency|charity|watchdog|police|army|navy|air\s+force|coastguard|military|commission|"
+           r"(?:armed|security|defence|defense)\s+forces|"
            r"committee|party|board|department|office|club|"
            r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
            r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal)")
