@@ -135,3 +135,13 @@ def test_entities_armed_forces_and_a_long_described_office_are_bodies():
                     "The UN human rights office called on the authorities to investigate.")
     assert ("The Malian armed forces", "ORG", "role") in got
     assert ("The UN human rights office", "ORG", "role") in got
+
+
+def test_entities_a_city_based_company_names_the_city():
+    from tidings.extract.entities import _places_by_context
+    from tidings.types import Mention, Span
+
+    text = "Sanctions hit a Dubai-based shipping company."
+    start = text.index("Dubai")
+    got = _places_by_context(text, [Mention(Span(start, start + len("Dubai-based")), "MISC", "ner")])
+    assert [(text[m.span.start : m.span.end], m.type) for m in got] == [("Dubai", "GPE")]

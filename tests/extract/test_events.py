@@ -339,3 +339,21 @@ def test_events_appealing_for_help_is_a_request():
     got = _events("The governor of Van, Ayse Demir, appealed for tents and blankets as temperatures fell.",
                   ("Van", "GPE", 0), ("Ayse Demir", "PERSON", 0))
     assert got[0][0] == "REQUEST" and "Ayse Demir" in got[0][1]
+
+
+def test_events_a_dateline_acts_in_nothing_and_a_known_sanction_is_no_new_one():
+    got = _events("BRUSSELS, Dec 3 (Wire) - European Union governments agreed on Wednesday to impose sanctions on "
+                  "17 tankers.\nThe company said it complied with all sanctions.",
+                  ("BRUSSELS", "GPE", 0), ("European Union", "ORG", 0))
+    assert all("BRUSSELS" not in actors + targets for _, actors, targets, *_ in got)
+    assert [kind for kind, *_ in got].count("SANCTION") == 1
+    # ... but where an act of a wire story says no place, it happened where the story is filed
+    assert [place for kind, *_, place, _, _ in got if kind == "SANCTION"] == ["BRUSSELS"]
+
+
+def test_events_a_court_challenge_a_climb_down_and_a_vow_to_respond():
+    got = _events("The company said it would challenge the listing at the EU's General Court.\n"
+                  "Hungary dropped its objection after two weeks.\n"
+                  "Volkova said Moscow would respond.\n",
+                  ("Hungary", "GPE", 0), ("Volkova", "PERSON", 0), ("Moscow", "GPE", 0))
+    assert [kind for kind, *_ in got] == ["REJECT", "CONCEDE", "THREATEN"]

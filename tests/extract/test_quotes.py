@@ -222,3 +222,9 @@ def test_quotes_a_pull_quote_signed_with_a_dash_and_a_transcript_turn():
                      "last week.\n\nUPDATE: The debate was moved again on Sunday night.\n", ("WALLACE", "PERSON", 0))
     assert got == [("Let us start with the debate. It was moved to Ohio last week.", "direct", "WALLACE")]
     assert a.quotes[0].cue.text(a.doc) == ":"
+
+
+def test_quotes_an_estimate_with_that_is_reported_speech_but_an_estimated_number_is_not():
+    _, got = _quotes("Helena Brandt, an economist, estimated that about 600 tankers were carrying oil. "
+                     "An estimated 600 tankers sail each year.", ("Helena Brandt", "PERSON", 0))
+    assert got == [("about 600 tankers were carrying oil", "indirect", "Helena Brandt")]

@@ -15,8 +15,9 @@ Checks, for every *.gold.json (stops with a message and exit status 1 at the fir
   * every quote speaker is null or the name of a *required* entity (score.py only looks speakers up
     among required entities);
   * event types are PLOVER categories (or the one extension DISASTER for natural hazards, which PLOVER
-    lacks); the first required event carries an integer killed_min and an injured_min (an integer, or null
-    where the article states no injured), since score.py reads the toll from it; actors/targets/locations are entity names or appear in the article;
+    lacks); the first required event carries killed_min and injured_min (integers, or null where the
+    article states no such count: a story with no toll at all has both null), since score.py reads
+    the toll from it; actors/targets/locations are entity names or appear in the article;
   * every string in dates_in_text and amounts_in_text appears in the article.
 
 With --score PATH (e.g. /work/shared/seed/score.py) it also runs that scorer on an empty analysis for every
@@ -128,13 +129,13 @@ def check(gold_path):
                     need(v in names or v.lower() in text.lower(),
                          f"event {ev.get('what')!r}: {k} {v!r} is neither an entity nor in the article")
             for k in ("killed_min", "injured_min"):
-                if k in ev and not (k == "injured_min" and ev[k] is None):  # null: the article states none
+                if k in ev and ev[k] is not None:  # null: the article states none
                     need(isinstance(ev[k], int) and not isinstance(ev[k], bool) and ev[k] >= 0,
                          f"event {ev.get('what')!r}: {k} is not a non-negative int")
     first = gold["events"]["required"][0]
-    need(isinstance(first.get("killed_min"), int), "first required event has no integer killed_min (score.py reads it)")
-    need("injured_min" in first and (first["injured_min"] is None or isinstance(first["injured_min"], int)),
-         "first required event has no injured_min, an integer or null (score.py reads it)")
+    for k in ("killed_min", "injured_min"):
+        need(k in first and (first[k] is None or isinstance(first[k], int)),
+             f"first required event has no {k}, an integer or null (score.py reads it)")
 
     # dates and amounts
     for k in ("dates_in_text", "amounts_in_text"):

@@ -127,3 +127,12 @@ def test_resolve_the_party_is_the_party_described_before_and_a_spelt_out_name_is
     ents = {m.span.text(a.doc): a.entities[m.entity].name for m in a.mentions if m.entity is not None}
     assert ents["EU"] == "European Union"
     assert ents["the party"] != "European Union"
+
+
+def test_resolve_a_described_body_with_its_name_in_apposition_is_that_body():
+    text = ("The shipping company, Oceanic Star Maritime, denied it. It said it would appeal. "
+            "The employers' group, the Port Operators Association, has offered 4.5%. It rejected the guarantee.")
+    a = _resolved(text, ("Oceanic Star Maritime", "ORG", 0), ("Port Operators Association", "ORG", 0))
+    ents = [(m.span.text(a.doc), a.entities[m.entity].name) for m in a.mentions if m.entity is not None]
+    assert ("The shipping company", "Oceanic Star Maritime") in ents and ("It", "Oceanic Star Maritime") in ents
+    assert ("The employers", "Port Operators Association") in ents and ("It", "Port Operators Association") in ents

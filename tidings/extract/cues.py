@@ -18,7 +18,8 @@ _VERBS = (
     "predict predicts predicted promised vow vows vowed tweeted "
     "assert asserts asserted maintain maintains "
     "maintained contend contends contended concede concedes conceded recall recalls recalled "
-    "complain complains complained hoped feared signalled indicated describe describes described"
+    "complain complains complained hoped feared signalled indicated describe describes described "
+    "estimated"
 ).split()
 CUE = re.compile(
     r"\b(?:according to|(?:has|have|had|did|does|do|will|would|also|repeatedly|previously|later|"
@@ -28,7 +29,7 @@ CUE = re.compile(
 )
 _THAT_ONLY = frozenset(
     "reply replies replied respond responds responded recall recalls recalled predict predicts "
-    "predicted hoped feared complain complains complained signalled indicated".split()
+    "predicted hoped feared complain complains complained signalled indicated estimated".split()
 )
 _CLAUSE_ONLY = frozenset(
     "announce announces announced declare declares declared confirm confirms confirmed deny denies denied admit admits admitted "

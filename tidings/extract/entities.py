@@ -147,6 +147,8 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
         if m.type in ("ORG", "MISC") and _WHERE.search(text, max(0, m.span.start - 12), m.span.start) \
                 and known_place(name, min_city_population=_TOWN_SIZE):
             m = Mention(m.span, "GPE", m.source)
+        elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):
+            m = Mention(Span(m.span.start, m.span.end - 6), "GPE", m.source)  # "a Dubai-based company": Dubai
         elif m.type == "PERSON" and " " not in name and name not in people \
                 and not _TITLE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start) \
                 and (name in places or _big_place(name)):

@@ -33,19 +33,25 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
     ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
+    ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation"),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"no (?:other )?choice but to"),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)"),
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
     ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down"),
-    ("SANCTION", "economic", r"sanction(?:s|ed)?|embargo(?:es)?|tariffs?|asset freeze|"
+    ("REJECT", "legal", r"challenge(?:s|d)? (?:[\w’'-]+ ){0,3}?(?:in|at|before) (?:the )?(?:[\w’'-]+ ){0,3}?[Cc]ourt|"
+                        r"appeal(?:s|ed)? against"),
+    ("SANCTION", "economic", r"(?<!the )(?<!The )(?<!all )(?<!these )(?<!those )sanction(?:s|ed)?|"  # not "called the sanctions illegal"
+                             r"embargo(?:es)?|tariffs?|asset freeze|"
                              r"(?:suspend(?:s|ed|ing)?|cut|cuts|cutting|sever(?:s|ed|ing)?|froze|freez(?:e|es|ing))\s+"
                              r"(?:[\w-]+\s+){0,3}?(?:partnership|cooperation|co-operation|relations|ties|aid|funding)"),
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ment)|reinforcements|troops massed|"
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
+    ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
+                              r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
                    r"(?:send|sent|sends|sending|dispatched|flew in|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied))\s+"
                    r"(?:[\w,-]+\s+){0,10}?(?:aircraft|planes|helicopters|"
@@ -160,6 +166,8 @@ _TOLL = re.compile(
     r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*)\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*)\b(?!\s*%|-)",
                         re.IGNORECASE)
+_DATELINE = re.compile(r"[A-Z][A-Z’'. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
+_FIRM_MODES = frozenset({"legal", "climb-down", "retaliation"})
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|although|though|as)\b", re.IGNORECASE)
 _HIT_WORDS = ("struck", "strikes", "strike", "hit", "hits")
 _HAZARD_STRUCK = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|storms?|hurricanes?|cyclones?|typhoons?|"
@@ -233,7 +241,20 @@ def extract_events(analysis: Analysis) -> Analysis:
         if label is not None:
             found = _retyped(analysis, found, label, span, post, len(events), index)
         events.extend(found)
+    if (home := _dateline_place(analysis)) is not None:  # a wire story's acts happen where it is filed, unless it says
+        events = [replace(e, location=home) if e.location is None and e.type not in _SAID and "historical" not in e.flags
+                  else e for e in events]
     return replace(analysis, events=tuple(events))
+
+
+def _dateline_place(analysis: Analysis) -> int | None:
+    """The entity of the place in a wire story's dateline ("ROTTERDAM, March 3 (Wire) -"), if any."""
+    text = analysis.doc.text
+    start = len(text) - len(text.lstrip())
+    if (m := _DATELINE.match(text, start)) is None:
+        return None
+    return next((x.entity for x in analysis.mentions if x.span.start >= start and x.span.end <= m.end()
+                 and x.type in ("GPE", "LOC") and x.entity is not None), None)
 
 
 def _model_types(analysis: Analysis, spans: list[Span]) -> list[str | None]:
@@ -258,10 +279,13 @@ def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, pos
     The rules stand where their first event is an act, found by its word ("protested", "shelled": the
     model, trained on PLV's relations, reads "protesters demanded ..." as REQUEST), where the
     sentence holds a direct quote (the model reads reports, not what someone said in their own words)
-    and where the sentence's one event is a request in the form "urged X to do Y" or "appealed
-    for X" ("rejected X, urging Y to" is left to the model)."""
+    and where the sentence's one event is named by unmistakable words ("will challenge the listing
+    in court", "dropped its objection", "would retaliate") or is a request in the form "urged X to
+    do Y" or "appealed for X" ("rejected X, urging Y to" is left to the model)."""
     if found and found[0].type not in _SAID or any(q.kind == "direct" for q in index.quotes_meeting(analysis, span)):
         return found
+    if len(found) == 1 and _FIRM_MODES & set(found[0].mode):
+        return found  # "will challenge the listing in court", "dropped its objection", "would retaliate": the words say it
     asked = _ASKED_TO.search(analysis.doc.text, span.start, span.end)
     if len(found) == 1 and found[0].type == "REQUEST" and asked \
             and not _SUBORDINATE.search(analysis.doc.text, span.start, asked.start()):
@@ -341,6 +365,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
                  if m.span.start >= trigger.end and _TO.search(text, max(0, m.span.start - 8), m.span.start)}
         placed -= given
         location = None if any(m.entity == location and m.span in given for _, m in inside) else location
+    if (dateline := _DATELINE.match(text, span.start)) is not None:  # "BRUSSELS, Dec 3 (Wire) -" acts in nothing
+        inside = [(i, m) for i, m in inside if m.span.start >= dateline.end()]
     if kind in _INCIDENTS:  # who reports an attack or a flood is not part of it (", officials said")
         sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_over(analysis, trigger)
                   if q.source is not None or q.speaker is not None]

@@ -158,10 +158,14 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
     paragraphs = analysis.paragraphs
     para_starts = [p.span.start for p in paragraphs]
     out: dict[int, list[_Found]] = {}
+    sent_starts = [s.span.start for s in analysis.sents]
     for att in linked:
         # one quote per paragraph-bound piece of the content (a quote over three paragraphs is
         # three quotes, as the rules give them); the pieces share the cue and source, which is
         # how the PolNeAR evaluation puts one attribution back together
+        if att.cue is not None and (k := bisect.bisect_right(sent_starts, att.cue.start) - 1) >= 0 \
+                and att.cue.end > analysis.sents[k].span.end:  # "said. Budapest did not": a cue ends with its sentence
+            att = replace(att, cue=Span(att.cue.start, _cue_end(text, att.cue.start, analysis.sents[k].span.end)))
         speaker = _source_mention(analysis, starts, att.source, att.cue) if att.source else None
         for part in att.content:
             if att.cue is not None and part.start > att.cue.end and _NARRATOR_TAIL.match(text, att.cue.end) \
@@ -527,6 +531,13 @@ def _role_holder(analysis: Analysis, role: str) -> int | None:
         return None
     people = [e.id for e in analysis.entities if e.type == "PERSON" and role_matches(role, e.roles)]
     return people[0] if len(people) == 1 else None
+
+
+def _cue_end(text: str, start: int, end: int) -> int:
+    """Where a cue cut at its sentence's end ``end`` stops: before the full stop and spaces."""
+    while end > start + 1 and text[end - 1] in " \t\n.!?":
+        end -= 1
+    return end
 
 
 def _trim_space(text: str, span: Span) -> Span:

@@ -180,6 +180,10 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     if m.type == "ORG":  # "the union": a named body if one fits, else the unnamed body itself
         if _INDEFINITE.match(surface):
             return _add_other(surface, "ORG", i, clusters)  # "a local resistance committee" is new here
+        k = i + 1  # "The shipping company, Oceanic Star Maritime, said", "the disaster agency AFAD": one body
+        if k < len(mentions) and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
+                and mentions[k].span.start >= m.span.end and _APPOSED.fullmatch(text, m.span.end, mentions[k].span.start):
+            return link[k]
         found = _resolve_body(text, desc, i, mentions, link, clusters)
         return found if found is not None else _add_other(surface, "ORG", i, clusters)
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
@@ -193,6 +197,9 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
 
+# between a described body and its name: "the disaster agency AFAD", "The shipping company, Oceanic Star
+# Maritime,", "The employers' group, the Rotterdam Terminal Operators Association"
+_APPOSED = re.compile(r"(?:['’]s?\s+[a-z]+)?\s*,?\s*(?:the\s+)?")
 _INDEFINITE = re.compile(r"(?i)an?\s")  # "a local resistance committee": a body first met here
 
 
