@@ -357,3 +357,14 @@ def test_events_a_court_challenge_a_climb_down_and_a_vow_to_respond():
                   "Volkova said Moscow would respond.\n",
                   ("Hungary", "GPE", 0), ("Volkova", "PERSON", 0), ("Moscow", "GPE", 0))
     assert [kind for kind, *_ in got] == ["REJECT", "CONCEDE", "THREATEN"]
+
+
+def test_events_a_later_bare_count_of_the_other_kind_completes_the_toll():
+    from tidings.dedupe.tolls import link_toll_revisions
+
+    text = ("At least 19 people died when a boat capsized off Lampedusa on Tuesday.\n"
+            "Coastguard: 48 rescued\nSeven of them were taken to hospital with hypothermia.\n")
+    a = with_mentions(make_analysis(text), ("Lampedusa", "GPE", 0))
+    a = link_toll_revisions(extract_events(extract_amounts(extract_times(resolve_entities(a)))))
+    first = next(e for e in a.events if e.type == "DISASTER")
+    assert dict(first.casualties)["killed"] == 19 and dict(first.casualties)["injured"] == 7

@@ -79,3 +79,16 @@ def test_an_unnamed_source_nearer_the_cue_is_the_speaker_not_a_place_before_it()
     got = quotes(analysis)
     said = next(v for k, v in got.items() if "60 people" in k)
     assert said[1] == "rights groups" and said[2] != "Nairobi"
+
+
+def test_a_request_in_marks_is_said_and_a_place_or_an_addressee_is_not_the_speaker():
+    text = ("Shipwreck off Lampedusa\n\nItaly's interior minister, Giulia Marchetti, called on the European Union "
+            "to \"stop looking away\" and share responsibility for people arriving by sea.\n\n"
+            "A 17-year-old survivor from Guinea told the charity Mare Aperto that the engine had failed after "
+            "a day at sea.\n")
+    analysis = tidings.analyze(text)
+    got = quotes(analysis)
+    request = next(v for k, v in got.items() if "stop looking away" in k)
+    assert request[2] == "Giulia Marchetti"
+    engine = next(v for k, v in got.items() if "engine had failed" in k)
+    assert engine[2] not in ("Guinea", "Mare Aperto")

@@ -20,7 +20,8 @@ def link_toll_revisions(analysis: Analysis) -> Analysis:
     ``revisions``; each later event stays, with ``repeat_of`` set to the first (as a repeated post does).
     A later event revises an earlier one in another post when both are incidents of the same type,
     neither is historical, both give a count of the same kind, and they share a location entity, or the
-    later one names no place and speaks of a revised toll ("the toll has risen to 12").
+    later one names no place and speaks of a revised toll ("the toll has risen to 12"); a later bare
+    count of the kind the first lacks, naming no place, completes its toll.
     """
     text = analysis.doc.text
     events = list(analysis.events)
@@ -47,7 +48,8 @@ def _same_incident(first: Event, later: Event, text: str) -> bool:
     if first.repeat_of is not None or first.post == later.post or first.type != later.type or not _toll_event(first):
         return False
     if not {k for k, _ in first.casualties} & {k for k, _ in later.casualties} & set(_COUNTS):
-        return False
+        # a bare count of the other kind completes the toll ("Seven of them were taken to hospital")
+        return "toll" in later.mode and later.location is None and "separate" not in text[later.span.start : later.span.end]
     if first.location is not None and later.location is not None:
         return first.location == later.location
     return later.location is None and bool(_REVISED.search(text[later.span.start : later.span.end]))

@@ -174,8 +174,9 @@ _HAZARD_STRUCK = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|st
                             r"tornado(?:es)?|floods?|lightning|tsunamis?|landslides?|avalanches?|heatwaves?)"
                             r"(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
 _HURT_AFTER = re.compile(r"\b(\d[\d,]*)\s+(?:have|had|were|are)\s+(?:been\s+)?(?:injured|wounded|hurt)\b", re.IGNORECASE)
-_TREATED = re.compile(r"\b(\d[\d,]*)\s+(?:more|others|other people)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
-                      r"(?:treated|hospitali[sz]ed)\b", re.IGNORECASE)
+_TREATED = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+                      r"(?:more|others|other people|of them)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
+                      r"(?:treated|hospitali[sz]ed|taken to hospital)\b", re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
 _HARM = re.compile(r"\b(?:killed|killing|died|dead|deaths|fatalities|death toll|toll|injured|injuring|wounded|hurt|stabbed|"
                    r"treated in hospital|taken to hospital|hospitali[sz]ed)\b",
@@ -539,8 +540,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         out.setdefault("injured", int(m.group(1).replace(",", "")))
     for m in _HURT_AFTER.finditer(chunk):  # "31 people have died and 312 have been injured"
         out.setdefault("injured", int(m.group(1).replace(",", "")))
-    for m in _TREATED.finditer(chunk):  # "40 more were being treated for wounds"
-        out.setdefault("injured", int(m.group(1).replace(",", "")))
+    for m in _TREATED.finditer(chunk):  # "40 more were being treated for wounds", "Seven of them were taken to hospital"
+        out.setdefault("injured", int(parse_number(m.group(1)) or 0))
     if _ONE_DEAD.search(chunk):
         out.setdefault("killed", 1)
     for m in _NOBODY.finditer(chunk):

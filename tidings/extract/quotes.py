@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
-from tidings.extract.cues import _FINITE, Cue, find_cues, speech_class
+from tidings.extract.cues import _FINITE, Cue, _noun_phrase, find_cues, speech_class
+from tidings.extract.lexicon import ROLE_NOUNS
 from tidings.pipeline import stage
 from tidings.types import Analysis, Mention, Quote, Sentence, Span
 
@@ -121,8 +122,11 @@ def _reports_speech(text: str, f: _Found) -> bool:
     if not f.learned or f.kind == "direct":
         return True
     kind = speech_class(text[f.cue.start : f.cue.end]) if f.cue is not None else None
-    if kind is None:
-        return False
+    quoted = max((len(text[q.start : q.end].split()) for q, _ in quoted_spans(text, f.span.start, f.span.end)),
+                 default=0)
+    if kind is None:  # "called on the EU to “stop looking away”": a request, and the words in marks were said
+        return f.kind == "mixed" and quoted >= 2 and f.cue is not None \
+            and bool(_REQUEST_CUE.match(text, f.cue.start, f.cue.end))
     body = text[f.span.start : f.span.end]
     that = body.lower().startswith("that ")
     if kind == "that":
@@ -130,12 +134,13 @@ def _reports_speech(text: str, f: _Found) -> bool:
     if kind == "clause" or kind == "addressee" and f.span.start > f.cue.start:
         # "warned the council about the lake", "accused him of lying": no clause, nothing said;
         # "told supporters to “stay angry, but stay in the room”": the words in marks were said
-        quoted = max((len(text[q.start : q.end].split()) for q, _ in quoted_spans(text, f.span.start, f.span.end)),
-                     default=0)
         return that or quoted >= 3 or bool(_FINITE.search(" ".join(body.split()[:10])))
     return True
 
 
+_NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
+_NESTED = re.compile(r"\s+that\s")
+_REQUEST_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implor|begg?)", re.IGNORECASE)
 _NARRATOR_TAIL = re.compile(r"[^,.;:]{0,40}?,\s+(?:(?:\w+\s+){0,2}(?:before|after)|as|while|when)\b")
 
 
@@ -168,6 +173,10 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
             att = replace(att, cue=Span(att.cue.start, _cue_end(text, att.cue.start, analysis.sents[k].span.end)))
         speaker = _source_mention(analysis, starts, att.source, att.cue) if att.source else None
         for part in att.content:
+            if att.source is not None and len(att.content) > 1 and part.end <= att.source.start \
+                    and not text[part.end : att.source.start].strip(" ,") and _noun_phrase(text[part.start : part.end]) \
+                    and text[part.start : part.end].split()[-1].lower() in ROLE_NOUNS:
+                continue  # "Italy's interior minister, Giulia Marchetti, called on ...": the subject, not content
             if att.cue is not None and part.start > att.cue.end and _NARRATOR_TAIL.match(text, att.cue.end) \
                     and any(p.end <= att.cue.start for p in att.content):
                 continue  # "..., officials say, hours before ministers meet": the narrator's, not theirs
@@ -175,6 +184,11 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
             while k < len(paragraphs) and para_starts[k] < part.end:
                 para = paragraphs[k].span
                 piece = _trim(text, Span(max(part.start, para.start), min(part.end, para.end)))
+                if (nest := _NESTED.match(text, piece.end)) is not None and _NESTING_NOUN.search(text, piece.start, piece.end):
+                    # "... “promptly and impartially”, including reports | that soldiers had detained ...": the
+                    # tagger cut at an attribution nested in this one; the nested words belong to it too
+                    k_sent = bisect.bisect_right(sent_starts, piece.start) - 1
+                    piece = _trim(text, Span(piece.start, min(analysis.sents[k_sent].span.end, para.end))) or piece
                 if k >= 0 and len(_WORD.findall(text, piece.start, piece.end)) >= MIN_LEARNED_WORDS:
                     out.setdefault(k, []).append(_Found(
                         piece, _kind(text, piece), att.cue, speaker, _entity(analysis, speaker),
@@ -234,7 +248,8 @@ def _kind(text: str, span: Span) -> str:
 
 def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Span | None) -> int | None:
     """The mention that heads a source span: a person's name first, then a role or pronoun,
-    then an organisation or place; not a possessor ("Trump's campaign manager Kellyanne Conway");
+    then an organisation or place; not a possessor ("Trump's campaign manager Kellyanne Conway") nor
+    a place that says where the source is from ("a survivor from Guinea");
     of several, the first ("Helena Barros, the mayor of Peso da Régua"), or the last of a
     coordination, nearest the cue ("Donald Trump and vice president JD Vance warn")."""
     text = analysis.doc.text
@@ -242,7 +257,10 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
     hi = bisect.bisect_left(starts, source.end)
     inside = [i for i in range(max(0, lo - 1), hi) if _speakerish(analysis.mentions[i])
               and analysis.mentions[i].span.start < source.end and analysis.mentions[i].span.end > source.start
-              and text[analysis.mentions[i].span.end : analysis.mentions[i].span.end + 2] not in ("’s", "'s")]
+              and text[analysis.mentions[i].span.end : analysis.mentions[i].span.end + 2] not in ("’s", "'s")
+              and not (analysis.mentions[i].type == "GPE" and analysis.mentions[i].span.start > source.start
+                       and _FROM_PLACE.search(text, max(0, analysis.mentions[i].span.start - 6),
+                                              analysis.mentions[i].span.start))]
     if not inside:
         return None
 
@@ -430,7 +448,9 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     hi = bisect.bisect_left(starts, cue.span.start)
     window_start = cue.content.end if cue.content and cue.content.end <= cue.span.start else sent.start
     before = [i for i in range(lo, hi) if mentions[i].span.start >= window_start and _speakerish(mentions[i])
-              and not any(mentions[i].span in q for q in quoted)]
+              and not any(mentions[i].span in q for q in quoted)
+              and not (mentions[i].type == "GPE" and _FROM_PLACE.search(text, max(0, mentions[i].span.start - 6),
+                                                                        mentions[i].span.start))]
     if cue.verb == "according to":
         before = []
     if (rel := _RELATIVE.search(text, sent.start, cue.span.start)) is not None:
@@ -449,6 +469,8 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
             i = prev
         if not text[mentions[i].span.end : mentions[i].span.end + 2].startswith(("’s", "'s")):
             return i
+    if cue.verb.lower() in ("told", "tell", "tells"):
+        return None  # "told the charity Mare Aperto": who is told is not who tells
     reach = 90 if cue.verb == "according to" else 30
     end = bisect.bisect_left(starts, min(sent.end, cue.span.end + reach))
     for i in range(hi, end):
@@ -463,6 +485,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     return None
 
 
+_FROM_PLACE = re.compile(r"\b(?:from|in|of)\s+$")  # "a survivor from [Guinea] told ...": where, not who
 _RELATIVE = re.compile(r",\s+(?:who|whose|which|where)\b[^,;“”\"]*,\s*(?:also\s+|later\s+|has\s+|had\s+)?$")
 
 
