@@ -130,7 +130,8 @@ _TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
 def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
     """Names typed by what the document says of them:
     - an organisation-typed name after "in", "near", "west of" ... that the gazetteer knows as a
-      country, region or sizeable city is that place ("a crowded market in El Fasher");
+      country, region or sizeable city is that place ("a crowded market in El Fasher"), and so is
+      the place of "a Dubai-based company";
     - a one-word "person" that the document also names as a place, or that the gazetteer knows as a
       country or a city of half a million, with no title and no person of that name in the
       document, is that place ("accused [Kinshasa] of sabotage", "Kigali supported the talks");
@@ -164,6 +165,8 @@ def _big_place(name: str) -> bool:
 
     place = locate(name)
     return place is not None and place.name == name and (place.feature == "country" or place.population >= 500_000)
+
+
 _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
                            + r")\.?\s+$")
 _CODE_GROUP = re.compile(r"\b([A-Z]{1,4}-?\d{1,3}|[A-Z]{2,6})\s+(?:rebels|militia|militias|militants|insurgents|"

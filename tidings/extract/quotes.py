@@ -184,7 +184,7 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
             while k < len(paragraphs) and para_starts[k] < part.end:
                 para = paragraphs[k].span
                 piece = _trim(text, Span(max(part.start, para.start), min(part.end, para.end)))
-                if (nest := _NESTED.match(text, piece.end)) is not None and _NESTING_NOUN.search(text, piece.start, piece.end):
+                if _NESTED.match(text, piece.end) and _NESTING_NOUN.search(text, piece.start, piece.end):
                     # "... “promptly and impartially”, including reports | that soldiers had detained ...": the
                     # tagger cut at an attribution nested in this one; the nested words belong to it too
                     k_sent = bisect.bisect_right(sent_starts, piece.start) - 1
@@ -469,7 +469,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
             i = prev
         if not text[mentions[i].span.end : mentions[i].span.end + 2].startswith(("’s", "'s")):
             return i
-    if cue.verb.lower() in ("told", "tell", "tells"):
+    if cue.verb.lower().split()[-1] in ("told", "tell", "tells"):
         return None  # "told the charity Mare Aperto": who is told is not who tells
     reach = 90 if cue.verb == "according to" else 30
     end = bisect.bisect_left(starts, min(sent.end, cue.span.end + reach))
@@ -563,12 +563,6 @@ def _cue_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _trim_space(text: str, span: Span) -> Span:
-    chunk = text[span.start : span.end]
-    lead = len(chunk) - len(chunk.lstrip())
-    return Span(span.start + lead, span.start + lead + len(chunk.strip()))
-
-
 def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
     """"Zelensky: talks were ‘constructive’" and "Russia reserves right ... – Moscow official"."""
     text = analysis.doc.text
@@ -589,7 +583,7 @@ def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
                                   post.id, -1))
         elif (m := _HEAD_DASH.match(line)) and (holder := _role_holder(analysis, m.group(2))) is not None:
             dash = Span(h.start + m.end(1), h.start + m.start(2))
-            out.append(_Found(Span(h.start, h.start + m.end(1)), "indirect", _trim_space(text, dash), None, holder,
+            out.append(_Found(Span(h.start, h.start + m.end(1)), "indirect", _strip(text, dash), None, holder,
                               post.id, -1))
     return [replace(f, kind="mixed") if any(c in text[f.span.start : f.span.end] for c in "‘“\"'") else f
             for f in out]

@@ -221,9 +221,7 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
 
     earlier = [link[j] for j in range(i - 1, max(-1, i - 200), -1) if j in link and clusters[link[j]].type == "ORG"
                and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j]))
-                    or _surface(text, mentions[j]).lower().endswith(" " + head)  # "the main opposition party" ...
-                    and not (j + 1 < len(mentions) and mentions[j + 1].source == "ner"  # ... not "the agency [AFAD]"
-                             and not text[mentions[j].span.end : mentions[j + 1].span.start].strip()))]
+                    or _surface(text, mentions[j]).lower().endswith(" " + head))]  # "the main opposition party"
     for c in earlier:
         if any(fits(a) for a in clusters[c].aliases):
             return c
