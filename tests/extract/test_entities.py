@@ -145,3 +145,9 @@ def test_entities_a_city_based_company_names_the_city():
     start = text.index("Dubai")
     got = _places_by_context(text, [Mention(Span(start, start + len("Dubai-based")), "MISC", "ner")])
     assert [(text[m.span.start : m.span.end], m.type) for m in got] == [("Dubai", "GPE")]
+
+
+def test_entities_a_role_word_used_as_an_adjective_is_no_person():
+    got = _mentions("The motion won 92 votes, according to the official count. The official said so.")
+    assert ("the official count", "PERSON", "role") not in got and ("the official", "PERSON", "role") not in got
+    assert ("The official", "PERSON", "role") in got

@@ -228,3 +228,9 @@ def test_quotes_an_estimate_with_that_is_reported_speech_but_an_estimated_number
     _, got = _quotes("Helena Brandt, an economist, estimated that about 600 tankers were carrying oil. "
                      "An estimated 600 tankers sail each year.", ("Helena Brandt", "PERSON", 0))
     assert got == [("about 600 tankers were carrying oil", "indirect", "Helena Brandt")]
+
+
+def test_quotes_a_cue_in_a_relative_clause_reports_only_that_clause():
+    _, got = _quotes("President Helena Vaz, who had warned she would dissolve parliament if the budget failed, "
+                     "welcomed the outcome.", ("Helena Vaz", "PERSON", 0))
+    assert [g[0] for g in got] == ["she would dissolve parliament if the budget failed"]

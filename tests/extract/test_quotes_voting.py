@@ -92,3 +92,10 @@ def test_a_request_in_marks_is_said_and_a_place_or_an_addressee_is_not_the_speak
     assert request[2] == "Giulia Marchetti"
     engine = next(v for k, v in got.items() if "engine had failed" in k)
     assert engine[2] not in ("Guinea", "Mare Aperto")
+
+
+def test_a_second_act_of_the_speaker_is_not_part_of_what_was_said():
+    text = ("Teachers march in Lisbon\n\nTheir union, the SNP, said the government had broken a promise made in "
+            "2023 and threatened a national strike in February if talks did not resume.\n")
+    said = [k for k in quotes(tidings.analyze(text)) if "broken a promise" in k]
+    assert said and all("threatened" not in k for k in said)

@@ -134,6 +134,10 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
     if that := re.match(r"^\s+that\s+(?!(?:will|would|is|was|has|had|could|can|should|may|might|must|does|did)\b)",
                         after):
         return _trim(text, cue.end + that.end(), sent.end)  # "said that X"; not "said that will fail"
+    if _IN_RELATIVE.search(head) and (bare := _BARE_CLAUSE.match(after)):
+        # "President Vaz, who had warned she would dissolve parliament if ..., welcomed": the clause's words
+        comma = after.find(",", bare.end())
+        return _trim(text, cue.end + bare.start(1), cue.end + comma if comma >= 0 else sent.end)
     first = stripped.split(" ", 1)[0].lower().strip(",.;:") if stripped else ""
     told = _TOLD_CLAUSE.match(after) if verb in _NEEDS_THAT else None
     if told:  # "told us he expected ..."
@@ -157,10 +161,14 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
 _TOLD_CLAUSE = re.compile(
     r"^\s+(?:us|me|him|her|them|reporters|journalists|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
     r"((?:he|she|they|it|we|i|there|the|a|an|this|his|her|their)\s)")
+_IN_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:[\w’'-]+\s+){0,2}$")
+_BARE_CLAUSE = re.compile(r"^\s+(?:that\s+)?((?:he|she|they|it|we|i)\s+(?:would|will|could|had|has|was|were|is|are|might|may|must|"
+                          r"should|did|does)\b)", re.IGNORECASE)
 _ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|adding|citing|with|without|according|and|but|"
                              r"(?:\w+\s+){1,2}(?:before|after|later|earlier)\b)\b")  # "hours before ...", "and will meet ..."
 _SECOND_CUE = re.compile(r"\s+and\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
-                         r"argued|claims|claimed|notes|noted)\b")
+                         r"argued|claims|claimed|notes|noted|threatened|threatens|promised|promises|vowed|vows|"
+                         r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges)\b")
 _APPOSITIVE = re.compile(r"^(?:a|an|the|who|whose|which|one of|former|chief|head|its|his|her|their)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|did|does|do|should|may|might)\b")
 

@@ -28,6 +28,9 @@ _ROLE_NP = re.compile(
     r"[\w’'-]+(?:’s|'s)|[A-Z][\w-]+|\d+-year-old|[a-z]+(?:al|an|ic|ish|ese|ary|ive))\s+){0,4}"
     r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))\b"
     r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
+    # "the official count", "the chief concern": the role word is an adjective there
+    r"(?!\s+(?:count|figures?|results?|data|statistics|tally|toll|reports?|statements?|estimates?|website|account|"
+    r"channels?|visit|version|records?|residence|position|sources?|concern|reason|language)\b)"
 )
 _BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
            r"company|firm|council|authority|agency|charity|watchdog|police|army|navy|air\s+force|coastguard|military|commission|"

@@ -138,6 +138,7 @@ def _reports_speech(text: str, f: _Found) -> bool:
     return True
 
 
+_SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised|promises|vowed|vows|pledged|pledges)\b")
 _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
 _NESTED = re.compile(r"\s+that\s")
 _REQUEST_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implor|begg?)", re.IGNORECASE)
@@ -184,6 +185,9 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
             while k < len(paragraphs) and para_starts[k] < part.end:
                 para = paragraphs[k].span
                 piece = _trim(text, Span(max(part.start, para.start), min(part.end, para.end)))
+                if att.cue is not None and piece.start >= att.cue.end \
+                        and (second := _SECOND_ACT.search(text, piece.start, piece.end)) is not None:
+                    piece = Span(piece.start, second.start())  # "said A and threatened B": B is another act
                 if _NESTED.match(text, piece.end) and _NESTING_NOUN.search(text, piece.start, piece.end):
                     # "... “promptly and impartially”, including reports | that soldiers had detained ...": the
                     # tagger cut at an attribution nested in this one; the nested words belong to it too
