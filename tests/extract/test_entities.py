@@ -151,3 +151,15 @@ def test_entities_a_role_word_used_as_an_adjective_is_no_person():
     got = _mentions("The motion won 92 votes, according to the official count. The official said so.")
     assert ("the official count", "PERSON", "role") not in got and ("the official", "PERSON", "role") not in got
     assert ("The official", "PERSON", "role") in got
+
+
+def test_entities_a_town_after_the_battle_for_is_a_place_and_an_administration_a_body():
+    from tidings.extract.entities import _places_by_context
+    from tidings.types import Mention, Span
+
+    text = "Her son has been missing since the battle for Bakhmut."
+    start = text.index("Bakhmut")
+    got = _places_by_context(text, [Mention(Span(start, start + 7), "PERSON", "ner")])
+    assert [m.type for m in got] == ["GPE"]
+    assert ("the regional military administration", "ORG", "role") in _mentions(
+        "A drone hit Sumy overnight, the regional military administration said.")

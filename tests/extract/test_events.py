@@ -368,3 +368,13 @@ def test_events_a_later_bare_count_of_the_other_kind_completes_the_toll():
     a = link_toll_revisions(extract_events(extract_amounts(extract_times(resolve_entities(a)))))
     first = next(e for e in a.events if e.type == "DISASTER")
     assert dict(first.casualties)["killed"] == 19 and dict(first.casualties)["injured"] == 7
+
+
+def test_events_tolls_in_words_a_prisoner_exchange_and_a_mediation():
+    got = _events("A drone hit a building in Sumy overnight, killing two people and injuring nine, officials said.",
+                  ("Sumy", "GPE", 0))
+    assert got[0][0] == "ASSAULT" and got[0][4] == {"killed": 2, "injured": 9}
+    got = _events("Russia and Ukraine exchanged 84 prisoners of war each on Friday in a swap mediated by the "
+                  "United Arab Emirates.", ("Russia", "GPE", 0), ("Ukraine", "GPE", 0), ("United Arab Emirates", "GPE", 0))
+    kinds = [kind for kind, *_ in got]
+    assert kinds[0] == "CONCEDE" and "CONSULT" in kinds

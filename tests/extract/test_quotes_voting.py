@@ -99,3 +99,13 @@ def test_a_second_act_of_the_speaker_is_not_part_of_what_was_said():
             "2023 and threatened a national strike in February if talks did not resume.\n")
     said = [k for k in quotes(tidings.analyze(text)) if "broken a promise" in k]
     assert said and all("threatened" not in k for k in said)
+
+
+def test_a_headlines_colon_attribution_never_claims_the_paragraph_before_it():
+    from pathlib import Path
+
+    # a golden article: the tagger linked the paragraph before "Kovalchuk: ..." to that headline's colon
+    text = (Path(__file__).parent.parent / "golden/liveblog-prisoner-swap.txt").read_text(encoding="utf-8")
+    got = quotes(tidings.analyze(text))
+    two_years = next(v for k, v in got.items() if "For two years" in k)
+    assert two_years[2] == "Oleh Marchenko"

@@ -33,7 +33,8 @@ _ROLE_NP = re.compile(
     r"channels?|visit|version|records?|residence|position|sources?|concern|reason|language)\b)"
 )
 _BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
-           r"company|firm|council|authority|agency|charity|watchdog|police|army|navy|air\s+force|coastguard|military|commission|"
+           r"company|firm|council|authority|agency|charity|watchdog|police|army|navy|air\s+force|coastguard|"
+           r"military(?:\s+administration)?|administration|commission|"
            r"(?:armed|security|defence|defense)\s+forces|"
            r"committee|party|board|department|office|club|"
            r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
@@ -137,7 +138,8 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
       the place of "a Dubai-based company";
     - a one-word "person" that the document also names as a place, or that the gazetteer knows as a
       country or a city of half a million, with no title and no person of that name in the
-      document, is that place ("accused [Kinshasa] of sabotage", "Kigali supported the talks");
+      document, is that place ("accused [Kinshasa] of sabotage", "Kigali supported the talks"), as
+      is a known town after "the battle for", "the siege of" ...;
     - a code name that leads "rebels", "militia" ... ("M23 rebels") is an organisation, and so is each
       bare use of it ("talks between the government and M23"), which the tagger often leaves out."""
     from tidings.extract.places import known_place
@@ -155,7 +157,9 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
             m = Mention(Span(m.span.start, m.span.end - 6), "GPE", m.source)  # "a Dubai-based company": Dubai
         elif m.type == "PERSON" and " " not in name and name not in people \
                 and not _TITLE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start) \
-                and (name in places or _big_place(name)):
+                and (name in places or _big_place(name)
+                     or _PLACE_CONTEXT.search(text, max(0, m.span.start - 20), m.span.start)
+                     and known_place(name, min_city_population=_TOWN_SIZE)):
             m = Mention(m.span, "GPE", m.source)
         out.append(m)
     return _code_named_groups(text, out)
@@ -170,6 +174,9 @@ def _big_place(name: str) -> bool:
     return place is not None and place.name == name and (place.feature == "country" or place.population >= 500_000)
 
 
+# "the battle for [Bakhmut]", "the siege of [Mariupol]": a place, whatever the tagger said
+_PLACE_CONTEXT = re.compile(r"\b(?:battle|siege|fall|capture|liberation|outskirts|centre|center|city|town|village)\s+"
+                            r"(?:for|of)\s+$", re.IGNORECASE)
 _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
                            + r")\.?\s+$")
 _CODE_GROUP = re.compile(r"\b([A-Z]{1,4}-?\d{1,3}|[A-Z]{2,6})\s+(?:rebels|militia|militias|militants|insurgents|"

@@ -50,6 +50,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
+    ("CONCEDE", "release", r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
+                           r"detainees|hostages|bodies|prisoners of war)|prisoner (?:swap|exchange)s?"),
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
@@ -60,6 +62,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal"),
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed)|welcom(?:es|ed)"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call"),
+    ("CONSULT", "mediation", r"mediat(?:ed|es|ing|ion|ors?)"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|alliance|partnership"),
 ]
 # one \b before the alternation, not one per row: the same matches, a fifth less time
@@ -160,14 +163,17 @@ _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|ha
                      r"\bno\s+(deaths|fatalities|injuries)\s+(?:were|have been|had been)\s+reported|"
                      r"\bthere\s+were\s+no\s+(deaths|fatalities|injuries)\b", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
+_SMALL = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+          r"(?=\s+(?:people|persons|civilians|others|more|and)\b|\s*[,.;])")  # "killing two people and injuring nine,"
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\bto\s+"
     r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
-    r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*)\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
-_HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*)\b(?!\s*%|-)",
+    r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
+_HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*|"
+                        + _SMALL + r")\b(?!\s*%|-)",
                         re.IGNORECASE)
 _DATELINE = re.compile(r"[A-Z][A-Z’'. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
-_FIRM_MODES = frozenset({"legal", "climb-down", "retaliation"})
+_FIRM_MODES = frozenset({"legal", "climb-down", "retaliation", "release"})
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|although|though|as)\b", re.IGNORECASE)
 _HIT_WORDS = ("struck", "strikes", "strike", "hit", "hits")
 _HAZARD_STRUCK = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|storms?|hurricanes?|cyclones?|typhoons?|"
@@ -280,13 +286,14 @@ def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, pos
     The rules stand where their first event is an act, found by its word ("protested", "shelled": the
     model, trained on PLV's relations, reads "protesters demanded ..." as REQUEST), where the
     sentence holds a direct quote (the model reads reports, not what someone said in their own words)
-    and where the sentence's one event is named by unmistakable words ("will challenge the listing
-    in court", "dropped its objection", "would retaliate") or is a request in the form "urged X to
-    do Y" or "appealed for X" ("rejected X, urging Y to" is left to the model)."""
+    where the sentence's first event is named by unmistakable words ("will challenge the listing in
+    court", "dropped its objection", "would retaliate", "exchanged 84 prisoners") and where its one
+    event is a request in the form "urged X to do Y" or "appealed for X" ("rejected X, urging Y to"
+    is left to the model)."""
     if found and found[0].type not in _SAID or any(q.kind == "direct" for q in index.quotes_meeting(analysis, span)):
         return found
-    if len(found) == 1 and _FIRM_MODES & set(found[0].mode):
-        return found  # "will challenge the listing in court", "dropped its objection", "would retaliate": the words say it
+    if found and _FIRM_MODES & set(found[0].mode):
+        return found  # "will challenge the listing in court", "dropped its objection", "exchanged 84 prisoners": the words say it
     asked = _ASKED_TO.search(analysis.doc.text, span.start, span.end)
     if len(found) == 1 and found[0].type == "REQUEST" and asked \
             and not _SUBORDINATE.search(analysis.doc.text, span.start, asked.start()):
@@ -369,7 +376,7 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     if (dateline := _DATELINE.match(text, span.start)) is not None:  # "BRUSSELS, Dec 3 (Wire) -" acts in nothing
         inside = [(i, m) for i, m in inside if m.span.start >= dateline.end()]
     if kind in _INCIDENTS:  # who reports an attack or a flood is not part of it (", officials said")
-        sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_over(analysis, trigger)
+        sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_meeting(analysis, span)
                   if q.source is not None or q.speaker is not None]
         inside = [(i, m) for i, m in inside if not any(m.span in s for s in sayers)]
     before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES
@@ -537,7 +544,7 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         if value is not None:
             out.setdefault("killed", int(value))
     for m in _HURT_BARE.finditer(chunk):
-        out.setdefault("injured", int(m.group(1).replace(",", "")))
+        out.setdefault("injured", int(parse_number(m.group(1)) or 0))
     for m in _HURT_AFTER.finditer(chunk):  # "31 people have died and 312 have been injured"
         out.setdefault("injured", int(m.group(1).replace(",", "")))
     for m in _TREATED.finditer(chunk):  # "40 more were being treated for wounds", "Seven of them were taken to hospital"

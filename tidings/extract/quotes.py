@@ -165,15 +165,19 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
     para_starts = [p.span.start for p in paragraphs]
     out: dict[int, list[_Found]] = {}
     sent_starts = [s.span.start for s in analysis.sents]
+    heads = [p.headline for p in analysis.posts if p.headline is not None]
     for att in linked:
         # one quote per paragraph-bound piece of the content (a quote over three paragraphs is
         # three quotes, as the rules give them); the pieces share the cue and source, which is
         # how the PolNeAR evaluation puts one attribution back together
         if att.cue is not None and (k := bisect.bisect_right(sent_starts, att.cue.start) - 1) >= 0 \
-                and att.cue.end > analysis.sents[k].span.end:  # "said. Budapest did not": a cue ends with its sentence
+                and att.cue.start < analysis.sents[k].span.end < att.cue.end:  # "said. Budapest did not": a cue ends with its sentence
             att = replace(att, cue=Span(att.cue.start, _cue_end(text, att.cue.start, analysis.sents[k].span.end)))
         speaker = _source_mention(analysis, starts, att.source, att.cue) if att.source else None
+        head = next((h for h in heads if att.cue is not None and att.cue in h), None)
         for part in att.content:
+            if head is not None and part not in head:
+                continue  # "Kovalchuk: ..." is a headline's own attribution, not the paragraph's before it
             if att.source is not None and len(att.content) > 1 and part.end <= att.source.start \
                     and not text[part.end : att.source.start].strip(" ,") and _noun_phrase(text[part.start : part.end]) \
                     and text[part.start : part.end].split()[-1].lower() in ROLE_NOUNS:
