@@ -163,3 +163,13 @@ def test_entities_a_town_after_the_battle_for_is_a_place_and_an_administration_a
     assert [m.type for m in got] == ["GPE"]
     assert ("the regional military administration", "ORG", "role") in _mentions(
         "A drone hit Sumy overnight, the regional military administration said.")
+
+
+def test_entities_a_company_name_runs_on_to_its_kind():
+    from tidings.extract.entities import _institutions
+    from tidings.types import Mention, Span
+
+    text = "The six-storey Rahman Apparels building caught fire."
+    start = text.index("Rahman")
+    got = _institutions(text, [Mention(Span(start, start + 6), "ORG", "ner")])
+    assert [text[m.span.start : m.span.end] for m in got] == ["Rahman Apparels"]

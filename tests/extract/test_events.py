@@ -378,3 +378,19 @@ def test_events_tolls_in_words_a_prisoner_exchange_and_a_mediation():
                   "United Arab Emirates.", ("Russia", "GPE", 0), ("Ukraine", "GPE", 0), ("United Arab Emirates", "GPE", 0))
     kinds = [kind for kind, *_ in got]
     assert kinds[0] == "CONCEDE" and "CONSULT" in kinds
+
+
+def test_events_a_definite_reference_adds_to_the_incident_and_a_risen_toll_replaces_it():
+    text = ("A fire tore through a garment factory on the outskirts of Dhaka on Monday night, killing at least "
+            "23 workers and injuring more than 50, in Bangladesh's deadliest accident in years. The blaze broke out "
+            "on the ground floor of a building in Ashulia. By Tuesday morning the death toll had risen to 31.")
+    got = _events(text, ("Dhaka", "GPE", 0), ("Bangladesh", "GPE", 0), ("Ashulia", "GPE", 0))
+    fires = [g for g in got if g[0] == "DISASTER"]
+    assert len(fires) == 1 and fires[0][3] == "Ashulia" and fires[0][4]["killed"] == 31 and fires[0][4]["injured"] == 50
+
+
+def test_events_a_blocked_highway_is_a_protest_and_an_announced_payment_is_aid():
+    got = _events("Hundreds of workers blocked the main highway on Tuesday, demanding compensation.\n"
+                  "The minister announced a payment of 200,000 taka to each family.\n")
+    kinds = [kind for kind, *_ in got]
+    assert "PROTEST" in kinds and "AID" in kinds

@@ -109,3 +109,12 @@ def test_a_headlines_colon_attribution_never_claims_the_paragraph_before_it():
     got = quotes(tidings.analyze(text))
     two_years = next(v for k, v in got.items() if "For two years" in k)
     assert two_years[2] == "Oleh Marchenko"
+
+
+def test_the_taggers_pieces_that_one_rule_quote_holds_are_one_quote():
+    from pathlib import Path
+
+    # a golden article: in context the tagger left a hole ("The blaze broke out on the | ... | and spread")
+    text = (Path(__file__).parent.parent / "golden/wire-dhaka-factory-fire.txt").read_text(encoding="utf-8")
+    blaze = [k for k in quotes(tidings.analyze(text)) if "blaze" in k or "staircase" in k]
+    assert len(blaze) == 1 and "Ashulia" in blaze[0] and "staircase" in blaze[0]

@@ -80,7 +80,8 @@ _INSTITUTION = re.compile(
     r"((?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*?\s+(?:Parliament|Executive|Government|Assembly|Council|"
     r"Ministry|Army|Navy|Party|Police|Court|Commission|Office|Department|Bank|University|Authority|"
     r"Agency|Committee|Senate|Congress|Federation|Union|Association|Service|Forces|Guard|Corps|"
-    r"Institute|Foundation|Board|Centre|Center|Cabinet|Tribunal|Secretariat))\b"
+    r"Institute|Foundation|Board|Centre|Center|Cabinet|Tribunal|Secretariat|"
+    r"Apparels?|Garments|Textiles|Industries|Holdings|Enterprises|Mills|Ltd|Limited|Corporation|Corp|Inc))\b"
 )
 _GROUP = re.compile(
     r"\s+(ministers|officials|authorities|leaders|forces|troops|police|diplomats|lawmakers|MPs|"

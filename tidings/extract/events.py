@@ -17,6 +17,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|"
                                  r"demonstrat(?:ed|ing)(?=\s+(?:in|against|outside|on|at|near|for|to|over|before)\b)|"
                                  r"march(?:ed|es)?|blockades?|boycotts?|sit-ins?|picket(?:ed|ing|s)?|"
+                                 r"block(?:ed|ing|s)? (?:the |a |several |main )?(?:[\w-]+ ){0,2}?(?:road|highway|motorway|"
+                                 r"street|bridge|railway|roads|highways|streets)s?\b|"
                                  r"(?:gathered|assembled)(?=\s+(?:[\w’'-]+\s+){0,10}?(?:to\s+(?:demand|protest|denounce|"
                                  r"condemn|call\s+for)|in\s+protest|against)\b)"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|(?<!water-)(?<!water )bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
@@ -55,6 +57,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
+                   r"(?:announced|pledged|promised|offered|pay|paid) (?:a |an )?(?:[\w-]+ ){0,2}?(?:payments?|compensation|grants?)\b|"
                    r"(?:send|sent|sends|sending|dispatched|flew in|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied))\s+"
                    r"(?:[\w,-]+\s+){0,10}?(?:aircraft|planes|helicopters|"
                    r"firefighters|rescuers|rescue teams|medical teams|medics|doctors|supplies|tents|food|pumps|"
@@ -134,7 +137,7 @@ _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed
                        re.IGNORECASE)  # ... or "appealed for tents"
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
-_PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of|"
+_PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of|(?:outskirts|suburbs) of|"
                          r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 # an unnamed group as the doer, just before the trigger ("farmers protested", "hundreds of workers marched")
 _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstrators|teachers|doctors|nurses|"
@@ -180,6 +183,9 @@ _HAZARD_STRUCK = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|st
                             r"tornado(?:es)?|floods?|lightning|tsunamis?|landslides?|avalanches?|heatwaves?)"
                             r"(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
 _HURT_AFTER = re.compile(r"\b(\d[\d,]*)\s+(?:have|had|were|are)\s+(?:been\s+)?(?:injured|wounded|hurt)\b", re.IGNORECASE)
+_RISEN = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increased|jumped)\s+to\b", re.IGNORECASE)
+# "The blaze broke out on the ground floor ...": a sentence that opens on the incident just reported
+_THE_INCIDENT = re.compile(r"(?:The|This|That)\s+(?:[\w-]+\s+)?$")
 _TREATED = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                       r"(?:more|others|other people|of them)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
                       r"(?:treated|hospitali[sz]ed|taken to hospital)\b", re.IGNORECASE)
@@ -247,11 +253,37 @@ def extract_events(analysis: Analysis) -> Analysis:
         label = next(labels) if found_triggers else None
         if label is not None:
             found = _retyped(analysis, found, label, span, post, len(events), index)
-        events.extend(found)
+        events.extend(_fold_references(analysis, found, events))
     if (home := _dateline_place(analysis)) is not None:  # a wire story's acts happen where it is filed, unless it says
         events = [replace(e, location=home) if e.location is None and e.type not in _SAID and "historical" not in e.flags
                   else e for e in events]
     return replace(analysis, events=tuple(events))
+
+
+def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event]) -> list[Event]:
+    """A sentence's incident that opens on a definite reference to the one just reported in the same
+    post ("A fire tore through a factory ... The blaze broke out on the ground floor ...") adds its
+    details to it (place, toll, participants) instead of counting as a second incident."""
+    text = analysis.doc.text
+    out = []
+    for e in found:
+        k = len(earlier) - 1
+        while k >= 0 and earlier[k].type not in _INCIDENTS:
+            k -= 1
+        sent_start = e.span.start
+        if e.type in _INCIDENTS and k >= 0 and earlier[k].type == e.type and earlier[k].post == e.post \
+                and earlier[k].mode[:1] == e.mode[:1] and "historical" not in earlier[k].flags \
+                and _THE_INCIDENT.fullmatch(text, sent_start, e.trigger.start):
+            first = earlier[k]
+            toll = dict(first.casualties)
+            for key, value in e.casualties:
+                toll.setdefault(key, value)
+            earlier[k] = replace(first, location=e.location if e.location is not None else first.location,
+                                 casualties=tuple(toll.items()), actors=first.actors or e.actors,
+                                 targets=first.targets or e.targets)
+            continue
+        out.append(e)
+    return [replace(e, id=len(earlier) + i) for i, e in enumerate(out)]
 
 
 def _dateline_place(analysis: Analysis) -> int | None:
@@ -352,8 +384,13 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
     if recent:
         k = recent[0]
         merged = dict(earlier[k].casualties)
+        revised = _RISEN.search(analysis.doc.text, span.start, span.end)  # "the death toll had risen to 31"
         for key, value in toll:
-            merged.setdefault(key, value)
+            if revised and key in merged and not key.endswith("_qualifier"):
+                merged.pop(f"{key}_qualifier", None)
+                merged[key] = value
+            else:
+                merged.setdefault(key, value)
         earlier[k] = replace(earlier[k], casualties=tuple(merged.items()))
         return
     kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS), None) or _incident(analysis.doc.text)
@@ -493,7 +530,7 @@ def _is_possessed(text: str, span: Span) -> bool:
 
 def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     text = analysis.doc.text
-    places = [m for _, m in inside if m.type in ("GPE", "LOC")]
+    places = [m for _, m in inside if m.type in ("GPE", "LOC") and not _is_possessed(text, m.span)]  # not "in [Bangladesh]'s deadliest fire"
     prepped = [m for m in places if _PLACE_PREP.search(text[max(0, m.span.start - 12) : m.span.start])
                or _UNIT_OF.search(text, max(0, m.span.start - 60), m.span.start)]
     after = [m for m in prepped if m.span.start >= trigger.start]

@@ -299,7 +299,7 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
     """
     text, mentions = analysis.doc.text, analysis.mentions
     out = list(rules)
-    for m in learned:
+    for m in _mend(rules, learned):
         hit = [k for k, r in enumerate(out) if not r.learned and _overlap(r.span, m.span) > 0]
         if not hit:
             out.append(m)
@@ -338,6 +338,23 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                 r = replace(r, span=m.span, kind=m.kind, cue=m.cue or r.cue, source=m.source or r.source)
             out[k] = r
     return sorted(out, key=lambda f: f.span.start)
+
+
+def _mend(rules: list[_Found], learned: list[_Found]) -> list[_Found]:
+    """The tagger's pieces of one attribution that an indirect rule quote holds together, made one
+    ("The blaze broke out on the | ground floor ... | and spread quickly ..., said X": the tagger left
+    a hole the rules' reading has not)."""
+    out = list(learned)
+    for r in rules:
+        if r.learned or r.kind != "indirect":
+            continue
+        for cue in {m.cue for m in out if m.cue is not None}:
+            inside = [m for m in out if m.cue == cue and m.span in r.span]
+            if len(inside) > 1:
+                first = min(inside, key=lambda m: m.span.start)
+                whole = replace(first, span=Span(first.span.start, max(m.span.end for m in inside)))
+                out = [m for m in out if m not in inside] + [whole]
+    return sorted(out, key=lambda m: m.span.start)
 
 
 _ABSOLUTE = re.compile(r"^,\s+(?:\w+\s+of\s+(?:them|whom|those)|including|among\s+them|most\s+of|many\s+of)\b[^,;:]*$")
