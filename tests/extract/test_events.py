@@ -394,3 +394,17 @@ def test_events_a_blocked_highway_is_a_protest_and_an_announced_payment_is_aid()
                   "The minister announced a payment of 200,000 taka to each family.\n")
     kinds = [kind for kind, *_ in got]
     assert "PROTEST" in kinds and "AID" in kinds
+
+
+def test_events_a_cordon_is_no_protest_and_an_incident_named_again_is_not_a_second_one():
+    from tidings.dedupe.tolls import link_toll_revisions
+
+    text = ("Heavy gunfire was heard near the palace in Bissau on Wednesday, and soldiers blocked the main roads.\n"
+            "Army chief speaks\nA hospital official said three soldiers and a civilian had been killed in the "
+            "fighting.\nPresident speaks\nThe president called the attack a cowardly attempt to take power.\n")
+    a = with_mentions(make_analysis(text), ("Bissau", "GPE", 0))
+    a = link_toll_revisions(extract_events(extract_amounts(extract_times(resolve_entities(a)))))
+    kinds = [e.type for e in a.events]
+    assert "PROTEST" not in kinds
+    first = [e for e in a.events if e.type == "ASSAULT" and e.repeat_of is None]
+    assert len(first) == 1 and dict(first[0].casualties)["killed"] == 4  # the gunfire report takes the later toll

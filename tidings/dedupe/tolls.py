@@ -21,14 +21,17 @@ def link_toll_revisions(analysis: Analysis) -> Analysis:
     A later event revises an earlier one in another post when both are incidents of the same type,
     neither is historical, both give a count of the same kind, and they share a location entity, or the
     later one names no place and speaks of a revised toll ("the toll has risen to 12"); a later bare
-    count of the kind the first lacks, naming no place, completes its toll.
+    count of the kind the first lacks, naming no place, completes its toll, as it gives a first
+    report that had none its toll.
     """
     text = analysis.doc.text
     events = list(analysis.events)
     for i, later in enumerate(events):
         if not _toll_event(later) or later.repeat_of is not None:
             continue
-        k = next((j for j in range(i - 1, -1, -1) if _same_incident(events[j], later, text)), None)
+        # an earlier report with a toll first; else the first report of an incident that gave none
+        k = next((j for j in range(i - 1, -1, -1) if _toll_event(events[j]) and _same_incident(events[j], later, text)),
+                 next((j for j in range(i - 1, -1, -1) if _same_incident(events[j], later, text)), None))
         if k is not None:
             events[k] = _revised(events[k], later, _clock(analysis, events[k]), _clock(analysis, later))
             events[i] = replace(later, repeat_of=events[k].id)
@@ -45,8 +48,13 @@ def _toll_event(event: Event) -> bool:
 
 
 def _same_incident(first: Event, later: Event, text: str) -> bool:
-    if first.repeat_of is not None or first.post == later.post or first.type != later.type or not _toll_event(first):
+    if first.repeat_of is not None or first.post == later.post or first.type != later.type:
         return False
+    if not _toll_event(first):
+        # the first report gave no toll ("Heavy gunfire was heard near the palace"); a later bare count
+        # naming no place ("three soldiers and a civilian had been killed in the fighting") is its toll
+        return "toll" in later.mode and later.location is None and "historical" not in first.flags \
+            and not {"hypothetical", "negated", "future"} & set(first.flags)
     if not {k for k, _ in first.casualties} & {k for k, _ in later.casualties} & set(_COUNTS):
         # a bare count of the other kind completes the toll ("Seven of them were taken to hospital")
         return "toll" in later.mode and later.location is None and "separate" not in text[later.span.start : later.span.end]

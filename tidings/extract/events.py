@@ -178,6 +178,10 @@ _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\
 _DATELINE = re.compile(r"[A-Z][A-Z’'. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
 _FIRM_MODES = frozenset({"legal", "climb-down", "retaliation", "release"})
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|although|though|as)\b", re.IGNORECASE)
+_SECURITY = re.compile(r"\b(?:soldiers|troops|police|army|forces|security|officers|gendarmes|militia)\b[^,;]*$",
+                       re.IGNORECASE)
+_AND_ONE = re.compile(r"\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(?:civilian|soldier|child|woman|man|person|policeman|"
+                      r"officer|resident|worker|journalist|boy|girl)\b")
 _HIT_WORDS = ("struck", "strikes", "strike", "hit", "hits")
 _HAZARD_STRUCK = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|storms?|hurricanes?|cyclones?|typhoons?|"
                             r"tornado(?:es)?|floods?|lightning|tsunamis?|landslides?|avalanches?|heatwaves?)"
@@ -185,6 +189,8 @@ _HAZARD_STRUCK = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|st
 _HURT_AFTER = re.compile(r"\b(\d[\d,]*)\s+(?:have|had|were|are)\s+(?:been\s+)?(?:injured|wounded|hurt)\b", re.IGNORECASE)
 _RISEN = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increased|jumped)\s+to\b", re.IGNORECASE)
 # "The blaze broke out on the ground floor ...": a sentence that opens on the incident just reported
+_NAMED_AGAIN = frozenset({"attack", "attacks", "fighting", "assault", "blast", "explosion", "fire", "blaze", "shelling",
+                          "strike", "raid", "shooting", "clashes"})
 _THE_INCIDENT = re.compile(r"(?:The|This|That)\s+(?:[\w-]+\s+)?$")
 _TREATED = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
                       r"(?:more|others|other people|of them)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
@@ -263,7 +269,8 @@ def extract_events(analysis: Analysis) -> Analysis:
 def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event]) -> list[Event]:
     """A sentence's incident that opens on a definite reference to the one just reported in the same
     post ("A fire tore through a factory ... The blaze broke out on the ground floor ...") adds its
-    details to it (place, toll, participants) instead of counting as a second incident."""
+    details to it (place, toll, participants) instead of counting as a second incident; so does one
+    named again in passing with nothing new ('called the attack "a cowardly attempt"')."""
     text = analysis.doc.text
     out = []
     for e in found:
@@ -271,9 +278,13 @@ def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event
         while k >= 0 and earlier[k].type not in _INCIDENTS:
             k -= 1
         sent_start = e.span.start
-        if e.type in _INCIDENTS and k >= 0 and earlier[k].type == e.type and earlier[k].post == e.post \
-                and earlier[k].mode[:1] == e.mode[:1] and "historical" not in earlier[k].flags \
-                and _THE_INCIDENT.fullmatch(text, sent_start, e.trigger.start):
+        opening = k >= 0 and earlier[k].post == e.post and earlier[k].mode[:1] == e.mode[:1] \
+            and bool(_THE_INCIDENT.fullmatch(text, sent_start, e.trigger.start))
+        # ... or one named again in passing with nothing new: 'called the attack "a cowardly attempt"'
+        again = not e.casualties and e.location is None and text[max(0, e.trigger.start - 4) : e.trigger.start] == "the " \
+            and text[e.trigger.start : e.trigger.end].lower() in _NAMED_AGAIN
+        if e.type in _INCIDENTS and k >= 0 and earlier[k].type == e.type and "historical" not in earlier[k].flags \
+                and (opening or again):
             first = earlier[k]
             toll = dict(first.casualties)
             for key, value in e.casualties:
@@ -356,6 +367,9 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
         trigger = Span(span.start + m.start(), span.start + m.end())
         if kind not in _VERBAL and any(q.kind == "direct" for q in index.quotes_over(analysis, trigger)):
             continue
+        if kind == "PROTEST" and m.group(0).lower().startswith("block") \
+                and _SECURITY.search(chunk[max(0, m.start() - 60) : m.start()]):
+            continue  # "soldiers blocked the main roads": a cordon, not a protest
         if kind == "ASSAULT" and _CASUALTY_ONLY.match(m.group(0)):
             continue  # a bare "killed" is a toll, handled below
         if kind == "ASSAULT" and _HAZARD_STRUCK.search(chunk[: m.start()]) and m.group(0).lower() in _HIT_WORDS:
@@ -610,7 +624,7 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
                 out[what] = int(out[what]) + int(a.value)  # "27 protesters and 11 police officers were injured"
                 ends[what] = a.span.end
             continue
-        out[what] = int(a.value)
+        out[what] = int(a.value) + bool(_AND_ONE.match(text, a.span.end))  # "three soldiers and a civilian"
         ends[what] = a.span.end
         if a.qualifier and what in ("killed", "injured"):
             out[f"{what}_qualifier"] = a.qualifier
