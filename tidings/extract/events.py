@@ -178,7 +178,7 @@ _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\
 _DATELINE = re.compile(r"[A-Z][A-Z’'. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
 _FIRM_MODES = frozenset({"legal", "climb-down", "retaliation", "release"})
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|although|though|as)\b", re.IGNORECASE)
-_SECURITY = re.compile(r"\b(?:soldiers|troops|police|army|forces|security|officers|gendarmes|militia)\b[^,;]*$",
+_SECURITY = re.compile(r"\b(?:soldiers|troops|police|army|forces|security|officers|gendarmes)\b[^,;]*$",
                        re.IGNORECASE)
 _AND_ONE = re.compile(r"\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(?:civilian|soldier|child|woman|man|person|policeman|"
                       r"officer|resident|worker|journalist|boy|girl)\b")
@@ -291,7 +291,9 @@ def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event
                 toll.setdefault(key, value)
             earlier[k] = replace(first, location=e.location if e.location is not None else first.location,
                                  casualties=tuple(toll.items()), actors=first.actors or e.actors,
-                                 targets=first.targets or e.targets)
+                                 targets=first.targets or e.targets,
+                                 # a bare toll ("shot and killed a villager") takes the kind the word names
+                                 mode=first.mode if first.acled else e.mode, acled=first.acled or e.acled)
             continue
         out.append(e)
     return [replace(e, id=len(earlier) + i) for i, e in enumerate(out)]
