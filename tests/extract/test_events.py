@@ -410,9 +410,11 @@ def test_events_a_cordon_is_no_protest_and_an_incident_named_again_is_not_a_seco
     assert len(first) == 1 and dict(first[0].casualties)["killed"] == 4  # the gunfire report takes the later toll
 
 
-def test_events_an_attack_named_after_a_bare_toll_gives_the_toll_its_kind():
-    a = with_mentions(make_analysis("On 15 April 2022, unidentified armed assailants shot and killed a villager in "
+def test_events_a_bare_toll_and_the_attack_named_after_it_are_one_typed_incident():
+    a = with_mentions(make_analysis("On 15 April 2022, unidentified armed assailants killed 3 villagers in "
                                     "Kachudola. The reason for the attack is unknown."), ("Kachudola", "GPE", 0))
     a = extract_events(extract_amounts(extract_times(resolve_entities(a))))
     assaults = [e for e in a.events if e.type == "ASSAULT"]
-    assert len(assaults) == 1 and assaults[0].acled is not None and dict(assaults[0].casualties)["killed"] == 1
+    assert len(assaults) == 1 and assaults[0].acled is not None and dict(assaults[0].casualties)["killed"] == 3
+    shot = _events("Gunmen shot and killed a villager in the market.")
+    assert shot[0][4] == {"killed": 1}

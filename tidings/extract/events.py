@@ -201,10 +201,11 @@ _HARM = re.compile(r"\b(?:killed|killing|died|dead|deaths|fatalities|death toll|
                    re.IGNORECASE)
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
 _ONE = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|civilian|officer|worker|"
-        r"protester|resident|driver|passenger|pilot|journalist|student|teenager|farmer|trader|nurse|doctor)")
+        r"protester|resident|driver|passenger|pilot|journalist|student|teenager|farmer|trader|nurse|doctor|"
+        r"villager|pastoralist|herder|merchant|shopkeeper|motorist|adolescent|boy|girl)")
 _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student", "killing 19-year-old Brian Mwangi"
     rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was\s+killed|died|was\s+shot\s+dead)\b"
-    rf"|\b(?:shooting|shot|stabbing|stabbed|beating|beat)\s+dead\s+(?:a|an|one)\s+{_ONE}\b"
+    rf"|\b(?:shooting|shot|stabbing|stabbed|beating|beat|hacked)\s+(?:dead|and\s+killed|to\s+death)\s+(?:a|an|one)\s+{_ONE}\b"
     rf"|\bkilling\s+(?:(?:a|an|one)\s+{_ONE}\b|(?:an?\s+)?\d+-year-old\b)",
     re.IGNORECASE)
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
