@@ -418,3 +418,11 @@ def test_events_a_bare_toll_and_the_attack_named_after_it_are_one_typed_incident
     assert len(assaults) == 1 and assaults[0].acled is not None and dict(assaults[0].casualties)["killed"] == 3
     shot = _events("Gunmen shot and killed a villager in the market.")
     assert shot[0][4] == {"killed": 1}
+
+
+def test_events_a_declared_state_of_emergency_is_coercion_and_central_lima_is_where():
+    got = _events("Thousands of people marched in central Lima on Thursday.\n"
+                  "The government declared a 30-day state of emergency in Lima and Callao.\n",
+                  ("Lima", "GPE", 0), ("Lima", "GPE", 1), ("Callao", "GPE", 0))
+    assert ("PROTEST", "Lima") in [(kind, place) for kind, _, _, place, *_ in got]
+    assert "COERCE" in [kind for kind, *_ in got]

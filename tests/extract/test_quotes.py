@@ -234,3 +234,12 @@ def test_quotes_a_cue_in_a_relative_clause_reports_only_that_clause():
     _, got = _quotes("President Helena Vaz, who had warned she would dissolve parliament if the budget failed, "
                      "welcomed the outcome.", ("Helena Vaz", "PERSON", 0))
     assert [g[0] for g in got] == ["she would dissolve parliament if the budget failed"]
+
+
+def test_quotes_a_second_request_is_no_cue_for_what_came_before_and_a_relative_after_an_appositive():
+    _, got = _quotes("The office said 34 people had been injured, among them nine police officers, and urged the "
+                     "security forces to use force only as a last resort.")
+    assert [g[0] for g in got] == ["34 people had been injured, among them nine police officers"]
+    _, got = _quotes("Luis Quispe, a leader of the union, which called a strike, said the decree changed nothing.",
+                     ("Luis Quispe", "PERSON", 0))
+    assert [g[0] for g in got] == ["the decree changed nothing"]

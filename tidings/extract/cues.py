@@ -124,6 +124,8 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
     if verb == "according to":
         return _before_comma(text, sent, cue) or _after_np(text, sent, cue)
     head = text[sent.start : cue.start]
+    if _AND_VERB.search(head) and verb in _NEEDS_THAT:
+        return None  # "said 34 people were hurt, and urged the police to ...": a second act, no words before it
     if head.rstrip().endswith((",", ",”", ',"', "”", '"')) and not _FINITE.search(after.split(",")[0]) \
             and not _named_subject(head):
         return _before_comma(text, sent, cue)  # '..., said Rep. Jo Smith, the top Democrat': speaker after
@@ -161,6 +163,7 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
 _TOLD_CLAUSE = re.compile(
     r"^\s+(?:us|me|him|her|them|reporters|journalists|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
     r"((?:he|she|they|it|we|i|there|the|a|an|this|his|her|their)\s)")
+_AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:[\w’'-]+\s+){0,2}$")
 _BARE_CLAUSE = re.compile(r"^\s+(?:that\s+)?((?:he|she|they|it|we|i)\s+(?:would|will|could|had|has|was|were|is|are|might|may|must|"
                           r"should|did|does)\b)", re.IGNORECASE)
@@ -180,6 +183,8 @@ def _named_subject(head: str) -> bool:
     """Is the text before a cue a subject with its appositive, "President Nino Kvaratskhelia, a
     former diplomat who ...," or "Ukraine’s foreign minister, Iryna Vasylenko,", not reported words?"""
     parts = [p.strip() for p in head.strip().rstrip(",").split(",")]
+    if len(parts) == 3 and re.match(r"(?:who|which|whose)\b", parts[2]):
+        parts = parts[:2]  # "Luis Quispe, a leader of the union, which called a strike, said"
     if len(parts) != 2 or not all(parts):
         return False
     first, second = parts

@@ -160,24 +160,25 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
                 and not _TITLE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start) \
                 and (name in places or _big_place(name)
                      or _PLACE_CONTEXT.search(text, max(0, m.span.start - 20), m.span.start)
-                     and known_place(name, min_city_population=_TOWN_SIZE)):
+                     and _big_place(name, min_population=_TOWN_SIZE)):
             m = Mention(m.span, "GPE", m.source)
         out.append(m)
     return _code_named_groups(text, out)
 
 
-def _big_place(name: str) -> bool:
+def _big_place(name: str, min_population: int = 500_000) -> bool:
     """Is ``name`` itself (not an alternate spelling: "Roum" is also Rome) a country or a city of
-    half a million people?"""
+    half a million people (or ``min_population``)?"""
     from tidings.extract.places import locate
 
     place = locate(name)
-    return place is not None and place.name == name and (place.feature == "country" or place.population >= 500_000)
+    return place is not None and place.name == name and (place.feature == "country" or place.population >= min_population)
 
 
 # "the battle for [Bakhmut]", "the siege of [Mariupol]": a place, whatever the tagger said
-_PLACE_CONTEXT = re.compile(r"\b(?:battle|siege|fall|capture|liberation|outskirts|centre|center|city|town|village)\s+"
-                            r"(?:for|of)\s+$", re.IGNORECASE)
+_PLACE_CONTEXT = re.compile(r"\b(?:(?:battle|siege|fall|capture|liberation|outskirts|centre|center|city|town|village)\s+"
+                            r"(?:for|of)|(?:student|man|woman|resident|native|villager|farmer|worker)s?\s+from)\s+$",
+                            re.IGNORECASE)  # ... or "a student from [Ayacucho]"
 _TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
                            + r")\.?\s+$")
 _CODE_GROUP = re.compile(r"\b([A-Z]{1,4}-?\d{1,3}|[A-Z]{2,6})\s+(?:rebels|militia|militias|militants|insurgents|"

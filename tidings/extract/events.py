@@ -54,6 +54,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
     ("CONCEDE", "release", r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
                            r"detainees|hostages|bodies|prisoners of war)|prisoner (?:swap|exchange)s?"),
+    ("COERCE", "restriction", r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
+                              r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law)"),
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
@@ -138,7 +140,8 @@ _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of|(?:outskirts|suburbs) of|"
-                         r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+                         r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?"
+                         r"(?:(?:central|downtown|greater|old)\s+)?$", re.IGNORECASE)  # "in central Lima"
 # an unnamed group as the doer, just before the trigger ("farmers protested", "hundreds of workers marched")
 _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstrators|teachers|doctors|nurses|"
           r"villagers|traders|vendors|activists|supporters|employees|drivers|miners|lawyers|women|youths?|fishermen|"

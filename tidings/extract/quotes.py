@@ -304,7 +304,7 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
         if not hit:
             out.append(m)
             continue
-        if all(out[k].span in m.span or out[k].kind == "indirect"
+        if all((out[k].span in m.span or out[k].kind == "indirect")
                and not (m.cue is not None and out[k].span.start <= m.cue.start < out[k].span.end)
                for k in hit):
             first = out[hit[0]]
@@ -335,7 +335,9 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                 r = replace(r, speaker=m.speaker, entity=m.entity, source=m.source)
             if len(hit) == 1 and _agree(text, r, m):
                 # the same quote: take the tagger's edges (quotation marks, "that") and source
-                r = replace(r, span=m.span, kind=m.kind, cue=m.cue or r.cue, source=m.source or r.source)
+                nested = m.cue is not None and r.span.start <= m.cue.start < r.span.end  # "... to demand ..."
+                r = replace(r, span=m.span, kind=m.kind, cue=r.cue if nested else m.cue or r.cue,
+                            source=m.source or r.source)
             out[k] = r
     return sorted(out, key=lambda f: f.span.start)
 
