@@ -13,6 +13,7 @@ from tidings.extract.lexicon import (
     PRONOUN_GENDER,
     REGION_NAMES,
     ROLE_NOUNS,
+    TITLE_BEFORE,
     TITLES,
 )
 from tidings.models import load_model
@@ -157,7 +158,7 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):
             m = Mention(Span(m.span.start, m.span.end - 6), "GPE", m.source)  # "a Dubai-based company": Dubai
         elif m.type == "PERSON" and " " not in name and name not in people \
-                and not _TITLE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start) \
+                and not TITLE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start) \
                 and (name in places or _big_place(name)
                      or _PLACE_CONTEXT.search(text, max(0, m.span.start - 20), m.span.start)
                      and _big_place(name, min_population=_TOWN_SIZE)):
@@ -179,8 +180,6 @@ def _big_place(name: str, min_population: int = 500_000) -> bool:
 _PLACE_CONTEXT = re.compile(r"\b(?:(?:battle|siege|fall|capture|liberation|outskirts|centre|center|city|town|village)\s+"
                             r"(?:for|of)|(?:student|man|woman|resident|native|villager|farmer|worker)s?\s+from)\s+$",
                             re.IGNORECASE)  # ... or "a student from [Ayacucho]"
-_TITLE_BEFORE = re.compile(r"\b(?:" + "|".join(sorted((re.escape(t) for t in TITLES), key=len, reverse=True))
-                           + r")\.?\s+$")
 _CODE_GROUP = re.compile(r"\b([A-Z]{1,4}-?\d{1,3}|[A-Z]{2,6})\s+(?:rebels|militia|militias|militants|insurgents|"
                          r"fighters|movement|group)\b")
 

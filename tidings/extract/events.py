@@ -169,7 +169,8 @@ _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|ha
                      r"\bno\s+(deaths|fatalities|injuries)\s+(?:were|have been|had been)\s+reported|"
                      r"\bthere\s+were\s+no\s+(deaths|fatalities|injuries)\b", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
-_SMALL = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SMALL_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_SMALL = (_SMALL_WORDS +
           r"(?=\s+(?:people|persons|civilians|others|more|and)\b|\s*[,.;])")  # "killing two people and injuring nine,"
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\bto\s+"
@@ -195,7 +196,7 @@ _RISEN = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increased|jumped)\s+t
 _NAMED_AGAIN = frozenset({"attack", "attacks", "fighting", "assault", "blast", "explosion", "fire", "blaze", "shelling",
                           "strike", "raid", "shooting", "clashes"})
 _THE_INCIDENT = re.compile(r"(?:The|This|That)\s+(?:[\w-]+\s+)?$")
-_TREATED = re.compile(r"\b(\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+_TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       r"(?:more|others|other people|of them)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
                       r"(?:treated|hospitali[sz]ed|taken to hospital)\b", re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
@@ -205,7 +206,7 @@ _HARM = re.compile(r"\b(?:killed|killing|died|dead|deaths|fatalities|death toll|
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
 _ONE = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|civilian|officer|worker|"
         r"protester|resident|driver|passenger|pilot|journalist|student|teenager|farmer|trader|nurse|doctor|"
-        r"villager|pastoralist|herder|merchant|shopkeeper|motorist|adolescent|boy|girl)")
+        r"villager|pastoralist|herder|merchant|shopkeeper|motorist|adolescent)")
 _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student", "killing 19-year-old Brian Mwangi"
     rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was\s+killed|died|was\s+shot\s+dead)\b"
     rf"|\b(?:shooting|shot|stabbing|stabbed|beating|beat|hacked)\s+(?:dead|and\s+killed|to\s+death)\s+(?:a|an|one)\s+{_ONE}\b"
@@ -281,9 +282,8 @@ def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event
         k = len(earlier) - 1
         while k >= 0 and earlier[k].type not in _INCIDENTS:
             k -= 1
-        sent_start = e.span.start
         opening = k >= 0 and earlier[k].post == e.post and earlier[k].mode[:1] == e.mode[:1] \
-            and bool(_THE_INCIDENT.fullmatch(text, sent_start, e.trigger.start))
+            and bool(_THE_INCIDENT.fullmatch(text, e.span.start, e.trigger.start))
         # ... or one named again in passing with nothing new: 'called the attack "a cowardly attempt"'
         again = not e.casualties and e.location is None and text[max(0, e.trigger.start - 4) : e.trigger.start] == "the " \
             and text[e.trigger.start : e.trigger.end].lower() in _NAMED_AGAIN
@@ -378,7 +378,7 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             continue  # "soldiers blocked the main roads": a cordon, not a protest
         if kind == "ASSAULT" and _CASUALTY_ONLY.match(m.group(0)):
             continue  # a bare "killed" is a toll, handled below
-        if kind == "ASSAULT" and _HAZARD_STRUCK.search(chunk[: m.start()]) and m.group(0).lower() in _HIT_WORDS:
+        if kind == "ASSAULT" and m.group(0).lower() in _HIT_WORDS and _HAZARD_STRUCK.search(chunk, 0, m.start()):
             continue  # "an earthquake struck Van province": the disaster, not an attack
         seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), index)
     if not any(k in seen for k in _INCIDENTS):
@@ -600,12 +600,10 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         value = parse_number(m.group(1) or m.group(2) or "")
         if value is not None:
             out.setdefault("killed", int(value))
-    for m in _HURT_BARE.finditer(chunk):
-        out.setdefault("injured", int(parse_number(m.group(1)) or 0))
-    for m in _HURT_AFTER.finditer(chunk):  # "31 people have died and 312 have been injured"
-        out.setdefault("injured", int(m.group(1).replace(",", "")))
-    for m in _TREATED.finditer(chunk):  # "40 more were being treated for wounds", "Seven of them were taken to hospital"
-        out.setdefault("injured", int(parse_number(m.group(1)) or 0))
+    # "injuring nine", "312 have been injured", "40 more were being treated", "Seven of them were taken to hospital"
+    for rx in (_HURT_BARE, _HURT_AFTER, _TREATED):
+        for m in rx.finditer(chunk):
+            out.setdefault("injured", int(parse_number(m.group(1)) or 0))
     if _ONE_DEAD.search(chunk):
         out.setdefault("killed", 1)
     for m in _NOBODY.finditer(chunk):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 TITLES = frozenset(
     "Mr Mrs Ms Miss Mx Dr Sir Dame Lord Lady Prof Professor President Prime Minister Chancellor "
     "Senator Sen Rep Representative Gov Governor Mayor General Gen Colonel Col Captain Capt "
@@ -16,6 +18,8 @@ TITLE_GENDER = {
     "Mrs": "f", "Ms": "f", "Miss": "f", "Dame": "f", "Lady": "f", "Queen": "f", "Princess": "f",
     "Sister": "f",
 }
+# one or more titles right before a name ("Brig Gen [Nabil Osman]", "Mr [Zelensky]"): match at a name's start
+TITLE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+$")
 # role nouns that say a person's gender ("its chairwoman", "Mwangi's mother, Grace Njeri")
 ROLE_GENDER = {w: "f" for w in """spokeswoman chairwoman congresswoman businesswoman actress queen princess
 mother wife daughter sister widow grandmother""".split()} | {w: "m" for w in """spokesman chairman congressman

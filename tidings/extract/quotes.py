@@ -122,11 +122,9 @@ def _reports_speech(text: str, f: _Found) -> bool:
     if not f.learned or f.kind == "direct":
         return True
     kind = speech_class(text[f.cue.start : f.cue.end]) if f.cue is not None else None
-    quoted = max((len(text[q.start : q.end].split()) for q, _ in quoted_spans(text, f.span.start, f.span.end)),
-                 default=0)
     if kind is None:  # "called on the EU to “stop looking away”": a request, and the words in marks were said
-        return f.kind == "mixed" and quoted >= 2 and f.cue is not None \
-            and bool(_REQUEST_CUE.match(text, f.cue.start, f.cue.end))
+        return f.kind == "mixed" and f.cue is not None and bool(_REQUEST_CUE.match(text, f.cue.start, f.cue.end)) \
+            and _quoted_words(text, f.span) >= 2
     body = text[f.span.start : f.span.end]
     that = body.lower().startswith("that ")
     if kind == "that":
@@ -134,8 +132,13 @@ def _reports_speech(text: str, f: _Found) -> bool:
     if kind == "clause" or kind == "addressee" and f.span.start > f.cue.start:
         # "warned the council about the lake", "accused him of lying": no clause, nothing said;
         # "told supporters to “stay angry, but stay in the room”": the words in marks were said
-        return that or quoted >= 3 or bool(_FINITE.search(" ".join(body.split()[:10])))
+        return that or _quoted_words(text, f.span) >= 3 or bool(_FINITE.search(" ".join(body.split()[:10])))
     return True
+
+
+def _quoted_words(text: str, span: Span) -> int:
+    """The words of the longest quotation inside ``span``."""
+    return max((len(text[q.start : q.end].split()) for q, _ in quoted_spans(text, span.start, span.end)), default=0)
 
 
 _SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised|promises|vowed|vows|pledged|pledges)\b")
@@ -266,9 +269,7 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
     inside = [i for i in range(max(0, lo - 1), hi) if _speakerish(analysis.mentions[i])
               and analysis.mentions[i].span.start < source.end and analysis.mentions[i].span.end > source.start
               and text[analysis.mentions[i].span.end : analysis.mentions[i].span.end + 2] not in ("’s", "'s")
-              and not (analysis.mentions[i].type == "GPE" and analysis.mentions[i].span.start > source.start
-                       and _FROM_PLACE.search(text, max(0, analysis.mentions[i].span.start - 6),
-                                              analysis.mentions[i].span.start))]
+              and not (analysis.mentions[i].span.start > source.start and _from_place(text, analysis.mentions[i]))]
     if not inside:
         return None
 
@@ -476,8 +477,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     window_start = cue.content.end if cue.content and cue.content.end <= cue.span.start else sent.start
     before = [i for i in range(lo, hi) if mentions[i].span.start >= window_start and _speakerish(mentions[i])
               and not any(mentions[i].span in q for q in quoted)
-              and not (mentions[i].type == "GPE" and _FROM_PLACE.search(text, max(0, mentions[i].span.start - 6),
-                                                                        mentions[i].span.start))]
+              and not _from_place(text, mentions[i])]
     if cue.verb == "according to":
         before = []
     if (rel := _RELATIVE.search(text, sent.start, cue.span.start)) is not None:
@@ -512,7 +512,12 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     return None
 
 
-_FROM_PLACE = re.compile(r"\b(?:from|in|of)\s+$")  # "a survivor from [Guinea] told ...": where, not who
+_FROM_PLACE = re.compile(r"\b(?:from|in|of)\s+$")
+
+
+def _from_place(text: str, m: Mention) -> bool:
+    """"a survivor from [Guinea] told ...": a place after "from", "in" or "of" says where, not who."""
+    return m.type == "GPE" and bool(_FROM_PLACE.search(text, max(0, m.span.start - 6), m.span.start))
 _RELATIVE = re.compile(r",\s+(?:who|whose|which|where)\b[^,;“”\"]*,\s*(?:also\s+|later\s+|has\s+|had\s+)?$")
 
 

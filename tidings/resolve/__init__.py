@@ -7,13 +7,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from tidings.extract.lexicon import ROLE_NOUNS, TITLES
+from tidings.extract.lexicon import ROLE_NOUNS, TITLE_BEFORE, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
 from tidings.resolve.roles import role_after, role_before, role_matches
 from tidings.types import Analysis, Entity, Mention, Span
 
-_TITLE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.?\s+)+$")
 _SAYS = re.compile(r"\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added|adds|explained|warned|insisted|argued|wrote)\b")
 _PREPOSITIONS = frozenset("with to by of alongside for from against at on in about between than and".split())
 
@@ -100,7 +99,7 @@ def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _U
     if m.type != "PERSON":
         return _add_other(surface, m.type, i, clusters)
     titles, words = split_title(surface)
-    lead = _TITLE_BEFORE.search(text[max(0, m.span.start - 40) : m.span.start])
+    lead = TITLE_BEFORE.search(text[max(0, m.span.start - 40) : m.span.start])
     if lead:
         titles = lead.group(0).split() + titles
     c = _match_person(words, titles, clusters)
