@@ -173,3 +173,20 @@ def test_entities_a_company_name_runs_on_to_its_kind():
     start = text.index("Rahman")
     got = _institutions(text, [Mention(Span(start, start + 6), "ORG", "ner")])
     assert [text[m.span.start : m.span.end] for m in got] == ["Rahman Apparels"]
+
+
+def test_entities_a_movement_a_company_kind_and_the_plural_group_are_organisations():
+    from tidings.extract.entities import _institutions
+    from tidings.types import Mention, Span
+
+    text = "The Houthi movement hit a ship run by Marisol Shipping, and the Houthis said so."
+    spans = [("Houthi", "MISC"), ("Marisol", "ORG"), ("Houthis", "PERSON")]
+    got = _institutions(text, [Mention(Span(text.index(s), text.index(s) + len(s)), k, "ner") for s, k in spans])
+    assert [(text[m.span.start : m.span.end], m.type) for m in got] == [
+        ("Houthi movement", "ORG"), ("Marisol Shipping", "ORG"), ("Houthis", "ORG")]
+
+
+def test_entities_its_spokesman_is_one_role_not_a_body_inside_it():
+    got = _mentions("Its military spokesman said the group had targeted the ship.")
+    assert ("Its military spokesman", "PERSON", "role") in got
+    assert ("Its military", "ORG", "role") not in got

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from tidings.extract.amounts import extract_amounts
@@ -5,6 +7,7 @@ from tidings.extract.dates import extract_times
 from tidings.extract.events import extract_events
 from tidings.extract.quotes import extract_quotes_by_rules
 from tidings.resolve import resolve_entities
+from tidings.types import Span
 from tests.conftest import make_analysis, with_mentions
 
 
@@ -426,3 +429,29 @@ def test_events_a_declared_state_of_emergency_is_coercion_and_central_lima_is_wh
                   ("Lima", "GPE", 0), ("Lima", "GPE", 1), ("Callao", "GPE", 0))
     assert ("PROTEST", "Lima") in [(kind, place) for kind, _, _, place, *_ in got]
     assert "COERCE" in [kind for kind, *_ in got]
+
+
+def test_events_an_attack_that_sets_a_ship_on_fire_is_one_incident_with_its_claimed_actor_and_toll():
+    text = ("ADEN, Yemen (Wire) — A drone struck a cargo ship in the Red Sea on Tuesday, setting it on fire and "
+            "killing two crew members and injuring nine.\nThe Houthi movement claimed responsibility and warned that "
+            "more attacks would follow.\nThe government condemned what it called a terrorist act.\n"
+            "The owner said the fire had been brought under control and the ship was towed towards Djibouti.\n")
+    got = _events(text, ("ADEN", "GPE", 0), ("Red Sea", "LOC", 0), ("Houthi movement", "ORG", 0), ("Djibouti", "GPE", 0),
+                  ("government", "ORG", 0))
+    kinds = [kind for kind, *_ in got]
+    assert "DISASTER" not in kinds  # the fire is the attack's, here and when named again
+    attack = next(e for e in got if e[0] == "ASSAULT" and not e[5])
+    assert attack[1] == ["Houthi movement"] and attack[3] == "Red Sea" and attack[4] == {"killed": 2, "injured": 9}
+    assert ("THREATEN", ["Houthi movement"]) in [(kind, actors) for kind, actors, *_ in got]
+
+
+def test_events_the_actor_named_again_by_a_pronoun_is_not_also_the_target():
+    from tidings.types import Mention
+
+    text = "The Yemeni government condemned what it called a terrorist act."
+    a = with_mentions(make_analysis(text), ("Yemeni government", "ORG", 0))
+    it = text.index(" it ") + 1
+    a = replace(a, mentions=a.mentions + (Mention(Span(it, it + 2), "ORG", "pronoun:n"),))
+    a = extract_events(extract_amounts(extract_times(resolve_entities(a))))
+    accuse = next(e for e in a.events if e.type == "ACCUSE")
+    assert [a.entities[p.entity].name for p in accuse.actors] == ["Yemeni government"] and accuse.targets == ()

@@ -243,3 +243,19 @@ def test_quotes_a_second_request_is_no_cue_for_what_came_before_and_a_relative_a
     _, got = _quotes("Luis Quispe, a leader of the union, which called a strike, said the decree changed nothing.",
                      ("Luis Quispe", "PERSON", 0))
     assert [g[0] for g in got] == ["the decree changed nothing"]
+
+
+def test_quotes_a_wire_dateline_is_no_part_of_the_content_and_according_to_takes_all_before_it():
+    text = ("Ship hit in the Red Sea\n\nADEN, Yemen (Wire) — A drone struck a cargo ship on Tuesday, killing two "
+            "crew members, the ship's operator said.\n\nThree other sailors were injured, one of them seriously, "
+            "according to Marisol Shipping.\n")
+    _, got = _quotes(text, ("Marisol Shipping", "ORG", 0))
+    contents = [content for content, _, _ in got]
+    assert "A drone struck a cargo ship on Tuesday, killing two crew members" in contents
+    assert ("Three other sailors were injured, one of them seriously", "indirect", "Marisol Shipping") in got
+
+
+def test_quotes_its_spokesman_speaks_for_the_body_before():
+    text = ("The Houthi movement claimed responsibility. Its military spokesman said the group had targeted the ship.")
+    _, got = _quotes(text, ("Houthi movement", "ORG", 0))
+    assert got == [("the group had targeted the ship", "indirect", "Houthi movement")]

@@ -136,3 +136,14 @@ def test_resolve_a_described_body_with_its_name_in_apposition_is_that_body():
     ents = [(m.span.text(a.doc), a.entities[m.entity].name) for m in a.mentions if m.entity is not None]
     assert ("The shipping company", "Oceanic Star Maritime") in ents and ("It", "Oceanic Star Maritime") in ents
     assert ("The employers", "Port Operators Association") in ents and ("It", "Port Operators Association") in ents
+
+
+def test_resolve_a_group_by_its_plural_and_its_spokesman_and_a_dateline_name_in_capitals():
+    text = ("ADEN, Yemen (Wire) - The Houthi movement claimed responsibility. Its military spokesman said more "
+            "would follow. The US military said the Houthis fired two missiles. Officials in Aden agreed.")
+    a = _resolved(text, ("ADEN", "GPE", 0), ("Houthi movement", "ORG", 0), ("Houthis", "ORG", 0), ("Aden", "GPE", 0))
+    ents = {m.span.text(a.doc): a.entities[m.entity] for m in a.mentions if m.entity is not None}
+    assert ents["Houthis"] is ents["Houthi movement"] is ents["Its military spokesman"]
+    assert "Its military spokesman" not in ents["Houthi movement"].aliases  # a body's voice, not its name
+    assert ents["The US military"] is not ents["Houthi movement"]
+    assert ents["ADEN"].name == "Aden"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tidings.extract.lexicon import DATELINE
 from tidings.types import Span
 
 _VERBS = (
@@ -203,6 +204,11 @@ def _noun_phrase(chunk: str) -> bool:
             and not _FINITE.search(bare) and not _VERBISH.search(bare))
 
 
+_PARTICIPLE = re.compile(  # "killing two crew members", "leaving the city without power": a verb with its object
+    r"\s*(?!including\b)[a-z]+ing\s+(?:at least\s+|more than\s+)?(?:\d|(?:a|an|the|it|them|his|her|its|their|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|several|many|some)\b)")
+
+
 def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     """"X, Mr Y said." / "X, Moscow's envoy, Mr Y, told Z." / "X, he adds, Z.": content around the cue clause."""
     head = text[sent.start : cue.start]
@@ -211,9 +217,12 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
         return None
     comma = commas[-1]
     closed_quote = any(q in head[comma:] for q in "”\"")
-    for c in reversed(commas[:-1] if not closed_quote else []):
+    # "..., one of them seriously, according to X": the source comes after, so all before the cue is content
+    source_after = text[cue.start : cue.end].lower() == "according to"
+    for c in reversed(commas[:-1] if not closed_quote and not source_after else []):
         segment = head[c + 1 : comma]
-        if len(segment.split()) > 6 or _FINITE.search(segment) or any(q in segment for q in "“”\""):
+        if len(segment.split()) > 6 or _FINITE.search(segment) or any(q in segment for q in "“”\"") \
+                or _PARTICIPLE.match(segment):  # "..., killing two crew members, the operator said": content
             break
         comma = c
     if len(head[:comma].split()) < 3 and head[:comma].strip()[:1] not in "“\"‘":
@@ -235,7 +244,10 @@ def _after_np(text: str, sent: Span, cue: Span) -> Span | None:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    """Strip spacing, final punctuation and speech-event adjuncts ("..., in a press conference")."""
+    """Strip spacing, a line's opening dateline, final punctuation and speech-event adjuncts ("..., in a
+    press conference")."""
+    if (start == 0 or text[start - 1] == "\n") and (dateline := DATELINE.match(text, start, end)):
+        start = dateline.end()
     chunk = text[start:end]
     if second := _SECOND_CUE.search(chunk):  # "describes X as Y and says Z": X as Y is the first content
         chunk = chunk[: second.start()]

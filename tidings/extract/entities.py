@@ -24,7 +24,7 @@ _ORG_HEADS = frozenset("Programme Program Fund Network Organisation Organization
                        "Commission Bank Union Federation Association Alliance Front Movement Army Forces".split())
 _TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
 _ROLE_NP = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir)\s+"
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
     r"((?:(?:former|then|new|acting|current|outgoing|incoming|deputy|vice|top|senior|chief|"
     r"[\w’'-]+(?:’s|'s)|[A-Z][\w-]+|\d+-year-old|[a-z]+(?:al|an|ic|ish|ese|ary|ive))\s+){0,4}"
     r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))\b"
@@ -82,8 +82,11 @@ _INSTITUTION = re.compile(
     r"Ministry|Army|Navy|Party|Police|Court|Commission|Office|Department|Bank|University|Authority|"
     r"Agency|Committee|Senate|Congress|Federation|Union|Association|Service|Forces|Guard|Corps|"
     r"Institute|Foundation|Board|Centre|Center|Cabinet|Tribunal|Secretariat|"
-    r"Apparels?|Garments|Textiles|Industries|Holdings|Enterprises|Mills|Ltd|Limited|Corporation|Corp|Inc))\b"
+    r"Apparels?|Garments|Textiles|Industries|Holdings|Enterprises|Mills|Ltd|Limited|Corporation|Corp|Inc|"
+    r"Shipping|Logistics|Airlines|Airways|Mining|Motors|Energy|Insurance|Pharmaceuticals|Technologies|Group))\b"
 )
+_PLURAL_NAME = re.compile(r"[A-Z][a-z]{3,}[^s]s")
+_MOVEMENT = re.compile(r"\s+(?:movement|militia|group)\b")  # "the Houthi movement": the name is the movement's
 _GROUP = re.compile(
     r"\s+(ministers|officials|authorities|leaders|forces|troops|police|diplomats|lawmakers|MPs|"
     r"negotiators|prosecutors|officers|sources|politicians|investigators|regulators|envoys)\b"
@@ -118,6 +121,10 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
         ext = _INSTITUTION.match(text, m.span.end) if m.type != "PERSON" else None
         if ext and "\n" not in ext.group(1):
             m = Mention(Span(m.span.start, m.span.end + len(ext.group(1))), "ORG", "ner")
+        elif m.type == "MISC" and (ext := _MOVEMENT.match(text, m.span.end)):
+            m = Mention(Span(m.span.start, ext.end()), "ORG", "ner")
+        elif m.type == "PERSON" and text.endswith("the ", 0, m.span.start) and _PLURAL_NAME.fullmatch(text, m.span.start, m.span.end):
+            m = Mention(m.span, "ORG", "ner")  # "the Houthis": a group, never one person
         before = text[max(0, m.span.start - 40) : m.span.start]
         if m.type != "PERSON" and (head := _HEAD_BEFORE.search(before)) and "\n" not in head.group(1):
             m = Mention(Span(m.span.start - len(head.group(1)), m.span.end), "ORG", "ner")
@@ -297,18 +304,24 @@ def _rule_mentions(analysis: Analysis) -> list[Mention]:
     spans = [s.span for s in analysis.sents] + [p.headline for p in analysis.posts if p.headline]
     for span in spans:
         chunk = text[span.start : span.end]
+        here: list[Mention] = []
         for m in _PRONOUN.finditer(chunk):
             gender = PRONOUN_GENDER[m.group(1).lower()]
-            out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", f"pronoun:{gender}"))
+            here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", f"pronoun:{gender}"))
         for m in _IT_SAYS.finditer(chunk):  # "it said": an organisation speaking
-            out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "pronoun:n"))
+            here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "pronoun:n"))
         for m in _ROLE_NP.finditer(chunk):
-            out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
+            here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
         for m in _ORG_NP.finditer(chunk):
-            out.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "role"))
+            here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "role"))
         found = [_BARE_BODY.match(chunk), *_UNNAMED_SOURCE.finditer(chunk)]
         bodies = sorted({(m.start(), m.end()) for m in found if m})
         for s, e in bodies:  # "Police" inside "Police officers said" is one source, the longer
             if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in bodies):
-                out.append(Mention(Span(span.start + s, span.start + e), "ORG", "role"))
+                here.append(Mention(Span(span.start + s, span.start + e), "ORG", "role"))
+        # "Its military spokesman" is one role, not also the body "Its military" inside it (but "the party"
+        # in "the party’s deputy leader" is a body of its own)
+        roles = [m.span for m in here if m.source == "role" and m.type == "PERSON"]
+        out.extend(m for m in here if not (m.source == "role" and m.type == "ORG" and not text.startswith(("’s", "'s"), m.span.end)
+                                           and any(m.span in r and m.span != r for r in roles)))
     return out

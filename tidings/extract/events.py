@@ -7,9 +7,13 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.acled import acled_type
+from tidings.extract.lexicon import DATELINE
 from tidings.pipeline import stage
 from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, Span
 
+# "warned that more attacks would follow": a threat, and the attacks it names have not happened
+_WARNED = r"warn(?:s|ed|ing)?\s+(?:that\s+|of\s+)(?:more|further|new|fresh|renewed)\s+"
+_WARNED_OF = _WARNED + r"(?:[\w-]+\s+)?(?:attacks|strikes|action|violence|reprisals|retaliation|consequences)"
 _ARSON = r"set fire to|set (?:[\w-]+ ){0,3}?(?:on fire|alight)|torched|burn(?:ed|t) down"
 # (type, mode, pattern): earlier rows win within a sentence; one event per type per sentence
 _TRIGGERS: list[tuple[str, str, str]] = [
@@ -38,6 +42,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation"),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"no (?:other )?choice but to"),
+    ("THREATEN", "warning", _WARNED_OF),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)"),
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
@@ -161,10 +166,12 @@ _NEGATION = re.compile(r"\b(?:not|no|never|did not|didn’t|didn't|denied)\s+(?:
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:will|shall|won’t|won't|going to|plans? to|planning to|intends? to|expected to|set to|"
                      r"scheduled to|due to|prepar(?:es|ing) to|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|"
-                     r"promis(?:e|es|ed) to|announced plans to)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+                     r"promis(?:e|es|ed) to|announced plans to|" + _WARNED +
+                     r")\s*(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _KILLED = re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalities|death toll)\b", re.IGNORECASE)
 _INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized|stabbed|shot|"
                       r"treated in hospital|taken to hospital)\b", re.IGNORECASE)
+_COUNT_VERB = re.compile(r"\b(killing|injuring|wounding)\s+(?:at least\s+|another\s+|more than\s+)?$", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)|"
                      r"\bno\s+(deaths|fatalities|injuries)\s+(?:were|have been|had been)\s+reported|"
                      r"\bthere\s+were\s+no\s+(deaths|fatalities|injuries)\b", re.IGNORECASE)
@@ -179,8 +186,7 @@ _TOLL = re.compile(
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*|"
                         + _SMALL + r")\b(?!\s*%|-)",
                         re.IGNORECASE)
-_DATELINE = re.compile(r"[A-Z][A-Z’'. -]{2,40}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
-_FIRM_MODES = frozenset({"legal", "climb-down", "retaliation", "release"})
+_FIRM_MODES = frozenset({"legal", "climb-down", "retaliation", "warning", "release"})
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|although|though|as)\b", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:soldiers|troops|police|army|forces|security|officers|gendarmes)\b[^,;]*$",
                        re.IGNORECASE)
@@ -195,6 +201,7 @@ _RISEN = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increased|jumped)\s+t
 # "The blaze broke out on the ground floor ...": a sentence that opens on the incident just reported
 _NAMED_AGAIN = frozenset({"attack", "attacks", "fighting", "assault", "blast", "explosion", "fire", "blaze", "shelling",
                           "strike", "raid", "shooting", "clashes"})
+_FIRE = re.compile(r"\b(?:on fire|ablaze|fires?|blazes?)\b", re.IGNORECASE)
 _THE_INCIDENT = re.compile(r"(?:The|This|That)\s+(?:[\w-]+\s+)?$")
 _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       r"(?:more|others|other people|of them)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
@@ -265,10 +272,27 @@ def extract_events(analysis: Analysis) -> Analysis:
         if label is not None:
             found = _retyped(analysis, found, label, span, post, len(events), index)
         events.extend(_fold_references(analysis, found, events))
+        _claimed(analysis, span, post, events, index)
     if (home := _dateline_place(analysis)) is not None:  # a wire story's acts happen where it is filed, unless it says
         events = [replace(e, location=home) if e.location is None and e.type not in _SAID and "historical" not in e.flags
                   else e for e in events]
     return replace(analysis, events=tuple(events))
+
+
+_CLAIMED = re.compile(r"\b(?:claimed|claims|claim|has claimed|have claimed)\s+responsibility\b", re.IGNORECASE)
+
+
+def _claimed(analysis: Analysis, span: Span, post: int, events: list[Event], index: _Index) -> None:
+    """"The Houthi movement ... claimed responsibility": its subject is the actor of the attack just
+    reported in the same post, where the report named none."""
+    if (claim := _CLAIMED.search(analysis.doc.text, span.start, span.end)) is None:
+        return
+    lo, hi = bisect.bisect_left(index.mentions, span.start), bisect.bisect_left(index.mentions, claim.start())
+    subject = next((m for m in analysis.mentions[lo:hi] if m.entity is not None and m.type in _ACTOR_TYPES), None)
+    attack = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == "ASSAULT" and events[k].post == post
+                   and "historical" not in events[k].flags), None)
+    if subject is not None and attack is not None and not events[attack].actors:
+        events[attack] = replace(events[attack], actors=(Participant(subject.span, subject.entity),))
 
 
 def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event]) -> list[Event]:
@@ -285,8 +309,13 @@ def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event
         opening = k >= 0 and earlier[k].post == e.post and earlier[k].mode[:1] == e.mode[:1] \
             and bool(_THE_INCIDENT.fullmatch(text, e.span.start, e.trigger.start))
         # ... or one named again in passing with nothing new: 'called the attack "a cowardly attempt"'
-        again = not e.casualties and e.location is None and text[max(0, e.trigger.start - 4) : e.trigger.start] == "the " \
+        named = not e.casualties and text[max(0, e.trigger.start - 4) : e.trigger.start] == "the " \
             and text[e.trigger.start : e.trigger.end].lower() in _NAMED_AGAIN
+        again = named and e.location is None
+        # "struck a ship, setting it on fire ... the fire was brought under control": the attack's fire
+        if named and e.mode[:1] == ("fire",) and any(x.type == "ASSAULT" and x.post == e.post
+                                                     and _FIRE.search(text, x.span.start, x.span.end) for x in earlier):
+            continue
         if e.type in _INCIDENTS and k >= 0 and earlier[k].type == e.type and "historical" not in earlier[k].flags \
                 and (opening or again):
             first = earlier[k]
@@ -304,11 +333,13 @@ def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event
 
 
 def _dateline_place(analysis: Analysis) -> int | None:
-    """The entity of the place in a wire story's dateline ("ROTTERDAM, March 3 (Wire) -"), if any."""
+    """The entity of the place in a wire story's dateline ("ROTTERDAM, March 3 (Wire) -"), if any: at the
+    start of the text or of its first paragraph (under the story's headline)."""
     text = analysis.doc.text
-    start = len(text) - len(text.lstrip())
-    if (m := _DATELINE.match(text, start)) is None:
+    starts = [len(text) - len(text.lstrip())] + [p.span.start for p in analysis.paragraphs[:1]]
+    if (m := next(filter(None, (DATELINE.match(text, s) for s in starts)), None)) is None:
         return None
+    start = m.start()
     return next((x.entity for x in analysis.mentions if x.span.start >= start and x.span.end <= m.end()
                  and x.type in ("GPE", "LOC") and x.entity is not None), None)
 
@@ -381,6 +412,8 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
         if kind == "ASSAULT" and m.group(0).lower() in _HIT_WORDS and _HAZARD_STRUCK.search(chunk, 0, m.start()):
             continue  # "an earthquake struck Van province": the disaster, not an attack
         seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), index)
+    if "ASSAULT" in seen and "DISASTER" in seen and seen["DISASTER"].mode[:1] == ("fire",):
+        del seen["DISASTER"]  # "struck a cargo ship, setting it on fire": the attack's fire, no disaster of its own
     if not any(k in seen for k in _INCIDENTS):
         toll = _casualties(text, span, index.amounts_in(analysis, span))
         hit = _HARM.search(chunk)
@@ -430,7 +463,7 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
                  if m.span.start >= trigger.end and _TO.search(text, max(0, m.span.start - 8), m.span.start)}
         placed -= given
         location = None if any(m.entity == location and m.span in given for _, m in inside) else location
-    if (dateline := _DATELINE.match(text, span.start)) is not None:  # "BRUSSELS, Dec 3 (Wire) -" acts in nothing
+    if (dateline := DATELINE.match(text, span.start)) is not None:  # "BRUSSELS, Dec 3 (Wire) -" acts in nothing
         inside = [(i, m) for i, m in inside if m.span.start >= dateline.end()]
     if kind in _INCIDENTS:  # who reports an attack or a flood is not part of it (", officials said")
         sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_meeting(analysis, span)
@@ -486,6 +519,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     casualties = _casualties(text, span, index.amounts_in(analysis, span)) \
         if kind in ("ASSAULT", "DISASTER") else ()
     modes = _modes(kind, mode, text[span.start : span.end])
+    acting = {a.entity for a in actors if a.entity is not None}
+    targets = [t for t in targets if t.entity not in acting]  # "condemned what it called ...": "it" is the actor again
     return Event(eid, kind, span, trigger, post, tuple(actors), tuple(targets), location, time,
                  casualties, modes, tuple(flags), acled=acled_type(kind, modes))
 
@@ -616,7 +651,9 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         after = text[a.span.end : min(span.end, a.span.end + 40)].split(",")[0]
         before = text[max(span.start, a.span.start - 25) : a.span.start]
         state = {"dead": "killed", "injured": "injured", "wounded": "injured"}.get(a.unit)
-        what = state or ("killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else
+        verb = _COUNT_VERB.search(before)  # "killing two crew members and injuring nine": the verb just before
+        what = state or (("killed" if verb.group(1).lower() == "killing" else "injured") if verb else
+                         "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else
                          "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None)
         if what is None and last and re.search(r"\bincluding\s+$", before):
             what = f"{a.unit}_{last}" if a.unit in ("children", "civilians", "women") else None

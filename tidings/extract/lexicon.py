@@ -75,3 +75,6 @@ NORP_WORDS = frozenset(
     "Portuguese Congolese Senegalese Maltese".split()
 )
 
+# a wire story's dateline, "BRUSSELS, Dec 3 (Wire) - " or "ADEN, Yemen (AP) — ": where and by whom, never said by anyone
+DATELINE = re.compile(r"[A-Z][A-Z’'. -]{2,40}(?:,\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+                      r"\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")

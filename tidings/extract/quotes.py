@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
 from tidings.extract.cues import _FINITE, Cue, _noun_phrase, find_cues, speech_class
-from tidings.extract.lexicon import ROLE_NOUNS
+from tidings.extract.lexicon import DATELINE, ROLE_NOUNS
 from tidings.pipeline import stage
 from tidings.types import Analysis, Mention, Quote, Sentence, Span
 
@@ -239,10 +239,12 @@ _STAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]
 
 def _trim(text: str, span: Span) -> Span:
     """``span`` without surrounding space, and without a live-blog post's opening time ("23:10 GMT:
-    Police say ..."), which is when it was written, never part of what was said."""
+    Police say ...") or a wire story's dateline ("ADEN, Yemen (AP) — "), which say when and where it
+    was written, never part of what was said."""
     chunk = text[span.start : span.end]
     lead = len(chunk) - len(chunk.lstrip())
-    if stamp := _STAMP.match(text, span.start):
+    if stamp := _STAMP.match(text, span.start) or (span.start == 0 or text[span.start - 1] == "\n") \
+            and DATELINE.match(text, span.start, span.end):
         lead = min(stamp.end(), span.end) - span.start
     return Span(span.start + lead, max(span.start + lead, span.start + len(chunk.rstrip())))
 

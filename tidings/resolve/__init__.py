@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from tidings.extract.lexicon import ROLE_NOUNS, TITLE_BEFORE, TITLES
+from tidings.extract.lexicon import DATELINE, ROLE_NOUNS, TITLE_BEFORE, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
 from tidings.resolve.roles import role_after, role_before, role_matches
@@ -81,7 +81,8 @@ def resolve_entities(analysis: Analysis) -> Analysis:
             c = _resolve_role(text, i, mentions, link, clusters, units)
             if c is not None:
                 link[i] = c
-                clusters[c].add_alias(_surface(text, m))
+                if m.type == clusters[c].type or m.type != "PERSON":  # (a body's spokesman is not its name)
+                    clusters[c].add_alias(_surface(text, m))
     for i, m in enumerate(mentions):
         if m.source.startswith("pronoun"):
             c = _resolve_pronoun(text, i, mentions, link, clusters, units)
@@ -148,6 +149,14 @@ def _key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+_GROUP_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]{3,})(?:s|\s+(?:movement|militia|rebels))")
+
+
+def _group_key(name: str) -> str | None:
+    """"the Houthis" and "the Houthi movement" name one group: "houthi"."""
+    return group.group(1).lower() if (group := _GROUP_NAME.fullmatch(name)) else None
+
+
 def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int:
     """Join a non-person name to the cluster with the same key or acronym ("UN" ~ "United Nations")."""
     key, short = _key(surface), acronym(surface)
@@ -157,11 +166,12 @@ def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int
         if len(people) == 1:
             clusters[people[0]].mentions.append(i)
             return people[0]
+    group = _group_key(surface) if kind == "ORG" else None
     for k, c in enumerate(clusters):
         if c.type == "PERSON":
             continue
         if key in c.keys or (len(surface) >= 2 and surface.isupper() and surface in c.acronyms) \
-                or short in c.upper:
+                or short in c.upper or group and c.type == "ORG" and any(_group_key(a) == group for a in c.aliases):
             c.mentions.append(i)
             c.add_alias(surface)
             return k
@@ -193,6 +203,8 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     speaking = _SAYS.match(text, m.span.end)
     if units.spans[u].start != m.span.start and not speaking:
         return None  # only a subject or speaker description is taken as the current topic
+    if surface[:4].lower() == "its ":  # "Its military spokesman said": the unnamed voice of the body before
+        return _topic(text, mentions, link, clusters, units, u, gender=None, kinds=("ORG", "GPE"))
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
 
@@ -239,6 +251,8 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
         span = units.spans[v]
         lo = bisect.bisect_left(units.mention_starts, span.start)
         hi = bisect.bisect_left(units.mention_starts, span.end)
+        if dateline := DATELINE.match(text, span.start, span.end):  # "ADEN, Yemen (AP) —" is where, not who
+            lo = bisect.bisect_left(units.mention_starts, dateline.end())
         inside = [j for j in range(lo, hi) if j in link
                   and clusters[link[j]].type in kinds
                   and (gender is None or clusters[link[j]].gender in (None, gender))]
@@ -342,6 +356,8 @@ def _canonical(c: _Cluster, names: list[str]) -> str:
         return re.sub(r"^(the|The)\s+", "", c.long_form)
     counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names or list(c.aliases))
     spelt = [n for n in counts if " " in n and acronym(n) in counts]  # "European Union", not "EU"
-    return max(spelt or counts, key=lambda n: (counts[n], len(n))) if counts else c.last
+    folded = Counter(n.casefold() for n in counts.elements())  # a dateline's "ADEN" is "Aden" written in capitals
+    return max(spelt or counts, key=lambda n: (folded[n.casefold()], not n.isupper() or folded[n.casefold()] == counts[n],
+                                               counts[n], len(n))) if counts else c.last
 
 
