@@ -455,3 +455,29 @@ def test_events_the_actor_named_again_by_a_pronoun_is_not_also_the_target():
     a = extract_events(extract_amounts(extract_times(resolve_entities(a))))
     accuse = next(e for e in a.events if e.type == "ACCUSE")
     assert [a.entities[p.entity].name for p in accuse.actors] == ["Yemeni government"] and accuse.targets == ()
+
+
+def test_events_a_district_of_the_city_struck_is_where():
+    got = _events("Glide bombs struck a residential district of Kharkiv on Saturday, killing three people.",
+                  ("Kharkiv", "GPE", 0))
+    assert [(kind, place, toll) for kind, _, _, place, toll, _ in got] == [("ASSAULT", "Kharkiv", {"killed": 3})]
+
+
+def test_events_where_the_words_were_posted_is_no_participant():
+    text = ("Mayor Oleksandr Hrytsenko said on Telegram that one of the bombs hit a supermarket in the Kyivskyi "
+            "district, where dozens of people were shopping.\n")
+    a = with_mentions(make_analysis(text), ("Oleksandr Hrytsenko", "PERSON", 0), ("Telegram", "ORG", 0),
+                      ("Kyivskyi", "GPE", 0))
+    a = extract_events(extract_amounts(extract_times(extract_quotes_by_rules(resolve_entities(a)))))
+    attack = next(e for e in a.events if e.type == "ASSAULT")
+    assert attack.actors == () and a.entities[attack.location].name == "Kyivskyi"
+
+
+def test_events_who_accuses_is_the_speaker_not_a_name_in_what_he_said_before():
+    text = ("Its spokesman, Arkady Belov, told reporters that Russian forces had struck \"only military targets\" "
+            "and accused Kyiv of placing air defence systems in residential areas.\n")
+    a = with_mentions(make_analysis(text), ("Arkady Belov", "PERSON", 0), ("Russian forces", "ORG", 0), ("Kyiv", "GPE", 0))
+    a = extract_events(extract_amounts(extract_times(extract_quotes_by_rules(resolve_entities(a)))))
+    accuse = next(e for e in a.events if e.type == "ACCUSE")
+    assert [a.entities[p.entity].name for p in accuse.actors] == ["Arkady Belov"]
+    assert [a.entities[p.entity].name for p in accuse.targets] == ["Kyiv"]

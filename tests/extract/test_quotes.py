@@ -259,3 +259,11 @@ def test_quotes_its_spokesman_speaks_for_the_body_before():
     text = ("The Houthi movement claimed responsibility. Its military spokesman said the group had targeted the ship.")
     _, got = _quotes(text, ("Houthi movement", "ORG", 0))
     assert got == [("the group had targeted the ship", "indirect", "Houthi movement")]
+
+
+def test_quotes_an_opening_participle_says_when_and_where_not_what():
+    text = ("Maryna Tkachuk flew to Lithuania.\nSpeaking to reporters in Vilnius, she said:\n"
+            "“Every day without air defence costs lives.”\nAsked about the talks, she said they would resume in May.")
+    _, got = _quotes(text, ("Maryna Tkachuk", "PERSON", 0), ("Vilnius", "GPE", 0))
+    assert [q for q, _, _ in got if "Speaking" in q or "Asked" in q] == []
+    assert ("Every day without air defence costs lives.", "direct", "Maryna Tkachuk") in got

@@ -147,3 +147,12 @@ def test_resolve_a_group_by_its_plural_and_its_spokesman_and_a_dateline_name_in_
     assert "Its military spokesman" not in ents["Houthi movement"].aliases  # a body's voice, not its name
     assert ents["The US military"] is not ents["Houthi movement"]
     assert ents["ADEN"].name == "Aden"
+
+
+def test_resolve_a_title_in_the_name_is_a_role_the_same_role_before_it_points_to():
+    text = ("Bombs struck a district of the city, the city's mayor said. "
+            "Mayor Oleksandr Hrytsenko said on Telegram that a supermarket was hit.")
+    a = _resolved(text, ("Mayor Oleksandr Hrytsenko", "PERSON", 0))
+    ents = {m.span.text(a.doc): a.entities[m.entity].name for m in a.mentions if m.entity is not None}
+    assert ents["the city's mayor"] == "Oleksandr Hrytsenko"
+    assert "mayor" in _people(a)["Oleksandr Hrytsenko"].roles

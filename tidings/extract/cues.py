@@ -209,6 +209,10 @@ _PARTICIPLE = re.compile(  # "killing two crew members", "leaving the city witho
     r"one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|several|many|some)\b)")
 
 
+_OPENING_PARTICIPLE = re.compile(r"\s*(?:Speaking|Talking|Writing|Addressing|Answering|Responding|Commenting|Visiting|"
+                                  r"Arriving|Appearing|Standing|Asked|Pressed|Interviewed)\s")  # not "Shelling killed 11, ..."
+
+
 def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     """"X, Mr Y said." / "X, Moscow's envoy, Mr Y, told Z." / "X, he adds, Z.": content around the cue clause."""
     head = text[sent.start : cue.start]
@@ -234,6 +238,8 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
         return _trim(text, sent.start, sent.end)  # parenthetical cue: ", he adds,"
     if _noun_phrase(head[:comma]):
         return None  # the subject before its appositive: "Ukraine’s foreign minister, Iryna Vasylenko, accused"
+    if _OPENING_PARTICIPLE.match(head) and not _FINITE.search(head[:comma]):
+        return None  # "Speaking to reporters in Vilnius, she said:": when and where, not what
     return _trim(text, sent.start, sent.start + comma)
 
 

@@ -144,6 +144,8 @@ _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed
                        re.IGNORECASE)  # ... or "appealed for tents"
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|military|government|parliament|regime))\b", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
+_MEDIUM = re.compile(r"\b(?:said|says|wrote|writes|posted|posts|announced|added|adds|told|tells)\s+(?:(?:on|via|in a post on)\s+|"
+                     r"(?:the\s+)?(?:broadcaster|newspaper|channel|radio station|news agency|agency|website)\s+)$")
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of|(?:outskirts|suburbs) of|"
                          r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?"
                          r"(?:(?:central|downtown|greater|old)\s+)?$", re.IGNORECASE)  # "in central Lima"
@@ -465,12 +467,17 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         location = None if any(m.entity == location and m.span in given for _, m in inside) else location
     if (dateline := DATELINE.match(text, span.start)) is not None:  # "BRUSSELS, Dec 3 (Wire) -" acts in nothing
         inside = [(i, m) for i, m in inside if m.span.start >= dateline.end()]
+    # "said on Telegram that ...", "told the broadcaster TVN24": where words were said is no participant
+    inside = [(i, m) for i, m in inside if not _MEDIUM.search(text, max(span.start, m.span.start - 40), m.span.start)]
     if kind in _INCIDENTS:  # who reports an attack or a flood is not part of it (", officials said")
         sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_meeting(analysis, span)
                   if q.source is not None or q.speaker is not None]
         inside = [(i, m) for i, m in inside if not any(m.span in s for s in sayers)]
     before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES
               and m.entity != location and not _is_possessed(text, m.span) and m.span not in placed]
+    if kind in _SAID:  # "told reporters that Russian forces had struck ... and accused Kyiv": who said it accuses
+        said = [q.span for q in index.quotes_meeting(analysis, span) if q.span.end <= trigger.start]
+        before = [m for m in before if not any(m.span in q for q in said)] or before
     after = [m for _, m in inside if (m.span.start >= trigger.end or m.span in trigger) and m.type in _ACTOR_TYPES
              and m.entity != location and m.span not in placed]  # ("asked the EU for help": the EU)
     if _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]) \
@@ -602,7 +609,8 @@ _UNITS_OF = (r"(?:port|city|town|village|region|province|district|capital|enclav
              r"prefecture|sub-prefecture|municipality|commune|governorate|oblast|raion|settlement)\s+of\s+")
 _PLACE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _UNITS_OF)
 # "in front of the sub-prefecture of [Mokolo]", "near the town of [Sake]": the place after the unit
-_UNIT_OF = re.compile(r"\b(?:in|at|near|outside|in front of|into)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+_UNIT_OF = re.compile(r"\b(?:in|at|near|outside|in front of|into|struck|hit|shelled|bombed|targeted|attacked)\s+"
+                      r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?:port|city|town|village|district|capital|enclave|island|suburb|prefecture|sub-prefecture|"
                       r"municipality|commune|settlement)\s+of\s+$", re.IGNORECASE)  # a local unit, not "the state of"
 

@@ -85,6 +85,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     starts = [m.span.start for m in analysis.mentions]
     found: list[_Found] = []
     by_para: dict[int, list[int]] = {}
+    lead: tuple[Span, int] | None = None
     para_sents: dict[int, list[Sentence]] = {}
     for sent in analysis.sents:
         para_sents.setdefault(sent.paragraph, []).append(sent)
@@ -92,7 +93,12 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     for p_idx, para in enumerate(analysis.paragraphs):
         quoted = quoted_spans(text, para.span.start, para.span.end)
         sents = para_sents.get(p_idx, [])
-        items = _paragraph_quotes(analysis, starts, p_idx, quoted, sents)
+        items, opening = _paragraph_quotes(analysis, starts, p_idx, quoted, sents)
+        if lead is not None:  # "Speaking in Vilnius, she said:" ends the paragraph before: the quote opening this one is hers
+            items = [replace(f, cue=lead[0], speaker=lead[1], entity=_entity(analysis, lead[1]))
+                     if f.kind == "direct" and f.cue is None and f.entity is None and f.span.start <= para.span.start + 1
+                     else f for f in items]
+        lead = opening
         if turn := _transcript_turn(analysis, starts, p_idx):  # the turn, not the quotation mark before its label
             items = [f for f in items if not turn[0].span in f.span] + turn
         items = _vote(analysis, items, tagged.get(p_idx, []))
@@ -380,7 +386,8 @@ def _overlap(a: Span, b: Span) -> float:
 
 
 def _paragraph_quotes(analysis: Analysis, starts: list[int], p_idx: int,
-                      quoted: list[tuple[Span, bool]], sents: list[Sentence]) -> list[_Found]:
+                      quoted: list[tuple[Span, bool]], sents: list[Sentence]) -> tuple[list[_Found], tuple[Span, int] | None]:
+    """The paragraph's quotes, and the cue and speaker of a "she said:" that ends it, if one does."""
     text = analysis.doc.text
     post = analysis.paragraphs[p_idx].post
     qspans = [q for q, _ in quoted]
@@ -414,7 +421,13 @@ def _paragraph_quotes(analysis: Analysis, starts: list[int], p_idx: int,
             if k < len(starts) and starts[k] == dash.end() and analysis.mentions[k].type in ("PERSON", "ORG"):
                 cue_span, who = Span(dash.start(1), dash.end(1)), k
         out.append(_Found(_strip(text, q), "direct", cue_span, who, _entity(analysis, who), post, p_idx))
-    return sorted(out, key=lambda f: f.span.start)
+    end = analysis.paragraphs[p_idx].span.end
+    opening = next(((c.span, who) for c, who in direct_cues
+                    if who is not None and _OPENS.fullmatch(text, c.span.end, end)), None)
+    return sorted(out, key=lambda f: f.span.start), opening
+
+
+_OPENS = re.compile(r"[^.!?“”\"\n]{0,30}:\s*")  # "said:", "told reporters:"
 
 
 _TURN = re.compile(r"[\"“]?([A-Z][A-Z.’'-]+(?:[ \t]+[A-Z][A-Z.’'-]+){0,3})(:)[ \t]+(\S.*?)[\"”]?\s*$", re.DOTALL)

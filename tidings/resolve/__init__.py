@@ -112,6 +112,7 @@ def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _U
     if len(words) > 1 and cl.first is None:
         cl.first = words[0]
     cl.gender = cl.gender or title_gender([t.rstrip(".") for t in titles])
+    cl.roles.update((t.lower(), None) for t in titles if t.lower() in ROLE_NOUNS)  # "Mayor X": "the city's mayor"
     cl.aliases[" ".join(words)] = None
     if lead:
         cl.aliases[(lead.group(0) + " ".join(words)).strip()] = None
