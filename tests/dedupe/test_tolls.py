@@ -6,7 +6,7 @@ from tidings.extract.amounts import extract_amounts
 from tidings.extract.dates import extract_times
 from tidings.extract.events import extract_events
 from tidings.resolve import resolve_entities
-from tidings.types import Event, Revision
+from tidings.types import Event, Revision, Span
 from tests.conftest import find, make_analysis, with_mentions
 
 BLOG = """Live: the war in the east
@@ -87,3 +87,12 @@ def test_tolls_a_newest_first_blog_keeps_the_newest_toll():
     first = next(e for e in a.events if e.type == "ASSAULT" and e.casualties and e.repeat_of is None)
     assert dict(first.casualties) == {"killed": 12, "injured": 40}
     assert [dict(r.casualties)["killed"] for r in first.revisions] == [8, 12]  # in time order
+
+
+def test_tolls_a_placeless_report_bringing_the_number_killed_up_revises_the_incident():
+    text = "One killed in A.\nA teacher was found dead, bringing the number of people killed in the attack to two."
+    a = make_analysis(text)
+    s1, s2 = find(text, "One killed in A."), find(text, "A teacher was found dead, bringing")
+    events = (_event(0, 0, s1, 1, (("killed", 1),)), _event(1, 1, Span(s2.start, len(text)), None, (("killed", 2),)))
+    out = link_toll_revisions(replace(a, events=events)).events
+    assert [e.repeat_of for e in out] == [None, 0] and dict(out[0].casualties) == {"killed": 2}

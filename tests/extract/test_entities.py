@@ -190,3 +190,8 @@ def test_entities_its_spokesman_is_one_role_not_a_body_inside_it():
     got = _mentions("Its military spokesman said the group had targeted the ship.")
     assert ("Its military spokesman", "PERSON", "role") in got
     assert ("Its military", "ORG", "role") not in got
+
+
+def test_entities_the_presidency_is_a_body():
+    got = _mentions("The presidency said the president had ordered the army chief to move to Kebbi.")
+    assert ("The presidency", "ORG", "role") in got

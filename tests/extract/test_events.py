@@ -481,3 +481,40 @@ def test_events_who_accuses_is_the_speaker_not_a_name_in_what_he_said_before():
     accuse = next(e for e in a.events if e.type == "ACCUSE")
     assert [a.entities[p.entity].name for p in accuse.actors] == ["Arkady Belov"]
     assert [a.entities[p.entity].name for p in accuse.targets] == ["Kyiv"]
+
+
+def _staged(text, *spec):
+    a = with_mentions(make_analysis(text), *spec)
+    return extract_events(extract_amounts(extract_times(extract_quotes_by_rules(resolve_entities(a)))))
+
+
+def test_events_one_guard_shot_dead_one_cook_wounded_and_the_treated_after_an_aside():
+    got = _events("Gunmen shot dead a security guard at the school. A cook was wounded in the attack.")
+    assert [toll for kind, _, _, _, toll, _ in got if kind == "ASSAULT"][0] == {"killed": 1, "injured": 1}
+    got = _events("Two people were killed in the attack. Three other people, including a pupil who was trampled "
+                  "as the children fled, were being treated in hospital.")
+    assert any(toll == {"killed": 2, "injured": 3} for *_, toll, _ in got)
+
+
+def test_events_the_attackers_named_again_are_the_incident_just_reported_and_its_place():
+    text = ("Gunmen abducted 38 pupils from a boarding school in north-western Nigeria before dawn on Tuesday, "
+            "police said.\nA police spokesman, Yakubu Sambo, said the attackers shot dead a guard at the school in "
+            "the town of Danko.\n")
+    a = _staged(text, ("Nigeria", "GPE", 0), ("Yakubu Sambo", "PERSON", 0), ("Danko", "GPE", 0))
+    attacks = [e for e in a.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and a.entities[attacks[0].location].name == "Danko"
+    assert dict(attacks[0].casualties) == {"killed": 1} and attacks[0].targets == ()  # Nigeria is where, not whom
+
+
+def test_events_an_attack_condemned_or_called_names_the_incident_again_and_its_critic_is_no_party():
+    text = ("Gunmen abducted 38 pupils from a school in Danko on Tuesday.\nUnicef condemns attack\n"
+            "Unicef called the abduction “a grave violation of children's rights”.\n")
+    a = _staged(text, ("Danko", "GPE", 0), ("Unicef", "ORG", 0), ("Unicef", "ORG", 1))
+    attacks = [e for e in a.events if e.type == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].actors == ()
+
+
+def test_events_an_earthquake_that_struck_a_province_in_a_country_is_in_the_province():
+    got = _events("A magnitude 6.4 earthquake struck Van province in eastern Turkey on Sunday, killing 14 people.",
+                  ("Van", "GPE", 0), ("Turkey", "GPE", 0))
+    assert [(kind, place) for kind, _, _, place, *_ in got] == [("DISASTER", "Van")]

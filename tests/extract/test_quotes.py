@@ -267,3 +267,10 @@ def test_quotes_an_opening_participle_says_when_and_where_not_what():
     _, got = _quotes(text, ("Maryna Tkachuk", "PERSON", 0), ("Vilnius", "GPE", 0))
     assert [q for q, _, _ in got if "Speaking" in q or "Asked" in q] == []
     assert ("Every day without air defence costs lives.", "direct", "Maryna Tkachuk") in got
+
+
+def test_quotes_a_quotation_before_a_role_and_name_in_apposition_ends_at_its_marks():
+    text = ("“The government will spare no resource to bring these children back,” a presidential spokesman, "
+            "Garba Lawal, said in a statement.")
+    _, got = _quotes(text, ("Garba Lawal", "PERSON", 0))
+    assert got == [("The government will spare no resource to bring these children back", "direct", "Garba Lawal")]

@@ -118,3 +118,11 @@ def test_the_taggers_pieces_that_one_rule_quote_holds_are_one_quote():
     text = (Path(__file__).parent.parent / "golden/wire-dhaka-factory-fire.txt").read_text(encoding="utf-8")
     blaze = [k for k in quotes(tidings.analyze(text)) if "blaze" in k or "staircase" in k]
     assert len(blaze) == 1 and "Ashulia" in blaze[0] and "staircase" in blaze[0]
+
+
+def test_where_or_when_words_were_said_is_no_part_of_the_learned_cue():
+    text = ("The council has not met since June.\n\n“We have waited long enough for the council to act on the pier,” "
+            "Maria Lopes, a councillor for the Green party, said on Twitter. “The pier must reopen before the "
+            "winter.”\n\nThe mayor said on Twitter that the pier must reopen before the winter.\n")
+    a = tidings.analyze(text)
+    assert a.quotes and {q.cue.text(a.doc) for q in a.quotes} == {"said"}

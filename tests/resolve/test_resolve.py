@@ -156,3 +156,12 @@ def test_resolve_a_title_in_the_name_is_a_role_the_same_role_before_it_points_to
     ents = {m.span.text(a.doc): a.entities[m.entity].name for m in a.mentions if m.entity is not None}
     assert ents["the city's mayor"] == "Oleksandr Hrytsenko"
     assert "mayor" in _people(a)["Oleksandr Hrytsenko"].roles
+
+
+def test_resolve_a_role_in_apposition_is_the_name_after_it_not_an_earlier_holder_of_the_role():
+    text = ("A police spokesman, Yakubu Sambo, said the attackers came at night. The army said troops were in "
+            "pursuit. Its spokesman, Brig Gen Tunde Okafor, said the operation was careful.")
+    a = _resolved(text, ("Yakubu Sambo", "PERSON", 0), ("Gen Tunde Okafor", "PERSON", 0))
+    ents = {m.span.text(a.doc): a.entities[m.entity].name for m in a.mentions if m.entity is not None}
+    assert ents["Its spokesman"] == "Tunde Okafor"
+    assert "Brig Gen Tunde Okafor" in _people(a)["Tunde Okafor"].aliases

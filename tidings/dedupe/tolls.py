@@ -10,7 +10,8 @@ from tidings.types import Analysis, Event, Revision
 _INCIDENTS = frozenset({"ASSAULT", "DISASTER"})
 _COUNTS = ("killed", "injured")
 # a later toll sentence that names no place still revises the last incident when it says so (#4)
-_REVISED = re.compile(r"\b(?:toll|ris(?:en|es)|rose|climb(?:ed|s)|increased|updated|now|revised)\b", re.IGNORECASE)
+_REVISED = re.compile(r"\b(?:toll|ris(?:en|es)|rose|climb(?:ed|s)|increased|updated|now|revised|bringing|brings|raising|raises)\b",
+                      re.IGNORECASE)
 
 
 def link_toll_revisions(analysis: Analysis) -> Analysis:

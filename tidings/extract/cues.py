@@ -225,6 +225,9 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     source_after = text[cue.start : cue.end].lower() == "according to"
     for c in reversed(commas[:-1] if not closed_quote and not source_after else []):
         segment = head[c + 1 : comma]
+        if segment[:1] in "”\"" and len(segment.split()) <= 6 and not _FINITE.search(segment):
+            comma = c  # '“...,” a presidential spokesman, Garba Lawal, said': the quotation, then who said it
+            break
         if len(segment.split()) > 6 or _FINITE.search(segment) or any(q in segment for q in "“”\"") \
                 or _PARTICIPLE.match(segment):  # "..., killing two crew members, the operator said": content
             break

@@ -37,7 +37,7 @@ _BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
            r"company|firm|council|authority|agency|charity|watchdog|police|army|navy|air\s+force|coastguard|"
            r"military(?:\s+administration)?|administration|commission|"
            r"(?:armed|security|defence|defense)\s+forces|"
-           r"committee|party|board|department|office|club|"
+           r"committee|party|board|department|office|presidency|club|"
            r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
            r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal)")
 _ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence ministry"
@@ -136,13 +136,14 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
     return out
 
 
-_WHERE = re.compile(r"\b(?:in|into|inside|near|outside|around|across|(?:north|south|east|west)\s+of)\s+$")
+_WHERE = re.compile(r"\b(?:in|into|inside|near|outside|around|across|(?:north|south|east|west)\s+of|"
+                    r"shelled|struck|bombed|hit|shelling|striking|bombing)\s+$")  # ... or "Russian forces shelled [Kharkiv]"
 _TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
 
 
 def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
     """Names typed by what the document says of them:
-    - an organisation-typed name after "in", "near", "west of" ... that the gazetteer knows as a
+    - an organisation-typed name after "in", "near", "west of", "shelled" ... that the gazetteer knows as a
       country, region or sizeable city is that place ("a crowded market in El Fasher"), and so is
       the place of "a Dubai-based company";
     - a one-word "person" that the document also names as a place, or that the gazetteer knows as a

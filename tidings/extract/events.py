@@ -148,7 +148,8 @@ _MEDIUM = re.compile(r"\b(?:said|says|wrote|writes|posted|posts|announced|added|
                      r"(?:the\s+)?(?:broadcaster|newspaper|channel|radio station|news agency|agency|website)\s+)$")
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of|(?:outskirts|suburbs) of|"
                          r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?"
-                         r"(?:(?:central|downtown|greater|old)\s+)?$", re.IGNORECASE)  # "in central Lima"
+                         r"(?:(?:central|downtown|greater|old|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+)?$",
+                         re.IGNORECASE)  # "in central Lima", "in north-western Nigeria"
 # an unnamed group as the doer, just before the trigger ("farmers protested", "hundreds of workers marched")
 _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstrators|teachers|doctors|nurses|"
           r"villagers|traders|vendors|activists|supporters|employees|drivers|miners|lawyers|women|youths?|fishermen|"
@@ -202,9 +203,12 @@ _HURT_AFTER = re.compile(r"\b(\d[\d,]*)\s+(?:have|had|were|are)\s+(?:been\s+)?(?
 _RISEN = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increased|jumped)\s+to\b", re.IGNORECASE)
 # "The blaze broke out on the ground floor ...": a sentence that opens on the incident just reported
 _NAMED_AGAIN = frozenset({"attack", "attacks", "fighting", "assault", "blast", "explosion", "fire", "blaze", "shelling",
+                          "abduction", "kidnapping", "bombing", "massacre", "ambush",
                           "strike", "raid", "shooting", "clashes"})
 _FIRE = re.compile(r"\b(?:on fire|ablaze|fires?|blazes?)\b", re.IGNORECASE)
 _THE_INCIDENT = re.compile(r"(?:The|This|That)\s+(?:[\w-]+\s+)?$")
+_CONDEMNED = re.compile(r"\b(?:condemn|denounc|deplor|decr(?:y|ie))\w*\s+(?:the\s+)?$", re.IGNORECASE)  # "Unicef condemns attack"
+_PERPETRATORS = re.compile(r"\b[Tt]he\s+(?:attackers|gunmen|assailants|kidnappers|abductors|raiders|bombers)\b")
 _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       r"(?:more|others|other people|of them)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
                       r"(?:treated|hospitali[sz]ed|taken to hospital)\b", re.IGNORECASE)
@@ -215,12 +219,20 @@ _HARM = re.compile(r"\b(?:killed|killing|died|dead|deaths|fatalities|death toll|
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
 _ONE = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|civilian|officer|worker|"
         r"protester|resident|driver|passenger|pilot|journalist|student|teenager|farmer|trader|nurse|doctor|"
-        r"villager|pastoralist|herder|merchant|shopkeeper|motorist|adolescent)")
+        r"villager|pastoralist|herder|merchant|shopkeeper|motorist|adolescent|guard|cook|teacher|pupil|"
+        r"policeman|policewoman|fisherman|miner|priest|pastor|imam|medic|paramedic|firefighter|volunteer|"
+        r"bystander|tourist|patient|prisoner|inmate|photographer|cameraman|reporter|official)")
 _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student", "killing 19-year-old Brian Mwangi"
     rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was\s+killed|died|was\s+shot\s+dead)\b"
     rf"|\b(?:shooting|shot|stabbing|stabbed|beating|beat|hacked)\s+(?:dead|and\s+killed|to\s+death)\s+(?:a|an|one)\s+{_ONE}\b"
     rf"|\bkilling\s+(?:(?:a|an|one)\s+{_ONE}\b|(?:an?\s+)?\d+-year-old\b)",
     re.IGNORECASE)
+_ONE_HURT = re.compile(  # "A cook was wounded", "wounding a teacher"
+    rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was|had\s+been|has\s+been)\s+(?:wounded|injured|hurt)\b"
+    rf"|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|one)\s+{_ONE}\b",
+    re.IGNORECASE)
+# "Three other people, including a pupil who was trampled, were being treated": the count's verb after the aside
+_ASIDE = re.compile(r",\s+(?:including|among them)\b[^,;.]*,\s*", re.IGNORECASE)
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # the event-plover model (PLV train only) types a sentence when its top class has at least this
 # probability; fixed beforehand, not tuned on PLV test (#4)
@@ -308,10 +320,15 @@ def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event
         k = len(earlier) - 1
         while k >= 0 and earlier[k].type not in _INCIDENTS:
             k -= 1
-        opening = k >= 0 and earlier[k].post == e.post and earlier[k].mode[:1] == e.mode[:1] \
-            and bool(_THE_INCIDENT.fullmatch(text, e.span.start, e.trigger.start))
+        opening = k >= 0 and earlier[k].post == e.post and (
+            earlier[k].mode[:1] == e.mode[:1] and bool(_THE_INCIDENT.fullmatch(text, e.span.start, e.trigger.start))
+            # "Gunmen abducted 38 pupils ... said the attackers arrived on motorcycles": those who did it, named again
+            or _PERPETRATORS.search(text, e.span.start, e.trigger.end) is not None)
         # ... or one named again in passing with nothing new: 'called the attack "a cowardly attempt"'
-        named = not e.casualties and text[max(0, e.trigger.start - 4) : e.trigger.start] == "the " \
+        # ("A cook was wounded in the attack": in the same post, what it adds is the toll of the one reported)
+        named = (not e.casualties or k >= 0 and earlier[k].post == e.post) \
+            and (text[max(0, e.trigger.start - 4) : e.trigger.start] == "the "
+                 or _CONDEMNED.search(text, max(0, e.trigger.start - 30), e.trigger.start) is not None) \
             and text[e.trigger.start : e.trigger.end].lower() in _NAMED_AGAIN
         again = named and e.location is None
         # "struck a ship, setting it on fire ... the fire was brought under control": the attack's fire
@@ -325,8 +342,9 @@ def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event
             for key, value in e.casualties:
                 toll.setdefault(key, value)
             earlier[k] = replace(first, location=e.location if e.location is not None else first.location,
-                                 casualties=tuple(toll.items()), actors=first.actors or e.actors,
-                                 targets=first.targets or e.targets,
+                                 casualties=tuple(toll.items()),  # (who names it again in passing is no party to it)
+                                 actors=first.actors or (e.actors if opening else ()),
+                                 targets=first.targets or (e.targets if opening else ()),
                                  # a bare toll ("shot and killed a villager") takes the kind the word names
                                  mode=first.mode if first.acled else e.mode, acled=first.acled or e.acled)
             continue
@@ -594,7 +612,8 @@ def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     text = analysis.doc.text
     places = [m for _, m in inside if m.type in ("GPE", "LOC") and not _is_possessed(text, m.span)]  # not "in [Bangladesh]'s deadliest fire"
     prepped = [m for m in places if _PLACE_PREP.search(text[max(0, m.span.start - 12) : m.span.start])
-               or _UNIT_OF.search(text, max(0, m.span.start - 60), m.span.start)]
+               or _UNIT_OF.search(text, max(0, m.span.start - 60), m.span.start)
+               or _STRUCK.search(text, max(0, m.span.start - 12), m.span.start)]  # "struck Van province in eastern Turkey"
     after = [m for m in prepped if m.span.start >= trigger.start]
     best = (after or prepped or [])[:1]
     if not best:
@@ -605,6 +624,7 @@ def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     return best[0].entity
 
 
+_STRUCK = re.compile(r"\b(?:struck|hit|shelled|bombed|rocked|jolted)\s+$")
 _UNITS_OF = (r"(?:port|city|town|village|region|province|district|capital|enclave|island|suburb|county|state|"
              r"prefecture|sub-prefecture|municipality|commune|governorate|oblast|raion|settlement)\s+of\s+")
 _PLACE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _UNITS_OF)
@@ -649,6 +669,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             out.setdefault("injured", int(parse_number(m.group(1)) or 0))
     if _ONE_DEAD.search(chunk):
         out.setdefault("killed", 1)
+    if _ONE_HURT.search(chunk):
+        out.setdefault("injured", 1)
     for m in _NOBODY.finditer(chunk):
         out.setdefault("killed" if _KILLED.match(m.group(m.lastindex or 1)) else "injured", 0)
     last = None
@@ -656,7 +678,9 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
     for a in amounts:
         if a.kind != "count":
             continue
-        after = text[a.span.end : min(span.end, a.span.end + 40)].split(",")[0]
+        aside = _ASIDE.match(text, a.span.end, span.end)
+        start = aside.end() if aside is not None else a.span.end
+        after = text[start : min(span.end, start + 40)].split(",")[0]
         before = text[max(span.start, a.span.start - 25) : a.span.start]
         state = {"dead": "killed", "injured": "injured", "wounded": "injured"}.get(a.unit)
         verb = _COUNT_VERB.search(before)  # "killing two crew members and injuring nine": the verb just before

@@ -154,6 +154,10 @@ _REQUEST_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implo
 _NARRATOR_TAIL = re.compile(r"[^,.;:]{0,40}?,\s+(?:(?:\w+\s+){0,2}(?:before|after)|as|while|when)\b")
 
 
+_ON_MEDIUM = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|"
+                           r"Telegram|social media|television|radio|CNN|MSNBC|Fox|ABC|NBC|CBS|PBS|NPR)\b")
+
+
 def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Found]]:
     """The attribution tagger's quotes, linked and given speakers, by paragraph of their start."""
     from tidings.errors import ModelError
@@ -182,6 +186,9 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
         if att.cue is not None and (k := bisect.bisect_right(sent_starts, att.cue.start) - 1) >= 0 \
                 and att.cue.start < analysis.sents[k].span.end < att.cue.end:  # "said. Budapest did not": a cue ends with its sentence
             att = replace(att, cue=Span(att.cue.start, _cue_end(text, att.cue.start, analysis.sents[k].span.end)))
+        if att.cue is not None and (on := _ON_MEDIUM.search(text, att.cue.start, att.cue.end + 20)) is not None \
+                and att.cue.start < on.start() < att.cue.end <= on.end():  # "said on Twitter", "said on Tuesday": "said"
+            att = replace(att, cue=Span(att.cue.start, on.start()))
         speaker = _source_mention(analysis, starts, att.source, att.cue) if att.source else None
         head = next((h for h in heads if att.cue is not None and att.cue in h), None)
         for part in att.content:

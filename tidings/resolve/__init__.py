@@ -115,7 +115,7 @@ def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _U
     cl.roles.update((t.lower(), None) for t in titles if t.lower() in ROLE_NOUNS)  # "Mayor X": "the city's mayor"
     cl.aliases[" ".join(words)] = None
     if lead:
-        cl.aliases[(lead.group(0) + " ".join(words)).strip()] = None
+        cl.aliases[(lead.group(0) + surface).strip()] = None  # "Brig " + "Gen Tunde Okafor"
     sent = units.spans[units.index(m.span.start)]
     for role in (role_before(text, m.span.start - (len(lead.group(0)) if lead else 0), sent.start),
                  role_after(text, m.span.end)):
@@ -196,6 +196,10 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
             return link[k]
         found = _resolve_body(text, desc, i, mentions, link, clusters)
         return found if found is not None else _add_other(surface, "ORG", i, clusters)
+    k = i + 1  # "Its spokesman, Brig Gen Tunde Okafor, said": the name in apposition, whoever else is a spokesman
+    if k < len(mentions) and k in link and mentions[k].type == "PERSON" and mentions[k].source == "ner" \
+            and (not (gap := text[m.span.end : mentions[k].span.start].lstrip(", ")) or TITLE_BEFORE.match(gap)):
+        return link[k]
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
     if fits:
         return max(fits, key=lambda k: max((mentions[j].span.start for j in clusters[k].mentions
