@@ -146,9 +146,9 @@ _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribuna
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _MEDIUM = re.compile(r"\b(?:said|says|wrote|writes|posted|posts|announced|added|adds|told|tells)\s+(?:(?:on|via|in a post on)\s+|"
                      r"(?:the\s+)?(?:broadcaster|newspaper|channel|radio station|news agency|agency|website)\s+)$")
+_COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"  # "west", "north-western", "southern"
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of|(?:outskirts|suburbs) of|"
-                         r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of)\s+(?:the\s+)?"
-                         r"(?:(?:central|downtown|greater|old|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)\s+)?$",
+                         rf"{_COMPASS}\s+of)\s+(?:the\s+)?(?:(?:central|downtown|greater|old|{_COMPASS})\s+)?$",
                          re.IGNORECASE)  # "in central Lima", "in north-western Nigeria"
 # an unnamed group as the doer, just before the trigger ("farmers protested", "hundreds of workers marched")
 _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstrators|teachers|doctors|nurses|"
@@ -624,12 +624,13 @@ def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     return best[0].entity
 
 
-_STRUCK = re.compile(r"\b(?:struck|hit|shelled|bombed|rocked|jolted)\s+$")
+_STRIKE_VERBS = r"struck|hit|shelled|bombed"
+_STRUCK = re.compile(rf"\b(?:{_STRIKE_VERBS}|rocked|jolted)\s+$")
 _UNITS_OF = (r"(?:port|city|town|village|region|province|district|capital|enclave|island|suburb|county|state|"
              r"prefecture|sub-prefecture|municipality|commune|governorate|oblast|raion|settlement)\s+of\s+")
 _PLACE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _UNITS_OF)
 # "in front of the sub-prefecture of [Mokolo]", "near the town of [Sake]": the place after the unit
-_UNIT_OF = re.compile(r"\b(?:in|at|near|outside|in front of|into|struck|hit|shelled|bombed|targeted|attacked)\s+"
+_UNIT_OF = re.compile(rf"\b(?:in|at|near|outside|in front of|into|{_STRIKE_VERBS}|targeted|attacked)\s+"
                       r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?:port|city|town|village|district|capital|enclave|island|suburb|prefecture|sub-prefecture|"
                       r"municipality|commune|settlement)\s+of\s+$", re.IGNORECASE)  # a local unit, not "the state of"
