@@ -20,3 +20,56 @@ def test_dedupe_repeated_post_points_to_original():
 def test_dedupe_similarity_bounds():
     assert similarity("Storm closes airport", "Storm closes airport") == 1.0
     assert similarity("Storm closes airport", "Minister praises talks") == 0.0
+
+
+RETOLD = """Opening summary of the day's events in the port city.
+Ferry sinks off Mombasa, nine missing
+A passenger ferry carrying 60 people capsized near Likoni on Friday morning, and nine passengers are missing, the coastguard said. Divers and fishing boats joined the search.
+Governor visits hospital
+The governor visited the county hospital, where survivors were being treated, and promised an inquiry.
+Power cut hits city centre
+Traffic lights failed across the city centre after a fault at a substation, the utility said.
+Nine missing after Likoni ferry capsizes
+The coastguard said nine passengers were missing after a ferry with 60 people on board capsized close to Likoni on Friday; divers and fishermen are searching.
+"""
+
+REVISED = """Opening summary of the day's events in the port city.
+Ferry sinks off Mombasa, 9 missing
+A passenger ferry carrying 60 people capsized near Likoni on Friday morning, and nine passengers are missing, the coastguard said. Divers and fishing boats joined the search.
+Governor visits hospital
+The governor visited the county hospital, where survivors were being treated, and promised an inquiry.
+Power cut hits city centre
+Traffic lights failed across the city centre after a fault at a substation, the utility said.
+Ferry capsizes off Likoni, 14 missing
+The coastguard said 14 passengers were missing after a ferry with 60 people on board capsized close to Likoni on Friday; divers and fishermen are searching.
+"""
+
+
+def test_dedupe_post_retold_in_other_words_points_to_original():
+    # headline words barely overlap ('Ferry sinks off Mombasa' / 'Likoni ferry capsizes'), but the
+    # bodies share the story's rarer words (ferry, capsized, Likoni, divers, coastguard)
+    a = dedupe_facts(make_analysis(RETOLD))
+    assert [p.duplicate_of for p in a.posts] == [None, None, None, None, 1]
+
+
+def test_dedupe_post_with_another_count_in_its_headline_is_a_revision_not_a_repeat():
+    a = dedupe_facts(make_analysis(REVISED))
+    assert [p.duplicate_of for p in a.posts] == [None, None, None, None, None]
+
+
+FOLLOW_UP = """Opening summary of the day's events in the port city.
+Ferry sinks off Mombasa, nine missing
+A passenger ferry carrying 60 people capsized near Likoni on Friday morning, and nine passengers are missing, the coastguard said.
+Power cut hits city centre
+Traffic lights failed across the city centre after a fault at a substation, the utility said.
+Divers search Likoni channel for ferry passengers
+Navy divers and fishing boats searched the Likoni channel for the missing ferry passengers, the coastguard said.
+Nine still missing as divers comb Likoni channel
+Nine passengers of the ferry that capsized near Likoni on Friday morning are still missing as navy divers and fishing boats search the channel, the coastguard said.
+"""
+
+
+def test_dedupe_post_alike_two_earlier_posts_is_a_follow_up_not_a_repeat():
+    # the last post shares the story's words with both ferry posts, so neither is the one it repeats
+    a = dedupe_facts(make_analysis(FOLLOW_UP))
+    assert [p.duplicate_of for p in a.posts] == [None, None, None, None, None]

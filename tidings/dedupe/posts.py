@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from tidings.dedupe.tolls import link_toll_revisions
@@ -14,6 +16,8 @@ _STOP = frozenset(
     "that as from not already says said will would could than".split()
 )
 POST_THRESHOLD = 0.6
+REWRITE_THRESHOLD = 0.3  # cosine of two posts' weighted stems, for a repeat told in other words ...
+REWRITE_MARGIN = 2.5  # ... and how many times the next most alike post's it must be
 
 
 def _words(text: str) -> set[str]:
@@ -47,6 +51,61 @@ def _post_similarity(text: str, p: Post, q: Post, sentences: dict[int, list[set[
     return max(head, body)
 
 
+def _stems(text: str) -> list[str]:
+    """Content words cut to five letters, so 'killed'/'kills' and 'teacher'/'teachers' are one stem."""
+    return [w[:5] for w in re.findall(r"\w+", text.lower()) if w not in _STOP]
+
+
+def _numbers(text: str) -> set[str]:
+    return set(re.findall(r"\d[\d,.]*", text))
+
+
+def _cosines(text: str, posts: list[Post]) -> dict[int, dict[int, float]]:
+    """For each post, the cosine of its weighted stems with each earlier post's that shares one.
+
+    A stem weighs more the fewer of the document's posts use it (a blog's topic words, in nearly
+    every post, weigh almost nothing), so two posts meet on the rarer words of one story.
+    """
+    bags = {p.id: Counter(_stems(text[p.span.start : p.span.end])) for p in posts}
+    df = Counter(w for bag in bags.values() for w in bag)
+    idf = {w: math.log((len(bags) + 1) / (n + 0.5)) for w, n in df.items()}
+    postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+    out: dict[int, dict[int, float]] = {}
+    for k, bag in bags.items():
+        vec = {w: (1 + math.log(n)) * idf[w] for w, n in bag.items()}
+        norm = math.sqrt(sum(x * x for x in vec.values())) or 1.0
+        dots: dict[int, float] = defaultdict(float)
+        for w, x in vec.items():
+            for j, y in postings[w]:
+                dots[j] += x / norm * y
+            postings[w].append((k, x / norm))
+        out[k] = dots
+    return out
+
+
+def _retold(text: str, p: Post, earlier: list[Post], cosines: dict[int, float]) -> int | None:
+    """The earlier post that post ``p`` tells again in other words, or None.
+
+    That post must be the one ``p`` is most alike (cosine >= REWRITE_THRESHOLD), by far
+    (``REWRITE_MARGIN`` times the next one: a weather update or a follow-up is like several), and
+    their headlines must share two in five of the shorter one's stems and give no other number
+    ('Toll rises to 17' then 'Toll rises to 35' is a revision, not a repeat).
+    """
+    ranked = sorted(cosines.items(), key=lambda x: -x[1])
+    if not ranked or p.headline is None or ranked[0][1] < REWRITE_THRESHOLD \
+            or len(ranked) > 1 and ranked[0][1] < REWRITE_MARGIN * ranked[1][1]:
+        return None
+    q = next((q for q in earlier if q.id == ranked[0][0]), None)
+    if q is None or q.headline is None:
+        return None
+    hp, hq = text[p.headline.start : p.headline.end], text[q.headline.start : q.headline.end]
+    a, b = set(_stems(hp)), set(_stems(hq))
+    na, nb = _numbers(hp), _numbers(hq)
+    if not a or not b or len(a & b) < 0.4 * min(len(a), len(b)) or (na and nb and na.isdisjoint(nb)):
+        return None
+    return q.id
+
+
 @stage(requires=("posts", "quotes", "events"), assigns=("posts", "quotes", "events"))
 def dedupe_facts(analysis: Analysis) -> Analysis:
     """Return ``analysis`` with ``duplicate_of`` on repeated posts, ``repeat_of`` on their facts, and
@@ -54,13 +113,16 @@ def dedupe_facts(analysis: Analysis) -> Analysis:
     text = analysis.doc.text
     posts = list(analysis.posts)
     sentences: dict[int, list[set[str]]] = {}
+    cosines = _cosines(text, [p for p in posts if p.kind == "post"])
     for i, p in enumerate(posts):
         if p.kind == "video" or p.headline is None:
             continue
-        best = max(((q.id, _post_similarity(text, p, q, sentences)) for q in posts[:i] if q.kind == "post"
-                    and q.duplicate_of is None), key=lambda x: x[1], default=(None, 0.0))
-        if best[0] is not None and best[1] >= POST_THRESHOLD:
-            posts[i] = replace(p, duplicate_of=best[0])
+        earlier = [q for q in posts[:i] if q.kind == "post" and q.duplicate_of is None]
+        best = max(((q.id, _post_similarity(text, p, q, sentences)) for q in earlier),
+                   key=lambda x: x[1], default=(None, 0.0))
+        of = best[0] if best[1] >= POST_THRESHOLD else _retold(text, p, earlier, cosines.get(p.id, {}))
+        if of is not None:
+            posts[i] = replace(p, duplicate_of=of)
     dup = {p.id: p.duplicate_of for p in posts if p.duplicate_of is not None}
     quotes = list(analysis.quotes)
     for i, q in enumerate(quotes):
