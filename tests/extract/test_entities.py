@@ -1,7 +1,16 @@
 """Entity mentions from the shipped model plus the rule-based pronouns and descriptions."""
 
 from tidings.extract.entities import extract_mentions
+from tidings.types import Mention, Span
 from tests.conftest import make_analysis
+
+
+def _at(text):
+    """A tagger's name mention of a piece of ``text`` (its first occurrence, or its last)."""
+    def at(s, kind, last=False):
+        i = text.rindex(s) if last else text.index(s)
+        return Mention(Span(i, i + len(s)), kind, "ner")
+    return at
 
 
 def _mentions(text):
@@ -69,12 +78,9 @@ def test_entities_a_tagged_name_with_no_capital_is_dropped():
 
 def test_entities_an_organisation_name_the_model_cut_in_two_is_one():
     from tidings.extract.entities import _institutions
-    from tidings.types import Mention, Span
 
     text = "She works at the Centre for Glacial Studies in Coyhaique and for BBC Scotland, in Paris."
-    def at(s, kind):
-        i = text.index(s)
-        return Mention(Span(i, i + len(s)), kind, "ner")
+    at = _at(text)
     got = _institutions(text, [at("Centre for Glacial", "ORG"), at("Studies", "GPE"), at("Coyhaique", "GPE"),
                                at("BBC", "ORG"), at("Scotland", "GPE"), at("Paris", "GPE")])
     assert [(text[m.span.start:m.span.end], m.type) for m in got] == [
@@ -83,13 +89,9 @@ def test_entities_an_organisation_name_the_model_cut_in_two_is_one():
 
 def test_entities_an_organisation_typed_name_after_in_is_a_known_place():
     from tidings.extract.entities import _places_by_context
-    from tidings.types import Mention, Span
 
     text = "Shells hit a market in El Fasher as Apple opened a store in Cupertino Labs."
-    def at(s, kind):
-        k = text.index(s)
-        return Mention(Span(k, k + len(s)), kind, "ner")
-
+    at = _at(text)
     got = _places_by_context(text, [at("El Fasher", "ORG"), at("Apple", "ORG"), at("Cupertino Labs", "ORG")])
     assert [m.type for m in got] == ["GPE", "ORG", "ORG"]  # a gazetteer city after "in"; the rest stay
 
@@ -116,7 +118,6 @@ def test_entities_an_unnamed_body_as_a_source():
 
 def test_entities_a_capital_tagged_as_a_person_is_a_place_and_a_code_named_group_an_organisation():
     from tidings.extract.entities import _places_by_context
-    from tidings.types import Mention, Span
 
     text = "M23 rebels accused Kinshasa of sabotage. Talks between the government and M23 began. Kim Paris spoke. Paris left."
 
@@ -139,7 +140,6 @@ def test_entities_armed_forces_and_a_long_described_office_are_bodies():
 
 def test_entities_a_city_based_company_names_the_city():
     from tidings.extract.entities import _places_by_context
-    from tidings.types import Mention, Span
 
     text = "Sanctions hit a Dubai-based shipping company."
     start = text.index("Dubai")
@@ -155,7 +155,6 @@ def test_entities_a_role_word_used_as_an_adjective_is_no_person():
 
 def test_entities_a_town_after_the_battle_for_is_a_place_and_an_administration_a_body():
     from tidings.extract.entities import _places_by_context
-    from tidings.types import Mention, Span
 
     text = "Her son has been missing since the battle for Bakhmut."
     start = text.index("Bakhmut")
@@ -167,7 +166,6 @@ def test_entities_a_town_after_the_battle_for_is_a_place_and_an_administration_a
 
 def test_entities_a_company_name_runs_on_to_its_kind():
     from tidings.extract.entities import _institutions
-    from tidings.types import Mention, Span
 
     text = "The six-storey Rahman Apparels building caught fire."
     start = text.index("Rahman")
@@ -177,7 +175,6 @@ def test_entities_a_company_name_runs_on_to_its_kind():
 
 def test_entities_a_movement_a_company_kind_and_the_plural_group_are_organisations():
     from tidings.extract.entities import _institutions
-    from tidings.types import Mention, Span
 
     text = "The Houthi movement hit a ship run by Marisol Shipping, and the Houthis said so."
     spans = [("Houthi", "MISC"), ("Marisol", "ORG"), ("Houthis", "PERSON")]
@@ -195,3 +192,13 @@ def test_entities_its_spokesman_is_one_role_not_a_body_inside_it():
 def test_entities_the_presidency_is_a_body():
     got = _mentions("The presidency said the president had ordered the army chief to move to Kebbi.")
     assert ("The presidency", "ORG", "role") in got
+
+
+def test_entities_a_place_typed_broadcaster_is_an_organisation():
+    from tidings.extract.entities import _institutions
+
+    text = "Speaking to Rádio Moçambique, he said boats were needed; Radio France and Moçambique agreed."
+    at = _at(text)
+    got = _institutions(text, [at("Rádio Moçambique", "GPE"), at("France", "GPE"), at("Moçambique", "GPE", last=True)])
+    assert [(text[m.span.start:m.span.end], m.type) for m in got] == [
+        ("Rádio Moçambique", "ORG"), ("Radio France", "ORG"), ("Moçambique", "GPE")]

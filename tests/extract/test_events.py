@@ -518,3 +518,15 @@ def test_events_an_earthquake_that_struck_a_province_in_a_country_is_in_the_prov
     got = _events("A magnitude 6.4 earthquake struck Van province in eastern Turkey on Sunday, killing 14 people.",
                   ("Van", "GPE", 0), ("Turkey", "GPE", 0))
     assert [(kind, place) for kind, _, _, place, *_ in got] == [("DISASTER", "Van")]
+
+
+def test_events_a_bill_failing_in_a_legislature_is_its_rejection_and_a_warning_to_block_is_a_threat():
+    got = _events("A bill to keep the US government funded failed in the Senate on Saturday. "
+                  "Ms Albrecht warned that Democrats would block any bill that included the cuts. "
+                  "Unicef warned that contaminated water could lead to outbreaks of cholera.",
+                  ("US", "GPE", 0), ("Senate", "ORG", 0), ("Albrecht", "PERSON", 0), ("Democrats", "NORP", 0),
+                  ("Unicef", "ORG", 0))
+    reject = [e for e in got if e[0] == "REJECT"]
+    assert [(e[1], e[2]) for e in reject] == [(["Senate"], [])]
+    threats = [e for e in got if e[0] == "THREATEN"]
+    assert [e[1] for e in threats] == [["Albrecht"]]

@@ -274,3 +274,10 @@ def test_quotes_a_quotation_before_a_role_and_name_in_apposition_ends_at_its_mar
             "Garba Lawal, said in a statement.")
     _, got = _quotes(text, ("Garba Lawal", "PERSON", 0))
     assert got == [("The government will spare no resource to bring these children back", "direct", "Garba Lawal")]
+
+
+def test_quotes_added_money_is_an_object_not_reported_content():
+    text = ("The stopgap would have funded agencies until November and added $9 billion for communities hit by "
+            "wildfires. Anna Berg added 300 jobs were at risk.")
+    _, got = _quotes(text, ("Anna Berg", "PERSON", 0))
+    assert got == [("300 jobs were at risk", "indirect", "Anna Berg")]

@@ -126,3 +126,14 @@ def test_where_or_when_words_were_said_is_no_part_of_the_learned_cue():
             "winter.”\n\nThe mayor said on Twitter that the pier must reopen before the winter.\n")
     a = tidings.analyze(text)
     assert a.quotes and {q.cue.text(a.doc) for q in a.quotes} == {"said"}
+
+
+def test_a_blame_with_words_in_marks_is_said_and_ends_what_was_said_before_it():
+    text = ("Shutdown nears\n\nWhite House press secretary Naomi Castellanos said the president would sign "
+            "\"any responsible bill that reaches his desk\" and blamed Senate Democrats for what she called "
+            "\"a shutdown of their own making.\"\n")
+    got = quotes(tidings.analyze(text))
+    said = next(k for k in got if "would sign" in k)
+    assert "blamed" not in said and got[said][2] == "Naomi Castellanos"
+    blame = next(k for k in got if "own making" in k)
+    assert blame.startswith("Senate Democrats") and got[blame][2] == "Naomi Castellanos"

@@ -156,8 +156,9 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
         return None  # "if they do not respond or ...": these report speech only with "that"
     start = cue.end + len(after) - len(after.lstrip())
     clause = text[start : sent.end].split(",")[0]
-    if verb in _CLAUSE_ONLY and not _FINITE.search(" ".join(clause.split()[:10])):
-        return None  # "announced its new initiative": an object, not reported content
+    if (verb in _CLAUSE_ONLY or verb.startswith("add") and re.match(r"[$€£¥\d]", clause)) \
+            and not _FINITE.search(" ".join(clause.split()[:10])):
+        return None  # "announced its new initiative", "added $9 billion for ...": an object, not reported content
     return _trim(text, start, sent.end)
 
 
@@ -172,7 +173,9 @@ _ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|adding|citi
                              r"(?:\w+\s+){1,2}(?:before|after|later|earlier)\b)\b")  # "hours before ...", "and will meet ..."
 _SECOND_CUE = re.compile(r"\s+and\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
                          r"argued|claims|claimed|notes|noted|threatened|threatens|promised|promises|vowed|vows|"
-                         r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges)\b")
+                         r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges|blamed|blames|"
+                         r"criticised|criticized|criticises|criticizes|condemned|condemns|praised|praises|"
+                         r"welcomed|welcomes|denied|denies|rejected|rejects)\b")
 _APPOSITIVE = re.compile(r"^(?:a|an|the|who|whose|which|one of|former|chief|head|its|his|her|their)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|did|does|do|should|may|might)\b")
 

@@ -40,8 +40,8 @@ _BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
            r"committee|party|board|department|office|presidency|club|"
            r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
            r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal)")
-_ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence ministry"
-    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[A-Z][\w-]*(?:’s|'s))\s+({_BODIES})\b"
+_ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence ministry", "South Africa’s government"
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*(?:’s|'s))\s+({_BODIES})\b"
     # an unnamed body as a source: "according to a local resistance committee", "a court said"
     rf"|(?<=according to )an?\s+{_BODIES}\b|\b[Aa]n?\s+{_BODIES}\b(?=\s+(?:has\s+|had\s+)?(?:said|says|told)\b)"
 )
@@ -93,9 +93,11 @@ _GROUP = re.compile(
 )
 
 
-_HEADS = (r"(?:Centre|Center|Institute|Ministry|Department|Office|Museum|Bureau|Council|Commission|Agency|"
+_HEADS = (r"(?:(?:Centre|Center|Institute|Ministry|Department|Office|Museum|Bureau|Council|Commission|Agency|"
           r"School|College|University|Academy|Foundation|Society|Association|Federation|League|Union|Bank|"
-          r"Church|Court|Organisation|Organization)\s+(?:for|of)\s+")
+          r"Church|Court|Organisation|Organization)\s+(?:for|of)\s+"
+          # a broadcaster: "Rádio Moçambique", "Radio Télévision Suisse"
+          r"|(?:Radio|Rádio)(?:\s+(?:e\s+)?(?:Televisão|Télévision))?\s+|(?:Television|Télévision|TV)\s+)")
 _HEAD_BEFORE = re.compile(rf"\b({_HEADS}(?:the\s+)?)$")
 _HEAD_FIRST = re.compile(_HEADS)
 _STORM_BEFORE = re.compile(r"\b((?:Tropical\s+)?(?:Storm|Hurricane|Typhoon|Cyclone)\s+)$")

@@ -14,6 +14,14 @@ from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, 
 # "warned that more attacks would follow": a threat, and the attacks it names have not happened
 _WARNED = r"warn(?:s|ed|ing)?\s+(?:that\s+|of\s+)(?:more|further|new|fresh|renewed)\s+"
 _WARNED_OF = _WARNED + r"(?:[\w-]+\s+)?(?:attacks|strikes|action|violence|reprisals|retaliation|consequences)"
+# "warned that Democrats would block any bill": a threat to act (not "warned that water could spread cholera")
+_WARNED_ACT = (r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:would|will)\s+(?:not\s+)?"
+               r"(?:block|veto|retaliate|respond|strike|sanction|boycott|walk out|shut down|sue|expel|halt|suspend|"
+               r"cut off|withdraw|resign)\b")
+# "failed in the Senate", "was voted down by parliament": a legislature rejects a bill
+_VOTED_DOWN = (r"(?:failed|was defeated|were defeated|was rejected|was voted down)\s+(?:in|by)\s+(?:the\s+)?"
+               r"(?:[A-Z][\w-]*\s+){0,3}?(?:Senate|House|Parliament|parliament|Assembly|Congress|Chamber|Council|"
+               r"Duma|Bundestag|Knesset|Sejm|Commons|Lords|Rada|legislature)|voted (?:down|against)")
 _ARSON = r"set fire to|set (?:[\w-]+ ){0,3}?(?:on fire|alight)|torched|burn(?:ed|t) down"
 # (type, mode, pattern): earlier rows win within a sentence; one event per type per sentence
 _TRIGGERS: list[tuple[str, str, str]] = [
@@ -42,10 +50,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation"),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"no (?:other )?choice but to"),
-    ("THREATEN", "warning", _WARNED_OF),
+    ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)"),
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
+    ("REJECT", "vote", _VOTED_DOWN),
     ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down"),
     ("REJECT", "legal", r"challenge(?:s|d)? (?:[\w’'-]+ ){0,3}?(?:in|at|before) (?:the )?(?:[\w’'-]+ ){0,3}?[Cc]ourt|"
                         r"appeal(?:s|ed)? against"),
@@ -503,6 +512,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         # "were deported by Stalin": the agent follows "by", the one it happened to comes before
         agent_at = by.end() - 2
         before, after = [m for m in after if m.span.start >= agent_at], before
+    if mode == "vote" and (house := [m for m in after if m.span.start < trigger.end]):
+        before, after = house, []  # "A bill ... failed in the Senate": the Senate rejects; the bill's words act in nothing
     if kind == "DISASTER":  # a fire or a flood strikes places, which say where ("east of Patras")
         places = [m for m in after if m.type in ("GPE", "LOC")]
         after = [m for m in after if m not in places]

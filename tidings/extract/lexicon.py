@@ -41,7 +41,8 @@ ROLE_NOUNS = frozenset(_ROLE_WORDS.split()) | frozenset(
     ["prime minister", "foreign minister", "defence minister", "defense minister", "interior minister",
      "finance minister", "health minister", "home secretary", "foreign secretary", "secretary of state",
      "vice president", "secretary general", "union leader", "party leader", "opposition leader",
-     "chief executive", "security official"]
+     "chief executive", "security official", "press secretary", "majority leader", "minority leader",
+     "chief of staff", "attorney general"]
 )
 # a generic head that can stand for a more specific office ("the Ukrainian leader" = its president)
 ROLE_GENERIC = {

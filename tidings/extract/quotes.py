@@ -128,8 +128,8 @@ def _reports_speech(text: str, f: _Found) -> bool:
     if not f.learned or f.kind == "direct":
         return True
     kind = speech_class(text[f.cue.start : f.cue.end]) if f.cue is not None else None
-    if kind is None:  # "called on the EU to “stop looking away”": a request, and the words in marks were said
-        return f.kind == "mixed" and f.cue is not None and bool(_REQUEST_CUE.match(text, f.cue.start, f.cue.end)) \
+    if kind is None:  # "called on the EU to “stop looking away”", 'blamed X for what she called “...”': the words in marks were said
+        return f.kind == "mixed" and f.cue is not None and bool(_MARKED_CUE.match(text, f.cue.start, f.cue.end)) \
             and _quoted_words(text, f.span) >= 2
     body = text[f.span.start : f.span.end]
     that = body.lower().startswith("that ")
@@ -150,7 +150,7 @@ def _quoted_words(text: str, span: Span) -> int:
 _SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised|promises|vowed|vows|pledged|pledges)\b")
 _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
 _NESTED = re.compile(r"\s+that\s")
-_REQUEST_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implor|begg?)", re.IGNORECASE)
+_MARKED_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implor|begg?|blam(?:e|es|ed|ing)\b)", re.IGNORECASE)
 _NARRATOR_TAIL = re.compile(r"[^,.;:]{0,40}?,\s+(?:(?:\w+\s+){0,2}(?:before|after)|as|while|when)\b")
 
 

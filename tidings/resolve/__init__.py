@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from tidings.extract.lexicon import DATELINE, ROLE_NOUNS, TITLE_BEFORE, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
-from tidings.resolve.roles import role_after, role_before, role_matches
+from tidings.resolve.roles import parse_role, role_after, role_before, role_matches
 from tidings.types import Analysis, Entity, Mention, Span
 
 _SAYS = re.compile(r"\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added|adds|explained|warned|insisted|argued|wrote)\b")
@@ -76,9 +76,10 @@ def resolve_entities(analysis: Analysis) -> Analysis:
     for i in people_first:
         link[i] = _add_name(text, mentions[i], i, clusters, units)
     _join_bracketed_short_forms(text, mentions, link, clusters)
+    holders = _unnamed_holders(text, mentions, link)
     for i, m in enumerate(mentions):
         if m.source == "role":
-            c = _resolve_role(text, i, mentions, link, clusters, units)
+            c = _resolve_role(text, i, mentions, link, clusters, units, holders)
             if c is not None:
                 link[i] = c
                 if m.type == clusters[c].type or m.type != "PERSON":  # (a body's spokesman is not its name)
@@ -183,7 +184,7 @@ def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int
 
 
 def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, int],
-                  clusters: list[_Cluster], units: _Units) -> int | None:
+                  clusters: list[_Cluster], units: _Units, holders: dict[str, list[tuple[int, int]]]) -> int | None:
     m = mentions[i]
     surface = _surface(text, m)
     desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
@@ -194,6 +195,11 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         if k < len(mentions) and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
                 and mentions[k].span.start >= m.span.end and _APPOSED.fullmatch(text, m.span.end, mentions[k].span.start):
             return link[k]
+        owner = next((j for j in range(max(0, i - 2), min(len(mentions), i + 3)) if j in link and j != i
+                      and mentions[j].type == "GPE" and mentions[j].span.start == m.span.start
+                      and text.startswith(("’s", "'s"), mentions[j].span.end)), None)
+        if owner is not None:  # "South Africa’s government" speaks for South Africa; its ministry is its own
+            return link[owner] if desc.lower().endswith(" government") else _add_other(surface, "ORG", i, clusters)
         found = _resolve_body(text, desc, i, mentions, link, clusters)
         return found if found is not None else _add_other(surface, "ORG", i, clusters)
     k = i + 1  # "Its spokesman, Brig Gen Tunde Okafor, said": the name in apposition, whoever else is a spokesman
@@ -201,9 +207,13 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
             and (not (gap := text[m.span.end : mentions[k].span.start].lstrip(", ")) or TITLE_BEFORE.match(gap)):
         return link[k]
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
+    last = {k: max((mentions[j].span.start for j in clusters[k].mentions if mentions[j].span.start < m.span.start),
+                   default=-1) for k in fits}
+    before = [h for h in holders.get(parse_role(desc)[0], ()) if h[0] < m.span.start]
+    if before and before[-1][0] > max(last.values(), default=-1):
+        return before[-1][1]
     if fits:
-        return max(fits, key=lambda k: max((mentions[j].span.start for j in clusters[k].mentions
-                                            if mentions[j].span.start < m.span.start), default=-1))
+        return max(fits, key=last.__getitem__)
     u = units.index(m.span.start)
     speaking = _SAYS.match(text, m.span.end)
     if units.spans[u].start != m.span.start and not speaking:
@@ -211,6 +221,25 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     if surface[:4].lower() == "its ":  # "Its military spokesman said": the unnamed voice of the body before
         return _topic(text, mentions, link, clusters, units, u, gender=None, kinds=("ORG", "GPE"))
     return _topic(text, mentions, link, clusters, units, u, gender=None)
+
+
+_UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})("
+                             + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b")
+
+
+def _unnamed_holders(text: str, mentions: list[Mention], link: dict[int, int]) -> dict[str, list[tuple[int, int]]]:
+    """Unnamed holders of a role with their body ("A Unicef spokesperson"), by the role's head word,
+    as (where, the body's cluster) in text order: a later "the spokesperson said" is that body's
+    voice, whoever was a spokesperson before."""
+    starts = [m.span.start for m in mentions]
+    out: dict[str, list[tuple[int, int]]] = {}
+    for hit in _UNNAMED_HOLDER.finditer(text):
+        lo, hi = bisect.bisect_left(starts, hit.start(1)), bisect.bisect_left(starts, hit.end(1))
+        body = [link[j] for j in range(lo, hi) if j in link and mentions[j].type in ("ORG", "GPE")
+                and mentions[j].span.end <= hit.end(1)]
+        if body:
+            out.setdefault(parse_role(hit.group(2))[0], []).append((hit.start(), body[0]))
+    return out
 
 
 # between a described body and its name: "the disaster agency AFAD", "The shipping company, Oceanic Star
@@ -247,8 +276,10 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
 
 
 def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
-           u: int, *, gender: str | None, kinds: tuple[str, ...] = ("PERSON",)) -> int | None:
-    """The person (or body) a unit's predecessors are about: the first subject-like one, nearest first."""
+           u: int, *, gender: str | None, kinds: tuple[str, ...] = ("PERSON",), speaking: bool = False) -> int | None:
+    """The person (or body) a unit's predecessors are about: the first subject-like one, nearest first;
+    for a pronoun that speaks ("..., it said"), the one who spoke there ("The EU has pledged €3m, the
+    Commission said. The money will pay for shelter, it said": the Commission)."""
     post = units.posts[u]
     for v in range(u - 1, max(-1, u - 4), -1):
         if units.posts[v] != post:
@@ -261,7 +292,8 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
         inside = [j for j in range(lo, hi) if j in link
                   and clusters[link[j]].type in kinds
                   and (gender is None or clusters[link[j]].gender in (None, gender))]
-        inside.sort(key=lambda j: (_is_object(text, mentions[j]), _is_possessor(text, mentions[j])))
+        inside.sort(key=lambda j: (not (speaking and _SAYS.match(text, mentions[j].span.end)),
+                                   _is_object(text, mentions[j]), _is_possessor(text, mentions[j])))
         if inside:
             return link[inside[0]]
     return None
@@ -302,7 +334,7 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
             and clusters[link[j]].type in kinds and clusters[link[j]].gender in (None, gender)
             and not _is_object(text, mentions[j])]
     return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender,
-                                             kinds=kinds)
+                                             kinds=kinds, speaking=bool(_SAYS.match(text, m.span.end)))
 
 
 def _join_bracketed_short_forms(text: str, mentions: list[Mention], link: dict[int, int],
