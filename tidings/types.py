@@ -179,10 +179,15 @@ class Event:
     time: int | None = None  # index into Analysis.times
     casualties: tuple[tuple[str, int | str], ...] = ()  # (("killed", 8), ("killed_qualifier", "at_least"))
     mode: tuple[str, ...] = ()
-    flags: tuple[str, ...] = ()  # reported | historical | negated | hypothetical | future
+    flags: tuple[str, ...] = ()  # reported | historical | habitual | negated | hypothetical | future
     repeat_of: int | None = None
     acled: tuple[str, str] | None = None  # ACLED (event type, sub-event type) by the crosswalk in extract/acled.py
     revisions: tuple[Revision, ...] = ()  # every toll reported for it, in reading order, when it was revised
+
+    @property
+    def background(self) -> bool:
+        """History or what keeps happening, not an incident of the story's own days."""
+        return "historical" in self.flags or "habitual" in self.flags
 
 
 @dataclass(frozen=True, slots=True)

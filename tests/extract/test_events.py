@@ -530,3 +530,10 @@ def test_events_a_bill_failing_in_a_legislature_is_its_rejection_and_a_warning_t
     assert [(e[1], e[2]) for e in reject] == [(["Senate"], [])]
     threats = [e for e in got if e[0] == "THREATEN"]
     assert [e[1] for e in threats] == [["Albrecht"]]
+
+
+def test_events_what_keeps_happening_is_habitual_and_the_worst_since_a_year_is_not():
+    got = _events("Armed gangs have kidnapped hundreds of schoolchildren in the north-west since 2020. "
+                  "Attacks on schools have kept a million children out of classrooms. "
+                  "Gunmen abducted 38 pupils on Monday in the deadliest attack since 2021.")
+    assert [("habitual" in e[5]) for e in got if e[0] == "ASSAULT"] == [True, True, False]

@@ -45,7 +45,7 @@ def _clock(analysis: Analysis, event: Event) -> str | None:
 
 def _toll_event(event: Event) -> bool:
     keys = {key for key, _ in event.casualties}
-    return event.type in _INCIDENTS and "historical" not in event.flags and any(c in keys for c in _COUNTS)
+    return event.type in _INCIDENTS and not event.background and any(c in keys for c in _COUNTS)
 
 
 def _same_incident(first: Event, later: Event, text: str) -> bool:
@@ -54,7 +54,7 @@ def _same_incident(first: Event, later: Event, text: str) -> bool:
     if not _toll_event(first):
         # the first report gave no toll ("Heavy gunfire was heard near the palace"); a later bare count
         # naming no place ("three soldiers and a civilian had been killed in the fighting") is its toll
-        return "toll" in later.mode and later.location is None and "historical" not in first.flags \
+        return "toll" in later.mode and later.location is None and not first.background \
             and not {"hypothetical", "negated", "future"} & set(first.flags)
     if not {k for k, _ in first.casualties} & {k for k, _ in later.casualties} & set(_COUNTS):
         # a bare count of the other kind completes the toll ("Seven of them were taken to hospital")

@@ -176,6 +176,14 @@ _CROWD_TRIGGER = re.compile(r"(?:protest|demonstrat|riot)(?:ers|ors)", re.IGNORE
 _NEGATION = re.compile(r"\b(?:not|no|never|did not|didn’t|didn't|denied)\s+(?:\w+\s+)?$", re.IGNORECASE)
 # a modal or condition, or a plan or promise, just before the trigger (in its clause)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should)\s+(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+# what keeps happening, not one incident: "have kidnapped hundreds of schoolchildren since 2020", "Attacks
+# on schools have kept a million children out of classrooms" (not "the deadliest attack since 2019")
+_HABITUAL_SPAN = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b|\bfor\s+(?:years|decades)\b|"
+                            r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|"
+                            r"\w+\s+)?(?:years|decades|months)\b|\bevery\s+(?:year|month|week)\b", re.IGNORECASE)
+_PERFECT = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
+_GENERIC = re.compile(r"(?:Attacks|Strikes|Raids|Kidnappings|Abductions|Bombings|Killings|Floods|Fires|Protests|Clashes)"
+                      r"\s+(?:on|in|against|by|across)\s+(?:[\w’'-]+\s+){1,4}?(?:have|has|are|keep|kept)\b")
 _FUTURE = re.compile(r"\b(?:will|shall|won’t|won't|going to|plans? to|planning to|intends? to|expected to|set to|"
                      r"scheduled to|due to|prepar(?:es|ing) to|threaten(?:s|ed|ing)? to|vow(?:s|ed)? to|"
                      r"promis(?:e|es|ed) to|announced plans to|" + _WARNED +
@@ -297,7 +305,7 @@ def extract_events(analysis: Analysis) -> Analysis:
         events.extend(_fold_references(analysis, found, events))
         _claimed(analysis, span, post, events, index)
     if (home := _dateline_place(analysis)) is not None:  # a wire story's acts happen where it is filed, unless it says
-        events = [replace(e, location=home) if e.location is None and e.type not in _SAID and "historical" not in e.flags
+        events = [replace(e, location=home) if e.location is None and e.type not in _SAID and not e.background
                   else e for e in events]
     return replace(analysis, events=tuple(events))
 
@@ -313,7 +321,7 @@ def _claimed(analysis: Analysis, span: Span, post: int, events: list[Event], ind
     lo, hi = bisect.bisect_left(index.mentions, span.start), bisect.bisect_left(index.mentions, claim.start())
     subject = next((m for m in analysis.mentions[lo:hi] if m.entity is not None and m.type in _ACTOR_TYPES), None)
     attack = next((k for k in range(len(events) - 1, -1, -1) if events[k].type == "ASSAULT" and events[k].post == post
-                   and "historical" not in events[k].flags), None)
+                   and not events[k].background), None)
     if subject is not None and attack is not None and not events[attack].actors:
         events[attack] = replace(events[attack], actors=(Participant(subject.span, subject.entity),))
 
@@ -344,7 +352,7 @@ def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event
         if named and e.mode[:1] == ("fire",) and any(x.type == "ASSAULT" and x.post == e.post
                                                      and _FIRE.search(text, x.span.start, x.span.end) for x in earlier):
             continue
-        if e.type in _INCIDENTS and k >= 0 and earlier[k].type == e.type and "historical" not in earlier[k].flags \
+        if e.type in _INCIDENTS and k >= 0 and earlier[k].type == e.type and not earlier[k].background \
                 and (opening or again):
             first = earlier[k]
             toll = dict(first.casualties)
@@ -552,6 +560,10 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         flags.append("historical")
     if _FUTURE.search(before) or time is not None and _after_publication(analysis, time):
         flags.append("future")
+    clause_end = re.compile(r"[,;.]").search(text, trigger.end, span.end)
+    if _PERFECT.search(before) and _HABITUAL_SPAN.search(text, trigger.end, clause_end.start() if clause_end else span.end) \
+            or trigger.start == span.start and _GENERIC.match(text, trigger.start, span.end):
+        flags.append("habitual")
     casualties = _casualties(text, span, index.amounts_in(analysis, span)) \
         if kind in ("ASSAULT", "DISASTER") else ()
     modes = _modes(kind, mode, text[span.start : span.end])
