@@ -20,8 +20,12 @@ REWRITE_THRESHOLD = 0.3  # cosine of two posts' weighted stems, for a repeat tol
 REWRITE_MARGIN = 2.5  # ... and how many times the next most alike post's it must be
 
 
+def _content_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", text.lower()) if w not in _STOP]
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP}
+    return set(_content_words(text))
 
 
 def similarity(a: str, b: str) -> float:
@@ -53,7 +57,7 @@ def _post_similarity(text: str, p: Post, q: Post, sentences: dict[int, list[set[
 
 def _stems(text: str) -> list[str]:
     """Content words cut to five letters, so 'killed'/'kills' and 'teacher'/'teachers' are one stem."""
-    return [w[:5] for w in re.findall(r"\w+", text.lower()) if w not in _STOP]
+    return [w[:5] for w in _content_words(text)]
 
 
 def _numbers(text: str) -> set[str]:

@@ -12,7 +12,7 @@ from tidings.extract.lexicon import (
     NORP_WORDS,
     PRONOUN_GENDER,
     REGION_NAMES,
-    ROLE_NOUNS,
+    ROLE_PATTERN,
     TITLE_BEFORE,
     TITLES,
 )
@@ -27,7 +27,7 @@ _ROLE_NP = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
     r"((?:(?:former|then|new|acting|current|outgoing|incoming|deputy|vice|top|senior|chief|"
     r"[\w’'-]+(?:’s|'s)|[A-Z][\w-]+|\d+-year-old|[a-z]+(?:al|an|ic|ish|ese|ary|ive))\s+){0,4}"
-    r"(?:" + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r"))\b"
+    r"(?:" + ROLE_PATTERN + r"))\b"
     r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
     # "the official count", "the chief concern": the role word is an adjective there
     r"(?!\s+(?:count|figures?|results?|data|statistics|tally|toll|reports?|statements?|estimates?|website|account|"

@@ -181,6 +181,7 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should
 _HABITUAL_SPAN = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b|\bfor\s+(?:years|decades)\b|"
                             r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|"
                             r"\w+\s+)?(?:years|decades|months)\b|\bevery\s+(?:year|month|week)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,;.]")
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 _GENERIC = re.compile(r"(?:Attacks|Strikes|Raids|Kidnappings|Abductions|Bombings|Killings|Floods|Fires|Protests|Clashes)"
                       r"\s+(?:on|in|against|by|across)\s+(?:[\w’'-]+\s+){1,4}?(?:have|has|are|keep|kept)\b")
@@ -560,7 +561,7 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         flags.append("historical")
     if _FUTURE.search(before) or time is not None and _after_publication(analysis, time):
         flags.append("future")
-    clause_end = re.compile(r"[,;.]").search(text, trigger.end, span.end)
+    clause_end = _CLAUSE_END.search(text, trigger.end, span.end)
     if _PERFECT.search(before) and _HABITUAL_SPAN.search(text, trigger.end, clause_end.start() if clause_end else span.end) \
             or trigger.start == span.start and _GENERIC.match(text, trigger.start, span.end):
         flags.append("habitual")

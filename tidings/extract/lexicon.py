@@ -44,6 +44,7 @@ ROLE_NOUNS = frozenset(_ROLE_WORDS.split()) | frozenset(
      "chief executive", "security official", "press secretary", "majority leader", "minority leader",
      "chief of staff", "attorney general"]
 )
+ROLE_PATTERN = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))  # longest first, for regex alternation
 # a generic head that can stand for a more specific office ("the Ukrainian leader" = its president)
 ROLE_GENERIC = {
     "leader": {"president", "prime minister", "premier", "chancellor", "king", "queen", "head", "chief"},

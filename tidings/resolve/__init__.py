@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from tidings.extract.lexicon import DATELINE, ROLE_NOUNS, TITLE_BEFORE, TITLES
+from tidings.extract.lexicon import DATELINE, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
 from tidings.resolve.roles import parse_role, role_after, role_before, role_matches
@@ -223,8 +223,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
 
-_UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})("
-                             + "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)) + r")\b")
+_UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})(" + ROLE_PATTERN + r")\b")
 
 
 def _unnamed_holders(text: str, mentions: list[Mention], link: dict[int, int]) -> dict[str, list[tuple[int, int]]]:
