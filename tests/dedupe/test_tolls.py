@@ -96,3 +96,14 @@ def test_tolls_a_placeless_report_bringing_the_number_killed_up_revises_the_inci
     events = (_event(0, 0, s1, 1, (("killed", 1),)), _event(1, 1, Span(s2.start, len(text)), None, (("killed", 2),)))
     out = link_toll_revisions(replace(a, events=events)).events
     assert [e.repeat_of for e in out] == [None, 0] and dict(out[0].casualties) == {"killed": 2}
+
+
+def test_tolls_a_later_bare_count_naming_no_place_is_the_new_total_unless_it_adds_more():
+    text = "Five killed in A.\n17 killed, 30 missing as search is halted\nTwo more were killed."
+    a = make_analysis(text)
+    s1, s2, s3 = (find(text, t) for t in ("Five killed in A.", "17 killed, 30 missing as search is halted",
+                                         "Two more were killed."))
+    events = (_event(0, 0, s1, 1, (("killed", 5),)), replace(_event(1, 1, s2, None, (("killed", 17),)), mode=("toll",)),
+              replace(_event(2, 2, s3, None, (("killed", 2),)), mode=("toll",)))
+    out = link_toll_revisions(replace(a, events=events)).events
+    assert [e.repeat_of for e in out] == [None, 0, None] and dict(out[0].casualties) == {"killed": 17}

@@ -537,3 +537,62 @@ def test_events_what_keeps_happening_is_habitual_and_the_worst_since_a_year_is_n
                   "Attacks on schools have kept a million children out of classrooms. "
                   "Gunmen abducted 38 pupils on Monday in the deadliest attack since 2021.")
     assert [("habitual" in e[5]) for e in got if e[0] == "ASSAULT"] == [True, True, False]
+
+
+def test_events_named_victims_of_a_passive_killing_are_its_toll_and_targets_and_a_neighbour_counts():
+    got = _events("Jericho Reyes, 19, and his older brother Arvin, 24, were shot dead in a raid on their home, "
+                  "and a neighbour was wounded.", ("Jericho Reyes", "PERSON", 0), ("Arvin", "PERSON", 0))
+    kind, actors, targets, _, toll, _ = got[0]
+    assert kind == "ASSAULT" and actors == [] and targets == ["Jericho Reyes", "Arvin"]
+    assert toll == {"killed": 2, "injured": 1}
+    got = _events("Police said Ana Cruz was shot dead at a checkpoint.", ("Police", "ORG", 0), ("Ana Cruz", "PERSON", 0))
+    assert [toll for kind, *_, toll, _ in got if kind == "ASSAULT"] == [{"killed": 1}]
+    got = _events("Maria Santos praised the officers who killed the suspect.", ("Maria Santos", "PERSON", 0))
+    assert all("killed" not in toll for *_, toll, _ in got)
+
+
+def test_events_deaths_counted_over_a_span_of_years_are_habitual():
+    got = _events("Thousands of people were killed in police operations between 2016 and 2022. "
+                  "Two people were killed in a raid on Monday.")
+    assert [("habitual" in e[5]) for e in got if e[0] == "ASSAULT"] == [True, False]
+
+
+def test_events_undated_text_an_act_dated_by_a_bare_year_is_historical_and_a_headline_takes_no_date_of_the_post_before():
+    text = ("A landslide buried the village of Khaltekot before dawn on Thursday.\n"
+            "In 2020, a landslide in a neighbouring district killed more than 20 people.\n"
+            "09.10 GMT\nAt least 9 dead, dozens trapped, says district chief\n"
+            "The district chief said nine bodies had been recovered.\n")
+    got = _events(text, published=None)
+    assert [("historical" in e[5]) for e in got if e[0] == "DISASTER"][:2] == [False, True]
+    assert all("historical" not in e[5] for e in got[2:])
+
+
+def test_events_tolls_that_recur_are_habitual_and_a_collapsed_structure_is_no_collapse():
+    got = _events("Landslides kill scores of people in Nepal in most years. "
+                  "More than 1,400 people have died on the route so far this year. "
+                  "The police flew in 60 personnel trained in collapsed-structure rescue.")
+    assert [("habitual" in e[5]) for e in got if e[0] == "DISASTER"] == [True, True]
+    assert [e[0] for e in got] == ["DISASTER", "DISASTER", "AID"]
+
+
+def test_events_a_bare_toll_takes_the_type_of_the_last_incident_that_is_not_background():
+    text = ("A landslide buried the village of Khaltekot before dawn on Thursday.\n"
+            "In 2019, gunmen attacked the village, killing 20 people.\n"
+            "09.10 GMT\nAt least 9 dead, dozens trapped\nRescuers are digging by hand.\n")
+    got = _events(text, published=None)
+    assert [(e[0], e[4].get("killed")) for e in got if e[4]] == [("ASSAULT", 20), ("DISASTER", 9)]
+
+
+def test_events_police_firing_live_rounds_on_a_protest_is_an_assault_with_its_toll_not_a_fire():
+    got = _events("Three dead as police fire on Lagos fuel protest\nBody text here.\n", ("Lagos", "GPE", 0))
+    assert "DISASTER" not in [e[0] for e in got] and "ASSAULT" in [e[0] for e in got]
+    got = _events("Police fired tear gas and live rounds to break up a protest against fuel prices, "
+                  "killing at least three people.", ("Police", "ORG", 0))
+    assert [(e[0], e[4].get("killed")) for e in got if e[4]] == [("ASSAULT", 3)]
+    assert [e[0] for e in _events("A fire on the ground floor of the factory killed two workers.")] == ["DISASTER"]
+
+
+def test_events_freeing_detained_workers_is_a_release_and_rounding_people_up_is_coercion():
+    got = _events("Yemen's Houthi movement released five detained aid workers on Friday. "
+                  "The Houthis rounded up the five in June last year.", ("Houthi movement", "ORG", 0), ("Houthis", "ORG", 0))
+    assert [e[0] for e in got] == ["CONCEDE", "COERCE"]

@@ -64,3 +64,8 @@ def test_posts_stamp_line_over_body_is_an_untitled_update():
     a = make_analysis("Intro text.\n18:47\nThe rover moved.\n18:51\nNext question answered\nIt did.\n")
     assert [(p.timestamp, p.headline and p.headline.text(a.doc)) for p in a.posts] == [
         (None, None), ("18:47", None), ("18:51", "Next question answered")]
+
+
+def test_posts_a_headline_may_open_on_a_number():
+    a = make_analysis("Intro line here.\n12.30 GMT\n17 killed, 30 missing as search is halted\nBody text here.\n")
+    assert [p.headline and p.headline.text(a.doc) for p in a.posts] == [None, "17 killed, 30 missing as search is halted"]

@@ -12,6 +12,7 @@ _COUNTS = ("killed", "injured")
 # a later toll sentence that names no place still revises the last incident when it says so (#4)
 _REVISED = re.compile(r"\b(?:toll|ris(?:en|es)|rose|climb(?:ed|s)|increased|updated|now|revised|bringing|brings|raising|raises)\b",
                       re.IGNORECASE)
+_MORE = re.compile(r"\b(?:more|another|other|further|additional)\b", re.IGNORECASE)  # "Two more were killed": no new total
 
 
 def link_toll_revisions(analysis: Analysis) -> Analysis:
@@ -61,7 +62,10 @@ def _same_incident(first: Event, later: Event, text: str) -> bool:
         return "toll" in later.mode and later.location is None and "separate" not in text[later.span.start : later.span.end]
     if first.location is not None and later.location is not None:
         return first.location == later.location
-    return later.location is None and bool(_REVISED.search(text[later.span.start : later.span.end]))
+    # a later count naming no place revises it when it says so, or when it is a bare count with no
+    # incident word of its own ("17 killed, 30 missing as search is halted")
+    said = text[later.span.start : later.span.end]
+    return later.location is None and bool("toll" in later.mode and not _MORE.search(said) or _REVISED.search(said))
 
 
 def _revised(first: Event, later: Event, first_at: str | None = None, later_at: str | None = None) -> Event:

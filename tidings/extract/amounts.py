@@ -33,7 +33,7 @@ _PEOPLE = (r"people|persons|civilians|children|adults|soldiers|troops|officers|p
 _NOT_ADJ = r"(?!(?:were|was|are|is|have|has|had|been|of|and|in|on|at)\b)"
 _COUNT = re.compile(
     rf"\b(?:{_QUAL})?(?P<num>{_NUM})\s+(?:(?:(?:{_NOT_ADJ}[a-z-]+\s+){{0,2}})(?P<unit>{_PEOPLE})|"
-    rf"(?P<state>dead|injured|wounded))\b", re.IGNORECASE)
+    rf"(?P<state>dead|killed|injured|wounded))\b", re.IGNORECASE)
 _MONEY = re.compile(
     rf"(?:{_QUAL})?(?:(?P<sym>[$£€¥])\s?(?P<num>{_NUM})|(?P<num2>{_NUM})\s+"
     r"(?P<cur>dollars|euros|pounds|roubles|rubles|yen|yuan|rupees|hryvnias|francs|kroner|krona|"
@@ -73,13 +73,14 @@ def parse_number(text: str) -> float | None:
         return None
 
 
-@stage(requires=("sents",), assigns=("amounts",))
+@stage(requires=("sents", "posts"), assigns=("amounts",))
 def extract_amounts(analysis: Analysis) -> Analysis:
-    """Return ``analysis`` with counts of people, sums of money and durations."""
+    """Return ``analysis`` with counts of people, sums of money and durations, in sentences and headlines."""
     text = analysis.doc.text
     out: list[Amount] = []
-    for sent in analysis.sents:
-        chunk = text[sent.span.start : sent.span.end]
+    units = [s.span for s in analysis.sents] + [p.headline for p in analysis.posts if p.headline is not None]
+    for span in units:
+        chunk = text[span.start : span.end]
         if not _HAS_NUMBER.search(chunk):
             continue
         taken: list[tuple[int, int]] = []
@@ -87,7 +88,7 @@ def extract_amounts(analysis: Analysis) -> Analysis:
             for m in rx.finditer(chunk):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
-                amount = _amount(m, kind, sent.span.start)
+                amount = _amount(m, kind, span.start)
                 if amount is not None:
                     taken.append((m.start(), m.end()))
                     out.append(amount)

@@ -39,13 +39,15 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynched|killed|killing|"
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
-                          r"fir(?:ed|ing) (?:[\w-]+ ){0,2}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms)|(?:an|the|a new|a major|a ground|its|their) offensive|"
+                          r"(?:police|troops|soldiers|forces|gunmen|officers) fire (?:at|on|into)|"  # (not "a fire on the ship")
+                          r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms|"
+                          r"live (?:rounds|ammunition|bullets)|rubber bullets)|(?:an|the|a new|a major|a ground|its|their) offensive|"
                           r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
                           r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety))|blazes?|wildfires?|bushfires?"),
-    ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed|building collapse"),
+    ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
-    ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
+    ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
     ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation"),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
@@ -67,7 +69,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
     ("CONCEDE", "release", r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
-                           r"detainees|hostages|bodies|prisoners of war)|prisoner (?:swap|exchange)s?"),
+                           r"detainees|hostages|bodies|prisoners of war|(?:aid |charity |humanitarian )?workers|journalists|"
+                           r"activists|students|sailors|crew members|nationals|citizens)\b|prisoner (?:swap|exchange)s?"),
     ("COERCE", "restriction", r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
                               r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law)"),
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
@@ -181,6 +184,12 @@ _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may|if|unless|whether|should
 _HABITUAL_SPAN = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:19|20)\d\d\b|\bfor\s+(?:years|decades)\b|"
                             r"\bin\s+recent\s+(?:years|months)\b|\bover\s+the\s+(?:past|last)\s+(?:few\s+|several\s+|"
                             r"\w+\s+)?(?:years|decades|months)\b|\bevery\s+(?:year|month|week)\b", re.IGNORECASE)
+# in any tense: "were killed in police operations between 2016 and 2022", "Floods kill scores in most years",
+# "1,400 people had died on the route so far this year"
+_YEARS_SPAN = re.compile(r"\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until)\s+(?:19|20)\d\d\b"
+                         r"|\b(?:in\s+)?(?:most|every|each)\s+(?:year|month|week|summer|winter|monsoon|season)s?\b"
+                         r"|\bso\s+far\s+this\s+(?:year|month)\b|\bsince\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)\s+year\b",
+                         re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;.]")
 _PERFECT = re.compile(r"\b(?:have|has)\s+(?:been\s+)?(?:\w+ly\s+)?$", re.IGNORECASE)
 _GENERIC = re.compile(r"(?:Attacks|Strikes|Raids|Kidnappings|Abductions|Bombings|Killings|Floods|Fires|Protests|Clashes)"
@@ -239,7 +248,8 @@ _ONE = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|
         r"protester|resident|driver|passenger|pilot|journalist|student|teenager|farmer|trader|nurse|doctor|"
         r"villager|pastoralist|herder|merchant|shopkeeper|motorist|adolescent|guard|cook|teacher|pupil|"
         r"policeman|policewoman|fisherman|miner|priest|pastor|imam|medic|paramedic|firefighter|volunteer|"
-        r"bystander|tourist|patient|prisoner|inmate|photographer|cameraman|reporter|official)")
+        r"bystander|tourist|patient|prisoner|inmate|photographer|cameraman|reporter|official|neighbou?r|relative|"
+        r"passer-by|security guard|bodyguard)")
 _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student", "killing 19-year-old Brian Mwangi"
     rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was\s+killed|died|was\s+shot\s+dead)\b"
     rf"|\b(?:shooting|shot|stabbing|stabbed|beating|beat|hacked)\s+(?:dead|and\s+killed|to\s+death)\s+(?:a|an|one)\s+{_ONE}\b"
@@ -471,6 +481,7 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
     last incident's type."""
     recent = [k for k in range(len(earlier) - 1, max(-1, len(earlier) - 4), -1)
               if earlier[k].post == post and (earlier[k].type in _INCIDENTS or earlier[k].casualties)
+              and "habitual" not in earlier[k].flags  # ("Floods kill scores in most years. In 2020 a slide killed 20")
               and not {"hypothetical", "negated", "future"} & set(earlier[k].flags)]  # not "would respond to any attack"
     if recent:
         k = recent[0]
@@ -484,7 +495,8 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
                 merged.setdefault(key, value)
         earlier[k] = replace(earlier[k], casualties=tuple(merged.items()))
         return
-    kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS), None) or _incident(analysis.doc.text)
+    kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS and not e.background), None) \
+        or _incident(analysis.doc.text)
     seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), index)
 
 
@@ -516,11 +528,13 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         before = [m for m in before if not any(m.span in q for q in said)] or before
     after = [m for _, m in inside if (m.span.start >= trigger.end or m.span in trigger) and m.type in _ACTOR_TYPES
              and m.entity != location and m.span not in placed]  # ("asked the EU for help": the EU)
-    if _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]) \
-            and (by := _BY_AFTER.match(text, trigger.end)):
-        # "were deported by Stalin": the agent follows "by", the one it happened to comes before
-        agent_at = by.end() - 2
-        before, after = [m for m in after if m.span.start >= agent_at], before
+    if _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]):
+        # "were deported by Stalin": the agent follows "by", the one it happened to comes before;
+        # "X and his brother Y were shot dead in a raid": with no agent, the subjects are what it happened to
+        if by := _BY_AFTER.match(text, trigger.end):
+            before, after = [m for m in after if m.span.start >= by.end() - 2], before
+        else:
+            before, after = [], before + after
     if mode == "vote" and (house := [m for m in after if m.span.start < trigger.end]):
         before, after = house, []  # "A bill ... failed in the Senate": the Senate rejects; the bill's words act in nothing
     if kind == "DISASTER":  # a fire or a flood strikes places, which say where ("east of Patras")
@@ -562,11 +576,14 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     if _FUTURE.search(before) or time is not None and _after_publication(analysis, time):
         flags.append("future")
     clause_end = _CLAUSE_END.search(text, trigger.end, span.end)
-    if _PERFECT.search(before) and _HABITUAL_SPAN.search(text, trigger.end, clause_end.start() if clause_end else span.end) \
-            or trigger.start == span.start and _GENERIC.match(text, trigger.start, span.end):
+    clause_to = clause_end.start() if clause_end else span.end
+    if _PERFECT.search(before) and _HABITUAL_SPAN.search(text, trigger.end, clause_to) \
+            or _YEARS_SPAN.search(text, trigger.end, clause_to) or trigger.start == span.start and _GENERIC.match(text, trigger.start, span.end):
         flags.append("habitual")
     casualties = _casualties(text, span, index.amounts_in(analysis, span)) \
         if kind in ("ASSAULT", "DISASTER") else ()
+    if kind == "ASSAULT" and "killed" not in dict(casualties) and (named := _named_dead(text, trigger, inside)):
+        casualties += (("killed", named),)
     modes = _modes(kind, mode, text[span.start : span.end])
     acting = {a.entity for a in actors if a.entity is not None}
     targets = [t for t in targets if t.entity not in acting]  # "condemned what it called ...": "it" is the actor again
@@ -579,6 +596,14 @@ def _modes(kind: str, mode: str, chunk: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*(m for k, m, rx in _MODE_WORDS if k == kind and rx.search(chunk)), mode]))
 
 
+# the killing verb of named victims, and what may stand between their names and it
+_DIED = re.compile(r"(?:shot|stabbed|beaten|hacked|killed|murdered|shot and killed)(?:\s+(?:dead|to death))?\b"
+                   r"|died\b", re.IGNORECASE)
+_AGE = r"(?:,\s*(?:aged\s+)?\d{1,3},?)?"
+_DEAD_SUBJECT = re.compile(_AGE + r"\s*(?:were|was|had been|have been|has been)?\s*(?:both\s+)?", re.IGNORECASE)
+_NAME_JOINT = re.compile(_AGE + r"\s*(?:,|,?\s*and)\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:brother|sister|son|daughter|"
+                         r"wife|husband|father|mother|cousin|uncle|aunt|nephew|niece|friend|colleague)\s+)?",
+                         re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+by\s", re.IGNORECASE)
 
@@ -608,7 +633,8 @@ def _earlier_time(analysis: Analysis, index: _Index, span: Span) -> int | None:
     j = bisect.bisect_left(index.times, span.start) - 1
     if k < 0 or j < 0:
         return None
-    return j if analysis.times[j].span.start >= analysis.paragraphs[k].span.start else None
+    para = analysis.paragraphs[k].span  # (a headline is in no paragraph: the one before is another post's)
+    return j if analysis.times[j].span.start >= para.start and span.end <= para.end else None
 
 
 def _placed(text: str, span: Span, mentions: list[Mention]) -> set[Span]:
@@ -676,7 +702,26 @@ def _historical(analysis: Analysis, time: int) -> bool:
         return True
     if ref.value and pub and ref.value[:4].isdigit():
         return int(ref.value[:4]) < int(pub[:4]) - 1
-    return False
+    # with no publication date, an act dated by a bare year ("In 2020, a slide killed ...") is background:
+    # news dates what is happening now by day ("on Thursday"), not by year
+    return not pub and ref.precision in ("year", "range") and bool(ref.value)
+
+
+def _named_dead(text: str, trigger: Span, inside: list[tuple[int, Mention]]) -> int:
+    """How many people the sentence names as killed: "Jericho Manalastas, 19, and his older brother Arvin,
+    24, were shot dead" is two (names joined by "and" or commas right before a passive killing verb)."""
+    if not _DIED.match(text, trigger.start):
+        return 0
+    people = [m for _, m in inside if m.type == "PERSON" and m.span.end <= trigger.start]
+    end, count, seen = trigger.start, 0, set()
+    for m in reversed(people):
+        gap = text[m.span.end : end]
+        if not (_DEAD_SUBJECT if count == 0 else _NAME_JOINT).fullmatch(gap):
+            break
+        count += m.entity not in seen
+        seen.add(m.entity)
+        end = m.span.start
+    return count
 
 
 def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str, int | str], ...]:
@@ -707,7 +752,7 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         start = aside.end() if aside is not None else a.span.end
         after = text[start : min(span.end, start + 40)].split(",")[0]
         before = text[max(span.start, a.span.start - 25) : a.span.start]
-        state = {"dead": "killed", "injured": "injured", "wounded": "injured"}.get(a.unit)
+        state = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured"}.get(a.unit)
         verb = _COUNT_VERB.search(before)  # "killing two crew members and injuring nine": the verb just before
         what = state or (("killed" if verb.group(1).lower() == "killing" else "injured") if verb else
                          "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else

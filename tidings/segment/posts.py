@@ -54,7 +54,7 @@ def _is_headline(line: str) -> bool:
     if _QA.match(line):
         return False  # "Q: How long is that for?" is a question in a post, not a headline
     core = line.rstrip(_CLOSERS)
-    if not core or core[-1] in ".!;,:…" or not (line[0].isupper() or line[0] in "‘“\"'"):
+    if not core or core[-1] in ".!;,:…" or not (line[0].isupper() or line[0].isdigit() or line[0] in "‘“\"'"):
         return False
     if _TRAILING_FUNCTION.search(core):
         return False
