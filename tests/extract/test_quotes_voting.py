@@ -137,3 +137,11 @@ def test_a_blame_with_words_in_marks_is_said_and_ends_what_was_said_before_it():
     assert "blamed" not in said and got[said][2] == "Naomi Castellanos"
     blame = next(k for k in got if "own making" in k)
     assert blame.startswith("Senate Democrats") and got[blame][2] == "Naomi Castellanos"
+
+
+def test_a_word_of_a_relative_clause_before_the_cue_does_not_take_the_quote_from_the_named_speaker():
+    text = ("05.10 GMT\n‘A sound like thunder’: survivor describes the night of the slide\n"
+            "Maya Pun, 47, whose house stands a few metres from the edge of the slide, said she was woken by a roar "
+            "and felt the floor shake.\n")
+    got = quotes(tidings.analyze(text))
+    assert got["she was woken by a roar and felt the floor shake"][2] == "Maya Pun"

@@ -203,3 +203,16 @@ def test_resolve_compound_offices_in_a_title_are_roles_the_same_office_later_poi
                             ("Naomi Castellanos", "PERSON", 0)))
     assert ents["the White House press secretary"] == "Naomi Castellanos"
     assert ents["the majority leader"] == "Russell Kemper"
+
+
+def test_resolve_an_office_of_a_place_before_a_name_is_its_role_and_the_office_later_points_to_it():
+    text = ("The chief district officer of Myagdi, Keshav Raj Adhikari, said the slope gave way. "
+            "Four people were flown to Pokhara, the chief district officer said. "
+            "The district magistrate of Kaski, Sita Rai, said the road was shut. Traffic resumed at noon, "
+            "the magistrate said.")
+    a = _resolved(text, ("Keshav Raj Adhikari", "PERSON", 0), ("Myagdi", "GPE", 0), ("Pokhara", "GPE", 0),
+                  ("Kaski", "GPE", 0), ("Sita Rai", "PERSON", 0))
+    ents = _names(a)
+    assert ents["the chief district officer"] == "Keshav Adhikari"
+    assert "chief district officer" in _people(a)["Keshav Adhikari"].roles
+    assert "district magistrate" in _people(a)["Sita Rai"].roles and ents["the magistrate"] == "Sita Rai"

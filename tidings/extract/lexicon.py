@@ -36,13 +36,14 @@ strategist dictator ruler emperor pope bishop archbishop priest commissioner bos
 councillor councilor striker midfielder defender goalkeeper singer actor actress writer author
 novelist producer journalist reporter editor correspondent historian president-elect
 mother father wife husband son daughter sister brother widow widower grandmother grandfather
-businessman businesswoman"""
+businessman businesswoman magistrate administrator"""
 ROLE_NOUNS = frozenset(_ROLE_WORDS.split()) | frozenset(
     ["prime minister", "foreign minister", "defence minister", "defense minister", "interior minister",
      "finance minister", "health minister", "home secretary", "foreign secretary", "secretary of state",
      "vice president", "secretary general", "union leader", "party leader", "opposition leader",
      "chief executive", "security official", "press secretary", "majority leader", "minority leader",
-     "chief of staff", "attorney general"]
+     "chief of staff", "attorney general", "district officer", "chief district officer", "district magistrate",
+     "district commissioner", "police chief", "army chief"]
 )
 ROLE_PATTERN = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))  # longest first, for regex alternation
 # a generic head that can stand for a more specific office ("the Ukrainian leader" = its president)

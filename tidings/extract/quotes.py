@@ -332,8 +332,10 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
             said = first.speaker is not None and mentions[first.speaker].span.start in range(m.span.start, m.span.end)
             # the tagger's unnamed source stands between the rules' speaker and the cue:
             # "a crackdown in Nairobi that rights groups say killed ..." is not said by Nairobi
+            # (not a noun of a relative clause between them: "Maya Pun, whose house stands ..., said")
             passed = first.speaker is not None and m.source is not None and m.cue is not None \
-                and mentions[first.speaker].span.end <= m.source.start and m.source.end <= m.cue.start
+                and mentions[first.speaker].span.end <= m.source.start and m.source.end <= m.cue.start \
+                and not _RELATIVE.search(text, mentions[first.speaker].span.end, m.cue.start)
             if not said and not passed and (first.entity is not None or m.entity is None):
                 # the rules' speaker stands (carried over, pronouns resolved), unless it is a word
                 # of what was said ("skippers believe the board ...")

@@ -13,6 +13,7 @@ _MODIFIERS = frozenset(
     associate principal lead veteran retired major army navy air police""".split()
 )
 _MULTI = sorted((r for r in ROLE_NOUNS if " " in r), key=len, reverse=True)
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|da|del|do|of))*$")
 _POST_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;:()“”\"]{2,80})")
 
 
@@ -42,6 +43,9 @@ def role_before(text: str, start: int, sent_start: int) -> str | None:
         before = before[:-1].rstrip()
     words = before.split()
     found = _head(words)
+    if not found and (of := _OF_PLACE.search(before)) is not None:
+        words = before[: of.start()].split()  # "The chief district officer of Myagdi, [Keshav Adhikari]"
+        found = _head(words)
     if not found:
         return None
     _, n = found
