@@ -549,6 +549,10 @@ def test_events_named_victims_of_a_passive_killing_are_its_toll_and_targets_and_
     assert [toll for kind, *_, toll, _ in got if kind == "ASSAULT"] == [{"killed": 1}]
     got = _events("Maria Santos praised the officers who killed the suspect.", ("Maria Santos", "PERSON", 0))
     assert all("killed" not in toll for *_, toll, _ in got)
+    for text in ("A university student and his cousin were shot dead near a bus stop, relatives said.",
+                 "Police said a driver, 40, and a passenger were killed."):
+        assert [toll for kind, *_, toll, _ in _events(text) if kind == "ASSAULT"] == [{"killed": 2}]
+    assert all(not toll for *_, toll, _ in _events("Ana Cruz shot dead her husband.", ("Ana Cruz", "PERSON", 0)))
 
 
 def test_events_deaths_counted_over_a_span_of_years_are_habitual():

@@ -145,3 +145,16 @@ def test_a_word_of_a_relative_clause_before_the_cue_does_not_take_the_quote_from
             "and felt the floor shake.\n")
     got = quotes(tidings.analyze(text))
     assert got["she was woken by a roar and felt the floor shake"][2] == "Maya Pun"
+
+
+def test_the_statement_said_is_who_issued_it_and_a_cueless_quote_after_her_pronoun_is_hers():
+    text = ("The army blamed the fighters for the ambush. In a statement read on television, the armed forces "
+            "general staff said the convoy had come under fire from dozens of attackers.\n\n"
+            "The statement said air support had been sent to the area.\n\n"
+            "Maya Pun said she was woken by a roar. “It was a sound like thunder,” she said.\n\n"
+            "Her brother and his two daughters are among those missing. “Nobody has told us anything.”\n")
+    got = quotes(tidings.analyze(text))
+    said = next(v for k, v in got.items() if k.startswith("air support"))
+    first = next(v for k, v in got.items() if k.startswith("the convoy"))
+    assert said[2] is not None and said[2] == first[2]
+    assert got["“Nobody has told us anything.”"][2] == "Maya Pun"

@@ -465,6 +465,8 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
     if not any(k in seen for k in _INCIDENTS):
         toll = _casualties(text, span, index.amounts_in(analysis, span))
         hit = _HARM.search(chunk)
+        if not toll and hit and (named := _named_dead(analysis, index, span, Span(span.start + hit.start(), span.end))):
+            toll = (("killed", named),)  # "Police said a driver, 40, and a passenger were killed"
         crowd = next((k for k in ("PROTEST", "COERCE") if k in seen), None)
         if toll and hit and crowd:  # "27 protesters were injured": the protest's toll
             seen[crowd] = replace(seen[crowd], casualties=toll)
@@ -582,7 +584,7 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         flags.append("habitual")
     casualties = _casualties(text, span, index.amounts_in(analysis, span)) \
         if kind in ("ASSAULT", "DISASTER") else ()
-    if kind == "ASSAULT" and "killed" not in dict(casualties) and (named := _named_dead(text, trigger, inside)):
+    if kind == "ASSAULT" and "killed" not in dict(casualties) and (named := _named_dead(analysis, index, span, trigger)):
         casualties += (("killed", named),)
     modes = _modes(kind, mode, text[span.start : span.end])
     acting = {a.entity for a in actors if a.entity is not None}
@@ -600,10 +602,12 @@ def _modes(kind: str, mode: str, chunk: str) -> tuple[str, ...]:
 _DIED = re.compile(r"(?:shot|stabbed|beaten|hacked|killed|murdered|shot and killed)(?:\s+(?:dead|to death))?\b"
                    r"|died\b", re.IGNORECASE)
 _AGE = r"(?:,\s*(?:aged\s+)?\d{1,3},?)?"
-_DEAD_SUBJECT = re.compile(_AGE + r"\s*(?:were|was|had been|have been|has been)?\s*(?:both\s+)?", re.IGNORECASE)
-_NAME_JOINT = re.compile(_AGE + r"\s*(?:,|,?\s*and)\s+(?:(?:his|her|their)\s+(?:\w+\s+)?(?:brother|sister|son|daughter|"
-                         r"wife|husband|father|mother|cousin|uncle|aunt|nephew|niece|friend|colleague)\s+)?",
-                         re.IGNORECASE)
+_KIN = r"(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|uncle|aunt|nephew|niece|friend|colleague)"
+_ONE_VICTIM = rf"(?:(?:his|her|their)\s+(?:\w+\s+)?{_KIN}\s+)?@|\b(?:a|an|one)\s+{_ONE}\b|\b(?:his|her|their)\s+(?:\w+\s+)?{_KIN}\b"
+_VICTIM = re.compile(_ONE_VICTIM, re.IGNORECASE)
+_SUBJECT = rf"(?:(?:{_ONE_VICTIM}){_AGE}\s*(?:,|,?\s*and)\s+)*(?:{_ONE_VICTIM}){_AGE}\s*"
+_VICTIMS_KILLED = re.compile(_SUBJECT + r"(?:were|was|had been|have been|has been)\s+(?:both\s+)?$", re.IGNORECASE)
+_VICTIMS_DIED = re.compile(_SUBJECT + r"(?:both\s+)?$", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+by\s", re.IGNORECASE)
 
@@ -707,21 +711,20 @@ def _historical(analysis: Analysis, time: int) -> bool:
     return not pub and ref.precision in ("year", "range") and bool(ref.value)
 
 
-def _named_dead(text: str, trigger: Span, inside: list[tuple[int, Mention]]) -> int:
+def _named_dead(analysis: Analysis, index: _Index, span: Span, trigger: Span) -> int:
     """How many people the sentence names as killed: "Jericho Manalastas, 19, and his older brother Arvin,
-    24, were shot dead" is two (names joined by "and" or commas right before a passive killing verb)."""
-    if not _DIED.match(text, trigger.start):
+    24, were shot dead" and "A university student and his cousin were shot dead" are two (people, named
+    or not, joined by "and" or commas right before a passive killing verb, or before "died")."""
+    text = analysis.doc.text
+    if not (died := _DIED.match(text, trigger.start)):
         return 0
-    people = [m for _, m in inside if m.type == "PERSON" and m.span.end <= trigger.start]
-    end, count, seen = trigger.start, 0, set()
-    for m in reversed(people):
-        gap = text[m.span.end : end]
-        if not (_DEAD_SUBJECT if count == 0 else _NAME_JOINT).fullmatch(gap):
-            break
-        count += m.entity not in seen
-        seen.add(m.entity)
-        end = m.span.start
-    return count
+    masked = list(text[span.start : trigger.start])  # each name one "@"
+    lo, hi = bisect.bisect_left(index.mentions, span.start), bisect.bisect_left(index.mentions, trigger.start)
+    for m in reversed(analysis.mentions[lo:hi]):
+        if m.type == "PERSON" and m.span.end <= trigger.start:
+            masked[m.span.start - span.start : m.span.end - span.start] = "@"
+    subject = (_VICTIMS_DIED if died.group(0).lower() == "died" else _VICTIMS_KILLED).search("".join(masked))
+    return len(_VICTIM.findall(subject.group(0))) if subject else 0
 
 
 def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str, int | str], ...]:

@@ -578,9 +578,19 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
             before = [g for g in items if g.entity is not None and g.span.start < f.span.start]
             sibling = before[-1] if before else next((g for g in items if g.entity is not None and g is not f), None)
             opens = text[para_start : para_start + 1] in "“\"«"
-            donor = sibling or (last if opens and last and last.post == f.post else None)
+            goes_on = last is not None and not before and _goes_on(analysis, last, f.span.start, para_start)
+            donor = sibling or (last if (opens or goes_on) and last and last.post == f.post else None)
             if donor is not None:
                 f = replace(f, speaker=None, entity=donor.entity)
+        elif f.entity is None and f.source is not None and _ISSUED.fullmatch(text, f.source.start, f.source.end):
+            # "In a statement, the general staff said ... The statement said ...": who issued it
+            earlier = [g for g in out if g.entity is not None] + [found[k] for k in reversed(prev)]
+            noun = text[f.source.start : f.source.end].split()[-1].lower()
+            donor = next((g for g in reversed(sorted(earlier, key=lambda g: g.span.start))
+                          if g.entity is not None and g.post == f.post and g.cue is not None
+                          and noun in text[max(0, g.cue.start - 120) : g.cue.end + 40].lower()), None)
+            if donor is not None:
+                f = replace(f, entity=donor.entity)
         elif f.speaker is not None and analysis.mentions[f.speaker].source.startswith("pronoun"):
             gender = analysis.mentions[f.speaker].source.partition(":")[2]
             earlier = [g for g in out if g.entity is not None] or [found[k] for k in prev if found[k].entity is not None]
@@ -594,6 +604,21 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                 f = replace(f, entity=donor.entity)
         out.append(f)
     return out
+
+
+def _goes_on(analysis: Analysis, last: _Found, at: int, para_start: int) -> bool:
+    """Does the paragraph before a cue-less quote at ``at`` speak of the last speaker by a pronoun that
+    fits, naming no one else? ("Her brother is among the missing. “Nobody has told us anything.”")"""
+    pronoun = _GOES_ON.search(analysis.doc.text, para_start, at)
+    named = _last_named_person(analysis, bisect.bisect_left(analysis.mentions, at, key=lambda m: m.span.start))
+    return pronoun is not None and analysis.entities[last.entity].gender in (None, _GENDER[pronoun.group(0).lower()]) \
+        and (named is None or analysis.mentions[named].entity == last.entity)
+
+
+_GOES_ON = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
+_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
+_ISSUED = re.compile(r"(?:the|that|this)\s+(?:statement|communiqu[eé]|letter|report|release|post|declaration)",
+                     re.IGNORECASE)
 
 
 def _last_named_person(analysis: Analysis, before: int) -> int | None:
