@@ -107,3 +107,23 @@ def test_tolls_a_later_bare_count_naming_no_place_is_the_new_total_unless_it_add
               replace(_event(2, 2, s3, None, (("killed", 2),)), mode=("toll",)))
     out = link_toll_revisions(replace(a, events=events)).events
     assert [e.repeat_of for e in out] == [None, 0, None] and dict(out[0].casualties) == {"killed": 17}
+
+
+NEWEST_FIRST_SUMMARY = """A passenger train derailed near Faridpur before dawn on Sunday, killing at least 14 people.
+
+13.30 IST
+Toll rises to 14 as rescue operation ends
+The number of people killed has risen to 14, the district magistrate said.
+
+07.10 IST
+At least seven killed, district magistrate says
+At least seven people have been killed in the derailment, the district magistrate said.
+"""
+
+
+def test_tolls_the_untimed_summary_above_a_newest_first_blog_keeps_the_newest_toll():
+    a = make_analysis(NEWEST_FIRST_SUMMARY, published="2025-04-24")
+    a = dedupe_facts(extract_events(extract_amounts(extract_times(resolve_entities(a)))))
+    first = next(e for e in a.events if e.casualties and e.repeat_of is None)
+    assert first.post == 0 and dict(first.casualties)["killed"] == 14
+    assert [dict(r.casualties)["killed"] for r in first.revisions][0] == 7  # in time order

@@ -600,3 +600,11 @@ def test_events_freeing_detained_workers_is_a_release_and_rounding_people_up_is_
     got = _events("Yemen's Houthi movement released five detained aid workers on Friday. "
                   "The Houthis rounded up the five in June last year.", ("Houthi movement", "ORG", 0), ("Houthis", "ORG", 0))
     assert [e[0] for e in got] == ["CONCEDE", "COERCE"]
+
+
+def test_events_a_revised_toll_sentence_is_no_second_incident_of_another_type():
+    text = ("A passenger train derailed near Faridpur before dawn, killing at least seven people.\n"
+            "13.30 IST\nToll rises to 14 as rescue operation ends\n"
+            "The number of people killed has risen to 14 after three more bodies were pulled from an overturned "
+            "coach, the district magistrate said.\n")
+    assert [(e[0], e[4]) for e in _events(text) if e[4]] == [("DISASTER", {"killed": 7}), ("DISASTER", {"killed": 14})]

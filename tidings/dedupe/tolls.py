@@ -28,6 +28,8 @@ def link_toll_revisions(analysis: Analysis) -> Analysis:
     """
     text = analysis.doc.text
     events = list(analysis.events)
+    stamps = [p.timestamp for p in analysis.posts if p.timestamp is not None]
+    newest_first = len(stamps) > 1 and stamps[0] > stamps[-1]
     for i, later in enumerate(events):
         if not _toll_event(later) or later.repeat_of is not None:
             continue
@@ -35,13 +37,17 @@ def link_toll_revisions(analysis: Analysis) -> Analysis:
         k = next((j for j in range(i - 1, -1, -1) if _toll_event(events[j]) and _same_incident(events[j], later, text)),
                  next((j for j in range(i - 1, -1, -1) if _same_incident(events[j], later, text)), None))
         if k is not None:
-            events[k] = _revised(events[k], later, _clock(analysis, events[k]), _clock(analysis, later))
+            events[k] = _revised(events[k], later, _clock(analysis, events[k], newest_first), _clock(analysis, later))
             events[i] = replace(later, repeat_of=events[k].id)
     return replace(analysis, events=tuple(events))
 
 
-def _clock(analysis: Analysis, event: Event) -> str | None:
-    return analysis.posts[event.post].timestamp if 0 <= event.post < len(analysis.posts) else None
+def _clock(analysis: Analysis, event: Event, newest_first: bool = False) -> str | None:
+    """The post's time; an untimed opening summary above a newest-first blog is its newest word."""
+    post = analysis.posts[event.post] if 0 <= event.post < len(analysis.posts) else None
+    if post is not None and post.timestamp is None and newest_first and post.kind == "opening":
+        return "99:99"
+    return post.timestamp if post is not None else None
 
 
 def _toll_event(event: Event) -> bool:

@@ -311,6 +311,9 @@ def extract_events(analysis: Analysis) -> Analysis:
     for (span, post), found_triggers in zip(units, triggers):
         found = _sentence_events(analysis, span, post, len(events), events, index, found_triggers)
         label = next(labels) if found_triggers else None
+        if label in _INCIDENTS and not found and _RISEN.search(text, span.start, span.end) \
+                and all(_CASUALTY_ONLY.match(m.group(0)) for _, m in found_triggers):
+            label = None  # "The number of people killed has risen to 14": a revised toll the incident just reported took
         if label is not None:
             found = _retyped(analysis, found, label, span, post, len(events), index)
         events.extend(_fold_references(analysis, found, events))
