@@ -281,3 +281,13 @@ def test_quotes_added_money_is_an_object_not_reported_content():
             "wildfires. Anna Berg added 300 jobs were at risk.")
     _, got = _quotes(text, ("Anna Berg", "PERSON", 0))
     assert got == [("300 jobs were at risk", "indirect", "Anna Berg")]
+
+
+def test_quotes_another_source_after_while_ends_what_was_said_and_atty_is_a_title():
+    text = ('"We will appeal," said Atty. Ramon Villaverde, the defence lawyer. Prosecutor Gilbert Tolentino said '
+            'the ruling showed that "no rank protects anyone", while Villaverde said the appeal would be filed soon.')
+    _, got = _quotes(text, ("Ramon Villaverde", "PERSON", 0), ("Gilbert Tolentino", "PERSON", 0),
+                     ("Villaverde", "PERSON", 1))
+    assert ("We will appeal", "direct", "Ramon Villaverde") in got
+    assert ('the ruling showed that "no rank protects anyone"', "mixed", "Gilbert Tolentino") in got
+    assert ("the appeal would be filed soon", "indirect", "Ramon Villaverde") in got

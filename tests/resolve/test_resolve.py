@@ -216,3 +216,16 @@ def test_resolve_an_office_of_a_place_before_a_name_is_its_role_and_the_office_l
     assert ents["the chief district officer"] == "Keshav Adhikari"
     assert "chief district officer" in _people(a)["Keshav Adhikari"].roles
     assert "district magistrate" in _people(a)["Sita Rai"].roles and ents["the magistrate"] == "Sita Rai"
+
+
+def test_resolve_a_surname_keeps_its_particle_also_opening_a_sentence():
+    text = "Deputy governor Marietjie van Wyk said the cut would help. Van Wyk said inflation had eased. Al Gore spoke."
+    a = _resolved(text, ("Marietjie van Wyk", "PERSON", 0), ("Van Wyk", "PERSON", 0), ("Al Gore", "PERSON", 0))
+    ents = _names(a)
+    assert ents["Van Wyk"] == ents["Marietjie van Wyk"] == "Marietjie van Wyk" and ents["Al Gore"] == "Al Gore"
+
+
+def test_resolve_atty_is_a_title_not_a_first_name():
+    text = "Atty. Ramon Villaverde spoke first. Later Villaverde said the appeal was ready."
+    a = _resolved(text, ("Atty. Ramon Villaverde", "PERSON", 0), ("Villaverde", "PERSON", 0))
+    assert _names(a)["Villaverde"] == _names(a)["Atty. Ramon Villaverde"] == "Ramon Villaverde"

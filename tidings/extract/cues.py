@@ -176,6 +176,9 @@ _SECOND_CUE = re.compile(r"\s+and\s+(?:also\s+)?(?:says|said|adds|added|warns|wa
                          r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges|blamed|blames|"
                          r"criticised|criticized|criticises|criticizes|condemned|condemns|praised|praises|"
                          r"welcomed|welcomes|denied|denies|rejected|rejects)\b")
+# another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
+_OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but)\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
+                         r"argues|insisted|insists|countered|counters|maintained|maintains)\b")
 _APPOSITIVE = re.compile(r"^(?:a|an|the|who|whose|which|one of|former|chief|head|its|his|her|their)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|did|does|do|should|may|might)\b")
 
@@ -261,8 +264,8 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     if (start == 0 or text[start - 1] == "\n") and (dateline := DATELINE.match(text, start, end)):
         start = dateline.end()
     chunk = text[start:end]
-    if second := _SECOND_CUE.search(chunk):  # "describes X as Y and says Z": X as Y is the first content
-        chunk = chunk[: second.start()]
+    if second := _SECOND_CUE.search(chunk) or _OTHER_SAYS.search(chunk):
+        chunk = chunk[: second.start()]  # "describes X as Y and says Z", "said X, while Y said Z": X is the content
     m = _SPEECH_ADJUNCT.search(chunk)
     if m and m.start() > 0:
         chunk = chunk[: m.start()]

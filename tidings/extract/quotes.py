@@ -207,7 +207,7 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
                 piece = _trim(text, Span(max(part.start, para.start), min(part.end, para.end)))
                 if att.cue is not None and piece.start >= att.cue.end \
                         and (second := _SECOND_ACT.search(text, piece.start, piece.end)) is not None:
-                    piece = Span(piece.start, second.start())  # "said A and threatened B": B is another act
+                    piece = Span(piece.start, second.start())  # "said A and threatened B", "said A, while Y said B"
                 if _NESTED.match(text, piece.end) and _NESTING_NOUN.search(text, piece.start, piece.end):
                     # "... “promptly and impartially”, including reports | that soldiers had detained ...": the
                     # tagger cut at an attribution nested in this one; the nested words belong to it too

@@ -101,6 +101,7 @@ def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _U
     if m.type != "PERSON":
         return _add_other(surface, m.type, i, clusters)
     titles, words = split_title(surface)
+    words = _join_particles(words)
     lead = TITLE_BEFORE.search(text[max(0, m.span.start - 40) : m.span.start])
     if lead:
         titles = lead.group(0).split() + titles
@@ -126,6 +127,19 @@ def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _U
             if text[m.span.start - len(role) - 1 : m.span.start - 1] == role:
                 cl.aliases[f"{role} {surface}"] = None
     return c
+
+
+_PARTICLES = frozenset("van von de der den ter ten du dos das del della di da le la al el bin ibn".split())
+_OPENING_PARTICLES = frozenset("van von de der den ter ten du dos das del della".split())
+
+
+def _join_particles(words: list[str]) -> list[str]:
+    """A surname keeps its particles: ["Marietjie", "van", "Wyk"] -> ["Marietjie", "van Wyk"], and "Van Wyk"
+    opening a sentence is that surname, not a first name "Van" (not "Al Gore")."""
+    for i, w in enumerate(words[:-1]):
+        if w.lower() in (_PARTICLES if i else _OPENING_PARTICLES):
+            return words[:i] + [" ".join(words[i:])]
+    return words
 
 
 def _match_person(words: list[str], titles: list[str], clusters: list[_Cluster]) -> int | None:

@@ -19,7 +19,7 @@ _TOKEN = re.compile(
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 _ABBREV = frozenset(
     "mr mrs ms dr st sen rep gov gen col lt sgt capt prof jr sr inc ltd co corp vs etc no nos "
-    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon maj adm cmdr det supt".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec mt ft rev hon maj adm cmdr det supt atty engr brig".split()
 )
 _INITIALISM = re.compile(r"(?:[a-z]\.)+[a-z]")
 _STARTERS = frozenset(
