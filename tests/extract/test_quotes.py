@@ -291,3 +291,11 @@ def test_quotes_another_source_after_while_ends_what_was_said_and_atty_is_a_titl
     assert ("We will appeal", "direct", "Ramon Villaverde") in got
     assert ('the ruling showed that "no rank protects anyone"', "mixed", "Gilbert Tolentino") in got
     assert ("the appeal would be filed soon", "indirect", "Ramon Villaverde") in got
+
+
+def test_quotes_a_source_begun_at_a_preposition_takes_the_noun_before_it():
+    from tidings.extract.quotes import source_with_head
+    from tidings.types import Span
+    text = "Police in Beni say 13 bodies have been found."
+    assert source_with_head(text, Span(7, 14)).text(make_analysis(text).doc) == "Police in Beni"
+    assert source_with_head(text, Span(0, 14)) == Span(0, 14)

@@ -229,3 +229,9 @@ def test_resolve_atty_is_a_title_not_a_first_name():
     text = "Atty. Ramon Villaverde spoke first. Later Villaverde said the appeal was ready."
     a = _resolved(text, ("Atty. Ramon Villaverde", "PERSON", 0), ("Villaverde", "PERSON", 0))
     assert _names(a)["Villaverde"] == _names(a)["Atty. Ramon Villaverde"] == "Ramon Villaverde"
+
+
+def test_resolve_her_brother_is_her_relative_not_her():
+    text = "Maya Pun said she was woken by a roar. Her brother and his two daughters are among those missing."
+    a = _resolved(text, ("Maya Pun", "PERSON", 0))
+    assert "Her brother" not in _names(a)

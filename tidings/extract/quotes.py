@@ -147,6 +147,8 @@ def _quoted_words(text: str, span: Span) -> int:
     return max((len(text[q.start : q.end].split()) for q, _ in quoted_spans(text, span.start, span.end)), default=0)
 
 
+_PREPOSITION = re.compile(r"(?:in|at|of|from|near)\s", re.IGNORECASE)
+_HEAD_BEFORE = re.compile(r"\b((?:[Tt]he\s+)?[A-Za-z][\w-]*)\s+$")
 _SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised|promises|vowed|vows|pledged|pledges)\b")
 _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
 _NESTED = re.compile(r"\s+that\s")
@@ -189,6 +191,8 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
         if att.cue is not None and (on := _ON_MEDIUM.search(text, att.cue.start, att.cue.end + 20)) is not None \
                 and att.cue.start < on.start() < att.cue.end <= on.end():  # "said on Twitter", "said on Tuesday": "said"
             att = replace(att, cue=Span(att.cue.start, on.start()))
+        if att.source is not None:
+            att = replace(att, source=source_with_head(text, att.source))
         speaker = _source_mention(analysis, starts, att.source, att.cue) if att.source else None
         head = next((h for h in heads if att.cue is not None and att.cue in h), None)
         for part in att.content:
@@ -219,6 +223,14 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
                         paragraphs[k].post, k, att.source, True))
                 k += 1
     return out
+
+
+def source_with_head(text: str, source: Span) -> Span:
+    """A source the tagger began at a preposition, with the noun before it: "Police | in Beni say"."""
+    if _PREPOSITION.match(text, source.start) \
+            and (head := _HEAD_BEFORE.search(text, max(0, source.start - 40), source.start)):
+        return Span(head.start(1), source.end)
+    return source
 
 
 def _within_headlines(text: str, found: list[tuple[str, Span]], units: list[Sentence]) -> list[tuple[str, Span]]:

@@ -228,6 +228,8 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         return before[-1][1]
     if fits:
         return max(fits, key=last.__getitem__)
+    if parse_role(desc)[0] in _KIN and surface.split()[0].lower() in ("his", "her", "their", "its", "our", "my"):
+        return None  # "Her brother and his two daughters are missing": her relative, not her
     u = units.index(m.span.start)
     speaking = _SAYS.match(text, m.span.end)
     if units.spans[u].start != m.span.start and not speaking:
@@ -237,6 +239,8 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
 
+_KIN = frozenset("mother father wife husband son daughter sister brother widow widower grandmother grandfather "
+                 "cousin uncle aunt nephew niece".split())
 _UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})(" + ROLE_PATTERN + r")\b")
 
 
