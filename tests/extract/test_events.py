@@ -608,3 +608,18 @@ def test_events_a_revised_toll_sentence_is_no_second_incident_of_another_type():
             "The number of people killed has risen to 14 after three more bodies were pulled from an overturned "
             "coach, the district magistrate said.\n")
     assert [(e[0], e[4]) for e in _events(text) if e[4]] == [("DISASTER", {"killed": 7}), ("DISASTER", {"killed": 14})]
+
+
+def test_events_a_name_described_in_apposition_acts_not_what_describes_it():
+    got = _events("Ingrid Solberg, the UN humanitarian coordinator for Yemen, called the detentions unlawful and urged "
+                  "the movement to free the staff.", ("Ingrid Solberg", "PERSON", 0), ("UN", "ORG", 0), ("Yemen", "GPE", 0))
+    assert [(e[0], e[1]) for e in got] == [("REQUEST", ["Ingrid Solberg"])]
+
+
+def test_events_a_denial_is_a_rejection_and_cash_or_tents_for_the_afflicted_are_aid():
+    got = _events("The police command denied that its officers had fired live ammunition. "
+                  "The court denied bail to the two officers.", ("police command", "ORG", 0))
+    assert [e[0] for e in got if e[0] == "REJECT"] == ["REJECT"]
+    got = _events("The ministry said the government would give 200,000 rupees to the family of each person killed. "
+                  "The Red Cross has put up tents in the school grounds for about 300 people.")
+    assert [e[0] for e in got].count("AID") == 2

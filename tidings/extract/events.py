@@ -57,7 +57,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)"),
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
     ("REJECT", "vote", _VOTED_DOWN),
-    ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down"),
+    ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down|"
+                         r"den(?:y|ies|ied|ying)(?!\s+(?:access|entry|bail|visas?|permission|a visa|them|him|her)\b)"),
     ("REJECT", "legal", r"challenge(?:s|d)? (?:[\w’'-]+ ){0,3}?(?:in|at|before) (?:the )?(?:[\w’'-]+ ){0,3}?[Cc]ourt|"
                         r"appeal(?:s|ed)? against"),
     ("SANCTION", "economic", r"(?<!the )(?<!The )(?<!all )(?<!these )(?<!those )sanction(?:s|ed)?|"  # not "called the sanctions illegal"
@@ -77,6 +78,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
                    r"(?:announced|pledged|promised|offered|pay|paid) (?:a |an )?(?:[\w-]+ ){0,2}?(?:payments?|compensation|grants?)\b|"
+                   r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.$€£₹-]+\s+){1,4}?"
+                   r"(?:rupees|dollars|euros|pounds|shillings|naira|rand|pesos|lakh|crore|taka)\b|"
+                   r"(?:put|set|sets|puts|setting|putting)\s+up\s+(?:[\w-]+\s+){0,2}?(?:tents|shelters|camps|field hospitals?)\b|"
                    r"(?:send|sent|sends|sending|dispatched|flew in|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied))\s+"
                    r"(?:[\w,-]+\s+){0,10}?(?:aircraft|planes|helicopters|"
                    r"firefighters|rescuers|rescue teams|medical teams|medics|doctors|supplies|tents|food|pumps|"
@@ -526,6 +530,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_meeting(analysis, span)
                   if q.source is not None or q.speaker is not None]
         inside = [(i, m) for i, m in inside if not any(m.span in s for s in sayers)]
+    described = _in_apposition(text, span, [m for _, m in inside])
+    inside = [(i, m) for i, m in inside if m.span not in described]
     before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES
               and m.entity != location and not _is_possessed(text, m.span) and m.span not in placed]
     if kind in _SAID:  # "told reporters that Russian forces had struck ... and accused Kyiv": who said it accuses
@@ -611,8 +617,19 @@ _VICTIM = re.compile(_ONE_VICTIM, re.IGNORECASE)
 _SUBJECT = rf"(?:(?:{_ONE_VICTIM}){_AGE}\s*(?:,|,?\s*and)\s+)*(?:{_ONE_VICTIM}){_AGE}\s*"
 _VICTIMS_KILLED = re.compile(_SUBJECT + r"(?:were|was|had been|have been|has been)\s+(?:both\s+)?$", re.IGNORECASE)
 _VICTIMS_DIED = re.compile(_SUBJECT + r"(?:both\s+)?$", re.IGNORECASE)
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;.“”\"]{1,100}?(?:,|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+by\s", re.IGNORECASE)
+
+
+def _in_apposition(text: str, span: Span, mentions: list[Mention]) -> set[Span]:
+    """Mentions that only describe a name before them: "Ingrid Solberg, the UN humanitarian coordinator for
+    Yemen, urged ..." (not the UN, nor Yemen), "the Civic Space Defence Network, a Lagos-based rights group"."""
+    out: set[Span] = set()
+    for m in mentions:
+        if m.type in ("PERSON", "ORG") and (app := _APPOSITIVE_AFTER.match(text, m.span.end, span.end)):
+            out |= {n.span for n in mentions if app.start() <= n.span.start and n.span.end <= app.end()}
+    return out
 
 
 def _distinct(mentions: list[Mention]) -> list[Participant]:
