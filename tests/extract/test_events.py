@@ -623,3 +623,12 @@ def test_events_a_denial_is_a_rejection_and_cash_or_tents_for_the_afflicted_are_
     got = _events("The ministry said the government would give 200,000 rupees to the family of each person killed. "
                   "The Red Cross has put up tents in the school grounds for about 300 people.")
     assert [e[0] for e in got].count("AID") == 2
+
+
+def test_events_fire_between_armed_sides_is_an_assault_not_a_blaze():
+    got = _events("Troops of the Indian Army exchanged fire with militants near the border. "
+                  "Indian troops had returned fire, the statement said. "
+                  "It was the heaviest exchange of fire in the region for months.", ("Indian Army", "ORG", 0))
+    assert "DISASTER" not in [e[0] for e in got]
+    assert got[0][0] == "ASSAULT" and got[0][1] == ["Indian Army"]
+    assert [e[0] for e in _events("Artillery fire killed two farmers in the village.")] == ["ASSAULT"]

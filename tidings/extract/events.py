@@ -40,6 +40,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
                           r"(?:police|troops|soldiers|forces|gunmen|officers) fire (?:at|on|into)|"  # (not "a fire on the ship")
+                          r"exchang(?:ed|ing|es?) (?:heavy |artillery |mortar |small-arms )?fire|exchanges? of (?:heavy )?fire|"
+                          r"return(?:ed|ing)? fire|came under (?:heavy )?fire|"
+                          r"(?:artillery|mortar|sniper|machine-gun|small-arms|rocket|tank|heavy) fire|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms|"
                           r"live (?:rounds|ammunition|bullets)|rubber bullets)|(?:an|the|a new|a major|a ground|its|their) offensive|"
                           r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
