@@ -28,3 +28,5 @@ def test_amounts_counts_money_durations():
 def test_amounts_a_headline_count_of_the_killed():
     a = extract_amounts(make_analysis("Intro line here.\n12.30 GMT\n17 killed, 30 missing as search is halted\nBody.\n"))
     assert [(x.span.text(a.doc), x.value, x.unit) for x in a.amounts] == [("17 killed", 17, "killed")]
+    a = extract_amounts(make_analysis("Seven deaths in Spain have now been linked to the heatwave."))
+    assert [(x.span.text(a.doc), x.value, x.unit) for x in a.amounts] == [("Seven deaths", 7, "deaths")]

@@ -632,3 +632,18 @@ def test_events_fire_between_armed_sides_is_an_assault_not_a_blaze():
     assert "DISASTER" not in [e[0] for e in got]
     assert got[0][0] == "ASSAULT" and got[0][1] == ["Indian Army"]
     assert [e[0] for e in _events("Artillery fire killed two farmers in the village.")] == ["ASSAULT"]
+
+
+def test_events_deaths_linked_to_a_hazard_are_its_toll():
+    got = _events("Seven deaths in Spain have now been linked to the heatwave, the health ministry said.",
+                  ("Spain", "GPE", 0))
+    assert [(e[0], e[4].get("killed")) for e in got] == [("DISASTER", 7)]
+
+
+def test_events_conditional_warnings_are_threats_a_suspended_licence_a_sanction_and_a_sent_helicopter_aid():
+    got = _events("The opposition said it would start collecting signatures for a no-confidence motion unless the "
+                  "government withdrew the bill. The minister said the killings will not go unanswered.")
+    assert [e[0] for e in got if "hypothetical" not in e[5]] == ["THREATEN", "THREATEN"]  # (not "withdrew the bill")
+    got = _events("The minister suspended the operating licence of the ferry's owner. "
+                  "The navy has sent two patrol ships and a helicopter to pull survivors from the water.")
+    assert [e[0] for e in got] == ["SANCTION", "AID"]

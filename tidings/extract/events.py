@@ -52,10 +52,12 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
     ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
-    ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation"),
+    ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation|"
+                                 r"(?:will|would) not go unanswered"),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"no (?:other )?choice but to"),
-    ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT),
+    ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|"  # and "would table a motion unless ..."
+                            r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b"),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)"),
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
@@ -67,7 +69,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("SANCTION", "economic", r"(?<!the )(?<!The )(?<!all )(?<!these )(?<!those )sanction(?:s|ed)?|"  # not "called the sanctions illegal"
                              r"embargo(?:es)?|tariffs?|asset freeze|"
                              r"(?:suspend(?:s|ed|ing)?|cut|cuts|cutting|sever(?:s|ed|ing)?|froze|freez(?:e|es|ing))\s+"
-                             r"(?:[\w-]+\s+){0,3}?(?:partnership|cooperation|co-operation|relations|ties|aid|funding)"),
+                             r"(?:[\w-]+\s+){0,3}?(?:partnership|cooperation|co-operation|relations|ties|aid|funding|"
+                             r"licen[cs]es?|permits?)|revok(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,3}?(?:licen[cs]es?|permits?)"),
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ment)|reinforcements|troops massed|"
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
@@ -85,7 +88,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"(?:rupees|dollars|euros|pounds|shillings|naira|rand|pesos|lakh|crore|taka)\b|"
                    r"(?:put|set|sets|puts|setting|putting)\s+up\s+(?:[\w-]+\s+){0,2}?(?:tents|shelters|camps|field hospitals?)\b|"
                    r"(?:send|sent|sends|sending|dispatched|flew in|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied))\s+"
-                   r"(?:[\w,-]+\s+){0,10}?(?:aircraft|planes|helicopters|"
+                   r"(?:[\w,-]+\s+){0,10}?(?:aircraft|planes?|helicopters?|ships|boats|vessels|"
                    r"firefighters|rescuers|rescue teams|medical teams|medics|doctors|supplies|tents|food|pumps|"
                    r"generators|experts|weapons|arms|ammunition|air[- ]defen[cs]e|interceptors|batteries|tanks)"),
     ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal"),
@@ -778,7 +781,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         start = aside.end() if aside is not None else a.span.end
         after = text[start : min(span.end, start + 40)].split(",")[0]
         before = text[max(span.start, a.span.start - 25) : a.span.start]
-        state = {"dead": "killed", "killed": "killed", "injured": "injured", "wounded": "injured"}.get(a.unit)
+        state = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "injured": "injured",
+                 "wounded": "injured"}.get(a.unit)
         verb = _COUNT_VERB.search(before)  # "killing two crew members and injuring nine": the verb just before
         what = state or (("killed" if verb.group(1).lower() == "killing" else "injured") if verb else
                          "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else
