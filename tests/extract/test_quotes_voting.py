@@ -158,3 +158,14 @@ def test_the_statement_said_is_who_issued_it_and_a_cueless_quote_after_her_prono
     first = next(v for k, v in got.items() if k.startswith("the convoy"))
     assert said[2] is not None and said[2] == first[2]
     assert got["“Nobody has told us anything.”"][2] == "Maya Pun"
+
+
+def test_an_unnamed_spokesperson_named_in_the_next_sentence_is_that_person_and_so_is_the_navy_spokesperson():
+    text = ("08.10 GMT\nNavy sends ships\nThe navy has sent two patrol ships and a helicopter from its base in Bitung "
+            "to pull survivors from the water, a navy spokesperson said.\n"
+            "The spokesperson, First Admiral Dimas Prakoso, said more than 150 people had been rescued.\n"
+            "09.30 GMT\nDivers reach the lower deck\nThe navy spokesperson said divers had reached the lower deck.\n")
+    got = quotes(tidings.analyze(text))
+    sent = next(v for k, v in got.items() if k.startswith("The navy has sent"))
+    assert sent[2] == "Dimas Prakoso" and sent[1] == "a navy spokesperson"
+    assert got["divers had reached the lower deck"][2] == "Dimas Prakoso"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
 from tidings.extract.cues import _FINITE, Cue, _noun_phrase, find_cues, speech_class
-from tidings.extract.lexicon import DATELINE, ROLE_NOUNS
+from tidings.extract.lexicon import DATELINE, ROLE_NOUNS, ROLE_PATTERN
 from tidings.pipeline import stage
 from tidings.types import Analysis, Mention, Quote, Sentence, Span
 
@@ -603,6 +603,10 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                           and noun in text[max(0, g.cue.start - 120) : g.cue.end + 40].lower()), None)
             if donor is not None:
                 f = replace(f, entity=donor.entity)
+        elif f.entity is None \
+                and (named := _named_next(analysis, src := f.source or _role_before(text, f.cue))) is not None:
+            # "..., a navy spokesperson said. The spokesperson, Dimas Prakoso, said": the one named next
+            f = replace(f, entity=named, source=src)
         elif f.speaker is not None and analysis.mentions[f.speaker].source.startswith("pronoun"):
             gender = analysis.mentions[f.speaker].source.partition(":")[2]
             earlier = [g for g in out if g.entity is not None] or [found[k] for k in prev if found[k].entity is not None]
@@ -616,6 +620,35 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                 f = replace(f, entity=donor.entity)
         out.append(f)
     return out
+
+
+def _role_before(text: str, cue: Span | None) -> Span | None:
+    """An unnamed role just before a cue: "..., a navy spokesperson said"."""
+    if cue is None or (m := _A_ROLE_BEFORE.search(text, max(0, cue.start - 60), cue.start)) is None:
+        return None
+    return Span(m.start(1), m.end(1))
+
+
+def _named_next(analysis: Analysis, source: Span | None) -> int | None:
+    """The person an unnamed source ("a navy spokesperson") turns out to be in the next sentence: "The
+    spokesperson, First Admiral Dimas Prakoso, said ..." (the same role, named in apposition)."""
+    text = analysis.doc.text
+    if source is None or (role := _A_ROLE.fullmatch(text, source.start, source.end)) is None:
+        return None
+    head = role.group(1).lower()
+    k = bisect.bisect_left(analysis.mentions, source.end, key=lambda m: m.span.start)
+    for m in analysis.mentions[k : k + 12]:
+        if m.span.start > source.end + 300:
+            break
+        if m.source == "role" and m.type == "PERSON" and m.entity is not None \
+                and text[m.span.start : m.span.end].lower() == f"the {head}" and _APPOSED_NAME.match(text, m.span.end):
+            return m.entity
+    return None
+
+
+_A_ROLE = re.compile(r"[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(" + ROLE_PATTERN + r")", re.IGNORECASE)
+_A_ROLE_BEFORE = re.compile(r",\s+((?:[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?(?:" + ROLE_PATTERN + r"))\s+$")
+_APPOSED_NAME = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){1,5}")
 
 
 def _goes_on(analysis: Analysis, last: _Found, at: int, para_start: int) -> bool:
