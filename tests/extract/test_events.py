@@ -607,7 +607,8 @@ def test_events_a_revised_toll_sentence_is_no_second_incident_of_another_type():
             "13.30 IST\nToll rises to 14 as rescue operation ends\n"
             "The number of people killed has risen to 14 after three more bodies were pulled from an overturned "
             "coach, the district magistrate said.\n")
-    assert [(e[0], e[4]) for e in _events(text) if e[4]] == [("DISASTER", {"killed": 7}), ("DISASTER", {"killed": 14})]
+    assert [(e[0], e[4]) for e in _events(text) if e[4]] == [("DISASTER", {"killed": 7, "killed_qualifier": "at_least"}),
+                                                             ("DISASTER", {"killed": 14})]
 
 
 def test_events_a_name_described_in_apposition_acts_not_what_describes_it():
@@ -647,3 +648,28 @@ def test_events_conditional_warnings_are_threats_a_suspended_licence_a_sanction_
     got = _events("The minister suspended the operating licence of the ferry's owner. "
                   "The navy has sent two patrol ships and a helicopter to pull survivors from the water.")
     assert [e[0] for e in got] == ["SANCTION", "AID"]
+
+
+def test_events_a_count_the_ledes_incident_lacks_given_paragraphs_later_completes_it():
+    text = ("Police fired live rounds at a protest in Lagos on Wednesday, killing at least three people.\n\n"
+            "A student and his cousin were shot dead near a bus stop.\n\n"
+            "At least 17 people were wounded, a doctor said.\n")
+    got = _events(text, ("Lagos", "GPE", 0))
+    tolls = [e[4] for e in got if e[0] == "ASSAULT"]
+    assert tolls[0] == {"killed": 3, "killed_qualifier": "at_least", "injured": 17, "injured_qualifier": "at_least"}
+    assert tolls[1] == {"killed": 2, "injured": 17, "injured_qualifier": "at_least"}
+
+
+def test_events_a_later_count_from_a_scene_inside_the_ledes_place_completes_its_toll_and_one_elsewhere_does_not():
+    import tidings
+
+    def first_toll(text):
+        a = tidings.analyze(text)
+        return next(dict(e.casualties) for e in a.events if e.type == "ASSAULT")
+
+    lede = "Police fired live rounds at a protest in Lagos on Wednesday, killing at least three people.\n\n"
+    inside = first_toll(lede + "A student and his cousin were shot dead near a bus stop in Ikeja.\n\n"
+                        "At least 17 people were wounded, a doctor said.\n")
+    elsewhere = first_toll(lede + "A student and his cousin were shot dead near a bus stop in Kano.\n\n"
+                           "At least 17 people were wounded, a doctor said.\n")
+    assert inside.get("injured") == 17 and "injured" not in elsewhere

@@ -250,6 +250,7 @@ _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       r"(?:more|others|other people|of them)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
                       r"(?:treated|hospitali[sz]ed|taken to hospital)\b", re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
+_COUNTED = ("killed", "injured")
 _HARM = re.compile(r"\b(?:killed|killing|died|dead|deaths|fatalities|death toll|toll|injured|injuring|wounded|hurt|stabbed|"
                    r"treated in hospital|taken to hospital|hospitali[sz]ed)\b",
                    re.IGNORECASE)
@@ -509,10 +510,30 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
             else:
                 merged.setdefault(key, value)
         earlier[k] = replace(earlier[k], casualties=tuple(merged.items()))
+        # a wire story's lede gave the toll's other count ("..., killing at least three people" then, three
+        # paragraphs on, "At least 17 people were wounded"): a count the story's first incident lacks is its too
+        lede = next((j for j, e in enumerate(earlier) if e.post == post and e.type == earlier[k].type
+                     and not e.background and e.casualties and not {"hypothetical", "negated", "future"} & set(e.flags)),
+                    None)
+        if lede is not None and lede != k and _same_area(analysis, earlier[lede].location, earlier[k].location):
+            counts = dict(earlier[lede].casualties)
+            added = {key: value for key, value in toll if key.split("_")[0] in _COUNTED and key.split("_")[0] not in counts}
+            if added:
+                earlier[lede] = replace(earlier[lede], casualties=tuple({**counts, **added}.items()))
         return
     kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS and not e.background), None) \
         or _incident(analysis.doc.text)
     seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), index)
+
+
+def _same_area(analysis: Analysis, a: int | None, b: int | None) -> bool:
+    """Could two events' places be one scene? None or the same place, or places in one first-level region
+    where one is a city ("Lagos" and "Ikorodu Road" in Lagos)."""
+    if a is None or b is None or a == b:
+        return True
+    pa, pb = analysis.entities[a].place, analysis.entities[b].place
+    return pa is not None and pb is not None and pa.country == pb.country and pa.admin1 == pb.admin1 is not None \
+        and "city" in (pa.feature, pb.feature)
 
 
 def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, post: int, eid: int,
@@ -760,8 +781,10 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
 
     for m in _TOLL.finditer(chunk):
         value = parse_number(m.group(1) or m.group(2) or "")
-        if value is not None:
-            out.setdefault("killed", int(value))
+        if value is not None and "killed" not in out:
+            out["killed"] = int(value)
+            if re.search(r"\bat least\s", m.group(0), re.IGNORECASE):  # "killing at least three people"
+                out["killed_qualifier"] = "at_least"
     # "injuring nine", "312 have been injured", "40 more were being treated", "Seven of them were taken to hospital"
     for rx in (_HURT_BARE, _HURT_AFTER, _TREATED):
         for m in rx.finditer(chunk):
