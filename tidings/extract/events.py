@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.acled import acled_type
-from tidings.extract.lexicon import DATELINE
+from tidings.extract.lexicon import DATELINE, KIN_NOUNS
 from tidings.pipeline import stage
 from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, Span
 
@@ -616,7 +616,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     clause_end = _CLAUSE_END.search(text, trigger.end, span.end)
     clause_to = clause_end.start() if clause_end else span.end
     if _PERFECT.search(before) and _HABITUAL_SPAN.search(text, trigger.end, clause_to) \
-            or _YEARS_SPAN.search(text, trigger.end, clause_to) or trigger.start == span.start and _GENERIC.match(text, trigger.start, span.end):
+            or _YEARS_SPAN.search(text, trigger.end, clause_to) \
+            or trigger.start == span.start and _GENERIC.match(text, trigger.start, span.end):
         flags.append("habitual")
     casualties = _casualties(text, span, index.amounts_in(analysis, span)) \
         if kind in ("ASSAULT", "DISASTER") else ()
@@ -638,7 +639,7 @@ def _modes(kind: str, mode: str, chunk: str) -> tuple[str, ...]:
 _DIED = re.compile(r"(?:shot|stabbed|beaten|hacked|killed|murdered|shot and killed)(?:\s+(?:dead|to death))?\b"
                    r"|died\b", re.IGNORECASE)
 _AGE = r"(?:,\s*(?:aged\s+)?\d{1,3},?)?"
-_KIN = r"(?:brother|sister|son|daughter|wife|husband|father|mother|cousin|uncle|aunt|nephew|niece|friend|colleague)"
+_KIN = "(?:" + "|".join(sorted(KIN_NOUNS | {"friend", "colleague"})) + ")"
 _ONE_VICTIM = rf"(?:(?:his|her|their)\s+(?:\w+\s+)?{_KIN}\s+)?@|\b(?:a|an|one)\s+{_ONE}\b|\b(?:his|her|their)\s+(?:\w+\s+)?{_KIN}\b"
 _VICTIM = re.compile(_ONE_VICTIM, re.IGNORECASE)
 _SUBJECT = rf"(?:(?:{_ONE_VICTIM}){_AGE}\s*(?:,|,?\s*and)\s+)*(?:{_ONE_VICTIM}){_AGE}\s*"

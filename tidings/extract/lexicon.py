@@ -24,6 +24,9 @@ TITLE_BEFORE = re.compile(r"(?:\b(?:" + "|".join(sorted(TITLES, key=len, reverse
 ROLE_GENDER = {w: "f" for w in """spokeswoman chairwoman congresswoman businesswoman actress queen princess
 mother wife daughter sister widow grandmother""".split()} | {w: "m" for w in """spokesman chairman congressman
 businessman actor king prince father husband son brother widower grandfather""".split()}
+# a relative: "her brother" is someone else than "her" ("mother" also says a gender: ROLE_GENDER)
+KIN_NOUNS = frozenset("mother father wife husband son daughter sister brother widow widower grandmother grandfather "
+                      "cousin uncle aunt nephew niece".split())
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 _ROLE_WORDS = """president minister secretary spokesman spokeswoman spokesperson leader official

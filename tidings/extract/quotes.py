@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
 from tidings.extract.cues import _FINITE, Cue, _noun_phrase, find_cues, speech_class
-from tidings.extract.lexicon import DATELINE, ROLE_NOUNS, ROLE_PATTERN
+from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN
 from tidings.pipeline import stage
 from tidings.types import Analysis, Mention, Quote, Sentence, Span
 
@@ -211,7 +211,7 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
                 piece = _trim(text, Span(max(part.start, para.start), min(part.end, para.end)))
                 if att.cue is not None and piece.start >= att.cue.end \
                         and (second := _SECOND_ACT.search(text, piece.start, piece.end)) is not None:
-                    piece = Span(piece.start, second.start())  # "said A and threatened B", "said A, while Y said B"
+                    piece = Span(piece.start, second.start())  # "said A and threatened B": B is another act
                 if _NESTED.match(text, piece.end) and _NESTING_NOUN.search(text, piece.start, piece.end):
                     # "... “promptly and impartially”, including reports | that soldiers had detained ...": the
                     # tagger cut at an attribution nested in this one; the nested words belong to it too
@@ -647,7 +647,7 @@ def _named_next(analysis: Analysis, source: Span | None) -> int | None:
 
 
 _A_ROLE = re.compile(r"[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(" + ROLE_PATTERN + r")", re.IGNORECASE)
-_A_ROLE_BEFORE = re.compile(r",\s+((?:[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?(?:" + ROLE_PATTERN + r"))\s+$")
+_A_ROLE_BEFORE = re.compile(r",\s+([Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(?:" + ROLE_PATTERN + r"))\s+$")
 _APPOSED_NAME = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){1,5}")
 
 
@@ -656,12 +656,11 @@ def _goes_on(analysis: Analysis, last: _Found, at: int, para_start: int) -> bool
     fits, naming no one else? ("Her brother is among the missing. “Nobody has told us anything.”")"""
     pronoun = _GOES_ON.search(analysis.doc.text, para_start, at)
     named = _last_named_person(analysis, bisect.bisect_left(analysis.mentions, at, key=lambda m: m.span.start))
-    return pronoun is not None and analysis.entities[last.entity].gender in (None, _GENDER[pronoun.group(0).lower()]) \
+    return pronoun is not None and analysis.entities[last.entity].gender in (None, PRONOUN_GENDER[pronoun.group(0).lower()]) \
         and (named is None or analysis.mentions[named].entity == last.entity)
 
 
 _GOES_ON = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
-_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f"}
 _ISSUED = re.compile(r"(?:the|that|this)\s+(?:statement|communiqu[eé]|letter|report|release|post|declaration)",
                      re.IGNORECASE)
 

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from tidings.extract.lexicon import DATELINE, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES
+from tidings.extract.lexicon import DATELINE, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
 from tidings.resolve.roles import parse_role, role_after, role_before, role_matches
@@ -228,7 +228,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         return before[-1][1]
     if fits:
         return max(fits, key=last.__getitem__)
-    if parse_role(desc)[0] in _KIN and surface.split()[0].lower() in ("his", "her", "their", "its", "our", "my"):
+    if parse_role(desc)[0] in KIN_NOUNS and surface.split()[0].lower() in ("his", "her", "their", "its", "our", "my"):
         return None  # "Her brother and his two daughters are missing": her relative, not her
     u = units.index(m.span.start)
     speaking = _SAYS.match(text, m.span.end)
@@ -239,8 +239,6 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
 
-_KIN = frozenset("mother father wife husband son daughter sister brother widow widower grandmother grandfather "
-                 "cousin uncle aunt nephew niece".split())
 _UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})(" + ROLE_PATTERN + r")\b")
 
 
