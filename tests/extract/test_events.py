@@ -631,7 +631,7 @@ def test_events_fire_between_armed_sides_is_an_assault_not_a_blaze():
                   "Indian troops had returned fire, the statement said. "
                   "It was the heaviest exchange of fire in the region for months.", ("Indian Army", "ORG", 0))
     assert "DISASTER" not in [e[0] for e in got]
-    assert got[0][0] == "ASSAULT" and got[0][1] == ["Indian Army"]
+    assert got[0][0] == "ASSAULT" and got[0][1] == ["Indian Army", "militants"]
     assert [e[0] for e in _events("Artillery fire killed two farmers in the village.")] == ["ASSAULT"]
 
 
@@ -673,3 +673,10 @@ def test_events_a_later_count_from_a_scene_inside_the_ledes_place_completes_its_
     elsewhere = first_toll(lede + "A student and his cousin were shot dead near a bus stop in Kano.\n\n"
                            "At least 17 people were wounded, a doctor said.\n")
     assert inside.get("injured") == 17 and "injured" not in elsewhere
+
+
+def test_events_both_sides_of_an_exchange_of_fire_or_a_clash_fight():
+    got = _events("A drug trafficker exchanged fire with military police forces during a patrol.")
+    assert got[0][:3] == ("ASSAULT", ["military police forces"], [])
+    got = _events("Military forces clashed with Ambazonian separatists in Fundong.", ("Ambazonian", "NORP", 0))
+    assert got[0][:3] == ("ASSAULT", ["Military forces", "Ambazonian"], [])

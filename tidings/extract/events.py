@@ -587,6 +587,11 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     if not actors and not (kind in _INCIDENTS and _PASSIVE_BEFORE.search(text, clause_at, trigger.start)) \
             and (group := _GROUP.search(text, clause_at, trigger.start)):  # not "7,000 people have been killed"
         actors = [Participant(Span(group.start(1), group.end(1)))]
+    if _MUTUAL.match(text, trigger.start) and (other := _WITH.match(text, trigger.end)):
+        # "a trafficker exchanged fire with military police", "forces clashed with separatists": both fight
+        group = _WITH_GROUP.match(text, other.end())
+        actors, targets = actors + (targets[:1] or ([Participant(Span(group.start(1), group.end(1)))] if group else [])), \
+            targets[1:]
     if not actors and kind == "PROTEST":
         if _CROWD_TRIGGER.fullmatch(text, trigger.start, trigger.end):
             actors = [Participant(trigger)]
@@ -645,6 +650,9 @@ _VICTIM = re.compile(_ONE_VICTIM, re.IGNORECASE)
 _SUBJECT = rf"(?:(?:{_ONE_VICTIM}){_AGE}\s*(?:,|,?\s*and)\s+)*(?:{_ONE_VICTIM}){_AGE}\s*"
 _VICTIMS_KILLED = re.compile(_SUBJECT + r"(?:were|was|had been|have been|has been)\s+(?:both\s+)?$", re.IGNORECASE)
 _VICTIMS_DIED = re.compile(_SUBJECT + r"(?:both\s+)?$", re.IGNORECASE)
+_MUTUAL = re.compile(r"exchang|clash", re.IGNORECASE)
+_WITH = re.compile(r"\s+with\s+")
+_WITH_GROUP = re.compile(rf"((?:the\s+)?(?:[\w-]+\s+)?{_CROWD}(?:\s+forces)?)\b", re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;.“”\"]{1,100}?(?:,|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+by\s", re.IGNORECASE)
