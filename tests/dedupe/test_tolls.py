@@ -127,3 +127,16 @@ def test_tolls_the_untimed_summary_above_a_newest_first_blog_keeps_the_newest_to
     first = next(e for e in a.events if e.casualties and e.repeat_of is None)
     assert first.post == 0 and dict(first.casualties)["killed"] == 14
     assert [dict(r.casualties)["killed"] for r in first.revisions][0] == 7  # in time order
+
+
+def test_tolls_a_placeless_update_revises_the_incident_whose_word_it_repeats_not_just_the_nearest():
+    text = "Two deaths linked to the heatwave.\nA wildfire hit B; no deaths.\nHeat now linked to seven deaths, ministry says"
+    a = make_analysis(text)
+    s1, s2, s3 = (find(text, t) for t in ("Two deaths linked to the heatwave.", "A wildfire hit B; no deaths.",
+                                         "Heat now linked to seven deaths, ministry says"))
+    heat, fire = find(text, "heatwave"), find(text, "wildfire")
+    events = (replace(_event(0, 0, s1, None, (("killed", 2),)), type="DISASTER", trigger=heat),
+              replace(_event(1, 1, s2, 2, (("killed", 0),)), type="DISASTER", trigger=fire),
+              replace(_event(2, 2, s3, None, (("killed", 7),)), type="DISASTER", mode=("toll",)))
+    out = link_toll_revisions(replace(a, events=events)).events
+    assert [e.repeat_of for e in out] == [None, None, 0] and dict(out[0].casualties) == {"killed": 7}

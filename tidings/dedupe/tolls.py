@@ -34,8 +34,11 @@ def link_toll_revisions(analysis: Analysis) -> Analysis:
         if not _toll_event(later) or later.repeat_of is not None:
             continue
         # an earlier report with a toll first; else the first report of an incident that gave none
-        k = next((j for j in range(i - 1, -1, -1) if _toll_event(events[j]) and _same_incident(events[j], later, text)),
-                 next((j for j in range(i - 1, -1, -1) if _same_incident(events[j], later, text)), None))
+        # (of several, the one whose word the later report repeats: "Heat now linked to seven deaths" revises
+        # the heatwave's toll, not the wildfire's reported since)
+        tolled = [j for j in range(i - 1, -1, -1) if _toll_event(events[j]) and _same_incident(events[j], later, text)]
+        named = [j for j in tolled if _names_again(text, events[j], later)]
+        k = (named or tolled or [next((j for j in range(i - 1, -1, -1) if _same_incident(events[j], later, text)), None)])[0]
         if k is not None:
             events[k] = _revised(events[k], later, _clock(analysis, events[k], newest_first), _clock(analysis, later))
             events[i] = replace(later, repeat_of=events[k].id)
@@ -48,6 +51,11 @@ def _clock(analysis: Analysis, event: Event, newest_first: bool = False) -> str 
     if post is not None and post.timestamp is None and newest_first and post.kind == "opening":
         return "99:99"
     return post.timestamp if post is not None else None
+
+
+def _names_again(text: str, first: Event, later: Event) -> bool:
+    word = text[first.trigger.start : first.trigger.end].lower()[:4]
+    return len(word) == 4 and word in text[later.span.start : later.span.end].lower()
 
 
 def _toll_event(event: Event) -> bool:
