@@ -680,3 +680,9 @@ def test_events_both_sides_of_an_exchange_of_fire_or_a_clash_fight():
     assert got[0][:3] == ("ASSAULT", ["military police forces"], [])
     got = _events("Military forces clashed with Ambazonian separatists in Fundong.", ("Ambazonian", "NORP", 0))
     assert got[0][:3] == ("ASSAULT", ["Military forces", "Ambazonian"], [])
+
+
+def test_events_a_court_dismissing_a_petition_rejects_it():
+    got = _events("In 2016 the Constitutional Court dismissed an opposition challenge to the result.",
+                  ("Constitutional Court", "ORG", 0))
+    assert [(e[0], e[1]) for e in got] == [("REJECT", ["Constitutional Court"])]

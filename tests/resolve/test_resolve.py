@@ -235,3 +235,10 @@ def test_resolve_her_brother_is_her_relative_not_her():
     text = "Maya Pun said she was woken by a roar. Her brother and his two daughters are among those missing."
     a = _resolved(text, ("Maya Pun", "PERSON", 0))
     assert "Her brother" not in _names(a)
+
+
+def test_resolve_the_opposition_candidate_is_a_role_the_candidate_named_later_holds():
+    text = ("The opposition candidate rejected the result. Opposition candidate Chileshe Mwansa said he would go to "
+            "court. The opposition candidate later left for Ndola.")
+    a = _resolved(text, ("Chileshe Mwansa", "PERSON", 0))
+    assert _names(a)["The opposition candidate"] == "Chileshe Mwansa"

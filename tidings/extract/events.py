@@ -65,6 +65,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down|"
                          r"den(?:y|ies|ied|ying)(?!\s+(?:access|entry|bail|visas?|permission|a visa|them|him|her)\b)"),
     ("REJECT", "legal", r"challenge(?:s|d)? (?:[\w’'-]+ ){0,3}?(?:in|at|before) (?:the )?(?:[\w’'-]+ ){0,3}?[Cc]ourt|"
+                        r"dismiss(?:ed|es)? (?:[\w’'-]+ ){0,3}?(?:challenge|petition|appeal|case|lawsuit|suit|complaint|"
+                        r"charges)\b|"
                         r"appeal(?:s|ed)? against"),
     ("SANCTION", "economic", r"(?<!the )(?<!The )(?<!all )(?<!these )(?<!those )sanction(?:s|ed)?|"  # not "called the sanctions illegal"
                              r"embargo(?:es)?|tariffs?|asset freeze|"
