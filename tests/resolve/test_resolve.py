@@ -242,3 +242,9 @@ def test_resolve_the_opposition_candidate_is_a_role_the_candidate_named_later_ho
             "court. The opposition candidate later left for Ndola.")
     a = _resolved(text, ("Chileshe Mwansa", "PERSON", 0))
     assert _names(a)["The opposition candidate"] == "Chileshe Mwansa"
+
+
+def test_resolve_a_role_in_apposition_with_a_role_and_a_body_before_the_name_is_that_name():
+    text = "President Joseph Kasonde won 51 per cent. His challenger, ZRM leader Chileshe Mwansa, took 47 per cent."
+    a = _resolved(text, ("President Joseph Kasonde", "PERSON", 0), ("ZRM", "ORG", 0), ("Chileshe Mwansa", "PERSON", 0))
+    assert _names(a)["His challenger"] == "Chileshe Mwansa"

@@ -216,9 +216,12 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
             return link[owner] if desc.lower().endswith(" government") else _add_other(surface, "ORG", i, clusters)
         found = _resolve_body(text, desc, i, mentions, link, clusters)
         return found if found is not None else _add_other(surface, "ORG", i, clusters)
-    k = i + 1  # "Its spokesman, Brig Gen Tunde Okafor, said": the name in apposition, whoever else is a spokesman
+    # "Its spokesman, Brig Gen Tunde Okafor, said": the name in apposition, whoever else is a spokesman (past
+    # a body that qualifies his role: "His challenger, [ZRM] leader Chileshe Mwansa")
+    k = next((j for j in range(i + 1, min(i + 3, len(mentions))) if mentions[j].type == "PERSON"), i + 1)
     if k < len(mentions) and k in link and mentions[k].type == "PERSON" and mentions[k].source == "ner" \
-            and (not (gap := text[m.span.end : mentions[k].span.start].lstrip(", ")) or TITLE_BEFORE.match(gap)):
+            and (not (gap := text[m.span.end : mentions[k].span.start].lstrip(", ")) or TITLE_BEFORE.match(gap)
+                 or _ROLE_GAP.fullmatch(gap)):  # "His challenger, ZRM leader Chileshe Mwansa, ..."
         return link[k]
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
     last = {k: max((mentions[j].span.start for j in clusters[k].mentions if mentions[j].span.start < m.span.start),
@@ -239,6 +242,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
 
+_ROLE_GAP = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,3}(?:" + ROLE_PATTERN + r")\s+", re.IGNORECASE)
 _UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})(" + ROLE_PATTERN + r")\b")
 
 
