@@ -686,3 +686,13 @@ def test_events_a_court_dismissing_a_petition_rejects_it():
     got = _events("In 2016 the Constitutional Court dismissed an opposition challenge to the result.",
                   ("Constitutional Court", "ORG", 0))
     assert [(e[0], e[1]) for e in got] == [("REJECT", ["Constitutional Court"])]
+
+
+def test_events_a_vow_to_pursue_attackers_is_a_threat_by_the_army_a_headline_names_bare():
+    import tidings
+    a = tidings.analyze("Gunmen killed 12 people at a mining camp, the Congolese army said.\n"
+                        "10.00 GMT\nArmy vows to pursue attackers\n"
+                        "The army has vowed to hunt down those responsible, a spokesman said.\n")
+    threats = [e for e in a.events if e.type == "THREATEN"]
+    assert len(threats) == 2 and all(t.actors for t in threats)
+    assert threats[0].actors[0].entity == threats[1].actors[0].entity is not None  # the headline's "Army" is the army

@@ -49,7 +49,8 @@ _ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence minist
 )
 _BARE_BODY = re.compile(  # unnamed sources that open a sentence: "Police said ...", "Officials told ..."
     r"^(?:Police|Officials|Authorities|Prosecutors|Investigators|Rescuers|Witnesses|Doctors|Medics|"
-    r"Analysts|Experts|Critics|Protesters|Organisers|Organizers|Diplomats|Sources|Residents|Paramedics)\b"
+    r"Analysts|Experts|Critics|Protesters|Organisers|Organizers|Diplomats|Sources|Residents|Paramedics|"
+    r"Army|Military|Navy|Government|Ministry|Rebels)\b"
 )
 _UNNAMED_SOURCE = re.compile(  # "opposition parties say ...", "some analysts warned ..."
     r"\b(?:(?:opposition|senior|local|foreign|western|government|party|union|military|security|health|"
