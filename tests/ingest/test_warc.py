@@ -84,3 +84,9 @@ def test_warc_empty_and_garbage_files(tmp_path, content, code):
 
 def test_warc_missing_file(tmp_path):
     assert [e.code for e in read_warc(tmp_path / "nope.warc.gz")] == ["E101"]
+
+
+def test_warc_bytes_that_only_parse_as_an_arc_header_are_a_corrupt_record(tmp_path):
+    path = tmp_path / "x.warc"  # (what a damaged gzip member can look like to warcio: a five-field ARC line)
+    path.write_bytes(b"\x8b\x00\xfe 1.2.3.4 20220101000000 text/html 5\nhello\n")
+    assert [e.code for e in read_warc(path)] == ["E112"]

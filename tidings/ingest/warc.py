@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from tidings.ingest.text import MAX_BYTES
 from tidings.types import Document
 
 LOGGER = logging.getLogger(__name__)
+_URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[\x21-\x7e]+")
 
 
 def read_warc(
@@ -76,6 +78,9 @@ def _records(stream: Any, *, name: str, published: str | None, max_bytes: int) -
 
 def _page(record: Any, *, max_bytes: int) -> bytes | None:
     """The HTML payload of a response record, or None for any other record; checks it is complete."""
+    if record.format == "arc" and not _URI.fullmatch(record.rec_headers.get_header("uri") or ""):
+        # bytes that only parse as an old ARC header ("<garbage> 1.2.3.4 2022... text/html 5") are damage
+        raise zlib.error("a record header that is not a URI")
     if record.rec_type != "response" or record.http_headers is None:
         return None
     status = record.http_headers.get_statuscode() or ""
