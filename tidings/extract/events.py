@@ -645,8 +645,7 @@ def _modes(kind: str, mode: str, chunk: str) -> tuple[str, ...]:
 
 
 # the killing verb of named victims, and what may stand between their names and it
-_DIED = re.compile(r"(?:shot|stabbed|beaten|hacked|killed|murdered|shot and killed)(?:\s+(?:dead|to death))?\b"
-                   r"|died\b", re.IGNORECASE)
+_DIED = re.compile(r"(?:shot|stabbed|beaten|hacked|killed|murdered)(?:\s+(?:dead|to death))?\b|died\b", re.IGNORECASE)
 _AGE = r"(?:,\s*(?:aged\s+)?\d{1,3},?)?"
 _KIN = "(?:" + "|".join(sorted(KIN_NOUNS | {"friend", "colleague"})) + ")"
 _ONE_VICTIM = rf"(?:(?:his|her|their)\s+(?:\w+\s+)?{_KIN}\s+)?@|\b(?:a|an|one)\s+{_ONE}\b|\b(?:his|her|their)\s+(?:\w+\s+)?{_KIN}\b"

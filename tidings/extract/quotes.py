@@ -596,9 +596,9 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                 f = replace(f, speaker=None, entity=donor.entity)
         elif f.entity is None and f.source is not None and _ISSUED.fullmatch(text, f.source.start, f.source.end):
             # "In a statement, the general staff said ... The statement said ...": who issued it
-            earlier = [g for g in out if g.entity is not None] + [found[k] for k in reversed(prev)]
+            earlier = [g for g in out if g.entity is not None] + [found[k] for k in prev]
             noun = text[f.source.start : f.source.end].split()[-1].lower()
-            donor = next((g for g in reversed(sorted(earlier, key=lambda g: g.span.start))
+            donor = next((g for g in sorted(earlier, key=lambda g: g.span.start, reverse=True)
                           if g.entity is not None and g.post == f.post and g.cue is not None
                           and noun in text[max(0, g.cue.start - 120) : g.cue.end + 40].lower()), None)
             if donor is not None:
@@ -646,8 +646,9 @@ def _named_next(analysis: Analysis, source: Span | None) -> int | None:
     return None
 
 
-_A_ROLE = re.compile(r"[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(" + ROLE_PATTERN + r")", re.IGNORECASE)
-_A_ROLE_BEFORE = re.compile(r",\s+([Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(?:" + ROLE_PATTERN + r"))\s+$")
+_UNNAMED_ROLE = r"[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(" + ROLE_PATTERN + r")"  # "a navy spokesperson"
+_A_ROLE = re.compile(_UNNAMED_ROLE, re.IGNORECASE)
+_A_ROLE_BEFORE = re.compile(r",\s+(" + _UNNAMED_ROLE + r")\s+$")
 _APPOSED_NAME = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){1,5}")
 
 
