@@ -169,3 +169,46 @@ def test_an_unnamed_spokesperson_named_in_the_next_sentence_is_that_person_and_s
     sent = next(v for k, v in got.items() if k.startswith("The navy has sent"))
     assert sent[2] == "Dimas Prakoso" and sent[1] == "a navy spokesperson"
     assert got["divers had reached the lower deck"][2] == "Dimas Prakoso"
+
+
+def _said(text):
+    return quotes(tidings.analyze(text))
+
+
+def test_a_wire_lede_after_its_dateline_keeps_its_subject():
+    lede = ("{} — A Myanmar military airstrike on a village in the country's northwestern Sagaing region killed at least "
+            "17 people, including six children, and wounded 30 others, a local resistance group and villagers said "
+            "Tuesday.")
+    for dateline in ("BANGKOK (AP)", "BANGKOK (example-wire)"):  # one piece the tagger cut short, or two pieces
+        got = _said(lede.format(dateline))
+        assert ("A Myanmar military airstrike on a village in the country's northwestern Sagaing region killed at "
+                "least 17 people, including six children, and wounded 30 others") in got, dateline
+
+
+def test_a_body_in_apposition_and_the_generic_names_of_bodies_are_the_body_named_before():
+    got = _said("Halcyon Maritime, the Dubai-based company that operates the Vega Tern, said in a statement that the "
+                "crew was cooperating. The company did not say why the ship slowed.\n\n"
+                "NATO will send four more warships to the Gulf of Finland, the alliance said on Tuesday.\n\n"
+                "The European Union agreed on new sanctions against the shipowner. The bloc said it would act soon.\n\n"
+                "Amnesty International accused the police of killing protesters. The rights group said it had "
+                "documented 12 deaths.")
+    assert got["that the crew was cooperating"][2] == "Halcyon Maritime"  # not the ship in its relative clause
+    assert got["why the ship slowed"][2] == "Halcyon Maritime"
+    assert [v[2] for q, v in got.items() if "four more warships" in q] == ["NATO"]
+    assert got["it would act soon"][2] == "European Union"
+    assert got["it had documented 12 deaths"][2] == "Amnesty International"
+
+
+def test_words_in_marks_after_rejected_as_or_what_it_called_were_said():
+    got = _said("Russia’s foreign ministry has rejected the accusations from Helsinki and Tallinn as “absurd and "
+                "deliberately provocative”.\n\nThe UN mission condemned what it called a “heinous attack on civilians "
+                "who were simply trying to earn a living”.\n\nThe ministry rejected the proposal on Monday.")
+    assert "the accusations from Helsinki and Tallinn as “absurd and deliberately provocative”" in got
+    assert any("heinous attack" in q for q in got)
+    assert not any("proposal" in q for q in got)  # a rejection with no words in marks says nothing
+
+
+def test_according_to_a_role_in_a_place_then_the_name_ends_the_content_and_names_the_speaker():
+    got = _said("Soldiers reached the camp about two hours after the gunmen had left, according to the army’s "
+                "spokesman in Ituri, Captain Innocent Mapendo Ruhigita. He said the attackers had gone back east.")
+    assert got["Soldiers reached the camp about two hours after the gunmen had left"][2] == "Innocent Mapendo Ruhigita"

@@ -213,8 +213,8 @@ def test_resolve_an_office_of_a_place_before_a_name_is_its_role_and_the_office_l
     a = _resolved(text, ("Keshav Raj Adhikari", "PERSON", 0), ("Myagdi", "GPE", 0), ("Pokhara", "GPE", 0),
                   ("Kaski", "GPE", 0), ("Sita Rai", "PERSON", 0))
     ents = _names(a)
-    assert ents["the chief district officer"] == "Keshav Adhikari"
-    assert "chief district officer" in _people(a)["Keshav Adhikari"].roles
+    assert ents["the chief district officer"] == "Keshav Raj Adhikari"
+    assert "chief district officer" in _people(a)["Keshav Raj Adhikari"].roles
     assert "district magistrate" in _people(a)["Sita Rai"].roles and ents["the magistrate"] == "Sita Rai"
 
 
@@ -248,3 +248,15 @@ def test_resolve_a_role_in_apposition_with_a_role_and_a_body_before_the_name_is_
     text = "President Joseph Kasonde won 51 per cent. His challenger, ZRM leader Chileshe Mwansa, took 47 per cent."
     a = _resolved(text, ("President Joseph Kasonde", "PERSON", 0), ("ZRM", "ORG", 0), ("Chileshe Mwansa", "PERSON", 0))
     assert _names(a)["His challenger"] == "Chileshe Mwansa"
+
+
+def test_resolve_a_person_is_named_in_full_as_written_middle_names_kept():
+    text = "Thet Paing Oo said the village was hit. Later Thet Paing Oo said 17 had died. Donald J. Trump spoke."
+    a = _resolved(text, ("Thet Paing Oo", "PERSON", 0), ("Thet Paing Oo", "PERSON", 1), ("Donald J. Trump", "PERSON", 0))
+    assert _names(a)["Thet Paing Oo"] == "Thet Paing Oo" and _names(a)["Donald J. Trump"] == "Donald J. Trump"
+
+
+def test_resolve_a_role_in_a_place_before_the_name_in_apposition_is_that_name():
+    text = "Troops arrived at noon, according to the army’s spokesman in Ituri, Captain Innocent Mapendo Ruhigita."
+    a = _resolved(text, ("Ituri", "GPE", 0), ("Innocent Mapendo Ruhigita", "PERSON", 0))
+    assert _names(a)["the army’s spokesman"] == "Innocent Mapendo Ruhigita"

@@ -243,8 +243,9 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     rest = text[cue.end : sent.end]
     mid = re.match(r"^[^,]*,\s+(\S.*)$", rest)
     if mid and len(mid.group(1).split()) >= 3 and not _ADJUNCT_CLAUSE.match(mid.group(1)) \
-            and not _APPOSITIVE.match(mid.group(1)):
-        return _trim(text, sent.start, sent.end)  # parenthetical cue: ", he adds,"
+            and not _APPOSITIVE.match(mid.group(1)) and not _NAME.fullmatch(mid.group(1).rstrip(" .;")):
+        # parenthetical cue: ", he adds," (not "according to the army's spokesman, Captain X Y.": who, named)
+        return _trim(text, sent.start, sent.end)
     if _noun_phrase(head[:comma]):
         return None  # the subject before its appositive: "Ukraine’s foreign minister, Iryna Vasylenko, accused"
     if _OPENING_PARTICIPLE.match(head) and not _FINITE.search(head[:comma]):

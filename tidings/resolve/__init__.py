@@ -209,6 +209,10 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         if k < len(mentions) and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
                 and mentions[k].span.start >= m.span.end and _APPOSED.fullmatch(text, m.span.end, mentions[k].span.start):
             return link[k]
+        k = i - 1  # "Halcyon Maritime, the Dubai-based company that operates the ship, said": the same body
+        if k >= 0 and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
+                and surface[:4].lower() == "the " and re.fullmatch(r",\s*", text[mentions[k].span.end : m.span.start]):
+            return link[k]
         owner = next((j for j in range(max(0, i - 2), min(len(mentions), i + 3)) if j in link and j != i
                       and mentions[j].type == "GPE" and mentions[j].span.start == m.span.start
                       and text.startswith(("’s", "'s"), mentions[j].span.end)), None)
@@ -218,9 +222,10 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         return found if found is not None else _add_other(surface, "ORG", i, clusters)
     # "Its spokesman, Brig Gen Tunde Okafor, said": the name in apposition, whoever else is a spokesman (past
     # a body that qualifies his role: "His challenger, [ZRM] leader Chileshe Mwansa")
-    k = next((j for j in range(i + 1, min(i + 3, len(mentions))) if mentions[j].type == "PERSON"), i + 1)
+    k = next((j for j in range(i + 1, min(i + 4, len(mentions))) if mentions[j].type == "PERSON"), i + 1)
     if k < len(mentions) and k in link and mentions[k].type == "PERSON" and mentions[k].source == "ner" \
-            and (not (gap := text[m.span.end : mentions[k].span.start].lstrip(", ")) or TITLE_BEFORE.match(gap)
+            and (not (gap := _WHERE.sub("", text[m.span.end : mentions[k].span.start]).lstrip(", "))
+                 or TITLE_BEFORE.match(gap)
                  or _ROLE_GAP.fullmatch(gap)):  # "His challenger, ZRM leader Chileshe Mwansa, ..."
         return link[k]
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
@@ -242,6 +247,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
 
+_WHERE = re.compile(r"^\s+(?:in|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?=,)")  # "spokesman [in Ituri], Capt X"
 _ROLE_GAP = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,3}(?:" + ROLE_PATTERN + r")\s+", re.IGNORECASE)
 _UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})(" + ROLE_PATTERN + r")\b")
 
@@ -267,6 +273,11 @@ _APPOSED = re.compile(r"(?:['’]s?\s+[a-z]+)?\s*,?\s*(?:the\s+)?")
 _INDEFINITE = re.compile(r"(?i)an?\s")  # "a local resistance committee": a body first met here
 
 
+# bodies that a generic head names without holding the word: "the alliance" is NATO, "the bloc" the EU
+_KNOWN_AS = {"alliance": frozenset({"nato", "otan"}),
+             "bloc": frozenset({"eu", "asean", "ecowas", "mercosur", "brics", "opec", "union"})}
+
+
 def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: dict[int, int],
                   clusters: list[_Cluster]) -> int | None:
     """"the union" -> the last organisation named before it whose name holds the head word, or,
@@ -277,6 +288,8 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
 
     def fits(alias: str) -> bool:
         """"the city council" is no "Security Council": a name's own word before the head must agree."""
+        if _KNOWN_AS.get(head, frozenset()) & set(alias.lower().split()):
+            return True  # "NATO ... the alliance", "the EU ... the bloc"
         if head not in alias.lower():
             return False
         named = alias.lower().split()
@@ -290,8 +303,10 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
         if any(fits(a) for a in clusters[c].aliases):
             return c
     generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers",
-                       "agency", "charity", "watchdog")
-    return earlier[0] if generic and earlier and len(desc.split()) == 1 else None
+                       "agency", "charity", "watchdog", "group", "coalition")
+    # (a lower-case kind before "group" still names the last body: "the aid group", "the rights group")
+    plain = len(desc.split()) == 1 or head in ("group", "coalition") and desc.islower() and len(desc.split()) == 2
+    return earlier[0] if generic and earlier and plain else None
 
 
 def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
@@ -406,8 +421,10 @@ def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[i
 
 
 def _canonical(c: _Cluster, names: list[str]) -> str:
-    if c.type == "PERSON":
-        return f"{c.first} {c.last}" if c.first else c.last
+    if c.type == "PERSON":  # the full name as written, middle names kept ("Thet Paing Oo", not "Thet Oo")
+        full = Counter(" ".join(w) for w in (_join_particles(split_title(n)[1]) for n in names)
+                       if len(w) > 1 and w[0] == c.first and w[-1] == c.last)
+        return max(full, key=lambda n: (full[n], len(n))) if full else f"{c.first} {c.last}" if c.first else c.last
     if c.long_form:  # spelt out once, "the Federatie Havenwerkers (FHW)", then "FHW" throughout
         return re.sub(r"^(the|The)\s+", "", c.long_form)
     counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names or list(c.aliases))
