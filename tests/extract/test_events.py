@@ -696,3 +696,34 @@ def test_events_a_vow_to_pursue_attackers_is_a_threat_by_the_army_a_headline_nam
     threats = [e for e in a.events if e.type == "THREATEN"]
     assert len(threats) == 2 and all(t.actors for t in threats)
     assert threats[0].actors[0].entity == threats[1].actors[0].entity is not None  # the headline's "Army" is the army
+
+
+def _analyzed(text):
+    import tidings
+    a = tidings.analyze(text)
+
+    def names(ps):
+        return [a.entities[p.entity].name if p.entity is not None else p.span.text(a.doc) for p in ps]
+
+    return [(e.type, e.trigger.text(a.doc), names(e.actors), names(e.targets), dict(e.casualties)) for e in a.events]
+
+
+def test_events_an_evacuation_order_coerces_and_who_reports_it_is_no_target():
+    got = _analyzed("The government has ordered the mandatory evacuation of low-lying communities on the east coast, "
+                    "the Office of Disaster Management said in a statement.")
+    orders = [g for g in got if g[0] == "COERCE"]
+    assert orders and all("Office of Disaster Management" not in g[3] for g in orders)
+
+
+def test_events_deploying_is_active():
+    got = _analyzed("The Transportation Safety Board of Canada said it was deploying a team of investigators.")
+    deployed = next(g for g in got if g[1] == "deploying")
+    assert deployed[0] == "MOBILIZE" and deployed[2] and not deployed[3]  # the board deploys; it is not deployed
+
+
+def test_events_a_payment_in_dollars_is_aid_and_everyone_getting_out_alive_is_no_death():
+    got = _analyzed("A passenger jet skidded off the runway and caught fire at Halifax airport. Everyone on board got "
+                    "out alive, but at least 12 people were taken to hospital.\n\n"
+                    "The airline said it would pay each passenger an initial $2,500.")
+    assert any(g[0] == "AID" for g in got)
+    assert any(g[4].get("killed") == 0 and g[4].get("injured") == 12 for g in got)

@@ -212,3 +212,11 @@ def test_according_to_a_role_in_a_place_then_the_name_ends_the_content_and_names
     got = _said("Soldiers reached the camp about two hours after the gunmen had left, according to the army’s "
                 "spokesman in Ituri, Captain Innocent Mapendo Ruhigita. He said the attackers had gone back east.")
     assert got["Soldiers reached the camp about two hours after the gunmen had left"][2] == "Innocent Mapendo Ruhigita"
+
+
+def test_its_government_is_the_country_the_sentence_is_about_and_a_time_line_is_never_said():
+    got = _said("09:10 AST\nShelters open\nAround 3,800 people had gone to shelters, according to the office, and "
+                "buses were still bringing in more.\n14:30 AST\nShip sent\nTrinidad and Tobago is sending a coast "
+                "guard vessel loaded with water to Dominica, its government said.\n")
+    assert got["Trinidad and Tobago is sending a coast guard vessel loaded with water to Dominica"][2] == "Trinidad and Tobago"
+    assert not any("AST" in q for q in got)

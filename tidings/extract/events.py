@@ -75,7 +75,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:suspend(?:s|ed|ing)?|cut|cuts|cutting|sever(?:s|ed|ing)?|froze|freez(?:e|es|ing))\s+"
                              r"(?:[\w-]+\s+){0,3}?(?:partnership|cooperation|co-operation|relations|ties|aid|funding|"
                              r"licen[cs]es?|permits?)|revok(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,3}?(?:licen[cs]es?|permits?)"),
-    ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ment)|reinforcements|troops massed|"
+    ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|reinforcements|troops massed|"
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
@@ -83,13 +83,16 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"detainees|hostages|bodies|prisoners of war|(?:aid |charity |humanitarian )?workers|journalists|"
                            r"activists|students|sailors|crew members|nationals|citizens)\b|prisoner (?:swap|exchange)s?"),
     ("COERCE", "restriction", r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
-                              r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law)"),
+                              r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law)|"
+                              r"order(?:ed|s)?\s+(?:the\s+|an?\s+)?(?:mandatory\s+|compulsory\s+|immediate\s+)?evacuation|"
+                              r"(?:mandatory|compulsory) evacuations?|evacuation orders?"),
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
                    r"(?:announced|pledged|promised|offered|pay|paid) (?:a |an )?(?:[\w-]+ ){0,2}?(?:payments?|compensation|grants?)\b|"
                    r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.$€£₹-]+\s+){1,4}?"
                    r"(?:rupees|dollars|euros|pounds|shillings|naira|rand|pesos|lakh|crore|taka)\b|"
+                   r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.-]+\s+){0,4}?[$€£₹]\s?\d|"
                    r"(?:put|set|sets|puts|setting|putting)\s+up\s+(?:[\w-]+\s+){0,2}?(?:tents|shelters|camps|field hospitals?)\b|"
                    r"(?:send|sent|sends|sending|dispatched|flew in|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied))\s+"
                    r"(?:[\w,-]+\s+){0,10}?(?:aircraft|planes?|helicopters?|ships|boats|vessels|"
@@ -218,7 +221,10 @@ _INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitaliz
 _COUNT_VERB = re.compile(r"\b(killing|injuring|wounding)\s+(?:at least\s+|another\s+|more than\s+)?$", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)|"
                      r"\bno\s+(deaths|fatalities|injuries)\s+(?:were|have been|had been)\s+reported|"
-                     r"\bthere\s+were\s+no\s+(deaths|fatalities|injuries)\b", re.IGNORECASE)
+                     r"\bthere\s+were\s+no\s+(deaths|fatalities|injuries)\b|"
+                     # (no group: nobody killed) "Everyone on board got out alive", "all 78 passengers survived"
+                     r"\b(?:everyone|everybody|all\s+(?:\d[\d,]*\s+)?(?:people|passengers|those)?)\s*(?:on board\s+|aboard\s+)?"
+                     r"(?:got out alive|survived|escaped alive)", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
 _SMALL_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _SMALL = (_SMALL_WORDS +
@@ -561,6 +567,11 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_meeting(analysis, span)
                   if q.source is not None or q.speaker is not None]
         inside = [(i, m) for i, m in inside if not any(m.span in s for s in sayers)]
+    else:  # "The government has ordered an evacuation, the disaster office said": who reports it is not its target
+        sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_over(analysis, trigger)
+                  if q.source is not None and q.source.start >= trigger.end
+                  or q.source is None and q.speaker is not None and analysis.mentions[q.speaker].span.start >= trigger.end]
+        inside = [(i, m) for i, m in inside if not any(m.span in s for s in sayers)]
     described = _in_apposition(text, span, [m for _, m in inside])
     inside = [(i, m) for i, m in inside if m.span not in described]
     before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES
@@ -570,7 +581,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         before = [m for m in before if not any(m.span in q for q in said)] or before
     after = [m for _, m in inside if (m.span.start >= trigger.end or m.span in trigger) and m.type in _ACTOR_TYPES
              and m.entity != location and m.span not in placed]  # ("asked the EU for help": the EU)
-    if _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]):
+    if _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]) \
+            and not re.match(r"\w+ing\b", text[trigger.start : trigger.end]):  # "was deploying" is no passive
         # "were deported by Stalin": the agent follows "by", the one it happened to comes before;
         # "X and his brother Y were shot dead in a raid": with no agent, the subjects are what it happened to
         if by := _BY_AFTER.match(text, trigger.end):
@@ -806,7 +818,7 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
     if _ONE_HURT.search(chunk):
         out.setdefault("injured", 1)
     for m in _NOBODY.finditer(chunk):
-        out.setdefault("killed" if _KILLED.match(m.group(m.lastindex or 1)) else "injured", 0)
+        out.setdefault("killed" if m.lastindex is None or _KILLED.match(m.group(m.lastindex)) else "injured", 0)
     last = None
     ends: dict[str, int] = {}  # where the count of each kind ended
     for a in amounts:

@@ -263,7 +263,7 @@ _WORD = re.compile(r"\w+")
 MIN_LEARNED_WORDS = 3  # shorter tagged "contents" are stray words, not something said
 
 
-_STAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4})\b)?\s*[:–—-]\s*")
+_STAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4})\b)?(?:\s*[:–—-]\s*|[ \t]*(?=\n|$))")
 
 
 def _trim(text: str, span: Span) -> Span:

@@ -218,6 +218,14 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
                       and text.startswith(("’s", "'s"), mentions[j].span.end)), None)
         if owner is not None:  # "South Africa’s government" speaks for South Africa; its ministry is its own
             return link[owner] if desc.lower().endswith(" government") else _add_other(surface, "ORG", i, clusters)
+        if surface.lower() in ("its government", "their government"):
+            # "Trinidad and Tobago is sending a ship, its government said": the country the sentence is about
+            u = units.index(m.span.start)
+            here = [link[j] for j in range(i) if j in link and mentions[j].type == "GPE"
+                    and mentions[j].span.start >= units.spans[u].start]
+            country = here[0] if here else _topic(text, mentions, link, clusters, units, u, gender=None, kinds=("GPE",))
+            if country is not None:
+                return country
         found = _resolve_body(text, desc, i, mentions, link, clusters)
         return found if found is not None else _add_other(surface, "ORG", i, clusters)
     # "Its spokesman, Brig Gen Tunde Okafor, said": the name in apposition, whoever else is a spokesman (past
