@@ -727,3 +727,11 @@ def test_events_a_payment_in_dollars_is_aid_and_everyone_getting_out_alive_is_no
                     "The airline said it would pay each passenger an initial $2,500.")
     assert any(g[0] == "AID" for g in got)
     assert any(g[4].get("killed") == 0 and g[4].get("injured") == 12 for g in got)
+
+
+def test_events_a_toll_put_at_a_number_and_solidarity_and_continued_support():
+    from tidings.extract.events import _TOLL
+    assert _TOLL.search("An official put the death toll at 15, with 40 people wounded.").group(1) == "15"
+    got = _analyzed("In a statement, the African Union said it stood in full solidarity with Somalia and would "
+                    "continue to support Somali forces.")
+    assert any(g[0] == "SUPPORT" for g in got)

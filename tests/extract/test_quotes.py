@@ -299,3 +299,11 @@ def test_quotes_a_source_begun_at_a_preposition_takes_the_noun_before_it():
     text = "Police in Beni say 13 bodies have been found."
     assert source_with_head(text, Span(7, 14)).text(make_analysis(text).doc) == "Police in Beni"
     assert source_with_head(text, Span(0, 14)) == Span(0, 14)
+
+
+def test_quotes_a_piece_begun_at_a_comma_starts_at_its_first_word():
+    from tidings.extract.quotes import _trim
+    from tidings.types import Span
+    text = "The agreement, signed in Havana, takes effect at midnight, according to a copy."
+    span = _trim(text, Span(31, 57))
+    assert text[span.start : span.end] == "takes effect at midnight"

@@ -220,3 +220,31 @@ def test_its_government_is_the_country_the_sentence_is_about_and_a_time_line_is_
                 "guard vessel loaded with water to Dominica, its government said.\n")
     assert got["Trinidad and Tobago is sending a coast guard vessel loaded with water to Dominica"][2] == "Trinidad and Tobago"
     assert not any("AST" in q for q in got)
+
+
+def test_a_relative_clause_after_the_cue_is_not_what_was_said():
+    got = _said("The last gunman was killed on the fourth floor at about 6 a.m., the government spokesman told "
+                "reporters outside the hotel, where smoke was still rising from the gutted restaurant.")
+    assert not any("smoke" in q for q in got)
+
+
+def test_the_subject_says_what_follows_its_participle_and_a_council_president_is_a_role():
+    got = _said("The Italian prime minister, Giulia Ferrante, arrived late.\n\n"
+                "The Italian prime minister has come out of a three-way meeting with Mr Mikula and the German "
+                "chancellor, Jonas Albrecht, saying the gap between them had “narrowed, but not closed”.\n\n"
+                "The European Council president, Henrik Aaltonen, opened the summit. The deal is done, the council "
+                "president said at his closing press conference.")
+    assert got["the gap between them had “narrowed, but not closed”"][2] == "Giulia Ferrante"
+    assert got["The deal is done"][2] == "Henrik Aaltonen"
+
+
+def test_a_promise_to_act_and_a_second_announcement_are_their_own_content():
+    from tidings.extract.cues import find_cues
+    from tidings.types import Span
+    text = ("Colombia's government and the ELN rebels signed a ceasefire in Havana on Tuesday, and the government "
+            "promised to free 28 jailed rebels, negotiators from both sides said.")
+    contents = {c.verb: text[c.content.start : c.content.end] for c in find_cues(text, Span(0, len(text)), [])}
+    assert contents["promised"] == "to free 28 jailed rebels"  # not the whole sentence around it
+    got = _said("Norway's special envoy, Sigrid Haugland, said both delegations had \"shown real courage\" and "
+                "announced that Norway would give 40 million crowns to the truce mission.")
+    assert 'both delegations had "shown real courage"' in got

@@ -260,3 +260,11 @@ def test_resolve_a_role_in_a_place_before_the_name_in_apposition_is_that_name():
     text = "Troops arrived at noon, according to the army’s spokesman in Ituri, Captain Innocent Mapendo Ruhigita."
     a = _resolved(text, ("Ituri", "GPE", 0), ("Innocent Mapendo Ruhigita", "PERSON", 0))
     assert _names(a)["the army’s spokesman"] == "Innocent Mapendo Ruhigita"
+
+
+def test_resolve_a_nickname_after_known_as_is_the_same_person():
+    text = 'The gang leader, Ronald Saintil, known as "Kòd Lou", warned of more attacks. Kòd Lou has since gone quiet.'
+    a = _resolved(text, ("Ronald Saintil", "PERSON", 0), ("Kòd Lou", "PERSON", 0), ("Kòd Lou", "PERSON", 1))
+    names = _names(a)
+    assert names["Kòd Lou"] == names["Ronald Saintil"] == "Ronald Saintil"
+    assert len({e.id for e in a.entities if e.type == "PERSON"}) == 1

@@ -142,6 +142,10 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
         comma = after.find(",", bare.end())
         return _trim(text, cue.end + bare.start(1), cue.end + comma if comma >= 0 else sent.end)
     first = stripped.split(" ", 1)[0].lower().strip(",.;:") if stripped else ""
+    if first == "to" and verb in ("promised", "vow", "vows", "vowed"):  # "promised to free 28 rebels, X said"
+        start = cue.end + len(after) - len(after.lstrip())
+        comma = text.find(",", start, sent.end)
+        return _trim(text, start, comma if comma >= 0 else sent.end)
     told = _TOLD_CLAUSE.match(after) if verb in _NEEDS_THAT else None
     if told:  # "told us he expected ..."
         return _trim(text, cue.end + told.start(1), sent.end)
@@ -169,13 +173,13 @@ _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:[\w’'-]+\s+){0,2}$")
 _BARE_CLAUSE = re.compile(r"^\s+(?:that\s+)?((?:he|she|they|it|we|i)\s+(?:would|will|could|had|has|was|were|is|are|might|may|must|"
                           r"should|did|does)\b)", re.IGNORECASE)
-_ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|adding|citing|with|without|according|and|but|"
+_ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|where|which|who|adding|citing|with|without|according|and|but|"
                              r"(?:\w+\s+){1,2}(?:before|after|later|earlier)\b)\b")  # "hours before ...", "and will meet ..."
 _SECOND_CUE = re.compile(r"\s+and\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
                          r"argued|claims|claimed|notes|noted|threatened|threatens|promised|promises|vowed|vows|"
                          r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges|blamed|blames|"
                          r"criticised|criticized|criticises|criticizes|condemned|condemns|praised|praises|"
-                         r"welcomed|welcomes|denied|denies|rejected|rejects)\b")
+                         r"welcomed|welcomes|denied|denies|rejected|rejects|announced|announces)\b")
 # another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
 _OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but)\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
                          r"argues|insisted|insists|countered|counters|maintained|maintains)\b")

@@ -151,9 +151,11 @@ def _quoted_words(text: str, span: Span) -> int:
 
 _PREPOSITION = re.compile(r"(?:in|at|of|from|near)\s", re.IGNORECASE)
 _HEAD_BEFORE = re.compile(r"\b((?:[Tt]he\s+)?[A-Za-z][\w-]*)\s+$")
-_SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised|promises|vowed|vows|pledged|pledges)\b")
+_SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised|promises|vowed|vows|pledged|pledges|"
+                         r"announced|announces)\b")
 _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
 _NESTED = re.compile(r"\s+that\s")
+_PARTICIPLE_CUE = re.compile(r",\s*\w+ing$")
 _DISMISSED = re.compile(r"\b(?:rejected|dismissed|denounced|condemned)$")
 _AS_MARKED = re.compile(r"\b(?:as|what\s+(?:he|she|it|they|we)\s+(?:called|termed|described\s+as))\s+(?:an?\s+|the\s+)?[“\"]")
 _MARKED_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implor|begg?|blam(?:e|es|ed|ing)\b)", re.IGNORECASE)
@@ -195,8 +197,9 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
         if att.cue is not None and (on := _ON_MEDIUM.search(text, att.cue.start, att.cue.end + 20)) is not None \
                 and att.cue.start < on.start() < att.cue.end <= on.end():  # "said on Twitter", "said on Tuesday": "said"
             att = replace(att, cue=Span(att.cue.start, on.start()))
-        if att.source is not None:
-            att = replace(att, source=source_with_head(text, att.source))
+        if att.source is not None:  # (a "source" of punctuation alone, '",' after a nickname in marks, is none)
+            att = replace(att, source=source_with_head(text, att.source)
+                          if re.search(r"[^\W\d_]", text[att.source.start : att.source.end]) else None)
         speaker = _source_mention(analysis, starts, att.source, att.cue) if att.source else None
         head = next((h for h in heads if att.cue is not None and att.cue in h), None)
         for part in att.content:
@@ -271,7 +274,7 @@ def _trim(text: str, span: Span) -> Span:
     Police say ...") or a wire story's dateline ("ADEN, Yemen (AP) — "), which say when and where it
     was written, never part of what was said."""
     chunk = text[span.start : span.end]
-    lead = len(chunk) - len(chunk.lstrip())
+    lead = len(chunk) - len(chunk.lstrip(" \t\n,;"))  # (a piece the tagger began at a comma: ", takes effect ...")
     if stamp := _STAMP.match(text, span.start) or (span.start == 0 or text[span.start - 1] == "\n") \
             and DATELINE.match(text, span.start, span.end):
         lead = min(stamp.end(), span.end) - span.start
@@ -358,7 +361,8 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
             # (not a noun of a relative clause between them: "Maya Pun, whose house stands ..., said")
             passed = first.speaker is not None and m.source is not None and m.cue is not None \
                 and mentions[first.speaker].span.end <= m.source.start and m.source.end <= m.cue.start \
-                and not _RELATIVE.search(text, mentions[first.speaker].span.end, m.cue.start)
+                and not _RELATIVE.search(text, mentions[first.speaker].span.end, m.cue.start) \
+                and not _PARTICIPLE_CUE.match(text, max(0, m.cue.start - 2), m.cue.end)  # "X met Y, saying": X says
             if not said and not passed and (first.entity is not None or m.entity is None):
                 # the rules' speaker stands (carried over, pronouns resolved), unless it is a word
                 # of what was said ("skippers believe the board ...")
@@ -531,6 +535,11 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         # "France, whose troops left Mali in 2022, said": the speaker is outside the clause
         outside = [j for j in before if not rel.start() <= mentions[j].span.start < rel.end()]
         before = outside or before
+    if before and cue.verb.endswith("ing") and text[sent.start : cue.span.start].rstrip().endswith(",") \
+            and not text[sent.start : mentions[before[0]].span.start].strip(" “\"‘"):
+        # "The Italian prime minister has come out of a meeting with the German chancellor, Jonas Albrecht,
+        # saying ...": who says it is the sentence's subject, not the last name before the participle
+        return before[0]
     people = [j for j in before if mentions[j].type == "PERSON"]  # "Jo Berry, a former Treasury minister, said"
     orgs = [j for j in before if mentions[j].type == "ORG"]
     before = people or orgs or before

@@ -76,6 +76,7 @@ def resolve_entities(analysis: Analysis) -> Analysis:
     for i in people_first:
         link[i] = _add_name(text, mentions[i], i, clusters, units)
     _join_bracketed_short_forms(text, mentions, link, clusters)
+    _join_nicknames(text, mentions, link, clusters)
     holders = _unnamed_holders(text, mentions, link)
     for i, m in enumerate(mentions):
         if m.source == "role":
@@ -203,15 +204,15 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     surface = _surface(text, m)
     desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
     if m.type == "ORG":  # "the union": a named body if one fits, else the unnamed body itself
+        k = i - 1  # "Halcyon Maritime, the Dubai-based company that operates the ship, said": the body just named
+        if k >= 0 and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
+                and surface[:4].lower() == "the " and re.fullmatch(r",\s*", text[mentions[k].span.end : m.span.start]):
+            return link[k]
         if _INDEFINITE.match(surface):
             return _add_other(surface, "ORG", i, clusters)  # "a local resistance committee" is new here
         k = i + 1  # "The shipping company, Oceanic Star Maritime, said", "the disaster agency AFAD": one body
         if k < len(mentions) and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
                 and mentions[k].span.start >= m.span.end and _APPOSED.fullmatch(text, m.span.end, mentions[k].span.start):
-            return link[k]
-        k = i - 1  # "Halcyon Maritime, the Dubai-based company that operates the ship, said": the same body
-        if k >= 0 and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
-                and surface[:4].lower() == "the " and re.fullmatch(r",\s*", text[mentions[k].span.end : m.span.start]):
             return link[k]
         owner = next((j for j in range(max(0, i - 2), min(len(mentions), i + 3)) if j in link and j != i
                       and mentions[j].type == "GPE" and mentions[j].span.start == m.span.start
@@ -377,6 +378,24 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
             and not _is_object(text, mentions[j])]
     return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender,
                                              kinds=kinds, speaking=bool(_SAYS.match(text, m.span.end)))
+
+
+_NICKNAMED = re.compile(r",?\s*(?:also\s+)?(?:known\s+as|nicknamed|dubbed|alias|a\.k\.a\.?)\s+[“\"‘']?")
+
+
+def _join_nicknames(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster]) -> None:
+    """"Ronald Saintil, known as “Kòd Lou”": the name after "known as" is the same person's."""
+    names = sorted((i for i in link if mentions[i].source == "ner"), key=lambda i: mentions[i].span.start)
+    for prev, i in zip(names, names[1:]):
+        keep, gone = link[prev], link[i]
+        if keep == gone or mentions[prev].type != "PERSON" or clusters[gone].type != "PERSON" \
+                or not _NICKNAMED.fullmatch(text, mentions[prev].span.end, mentions[i].span.start):
+            continue
+        for j in [j for j in link if link[j] == gone]:
+            link[j] = keep
+            clusters[keep].mentions.append(j)
+        clusters[keep].aliases.update(clusters[gone].aliases)
+        clusters[gone].mentions.clear()
 
 
 def _join_bracketed_short_forms(text: str, mentions: list[Mention], link: dict[int, int],
