@@ -715,8 +715,11 @@ def test_events_an_evacuation_order_coerces_and_who_reports_it_is_no_target():
     assert orders and all("Office of Disaster Management" not in g[3] for g in orders)
 
 
-def test_events_deploying_is_active():
-    got = _analyzed("The Transportation Safety Board of Canada said it was deploying a team of investigators.")
+def test_events_deploying_is_active_and_an_appeal_for_footage_is_a_request():
+    got = _analyzed("The Transportation Safety Board of Canada said it was deploying a team of investigators.\n\n"
+                    "“We are asking anyone who filmed the landing, from the terminal or from the highway, to send us "
+                    "their footage,” the investigator said.")
+    assert any(g[0] == "REQUEST" for g in got)
     deployed = next(g for g in got if g[1] == "deploying")
     assert deployed[0] == "MOBILIZE" and deployed[2] and not deployed[3]  # the board deploys; it is not deployed
 

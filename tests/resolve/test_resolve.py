@@ -268,3 +268,19 @@ def test_resolve_a_nickname_after_known_as_is_the_same_person():
     names = _names(a)
     assert names["Kòd Lou"] == names["Ronald Saintil"] == "Ronald Saintil"
     assert len({e.id for e in a.entities if e.type == "PERSON"}) == 1
+
+
+def test_resolve_an_investigator_in_charge_is_later_the_investigator_and_a_health_authority_is_not_the_airport_one():
+    text = ("The Halifax Airport Authority closed the runway. Later the authority reopened it. Paul Desrosiers, the "
+            "board's investigator-in-charge, arrived. The investigator spoke to reporters. 21 people were treated, "
+            "according to the health authority.")
+    a = _resolved(text, ("Halifax Airport Authority", "ORG", 0), ("Paul Desrosiers", "PERSON", 0))
+    names = _names(a)
+    assert names["The investigator"] == "Paul Desrosiers"
+    assert names["the health authority"] != "Halifax Airport Authority"  # not the authority met before
+
+
+def test_resolve_a_body_described_by_the_last_word_of_its_name():
+    text = "Nova Scotia Health treated 21 people. Two are in stable condition, according to the health authority."
+    a = _resolved(text, ("Nova Scotia Health", "ORG", 0))
+    assert _names(a)["the health authority"] == "Nova Scotia Health"

@@ -61,7 +61,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|"  # and "would table a motion unless ..."
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b"),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
-                          r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)"),
+                          r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
+                          r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b"),
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
     ("REJECT", "vote", _VOTED_DOWN),
     ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down|"

@@ -297,13 +297,16 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
 
     def fits(alias: str) -> bool:
         """"the city council" is no "Security Council": a name's own word before the head must agree."""
-        if _KNOWN_AS.get(head, frozenset()) & set(alias.lower().split()):
+        named = alias.lower().split()
+        if _KNOWN_AS.get(head, frozenset()) & set(named):
             return True  # "NATO ... the alliance", "the EU ... the bloc"
+        if mod and alias[:1].isupper() and not alias.startswith("The ") and named[-1] == mod:
+            return True  # "Nova Scotia Health ... the health authority", "the Ministry of Health ... the health ministry"
         if head not in alias.lower():
             return False
-        named = alias.lower().split()
         k = named.index(head) if head in named else 0
-        return not (mod and k > 0 and named[k - 1] not in ("the", "its", "their") and named[k - 1] != mod)
+        # (with a word of its own, "the health authority" is not "the authority" met before)
+        return not (mod and k > 0 and named[k - 1] != mod)
 
     earlier = [link[j] for j in range(i - 1, max(-1, i - 200), -1) if j in link and clusters[link[j]].type == "ORG"
                and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j]))
