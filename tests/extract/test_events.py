@@ -738,3 +738,24 @@ def test_events_a_toll_put_at_a_number_and_solidarity_and_continued_support():
     got = _analyzed("In a statement, the African Union said it stood in full solidarity with Somalia and would "
                     "continue to support Somali forces.")
     assert any(g[0] == "SUPPORT" for g in got)
+
+
+def test_events_accepting_offers_agrees_and_ordering_the_army_mobilises():
+    got = _analyzed("Morocco has accepted offers of search and rescue teams from Spain and Portugal, the ministry said.\n\n"
+                    "King Mohammed VI has ordered the Royal Armed Forces to send rescue units to the worst-hit areas.")
+    assert any(g[0] == "AGREE" for g in got) and any(g[0] == "MOBILIZE" for g in got)
+
+
+def test_events_a_newest_first_blog_keeps_its_newest_toll_under_a_title_and_a_bare_toll_is_no_second_incident():
+    got = _analyzed("Earthquake: death toll passes 1,000 – live\n"
+                    "A powerful earthquake struck the High Atlas mountains late on Friday. At least 1,037 people have "
+                    "been killed, according to the interior ministry, and Morocco has accepted rescue teams.\n"
+                    "17.55 BST\nDeath toll rises to 1,037, with 1,391 injured\nThe number of people killed has risen "
+                    "to 1,037, the ministry said, and 1,391 people have been injured.\n"
+                    "12.50 BST\nToll rises to 820\nAt least 820 people have been killed and 672 injured, the interior "
+                    "ministry said.\n"
+                    "09.15 BST\nDeath toll rises to 296\nAt least 296 people have been killed and 310 injured, the "
+                    "interior ministry said.\n")
+    assert not any(g[0] == "ASSAULT" for g in got)  # an earthquake's tolls, never an attack
+    first = next(g for g in got if g[4])  # the first report with a toll: the summary's, newest
+    assert first[0] == "DISASTER" and first[4]["killed"] == 1037 and first[4]["injured"] == 1391

@@ -248,3 +248,18 @@ def test_a_promise_to_act_and_a_second_announcement_are_their_own_content():
     got = _said("Norway's special envoy, Sigrid Haugland, said both delegations had \"shown real courage\" and "
                 "announced that Norway would give 40 million crowns to the truce mission.")
     assert 'both delegations had "shown real courage"' in got
+
+
+def test_the_head_of_a_body_named_next_as_the_official_speaks_and_so_does_a_palace():
+    got = _said("“We are carrying tents and blankets on mules because the trucks cannot get past the rockfalls,” the "
+                "head of emergency operations at the Moroccan Red Crescent told us by phone. The official, Nadia "
+                "Lahlou, said her volunteers had set up six first-aid posts.\n\n"
+                "King Mohammed VI has ordered the army to send rescue units, the royal palace said in a statement.\n\n"
+                "At least 820 people have been killed and 672 injured, the interior ministry said, up sharply from "
+                "its first count. He said aftershocks were likely for weeks, adding that families should “on no "
+                "account” go back to cracked houses.")
+    assert got["“We are carrying tents and blankets on mules because the trucks cannot get past the rockfalls,”"][2] \
+        == "Nadia Lahlou"
+    assert got["King Mohammed VI has ordered the army to send rescue units"][2] == "royal palace"
+    assert "At least 820 people have been killed and 672 injured" in got
+    assert "aftershocks were likely for weeks" in got

@@ -284,3 +284,14 @@ def test_resolve_a_body_described_by_the_last_word_of_its_name():
     text = "Nova Scotia Health treated 21 people. Two are in stable condition, according to the health authority."
     a = _resolved(text, ("Nova Scotia Health", "ORG", 0))
     assert _names(a)["the health authority"] == "Nova Scotia Health"
+
+
+def test_resolve_it_said_after_what_was_said_is_the_body_that_spoke_before_and_ait_is_a_particle():
+    text = ("Morocco has accepted rescue teams from Spain, the interior ministry said. Offers from other governments, "
+            "including Italy, would not be taken up, it said. Lahcen Aït Ouahmane lost his house. Later Mr Aït "
+            "Ouahmane said he had no tent.")
+    a = _resolved(text, ("Morocco", "GPE", 0), ("Spain", "GPE", 0), ("Italy", "GPE", 0),
+                  ("Lahcen Aït Ouahmane", "PERSON", 0), ("Aït Ouahmane", "PERSON", 0))
+    names = _names(a)
+    assert names["it"] == names["the interior ministry"]
+    assert names["Aït Ouahmane"] == names["Lahcen Aït Ouahmane"] == "Lahcen Aït Ouahmane"

@@ -48,7 +48,8 @@ def link_toll_revisions(analysis: Analysis) -> Analysis:
 def _clock(analysis: Analysis, event: Event, newest_first: bool = False) -> str | None:
     """The post's time; an untimed opening summary above a newest-first blog is its newest word."""
     post = analysis.posts[event.post] if 0 <= event.post < len(analysis.posts) else None
-    if post is not None and post.timestamp is None and newest_first and post.kind == "opening":
+    # (titled or not: "Morocco earthquake: death toll passes 1,000 – live" above the summary is the page's title)
+    if post is not None and post.timestamp is None and newest_first and (post.kind == "opening" or post is analysis.posts[0]):
         return "99:99"
     return post.timestamp if post is not None else None
 
@@ -90,8 +91,16 @@ def _revised(first: Event, later: Event, first_at: str | None = None, later_at: 
     """
     reports = first.revisions or (Revision(first.span, first.post, first.casualties),)
     older = first_at is not None and later_at is not None and later_at < first_at
-    if older:  # the later post in the text is the earlier report: it goes before, the toll stays
-        return replace(first, revisions=(Revision(later.span, later.post, later.casualties), *reports))
+    if older:  # the later post in the text is the earlier report: it goes before, the toll stays (what it
+        # lacks comes from the newest report that gives it: "1,037 killed" on top, "1,391 injured" in the post below)
+        toll = dict(first.casualties)
+        for kind in _COUNTS:
+            if kind not in toll and kind in (new := dict(later.casualties)):
+                toll[kind] = new[kind]
+                if f"{kind}_qualifier" in new:
+                    toll[f"{kind}_qualifier"] = new[f"{kind}_qualifier"]
+        return replace(first, casualties=tuple(toll.items()),
+                       revisions=(Revision(later.span, later.post, later.casualties), *reports))
     toll = dict(first.casualties)
     new = dict(later.casualties)
     for kind in _COUNTS:

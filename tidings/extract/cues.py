@@ -174,12 +174,14 @@ _IN_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:[\w’'-]+\s+){0,2}$")
 _BARE_CLAUSE = re.compile(r"^\s+(?:that\s+)?((?:he|she|they|it|we|i)\s+(?:would|will|could|had|has|was|were|is|are|might|may|must|"
                           r"should|did|does)\b)", re.IGNORECASE)
 _ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|where|which|who|adding|citing|with|without|according|and|but|"
+                             r"up|down|(?:most|many|some|all|none|one|two|three|\d+)\s+of\s+them|"
                              r"(?:\w+\s+){1,2}(?:before|after|later|earlier)\b)\b")  # "hours before ...", "and will meet ..."
 _SECOND_CUE = re.compile(r"\s+and\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
                          r"argued|claims|claimed|notes|noted|threatened|threatens|promised|promises|vowed|vows|"
                          r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges|blamed|blames|"
                          r"criticised|criticized|criticises|criticizes|condemned|condemns|praised|praises|"
-                         r"welcomed|welcomes|denied|denies|rejected|rejects|announced|announces)\b")
+                         r"welcomed|welcomes|denied|denies|rejected|rejects|announced|announces)\b|"
+                         r",\s+(?:adding|insisting|arguing|warning|noting)\s+that\b")  # "..., adding that Y": Y is more
 # another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
 _OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but)\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
                          r"argues|insisted|insists|countered|counters|maintained|maintains)\b")

@@ -28,7 +28,7 @@ _ROLE_NP = re.compile(
     r"((?:(?:former|then|new|acting|current|outgoing|incoming|deputy|vice|top|senior|chief|"
     r"[\w’'-]+(?:’s|'s)|[A-Z][\w-]+|\d+-year-old|[a-z]+(?:al|an|ic|ish|ese|ary|ive)|"
     r"navy|army|police|ministry|government|party|union|company|coastguard|embassy|agency|campaign|opposition|ruling|"
-    r"rebel|council|commission|board|court|group|alliance|bloc|airline|airport|hospital|university|club)\s+){0,4}"
+    r"rebel|council|commission|board|court|group|alliance|bloc|airline|airport|hospital|university|club|palace)\s+){0,4}"
     r"(?:" + ROLE_PATTERN + r"))\b"
     r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
     # "the official count", "the chief concern": the role word is an adjective there
@@ -41,7 +41,7 @@ _BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
            r"(?:armed|security|defence|defense)\s+forces|"
            r"committee|party|board|department|office|presidency|club|"
            r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
-           r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal|group|alliance|bloc|coalition)")
+           r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal|group|alliance|bloc|coalition|palace)")
 _ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence ministry", "South Africa’s government"
     rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*(?:’s|'s))\s+({_BODIES})\b"
     # an unnamed body as a source: "according to a local resistance committee", "a court said"

@@ -77,6 +77,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:[\w-]+\s+){0,3}?(?:partnership|cooperation|co-operation|relations|ties|aid|funding|"
                              r"licen[cs]es?|permits?)|revok(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,3}?(?:licen[cs]es?|permits?)"),
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|reinforcements|troops massed|"
+                             r"order(?:s|ed)? (?:the )?(?:[\w-]+ ){0,3}?(?:army|armed forces|Armed Forces|troops|military|soldiers|"
+                             r"navy|national guard|National Guard) to\b|"
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
@@ -99,7 +101,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"(?:[\w,-]+\s+){0,10}?(?:aircraft|planes?|helicopters?|ships|boats|vessels|"
                    r"firefighters|rescuers|rescue teams|medical teams|medics|doctors|supplies|tents|food|pumps|"
                    r"generators|experts|weapons|arms|ammunition|air[- ]defen[cs]e|interceptors|batteries|tanks)"),
-    ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal"),
+    ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal|"
+                           r"accept(?:s|ed|ing)? (?:[\w-]+ ){0,4}?(?:offers?|proposals?|deal|terms|plan|invitation|help|aid|"
+                           r"teams|assistance|ceasefire|truce)\b"),
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed)|welcom(?:es|ed)|solidarity|"
                           r"(?:express(?:es|ed)?|pledg(?:es|ed)|voic(?:es|ed)|reaffirm(?:s|ed)?|offer(?:s|ed)?)\s+"
                           r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support"),
@@ -335,9 +339,14 @@ def extract_events(analysis: Analysis) -> Analysis:
     for (span, post), found_triggers in zip(units, triggers):
         found = _sentence_events(analysis, span, post, len(events), events, index, found_triggers)
         label = next(labels) if found_triggers else None
-        if label in _INCIDENTS and not found and _RISEN.search(text, span.start, span.end) \
-                and all(_CASUALTY_ONLY.match(m.group(0)) for _, m in found_triggers):
-            label = None  # "The number of people killed has risen to 14": a revised toll the incident just reported took
+        if label in _INCIDENTS and not any(e.type in _INCIDENTS for e in found) \
+                and all(_CASUALTY_ONLY.match(m.group(0)) for row, m in found_triggers if _TRIGGERS[row][0] in _INCIDENTS) \
+                and (not found and _RISEN.search(text, span.start, span.end)
+                     or any(e.post == post and e.type in _INCIDENTS and e.casualties for e in events[-3:])):
+            # "The number of people killed has risen to 14", "At least 820 people have been killed, the ministry
+            # said", "... killed, and Morocco has accepted rescue teams": a toll the incident just reported took
+            # is no second incident (nor does it make the sentence's other act an attack)
+            label = None
         if label is not None:
             found = _retyped(analysis, found, label, span, post, len(events), index)
         events.extend(_fold_references(analysis, found, events))

@@ -625,7 +625,8 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                           and noun in text[max(0, g.cue.start - 120) : g.cue.end + 40].lower()), None)
             if donor is not None:
                 f = replace(f, entity=donor.entity)
-        elif f.entity is None \
+        elif (f.entity is None or analysis.entities[f.entity].type != "PERSON"
+              and f.source is not None and _ROLE_AT_BODY.match(text, f.source.start, f.source.end)) \
                 and (named := _named_next(analysis, src := f.source or _role_before(text, f.cue))) is not None:
             # "..., a navy spokesperson said. The spokesperson, Dimas Prakoso, said": the one named next
             f = replace(f, entity=named, source=src)
@@ -655,15 +656,21 @@ def _named_next(analysis: Analysis, source: Span | None) -> int | None:
     """The person an unnamed source ("a navy spokesperson") turns out to be in the next sentence: "The
     spokesperson, First Admiral Dimas Prakoso, said ..." (the same role, named in apposition)."""
     text = analysis.doc.text
-    if source is None or (role := _A_ROLE.fullmatch(text, source.start, source.end)) is None:
+    if source is None:
         return None
-    head = role.group(1).lower()
+    if (role := _A_ROLE.fullmatch(text, source.start, source.end)) is not None:
+        heads = {role.group(1).lower()}
+    elif (role := _ROLE_AT_BODY.match(text, source.start, source.end)) is not None:
+        heads = {role.group(1).lower(), "official"}  # "the head of operations at the Red Crescent ... The official, X"
+    else:
+        return None
     k = bisect.bisect_left(analysis.mentions, source.end, key=lambda m: m.span.start)
     for m in analysis.mentions[k : k + 12]:
         if m.span.start > source.end + 300:
             break
         if m.source == "role" and m.type == "PERSON" and m.entity is not None \
-                and text[m.span.start : m.span.end].lower() == f"the {head}" and _APPOSED_NAME.match(text, m.span.end):
+                and text[m.span.start : m.span.end].lower() in {f"the {h}" for h in heads} \
+                and _APPOSED_NAME.match(text, m.span.end):
             return m.entity
     return None
 
@@ -671,6 +678,8 @@ def _named_next(analysis: Analysis, source: Span | None) -> int | None:
 _UNNAMED_ROLE = r"[Aa]n?\s+(?:[\w’'-]+\s+){0,3}?(" + ROLE_PATTERN + r")"  # "a navy spokesperson"
 _A_ROLE = re.compile(_UNNAMED_ROLE, re.IGNORECASE)
 _A_ROLE_BEFORE = re.compile(r",\s+(" + _UNNAMED_ROLE + r")\s+$")
+# "the head of emergency operations at the Moroccan Red Crescent": a person of a body, not the body
+_ROLE_AT_BODY = re.compile(r"[Tt]he\s+(?:[\w’'-]+\s+){0,2}?(" + ROLE_PATTERN + r")\s+(?:of|at|for)\s", re.IGNORECASE)
 _APPOSED_NAME = re.compile(r",\s+(?:[A-Z][\w.’'-]*\s+){1,5}")
 
 

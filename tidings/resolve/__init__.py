@@ -130,8 +130,8 @@ def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _U
     return c
 
 
-_PARTICLES = frozenset("van von de der den ter ten du dos das del della di da le la al el bin ibn".split())
-_OPENING_PARTICLES = frozenset("van von de der den ter ten du dos das del della".split())
+_PARTICLES = frozenset("van von de der den ter ten du dos das del della di da le la al el bin ibn ait aït ould".split())
+_OPENING_PARTICLES = frozenset("van von de der den ter ten du dos das del della ait aït ould".split())
 
 
 def _join_particles(words: list[str]) -> list[str]:
@@ -376,11 +376,15 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
     lo = bisect.bisect_left(units.mention_starts, span.start)
     kinds = ("ORG", "GPE") if gender == "n" else ("PERSON",)  # "it said" is an organisation
     gender = None if gender == "n" else gender
-    same = [j for j in range(i - 1, lo - 1, -1) if j in link
+    speaking = bool(_SAYS.match(text, m.span.end))
+    # "Offers from other governments, including Italy, would not be taken up, it said": what was said holds
+    # no sayer; "it" is the body that spoke before
+    said_before = speaking and kinds != ("PERSON",) and text[: m.span.start].rstrip().endswith((",", ",”", ',"'))
+    same = [] if said_before else [j for j in range(i - 1, lo - 1, -1) if j in link
             and clusters[link[j]].type in kinds and clusters[link[j]].gender in (None, gender)
             and not _is_object(text, mentions[j])]
     return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender,
-                                             kinds=kinds, speaking=bool(_SAYS.match(text, m.span.end)))
+                                             kinds=kinds, speaking=speaking)
 
 
 _NICKNAMED = re.compile(r",?\s*(?:also\s+)?(?:known\s+as|nicknamed|dubbed|alias|a\.k\.a\.?)\s+[“\"‘']?")
