@@ -73,3 +73,38 @@ def test_dedupe_post_alike_two_earlier_posts_is_a_follow_up_not_a_repeat():
     # the last post shares the story's words with both ferry posts, so neither is the one it repeats
     a = dedupe_facts(make_analysis(FOLLOW_UP))
     assert [p.duplicate_of for p in a.posts] == [None, None, None, None, None]
+
+
+RECAP = """Quake blog: toll passes 1,000 – live
+An earthquake struck the mountains on Friday night. The latest updates are at the top.
+17.20 BST
+Recap: Morocco lets in rescuers from Spain, Portugal, Qatar and Jordan
+To recap: Morocco has said yes to rescue teams from Spain, Portugal, Qatar and Jordan, the ministry said.
+16.30 BST
+Seismologist: shallow quake hit villages built to crumble
+The quake was unusually shallow, which is why mud-brick villages collapsed, a seismologist said.
+11.45 BST
+Morocco accepts rescue teams from four countries
+Morocco has accepted offers of rescue teams from Spain, Portugal, Qatar and Jordan, the ministry said in a statement.
+10.30 BST
+Villager: the mountain roared
+A farmer in Talat N'Yaaqoub said the walls came down on his family as they slept.
+"""
+
+
+def test_dedupe_a_marked_recap_points_to_the_post_it_retells_also_below_it_newest_first():
+    a = dedupe_facts(make_analysis(RECAP))
+    heads = {p.id: p.headline.text(a.doc) for p in a.posts if p.headline}
+    dups = {heads[p.id]: heads.get(p.duplicate_of) for p in a.posts if p.duplicate_of is not None}
+    assert dups == {"Recap: Morocco lets in rescuers from Spain, Portugal, Qatar and Jordan":
+                    "Morocco accepts rescue teams from four countries"}
+
+
+def test_dedupe_a_summary_of_many_posts_retells_none_of_them():
+    blog = RECAP.replace("Recap: Morocco lets in rescuers from Spain, Portugal, Qatar and Jordan\nTo recap: Morocco has "
+                         "said yes to rescue teams from Spain, Portugal, Qatar and Jordan, the ministry said.",
+                         "Summary: what we know so far\nTo recap: the unusually shallow quake made mud-brick villages "
+                         "collapse, a seismologist said; a farmer said the walls came down on his family; Morocco "
+                         "accepted offers of rescue teams from Spain and Portugal.")
+    a = dedupe_facts(make_analysis(blog))
+    assert all(p.duplicate_of is None for p in a.posts)

@@ -16,6 +16,12 @@ _STOP = frozenset(
     "that as from not already says said will would could than".split()
 )
 POST_THRESHOLD = 0.6
+RECAP_THRESHOLD = 0.2  # cosine of a marked recap with the one post it tells again ...
+RECAP_MARGIN = 1.5  # ... and how many times the next most alike post's (a summary of many posts retells none)
+# a post that says it tells again what was reported: "Recap: ...", "In brief: ...", "If you are just joining us: ..."
+_RECAP_HEAD = re.compile(r"(?:recap|summary|in brief|to recap|what we know|the story so far)\b", re.IGNORECASE)
+_RECAP_BODY = re.compile(r"\s*(?:to recap|in brief|if you(?:'re| are) just joining us|for those (?:just )?joining us|"
+                         r"a quick recap|here is a recap|here's a recap)\b", re.IGNORECASE)
 REWRITE_THRESHOLD = 0.3  # cosine of two posts' weighted stems, for a repeat told in other words ...
 REWRITE_MARGIN = 2.5  # ... and how many times the next most alike post's it must be
 
@@ -65,7 +71,7 @@ def _numbers(text: str) -> set[str]:
 
 
 def _cosines(text: str, posts: list[Post]) -> dict[int, dict[int, float]]:
-    """For each post, the cosine of its weighted stems with each earlier post's that shares one.
+    """For each post, the cosine of its weighted stems with each other post's that shares one (both ways).
 
     A stem weighs more the fewer of the document's posts use it (a blog's topic words, in nearly
     every post, weigh almost nothing), so two posts meet on the rarer words of one story.
@@ -82,6 +88,7 @@ def _cosines(text: str, posts: list[Post]) -> dict[int, dict[int, float]]:
         for w, x in vec.items():
             for j, y in postings[w]:
                 dots[j] += x / norm * y
+                out[j][k] = out[j].get(k, 0.0) + x / norm * y
             postings[w].append((k, x / norm))
         out[k] = dots
     return out
@@ -95,7 +102,7 @@ def _retold(text: str, p: Post, earlier: list[Post], cosines: dict[int, float]) 
     their headlines must share two in five of the shorter one's stems and give no other number
     ('Toll rises to 17' then 'Toll rises to 35' is a revision, not a repeat).
     """
-    ranked = sorted(cosines.items(), key=lambda x: -x[1])
+    ranked = sorted(((k, c) for k, c in cosines.items() if k < p.id), key=lambda x: -x[1])
     if not ranked or p.headline is None or ranked[0][1] < REWRITE_THRESHOLD \
             or len(ranked) > 1 and ranked[0][1] < REWRITE_MARGIN * ranked[1][1]:
         return None
@@ -110,6 +117,18 @@ def _retold(text: str, p: Post, earlier: list[Post], cosines: dict[int, float]) 
     return q.id
 
 
+def _recap_of(text: str, p: Post, cosines: dict[int, float], untimed: set[int]) -> int | None:
+    """The one post, before or after it, that a post marked as a recap tells again, or None (not the
+    blog's untimed opening summary, itself a recap of everything)."""
+    body = text[p.headline.end : p.span.end] if p.headline is not None else ""
+    if p.headline is None or not (_RECAP_HEAD.match(text, p.headline.start, p.headline.end) or _RECAP_BODY.match(body)):
+        return None
+    ranked = sorted(((k, c) for k, c in cosines.items() if p.timestamp is None or k not in untimed), key=lambda x: -x[1])
+    if not ranked or ranked[0][1] < RECAP_THRESHOLD or len(ranked) > 1 and ranked[0][1] < RECAP_MARGIN * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
 @stage(requires=("posts", "quotes", "events"), assigns=("posts", "quotes", "events"))
 def dedupe_facts(analysis: Analysis) -> Analysis:
     """Return ``analysis`` with ``duplicate_of`` on repeated posts, ``repeat_of`` on their facts, and
@@ -118,8 +137,13 @@ def dedupe_facts(analysis: Analysis) -> Analysis:
     posts = list(analysis.posts)
     sentences: dict[int, list[set[str]]] = {}
     cosines = _cosines(text, [p for p in posts if p.kind == "post"])
+    untimed = {p.id for p in posts if p.timestamp is None}
     for i, p in enumerate(posts):
-        if p.kind == "video" or p.headline is None:
+        if p.kind == "video" or p.headline is None or p.duplicate_of is not None:
+            continue
+        if (recap := _recap_of(text, p, cosines.get(p.id, {}), untimed)) is not None:
+            # (a recap above the post it retells, newest first, still points to it)
+            posts[i] = replace(p, duplicate_of=recap)
             continue
         earlier = [q for q in posts[:i] if q.kind == "post" and q.duplicate_of is None]
         best = max(((q.id, _post_similarity(text, p, q, sentences)) for q in earlier),
