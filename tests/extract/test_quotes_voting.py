@@ -263,3 +263,20 @@ def test_the_head_of_a_body_named_next_as_the_official_speaks_and_so_does_a_pala
     assert got["King Mohammed VI has ordered the army to send rescue units"][2] == "royal palace"
     assert "At least 820 people have been killed and 672 injured" in got
     assert "aftershocks were likely for weeks" in got
+
+
+def test_a_lede_the_tagger_begins_inside_a_phrase_keeps_its_start_and_says_at_least_is_a_count():
+    got = _said("Sudan: fighters storm displacement camp – live\n"
+                "Fighters from the paramilitary Rapid Support Forces (RSF) shelled and then stormed the Wadi Sanam camp "
+                "for displaced people, about 14km south-west of El Fasher in Sudan’s North Darfur state, early on "
+                "Saturday, killing at least 19 people, a local resistance committee said.\n"
+                "08:40 GMT\nCommittee raises toll to 27\n"
+                "The resistance committee, a volunteer network that has documented attacks around El Fasher since the "
+                "war began, now says at least 27 people were killed, among them seven children.\n"
+                "09:10 GMT\nArmy says attackers pushed back\n"
+                "Sudan’s army said in a statement that its troops had driven the attackers back from the northern edge "
+                "of the camp and killed “dozens of militiamen”.\n")
+    assert any(q.startswith("Fighters from the paramilitary") and q.endswith("killing at least 19 people") for q in got)
+    assert any(q.startswith("at least 27 people were killed") for q in got)
+    assert not any(q.startswith("The resistance committee, a volunteer network") for q in got)
+    assert any("driven the attackers back" in q for q in got)

@@ -69,3 +69,12 @@ def test_posts_stamp_line_over_body_is_an_untitled_update():
 def test_posts_a_headline_may_open_on_a_number():
     a = make_analysis("Intro line here.\n12.30 GMT\n17 killed, 30 missing as search is halted\nBody text here.\n")
     assert [p.headline and p.headline.text(a.doc) for p in a.posts] == [None, "17 killed, 30 missing as search is halted"]
+
+
+def test_posts_a_line_under_a_time_line_is_its_headline_whatever_its_shape():
+    from tidings.segment import split_posts
+    from tidings.types import Analysis, Document
+    text = ("Camp attack – live\nFighters stormed a camp on Saturday.\n07:05 GMT\n"
+            "Shells hit camp before dawn, then gunmen move in\nThe shelling began at about 4am, the committee said.\n")
+    a = split_posts(Analysis(doc=Document(id="t", text=text)))
+    assert "Shells hit camp before dawn, then gunmen move in" in [p.headline.text(a.doc) for p in a.posts if p.headline]

@@ -149,7 +149,8 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
     told = _TOLD_CLAUSE.match(after) if verb in _NEEDS_THAT else None
     if told:  # "told us he expected ..."
         return _trim(text, cue.end + told.start(1), sent.end)
-    if verb in _NEEDS_THAT or first in _ADJUNCT:
+    if verb in _NEEDS_THAT or first in _ADJUNCT and not re.match(r"\s*at (?:least|most)\b", after, re.IGNORECASE):
+        # ("says at least 27 people were killed": a count, not an adjunct like "said at a briefing")
         that = re.match(r"^\s+(?:[^,“\"]{0,60}?\s*)?that\s+", after)
         if that and len(after[: that.end()].split()) <= 10:
             return _trim(text, cue.end + that.end(), sent.end)

@@ -128,6 +128,8 @@ def _reports_speech(text: str, f: _Found) -> bool:
     if not f.learned or f.kind == "direct":
         return True
     kind = speech_class(text[f.cue.start : f.cue.end]) if f.cue is not None else None
+    if kind is None and f.cue is not None and (verb := _VERB_BEFORE.search(text, max(0, f.cue.start - 20), f.cue.start)):
+        kind = speech_class(verb.group(1))  # "said | in a statement that ...": the tagger's cue left out the verb
     if kind is None:  # "called on the EU to “stop looking away”", 'blamed X for what she called “...”': the words in marks were said
         # 'rejected the claims as “absurd”', 'condemned what it called a “heinous attack”': so are these
         return f.kind == "mixed" and f.cue is not None and _quoted_words(text, f.span) >= 2 \
@@ -155,6 +157,9 @@ _SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised
                          r"announced|announces)\b")
 _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
 _NESTED = re.compile(r"\s+that\s")
+_PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for)\s")  # "Fighters | from the RSF stormed ..."
+_VERB_BEFORE = re.compile(r"\b(\w+)\s+$")
+_IN_PHRASE = re.compile(r"\b(?:in|on|of|at|to|from|near|with|by|the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 _PARTICIPLE_CUE = re.compile(r",\s*\w+ing$")
 _DISMISSED = re.compile(r"\b(?:rejected|dismissed|denounced|condemned)$")
 _AS_MARKED = re.compile(r"\b(?:as|what\s+(?:he|she|it|they|we)\s+(?:called|termed|described\s+as))\s+(?:an?\s+|the\s+)?[“\"]")
@@ -354,6 +359,13 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                     and not re.search(r"[,;:“”\"]", text[first.span.start : m.span.start]):
                 # a wire lede after its dateline ("BANGKOK (AP) — An airstrike on a village killed 17, villagers
                 # said"): the tagger, misled by the dateline, drops the subject the rules read from the line's start
+                m = replace(m, span=Span(first.span.start, m.span.end))
+            elif len(hit) == 1 and first.span.start < m.span.start < first.span.end <= m.span.end + 1 \
+                    and first.kind == "indirect" and (_IN_PHRASE.search(text, first.span.start, m.span.start)
+                                                      or _PHRASE_GOES_ON.match(text, m.span.start)):
+                # the tagger began inside a phrase ("... south-west of El Fasher in | Sudan's North Darfur state",
+                # "Fighters | from the RSF stormed ..."):
+                # the rules' start, where the sentence begins, is what was said
                 m = replace(m, span=Span(first.span.start, m.span.end))
             said = first.speaker is not None and mentions[first.speaker].span.start in range(m.span.start, m.span.end)
             # the tagger's unnamed source stands between the rules' speaker and the cue:

@@ -46,8 +46,9 @@ def _timestamp(line: str) -> tuple[str | None, int]:
     return f"{hour:02d}:{m.group('m')}", m.end()
 
 
-def _is_headline(line: str) -> bool:
-    """A short line that reads as a headline: no final full stop, no run-on sentence shape."""
+def _is_headline(line: str, *, after_stamp: bool = False) -> bool:
+    """A short line that reads as a headline: no final full stop, no run-on sentence shape (under a
+    post's time line, where a headline is expected, the shape is not asked: "..., then gunmen move in")."""
     words = line.split()
     if not 2 <= len(words) <= 22 or len(line) > 160:
         return False
@@ -56,6 +57,8 @@ def _is_headline(line: str) -> bool:
     core = line.rstrip(_CLOSERS)
     if not core or core[-1] in ".!;,:…" or not (line[0].isupper() or line[0].isdigit() or line[0] in "‘“\"'"):
         return False
+    if after_stamp:
+        return True
     if _TRAILING_FUNCTION.search(core):
         return False
     # A body sentence that lost its full stop ("The meeting was replaced by ...") keeps the
@@ -119,7 +122,8 @@ def _post_starts(text: str, lines: list[Span]) -> list[tuple[int, str]]:
         nxt = text[lines[i + 1].start : lines[i + 1].end] if i + 1 < len(lines) else ""
         if _VIDEO.match(rest):
             starts.append((i, "video"))
-        elif i + 1 < len(lines) and _is_headline(rest) and not _is_headline(nxt):
+        elif i + 1 < len(lines) and _is_headline(rest, after_stamp=bool(starts) and starts[-1] == (i - 1, "time")) \
+                and not _is_headline(nxt):
             starts.append((i, "post"))
     if not starts:
         return [(0, "article")]
