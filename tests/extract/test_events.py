@@ -759,3 +759,8 @@ def test_events_a_newest_first_blog_keeps_its_newest_toll_under_a_title_and_a_ba
     assert not any(g[0] == "ASSAULT" for g in got)  # an earthquake's tolls, never an attack
     first = next(g for g in got if g[4])  # the first report with a toll: the summary's, newest
     assert first[0] == "DISASTER" and first[4]["killed"] == 1037 and first[4]["injured"] == 1391
+
+
+def test_events_shooting_dead_one_of_four_robbers_is_one_killed():
+    got = _analyzed("Police stormed a bank on Tuesday evening, shooting dead one of four armed robbers, officials said.")
+    assert got[0][4].get("killed") == 1

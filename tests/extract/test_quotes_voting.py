@@ -280,3 +280,13 @@ def test_a_lede_the_tagger_begins_inside_a_phrase_keeps_its_start_and_says_at_le
     assert any(q.startswith("at least 27 people were killed") for q in got)
     assert not any(q.startswith("The resistance committee, a volunteer network") for q in got)
     assert any("driven the attackers back" in q for q in got)
+
+
+def test_according_to_a_places_official_named_after_is_that_official_and_military_police_is_one_body():
+    got = _said("The operation was ordered at about 7 p.m., after negotiators saw the men tying the hostages together, "
+                "according to Bahia's public security secretary, Marcelo Tavares Cunha.\n\n"
+                "Bahia military police said the gang had surrendered. The robbers walked into the branch at 10 a.m., "
+                "according to the state military police.")
+    assert got["The operation was ordered at about 7 p.m., after negotiators saw the men tying the hostages together"][2] \
+        == "Marcelo Tavares Cunha"
+    assert got["The robbers walked into the branch at 10 a.m."][2] != "state military"

@@ -295,3 +295,11 @@ def test_resolve_it_said_after_what_was_said_is_the_body_that_spoke_before_and_a
     names = _names(a)
     assert names["it"] == names["the interior ministry"]
     assert names["Aït Ouahmane"] == names["Lahcen Aït Ouahmane"] == "Lahcen Aït Ouahmane"
+
+
+def test_resolve_a_body_known_by_its_acronym_is_the_body_named():
+    text = ("The country's prisons agency said 31 inmates died. The riot began at night, according to the agency, "
+            "known by its Spanish acronym SNAI. The agency said order was restored.")
+    a = _resolved(text, ("Spanish", "NORP", 0), ("SNAI", "ORG", 0))
+    names = _names(a)
+    assert names["The country's prisons agency"] == names["The agency"] == "SNAI"

@@ -37,7 +37,7 @@ _ROLE_NP = re.compile(
 )
 _BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
            r"company|firm|council|authority|agency|charity|watchdog|police|army|navy|air\s+force|coastguard|"
-           r"military(?:\s+administration)?|administration|commission|"
+           r"military\s+police|military(?:\s+administration)?|administration|commission|"
            r"(?:armed|security|defence|defense)\s+forces|"
            r"committee|party|board|department|office|presidency|club|"
            r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"

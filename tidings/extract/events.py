@@ -235,11 +235,11 @@ _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|ha
 _AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
 _SMALL_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _SMALL = (_SMALL_WORDS +
-          r"(?=\s+(?:people|persons|civilians|others|more|and)\b|\s*[,.;])")  # "killing two people and injuring nine,"
+          r"(?=\s+(?:people|persons|civilians|others|more|and|of)\b|\s*[,.;])")  # "killing two people and injuring nine,"
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\b(?:to|at)\s+"
     r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
-    r"|\b(?:killing|killed)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
+    r"|\b(?:killing|killed|shooting dead|shot dead)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*|"
                         + _SMALL + r")\b(?!\s*%|-)",
                         re.IGNORECASE)

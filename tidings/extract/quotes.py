@@ -387,8 +387,10 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
             if r.entity is None and m.entity is not None and r.cue is not None:
                 # (a quote with no cue of its own is better served by its neighbours, _inherit)
                 r = replace(r, speaker=m.speaker, entity=m.entity, source=m.source)
-            elif r.speaker is not None and mentions[r.speaker].span.start in range(m.span.start, m.span.end):
-                # the rules took a word of what was said for the sayer ("skippers believe the board ...")
+            elif r.speaker is not None and mentions[r.speaker].span.start in range(m.span.start, m.span.end) \
+                    or r.speaker is None and r.entity is None and m.source is not None and m.cue == r.cue:
+                # the rules took a word of what was said for the sayer ("skippers believe the board ..."), or
+                # found none where the tagger read a source at the same cue ("Exantus said ...", a name it missed)
                 r = replace(r, speaker=m.speaker, entity=m.entity, source=m.source)
             if len(hit) == 1 and _agree(text, r, m):
                 # the same quote: take the tagger's edges (quotation marks, "that") and source
@@ -572,6 +574,8 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         if i + 1 < len(mentions) and mentions[i + 1].span.start == mentions[i].span.start:
             continue  # the longer of two mentions that start together: "Rotterdam police", not "Rotterdam"
         gap = text[cue.span.end : mentions[i].span.start]
+        if text.startswith(("’s", "'s"), mentions[i].span.end):
+            continue  # "according to Bahia's public security secretary, X": the possessor says nothing
         if cue.verb == "according to" and _speakerish(mentions[i]) and mentions[i].type != "GPE":
             return _named_after(analysis, i)
         if _speakerish(mentions[i]) and not any(mentions[i].span in q for q in quoted) \

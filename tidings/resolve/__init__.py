@@ -85,6 +85,7 @@ def resolve_entities(analysis: Analysis) -> Analysis:
                 link[i] = c
                 if m.type == clusters[c].type or m.type != "PERSON":  # (a body's spokesman is not its name)
                     clusters[c].add_alias(_surface(text, m))
+    _join_known_by(text, mentions, link, clusters)
     for i, m in enumerate(mentions):
         if m.source.startswith("pronoun"):
             c = _resolve_pronoun(text, i, mentions, link, clusters, units)
@@ -385,6 +386,29 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
             and not _is_object(text, mentions[j])]
     return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender,
                                              kinds=kinds, speaking=speaking)
+
+
+_KNOWN_BY = re.compile(r",?\s*(?:known|better known)\s+(?:as|by\s+its\s+(?:[\w-]+\s+){0,2}?(?:acronym|initials|abbreviation|name))\s+")
+
+
+def _join_known_by(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster]) -> None:
+    """"the agency, known by its Spanish acronym SNAI": the body described so far is the one named."""
+    for i, m in enumerate(mentions):
+        if m.type != "ORG" or m.source != "role" or i not in link:
+            continue
+        j = next((j for j in range(i + 1, min(i + 4, len(mentions))) if mentions[j].type == "ORG"
+                  and mentions[j].source == "ner"), None)  # (past "Spanish" in "its Spanish acronym")
+        if j is None or j not in link or not _KNOWN_BY.fullmatch(text, m.span.end, mentions[j].span.start):
+            continue
+        keep, gone = link[j], link[i]
+        if keep == gone or clusters[gone].type != "ORG" or any(mentions[k].source == "ner" for k in clusters[gone].mentions):
+            continue
+        for k in [k for k in link if link[k] == gone]:
+            link[k] = keep
+            clusters[keep].mentions.append(k)
+        for alias in clusters[gone].aliases:
+            clusters[keep].add_alias(alias)
+        clusters[gone].mentions.clear()
 
 
 _NICKNAMED = re.compile(r",?\s*(?:also\s+)?(?:known\s+as|nicknamed|dubbed|alias|a\.k\.a\.?)\s+[“\"‘']?")
