@@ -388,6 +388,16 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
                                              kinds=kinds, speaking=speaking)
 
 
+def _fold(link: dict[int, int], clusters: list[_Cluster], keep: int, gone: int) -> None:
+    """Fold cluster ``gone`` into ``keep``: its mentions and aliases (it leaves no entity)."""
+    for j in [j for j in link if link[j] == gone]:
+        link[j] = keep
+        clusters[keep].mentions.append(j)
+    for alias in clusters[gone].aliases:
+        clusters[keep].add_alias(alias)
+    clusters[gone].mentions.clear()
+
+
 _KNOWN_BY = re.compile(r",?\s*(?:known|better known)\s+(?:as|by\s+its\s+(?:[\w-]+\s+){0,2}?(?:acronym|initials|abbreviation|name))\s+")
 
 
@@ -401,14 +411,8 @@ def _join_known_by(text: str, mentions: list[Mention], link: dict[int, int], clu
         if j is None or j not in link or not _KNOWN_BY.fullmatch(text, m.span.end, mentions[j].span.start):
             continue
         keep, gone = link[j], link[i]
-        if keep == gone or clusters[gone].type != "ORG" or any(mentions[k].source == "ner" for k in clusters[gone].mentions):
-            continue
-        for k in [k for k in link if link[k] == gone]:
-            link[k] = keep
-            clusters[keep].mentions.append(k)
-        for alias in clusters[gone].aliases:
-            clusters[keep].add_alias(alias)
-        clusters[gone].mentions.clear()
+        if keep != gone and clusters[gone].type == "ORG" and all(mentions[k].source != "ner" for k in clusters[gone].mentions):
+            _fold(link, clusters, keep, gone)
 
 
 _NICKNAMED = re.compile(r",?\s*(?:also\s+)?(?:known\s+as|nicknamed|dubbed|alias|a\.k\.a\.?)\s+[“\"‘']?")
@@ -422,11 +426,7 @@ def _join_nicknames(text: str, mentions: list[Mention], link: dict[int, int], cl
         if keep == gone or mentions[prev].type != "PERSON" or clusters[gone].type != "PERSON" \
                 or not _NICKNAMED.fullmatch(text, mentions[prev].span.end, mentions[i].span.start):
             continue
-        for j in [j for j in link if link[j] == gone]:
-            link[j] = keep
-            clusters[keep].mentions.append(j)
-        clusters[keep].aliases.update(clusters[gone].aliases)
-        clusters[gone].mentions.clear()
+        _fold(link, clusters, keep, gone)
 
 
 def _join_bracketed_short_forms(text: str, mentions: list[Mention], link: dict[int, int],
@@ -446,14 +446,8 @@ def _join_bracketed_short_forms(text: str, mentions: list[Mention], link: dict[i
         if clusters[gone].type == "PERSON":
             continue
         clusters[keep].long_form = _surface(text, long)
-        if keep == gone:
-            continue
-        for j in [j for j in link if link[j] == gone]:
-            link[j] = keep
-            clusters[keep].mentions.append(j)
-        for alias in clusters[gone].aliases:
-            clusters[keep].add_alias(alias)
-        clusters[gone].mentions.clear()
+        if keep != gone:
+            _fold(link, clusters, keep, gone)
 
 
 _SHORT_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
