@@ -764,3 +764,22 @@ def test_events_a_newest_first_blog_keeps_its_newest_toll_under_a_title_and_a_ba
 def test_events_shooting_dead_one_of_four_robbers_is_one_killed():
     got = _analyzed("Police stormed a bank on Tuesday evening, shooting dead one of four armed robbers, officials said.")
     assert got[0][4].get("killed") == 1
+
+
+def test_events_a_volcano_an_order_to_leave_and_a_man_found_dead():
+    got = _analyzed("A volcano erupted near Grindavík on Sunday.\n\n"
+                    "Civil protection officials ordered all residents of Grindavík to leave shortly after 1am.\n\n"
+                    "The man who had been missing in Grindavík has been found dead in his garage, police said. Three "
+                    "other people were injured on Sunday.")
+    assert got[0][0] == "DISASTER"
+    assert any(g[0] == "COERCE" for g in got)
+    assert any(g[0] == "DISASTER" and g[4].get("killed") == 1 for g in got)
+    assert not any(g[0] == "ASSAULT" for g in got)
+
+
+def test_events_hostages_who_were_freed_concede_and_other_inmates_wounded_count():
+    got = _analyzed("Fighting between rival gangs inside a prison in Guayaquil killed at least 31 inmates. At least 40 other "
+                    "inmates were wounded, the agency said.\n\n"
+                    "Six guards who had been taken hostage when the fighting began were freed unharmed early on Tuesday.")
+    assert any(g[4].get("killed") == 31 and g[4].get("injured") == 40 for g in got)
+    assert any(g[0] == "CONCEDE" for g in got)

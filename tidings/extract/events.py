@@ -49,7 +49,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse"),
-    ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|avalanches?|heatwaves?|droughts?"),
+    ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
     ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
     ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation|"
@@ -82,13 +82,16 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
-    ("CONCEDE", "release", r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
+    ("CONCEDE", "release", r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
+                           r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
                            r"detainees|hostages|bodies|prisoners of war|(?:aid |charity |humanitarian )?workers|journalists|"
                            r"activists|students|sailors|crew members|nationals|citizens)\b|prisoner (?:swap|exchange)s?"),
     ("COERCE", "restriction", r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
                               r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law)|"
                               r"order(?:ed|s)?\s+(?:the\s+|an?\s+)?(?:mandatory\s+|compulsory\s+|immediate\s+)?evacuation|"
-                              r"(?:mandatory|compulsory) evacuations?|evacuation orders?"),
+                              r"(?:mandatory|compulsory) evacuations?|evacuation orders?|"
+                              r"order(?:ed|s)?\s+(?:all\s+|the\s+)?(?:residents|people|inhabitants|villagers|families|civilians)"
+                              r"\b(?:\s+[\w’'-]+){0,3}?\s+(?:to\s+(?:leave|evacuate)|out)\b|were\s+ordered\s+(?:out|to\s+leave)\b"),
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
@@ -253,7 +256,9 @@ _HIT_WORDS = ("struck", "strikes", "strike", "hit", "hits")
 _HAZARD_STRUCK = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|storms?|hurricanes?|cyclones?|typhoons?|"
                             r"tornado(?:es)?|floods?|lightning|tsunamis?|landslides?|avalanches?|heatwaves?)"
                             r"(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
-_HURT_AFTER = re.compile(r"\b(\d[\d,]*)\s+(?:have|had|were|are)\s+(?:been\s+)?(?:injured|wounded|hurt)\b", re.IGNORECASE)
+_HURT_AFTER = re.compile(r"\b(\d[\d,]*)\s+(?:(?:other|more)\s+)?(?:(?:people|inmates|prisoners|passengers|civilians|soldiers|"
+                         r"officers|protesters|residents|workers|students|children)\s+)?(?:have|had|were|are)\s+(?:been\s+)?"
+                         r"(?:injured|wounded|hurt)\b", re.IGNORECASE)  # ("At least 40 other inmates were wounded")
 _RISEN = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increased|jumped)\s+to\b", re.IGNORECASE)
 # "The blaze broke out on the ground floor ...": a sentence that opens on the incident just reported
 _NAMED_AGAIN = frozenset({"attack", "attacks", "fighting", "assault", "blast", "explosion", "fire", "blaze", "shelling",
@@ -280,6 +285,8 @@ _ONE = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|
         r"passer-by|security guard|bodyguard)")
 _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student", "killing 19-year-old Brian Mwangi"
     rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was\s+killed|died|was\s+shot\s+dead)\b"
+    # "The man who had been missing in Grindavík has been found dead"
+    rf"|\b(?:a|an|one|the)\s+{_ONE}\s+(?:(?:who|which|that)\s[^.;]{{0,60}}?\s)?(?:was|has\s+been|had\s+been)\s+found\s+dead\b"
     rf"|\b(?:shooting|shot|stabbing|stabbed|beating|beat|hacked)\s+(?:dead|and\s+killed|to\s+death)\s+(?:a|an|one)\s+{_ONE}\b"
     rf"|\bkilling\s+(?:(?:a|an|one)\s+{_ONE}\b|(?:an?\s+)?\d+-year-old\b)",
     re.IGNORECASE)
@@ -824,6 +831,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
     # "injuring nine", "312 have been injured", "40 more were being treated", "Seven of them were taken to hospital"
     for rx in (_HURT_BARE, _HURT_AFTER, _TREATED):
         for m in rx.finditer(chunk):
+            if "injured" not in out and re.search(r"\bat least\s+$", chunk[max(0, m.start() - 10) : m.start()], re.IGNORECASE):
+                out["injured_qualifier"] = "at_least"  # "At least 17 people were wounded"
             out.setdefault("injured", int(parse_number(m.group(1)) or 0))
     if _ONE_DEAD.search(chunk):
         out.setdefault("killed", 1)
