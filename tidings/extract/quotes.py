@@ -353,19 +353,16 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                     and not _FINITE.search(tail):
                 # the tagger stopped at a comma the rules read on: "38 were in hospital, nine of them ..."
                 m = replace(m, span=Span(m.span.start, first.span.end))
-            if len(hit) == 1 and first.span.start < m.span.start < first.span.end <= m.span.end + 1 \
-                    and (line := text.rfind("\n", 0, first.span.start) + 1) < first.span.start \
-                    and (dateline := DATELINE.match(text, line, first.span.start)) and dateline.end() == first.span.start \
-                    and not re.search(r"[,;:“”\"]", text[first.span.start : m.span.start]):
-                # a wire lede after its dateline ("BANGKOK (AP) — An airstrike on a village killed 17, villagers
-                # said"): the tagger, misled by the dateline, drops the subject the rules read from the line's start
-                m = replace(m, span=Span(first.span.start, m.span.end))
-            elif len(hit) == 1 and first.span.start < m.span.start < first.span.end <= m.span.end + 1 \
-                    and first.kind == "indirect" and (_IN_PHRASE.search(text, first.span.start, m.span.start)
-                                                      or _PHRASE_GOES_ON.match(text, m.span.start)):
-                # the tagger began inside a phrase ("... south-west of El Fasher in | Sudan's North Darfur state",
-                # "Fighters | from the RSF stormed ..."):
-                # the rules' start, where the sentence begins, is what was said
+            # the tagger began later than the rules, on the same ending: the rules' start stands after a wire
+            # lede's dateline ("BANGKOK (AP) — An airstrike on a village killed 17, villagers said": the dateline
+            # misleads the tagger) and where the tagger began inside a phrase ("... south-west of El Fasher in |
+            # Sudan's North Darfur state", "Fighters | from the RSF stormed ...")
+            line = text.rfind("\n", 0, first.span.start) + 1
+            if len(hit) == 1 and first.span.start < m.span.start < first.span.end <= m.span.end + 1 and (
+                    line < first.span.start and (dateline := DATELINE.match(text, line, first.span.start))
+                    and dateline.end() == first.span.start and not re.search(r"[,;:“”\"]", text[first.span.start : m.span.start])
+                    or first.kind == "indirect" and (_IN_PHRASE.search(text, first.span.start, m.span.start)
+                                                     or _PHRASE_GOES_ON.match(text, m.span.start))):
                 m = replace(m, span=Span(first.span.start, m.span.end))
             said = first.speaker is not None and mentions[first.speaker].span.start in range(m.span.start, m.span.end)
             # the tagger's unnamed source stands between the rules' speaker and the cue:

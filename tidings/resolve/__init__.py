@@ -223,8 +223,8 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         if surface.lower() in ("its government", "their government"):
             # "Trinidad and Tobago is sending a ship, its government said": the country the sentence is about
             u = units.index(m.span.start)
-            here = [link[j] for j in range(i) if j in link and mentions[j].type == "GPE"
-                    and mentions[j].span.start >= units.spans[u].start]
+            lo = bisect.bisect_left(units.mention_starts, units.spans[u].start)
+            here = [link[j] for j in range(lo, i) if j in link and mentions[j].type == "GPE"]
             country = here[0] if here else _topic(text, mentions, link, clusters, units, u, gender=None, kinds=("GPE",))
             if country is not None:
                 return country
