@@ -783,3 +783,10 @@ def test_events_hostages_who_were_freed_concede_and_other_inmates_wounded_count(
                     "Six guards who had been taken hostage when the fighting began were freed unharmed early on Tuesday.")
     assert any(g[4].get("killed") == 31 and g[4].get("injured") == 40 for g in got)
     assert any(g[0] == "CONCEDE" for g in got)
+
+
+def test_events_an_appeal_to_partners_to_send_help_stays_a_request():
+    got = _analyzed("The prime minister's office said in a statement that the government \"will not abandon Carrefour\" "
+                    "and appealed to Haiti's international partners to send the helicopters and armoured vehicles "
+                    "promised to the mission \"without further delay\".")
+    assert got[0][0] == "REQUEST" and "prime minister's office" in got[0][2]

@@ -60,6 +60,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"no (?:other )?choice but to"),
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|"  # and "would table a motion unless ..."
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b"),
+    # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
+    ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on) (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
                           r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b"),
