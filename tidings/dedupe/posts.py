@@ -120,8 +120,8 @@ def _retold(text: str, p: Post, earlier: list[Post], cosines: dict[int, float]) 
 def _recap_of(text: str, p: Post, cosines: dict[int, float], untimed: set[int]) -> int | None:
     """The one post, before or after it, that a post marked as a recap tells again, or None (not the
     blog's untimed opening summary, itself a recap of everything)."""
-    body = text[p.headline.end : p.span.end] if p.headline is not None else ""
-    if p.headline is None or not (_RECAP_HEAD.match(text, p.headline.start, p.headline.end) or _RECAP_BODY.match(body)):
+    if p.headline is None or not (_RECAP_HEAD.match(text, p.headline.start, p.headline.end)
+                                  or _RECAP_BODY.match(text, p.headline.end, p.span.end)):
         return None
     ranked = sorted(((k, c) for k, c in cosines.items() if p.timestamp is None or k not in untimed), key=lambda x: -x[1])
     if not ranked or ranked[0][1] < RECAP_THRESHOLD or len(ranked) > 1 and ranked[0][1] < RECAP_MARGIN * ranked[1][1]:

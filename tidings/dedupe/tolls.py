@@ -49,7 +49,7 @@ def _clock(analysis: Analysis, event: Event, newest_first: bool = False) -> str 
     """The post's time; an untimed opening summary above a newest-first blog is its newest word."""
     post = analysis.posts[event.post] if 0 <= event.post < len(analysis.posts) else None
     # (titled or not: "Morocco earthquake: death toll passes 1,000 – live" above the summary is the page's title)
-    if post is not None and post.timestamp is None and newest_first and (post.kind == "opening" or post is analysis.posts[0]):
+    if post is not None and post.timestamp is None and newest_first and post is analysis.posts[0]:
         return "99:99"
     return post.timestamp if post is not None else None
 

@@ -585,15 +585,13 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         inside = [(i, m) for i, m in inside if m.span.start >= dateline.end()]
     # "said on Telegram that ...", "told the broadcaster TVN24": where words were said is no participant
     inside = [(i, m) for i, m in inside if not _MEDIUM.search(text, max(span.start, m.span.start - 40), m.span.start)]
-    if kind in _INCIDENTS:  # who reports an attack or a flood is not part of it (", officials said")
-        sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_meeting(analysis, span)
-                  if q.source is not None or q.speaker is not None]
-        inside = [(i, m) for i, m in inside if not any(m.span in s for s in sayers)]
-    else:  # "The government has ordered an evacuation, the disaster office said": who reports it is not its target
-        sayers = [q.source or analysis.mentions[q.speaker].span for q in index.quotes_over(analysis, trigger)
-                  if q.source is not None and q.source.start >= trigger.end
-                  or q.source is None and q.speaker is not None and analysis.mentions[q.speaker].span.start >= trigger.end]
-        inside = [(i, m) for i, m in inside if not any(m.span in s for s in sayers)]
+    # who reports an attack or a flood is not part of it (", officials said"), nor who reports any other act
+    # after telling it its target ("The government has ordered an evacuation, the disaster office said")
+    reports = index.quotes_meeting(analysis, span) if kind in _INCIDENTS else index.quotes_over(analysis, trigger)
+    sayers = [q.source or analysis.mentions[q.speaker].span for q in reports if q.source is not None or q.speaker is not None]
+    if kind not in _INCIDENTS:
+        sayers = [s for s in sayers if s.start >= trigger.end]
+    inside = [(i, m) for i, m in inside if not any(m.span in s for s in sayers)]
     described = _in_apposition(text, span, [m for _, m in inside])
     inside = [(i, m) for i, m in inside if m.span not in described]
     before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES

@@ -160,7 +160,6 @@ _NESTED = re.compile(r"\s+that\s")
 _PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for)\s")  # "Fighters | from the RSF stormed ..."
 _VERB_BEFORE = re.compile(r"\b(\w+)\s+$")
 _IN_PHRASE = re.compile(r"\b(?:in|on|of|at|to|from|near|with|by|the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
-_PARTICIPLE_CUE = re.compile(r",\s*\w+ing$")
 _DISMISSED = re.compile(r"\b(?:rejected|dismissed|denounced|condemned)$")
 _AS_MARKED = re.compile(r"\b(?:as|what\s+(?:he|she|it|they|we)\s+(?:called|termed|described\s+as))\s+(?:an?\s+|the\s+)?[“\"]")
 _MARKED_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implor|begg?|blam(?:e|es|ed|ing)\b)", re.IGNORECASE)
@@ -371,7 +370,7 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
             passed = first.speaker is not None and m.source is not None and m.cue is not None \
                 and mentions[first.speaker].span.end <= m.source.start and m.source.end <= m.cue.start \
                 and not _RELATIVE.search(text, mentions[first.speaker].span.end, m.cue.start) \
-                and not _PARTICIPLE_CUE.match(text, max(0, m.cue.start - 2), m.cue.end)  # "X met Y, saying": X says
+                and not _participle_cue(text, m.cue)  # "X met Y, saying": X says
             if not said and not passed and (first.entity is not None or m.entity is None):
                 # the rules' speaker stands (carried over, pronouns resolved), unless it is a word
                 # of what was said ("skippers believe the board ...")
@@ -546,8 +545,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         # "France, whose troops left Mali in 2022, said": the speaker is outside the clause
         outside = [j for j in before if not rel.start() <= mentions[j].span.start < rel.end()]
         before = outside or before
-    if before and cue.verb.endswith("ing") and text[sent.start : cue.span.start].rstrip().endswith(",") \
-            and not text[sent.start : mentions[before[0]].span.start].strip(" “\"‘"):
+    if before and _participle_cue(text, cue.span) and not text[sent.start : mentions[before[0]].span.start].strip(" “\"‘"):
         # "The Italian prime minister has come out of a meeting with the German chancellor, Jonas Albrecht,
         # saying ...": who says it is the sentence's subject, not the last name before the participle
         return before[0]
@@ -656,6 +654,11 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                 f = replace(f, entity=donor.entity)
         out.append(f)
     return out
+
+
+def _participle_cue(text: str, cue: Span) -> bool:
+    """", saying ...": a participle cue after a comma, whose sayer is the sentence's subject."""
+    return text[cue.start : cue.end].endswith("ing") and text[max(0, cue.start - 3) : cue.start].rstrip().endswith(",")
 
 
 def _role_before(text: str, cue: Span | None) -> Span | None:

@@ -284,7 +284,7 @@ _INDEFINITE = re.compile(r"(?i)an?\s")  # "a local resistance committee": a body
 
 
 # bodies that a generic head names without holding the word: "the alliance" is NATO, "the bloc" the EU
-_KNOWN_AS = {"alliance": frozenset({"nato", "otan"}),
+_GENERIC_NAMES = {"alliance": frozenset({"nato", "otan"}),
              "bloc": frozenset({"eu", "asean", "ecowas", "mercosur", "brics", "opec", "union"})}
 
 
@@ -299,7 +299,7 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
     def fits(alias: str) -> bool:
         """"the city council" is no "Security Council": a name's own word before the head must agree."""
         named = alias.lower().split()
-        if _KNOWN_AS.get(head, frozenset()) & set(named):
+        if _GENERIC_NAMES.get(head, frozenset()) & set(named):
             return True  # "NATO ... the alliance", "the EU ... the bloc"
         if mod and alias[:1].isupper() and not alias.startswith("The ") and named[-1] == mod:
             return True  # "Nova Scotia Health ... the health authority", "the Ministry of Health ... the health ministry"
