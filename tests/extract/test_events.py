@@ -594,6 +594,9 @@ def test_events_police_firing_live_rounds_on_a_protest_is_an_assault_with_its_to
                   "killing at least three people.", ("Police", "ORG", 0))
     assert [(e[0], e[4].get("killed")) for e in got if e[4]] == [("ASSAULT", 3)]
     assert [e[0] for e in _events("A fire on the ground floor of the factory killed two workers.")] == ["DISASTER"]
+    got = _events("Serbian police fire tear gas at Belgrade lithium mine protest\nBody text here.\n",
+                  ("Serbian police", "ORG", 0), ("Belgrade", "GPE", 0))
+    assert "DISASTER" not in [e[0] for e in got] and ("ASSAULT", ["Serbian police"]) in [(e[0], e[1]) for e in got]
 
 
 def test_events_freeing_detained_workers_is_a_release_and_rounding_people_up_is_coercion():
@@ -790,3 +793,13 @@ def test_events_an_appeal_to_partners_to_send_help_stays_a_request():
                     "and appealed to Haiti's international partners to send the helicopters and armoured vehicles "
                     "promised to the mission \"without further delay\".")
     assert got[0][0] == "REQUEST" and "prime minister's office" in got[0][2]
+
+
+def test_events_a_higher_count_replaces_an_at_least_toll_and_joins_the_killing_not_the_arrests():
+    text = ("Police opened fire on protesters in Nairobi on Tuesday, killing at least eight people, witnesses said. "
+            "A spokeswoman said 52 people had been arrested and that 19 officers were injured. "
+            "The rights commission said its monitors had confirmed 13 deaths and 60 injuries.")
+    events = _events(text, ("Nairobi", "GPE", 0))
+    tolls = [e[4] for e in events if e[4]]
+    assert {"killed": 13, "injured": 60} in [{k: v for k, v in t.items() if k in ("killed", "injured")} for t in tolls]
+    assert not any(e[0] == "COERCE" and "killed" in e[4] for e in events)  # the arrests killed nobody

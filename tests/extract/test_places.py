@@ -135,3 +135,13 @@ def test_places_part_of_a_name_in_another_country_is_not_taken():
     # no town to anchor the story, but its places are American: "Bank" (a town in India) does not fit
     text = "Flooding hit East Bank in Kanawha County."
     assert _resolve(text, "East Bank", "Kanawha County")[0] is None
+
+
+def test_locate_places_names_the_unnamed_government_after_the_country_the_story_is_in():
+    from tidings import analyze
+
+    text = ("BELGRADE, Sept 15 (Wire) - Police in Belgrade arrested 38 people on Saturday. The government said "
+            "talks would be held next week in Novi Sad. Serbia has rejected criticism from Brussels.")
+    assert "Government of Serbia" in {e.name for e in analyze(text).entities}
+    even = analyze("The government met on Monday. Serbia and Croatia spoke.")
+    assert "Government of Serbia" not in {e.name for e in even.entities}  # no country leads: left unnamed

@@ -303,3 +303,14 @@ def test_resolve_a_body_known_by_its_acronym_is_the_body_named():
     a = _resolved(text, ("Spanish", "NORP", 0), ("SNAI", "ORG", 0))
     names = _names(a)
     assert names["The country's prisons agency"] == names["The agency"] == "SNAI"
+
+
+def test_resolve_a_bare_body_that_speaks_after_a_named_one_is_the_sayer_and_it_said_is_the_named_subject():
+    text = ("Japan will send tents, the Japanese embassy said. The money will go through the Philippine Red Cross, "
+            "the embassy said. The Philippine Coast Guard has suspended all sea travel in Leyte, stranding "
+            "4,000 passengers, it said.")
+    a = _resolved(text, ("Japan", "GPE", 0), ("Philippine Red Cross", "ORG", 0),
+                  ("Philippine Coast Guard", "ORG", 0), ("Leyte", "GPE", 0))
+    names = _names(a)
+    assert names["the embassy"] == names["the Japanese embassy"] != "Philippine Red Cross"
+    assert names["it"] == "Philippine Coast Guard"

@@ -33,7 +33,7 @@ _PEOPLE = (r"people|persons|civilians|children|adults|soldiers|troops|officers|p
 _NOT_ADJ = r"(?!(?:were|was|are|is|have|has|had|been|of|and|in|on|at)\b)"
 _COUNT = re.compile(
     rf"\b(?:{_QUAL})?(?P<num>{_NUM})\s+(?:(?:(?:{_NOT_ADJ}[a-z-]+\s+){{0,2}})(?P<unit>{_PEOPLE})|"
-    rf"(?P<state>dead|killed|deaths|fatalities|injured|wounded))\b", re.IGNORECASE)
+    rf"(?P<state>dead|killed|deaths|fatalities|injured|injuries|wounded))\b", re.IGNORECASE)
 _MONEY = re.compile(
     rf"(?:{_QUAL})?(?:(?P<sym>[$£€¥])\s?(?P<num>{_NUM})|(?P<num2>{_NUM})\s+"
     r"(?P<cur>dollars|euros|pounds|roubles|rubles|yen|yuan|rupees|hryvnias|francs|kroner|krona|"

@@ -39,7 +39,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynched|killed|killing|"
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
-                          r"(?:police|troops|soldiers|forces|gunmen|officers) fire (?:at|on|into)|"  # (not "a fire on the ship")
+                          r"(?:(?<=police )|(?<=troops )|(?<=soldiers )|(?<=forces )|(?<=gunmen )|(?<=officers ))fire (?:[\w-]+ ){0,3}?(?:at|on|into)|"  # (not "a fire on the ship")
                           r"exchang(?:ed|ing|es?) (?:heavy |artillery |mortar |small-arms )?fire|exchanges? of (?:heavy )?fire|"
                           r"return(?:ed|ing)? fire|came under (?:heavy )?fire|"
                           r"(?:artillery|mortar|sniper|machine-gun|small-arms|rocket|tank|heavy) fire|"
@@ -532,11 +532,18 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
               and "habitual" not in earlier[k].flags  # ("Floods kill scores in most years. In 2020 a slide killed 20")
               and not {"hypothetical", "negated", "future"} & set(earlier[k].flags)]  # not "would respond to any attack"
     if recent:
-        k = recent[0]
+        # a death toll joins the incident that killed, not the arrests reported since ("19 officers were
+        # injured"); that incident's "at least eight" is a floor a later, higher count replaces
+        killing = [j for j in range(len(earlier) - 1, -1, -1) if "killed" in dict(toll) and earlier[j].post == post
+                   and earlier[j].type in _INCIDENTS and "killed" in dict(earlier[j].casualties)
+                   and not {"habitual", "hypothetical", "negated", "future", "historical"} & set(earlier[j].flags)]
+        k = next((j for j in recent if j in killing), killing[0] if killing else recent[0])
         merged = dict(earlier[k].casualties)
         revised = _RISEN.search(analysis.doc.text, span.start, span.end)  # "the death toll had risen to 31"
         for key, value in toll:
-            if revised and key in merged and not key.endswith("_qualifier"):
+            floor = merged.get(f"{key}_qualifier") == "at_least" and isinstance(value, int) \
+                and isinstance(merged.get(key), int) and value > merged[key]
+            if (revised or floor) and key in merged and not key.endswith("_qualifier"):
                 merged.pop(f"{key}_qualifier", None)
                 merged[key] = value
             else:
@@ -850,7 +857,7 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         start = aside.end() if aside is not None else a.span.end
         after = text[start : min(span.end, start + 40)].split(",")[0]
         before = text[max(span.start, a.span.start - 25) : a.span.start]
-        state = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "injured": "injured",
+        state = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "injured": "injured", "injuries": "injured",
                  "wounded": "injured"}.get(a.unit)
         verb = _COUNT_VERB.search(before)  # "killing two crew members and injuring nine": the verb just before
         what = state or (("killed" if verb.group(1).lower() == "killing" else "injured") if verb else

@@ -29,6 +29,7 @@ import gzip
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -535,5 +536,21 @@ def locate_places(analysis: Analysis) -> Analysis:
         place = place or next((p for p in map(locate, (ent.name, *ent.aliases)) if p is not None), None)
         if place is not None:
             found[ent.id] = place
-    return replace(analysis, entities=tuple(replace(e, place=found[e.id]) if e.id in found else e
-                                            for e in analysis.entities))
+    home = _home_country(analysis, found)
+    return replace(analysis, entities=tuple(
+        replace(e, place=found.get(e.id, e.place),
+                name=f"Government of {home}" if home and e.type == "ORG" and e.name.lower() == "government" else e.name)
+        for e in analysis.entities))
+
+
+def _home_country(analysis: Analysis, found: dict[int, Place]) -> str | None:
+    """The country most of the document's place mentions lie in, which its unnamed "government" governs."""
+    names = {c.place.country: c.place.name for c in _gazetteer().countries.values()}
+    weight: Counter[str] = Counter()
+    for e in analysis.entities:
+        if e.id in found and found[e.id].country:
+            weight[found[e.id].country] += len(e.mentions)
+    top = weight.most_common(2)
+    if not top or len(top) > 1 and top[1][1] == top[0][1]:
+        return None
+    return names.get(top[0][0])

@@ -206,8 +206,11 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
     if m.type == "ORG":  # "the union": a named body if one fits, else the unnamed body itself
         k = i - 1  # "Halcyon Maritime, the Dubai-based company that operates the ship, said": the body just named
+        # (but in "... through UN agencies and the Philippine Red Cross, the embassy said" a bare "the embassy"
+        # that speaks describes nobody: it is the sayer of the words before)
         if k >= 0 and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
-                and surface[:4].lower() == "the " and re.fullmatch(r",\s*", text[mentions[k].span.end : m.span.start]):
+                and surface[:4].lower() == "the " and re.fullmatch(r",\s*", text[mentions[k].span.end : m.span.start]) \
+                and not (len(surface.split()) == 2 and _SAYS.match(text, m.span.end)):
             return link[k]
         if _INDEFINITE.match(surface):
             return _add_other(surface, "ORG", i, clusters)  # "a local resistance committee" is new here
@@ -381,6 +384,9 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
     # "Offers from other governments, including Italy, would not be taken up, it said": what was said holds
     # no sayer; "it" is the body that spoke before
     said_before = speaking and kinds != ("PERSON",) and text[: m.span.start].rstrip().endswith((",", ",”", ',"'))
+    if said_before and lo < i and lo in link and clusters[link[lo]].type == "ORG" and mentions[lo].source == "ner" \
+            and re.fullmatch(r"(?:[Tt]he\s+)?", text[span.start : mentions[lo].span.start]):
+        return link[lo]  # "The Philippine Coast Guard has suspended all sea travel ..., it said": its subject
     same = [] if said_before else [j for j in range(i - 1, lo - 1, -1) if j in link
             and clusters[link[j]].type in kinds and clusters[link[j]].gender in (None, gender)
             and not _is_object(text, mentions[j])]
