@@ -803,3 +803,16 @@ def test_events_a_higher_count_replaces_an_at_least_toll_and_joins_the_killing_n
     tolls = [e[4] for e in events if e[4]]
     assert {"killed": 13, "injured": 60} in [{k: v for k, v in t.items() if k in ("killed", "injured")} for t in tolls]
     assert not any(e[0] == "COERCE" and "killed" in e[4] for e in events)  # the arrests killed nobody
+
+
+def test_events_a_crowd_crush_a_collision_and_a_disease_that_kills_are_disasters_with_their_tolls():
+    got = _events("At least nine people were killed when football fans were crushed against a closed gate at the "
+                  "stadium in Guatemala City. Investigators seized footage from 38 cameras.", ("Guatemala City", "GPE", 0))
+    assert [(e[0], e[4].get("killed")) for e in got] == [("DISASTER", 9)]  # seizing footage is no attack
+    got = _events("Two tankers collided in the Singapore Strait before dawn.", ("Singapore Strait", "LOC", 0))
+    assert [e[0] for e in got] == ["DISASTER"]
+    got = _events("Cholera kills 61 in Yemen's Hodeidah as WHO appeals for funds\nBody text here.\n",
+                  ("Yemen", "GPE", 0), ("Hodeidah", "GPE", 0), ("WHO", "ORG", 0))
+    assert ("DISASTER", 61) in [(e[0], e[4].get("killed")) for e in got] and "ASSAULT" not in [e[0] for e in got]
+    got = _events("A gas explosion tore through the market. She said 63 people had been treated for injuries.")
+    assert [e[4].get("injured") for e in got if e[4]] == [63]

@@ -35,7 +35,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"condemn|call\s+for)|in\s+protest|against)\b)"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|(?<!water-)(?<!water )bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
-    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
+    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized(?!\s+(?:\w+\s+){0,2}?(?:footage|documents|phones|computers|records|evidence|equipment|goods|cash|drugs|cocaine|heroin|cannabis|weapons|arms|ammunition|passports|assets|property|vehicles|cars|laptops|hard drives|cameras)\b)|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynched|killed|killing|"
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
@@ -48,7 +48,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
                           r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety))|blazes?|wildfires?|bushfires?"),
-    ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse"),
+    ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse|"
+                            r"collided|collisions?|(?:crowd |stadium )?crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
     ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
@@ -165,6 +166,11 @@ def _incident(text: str) -> str:
     return "DISASTER" if "DISASTER" in kinds and "ASSAULT" not in kinds else "ASSAULT"
 
 
+# a disease that kills: "Cholera kills 61", "A cholera outbreak ... has killed 61 people" (no trigger of its own:
+# aid is sent to fight outbreaks)
+_DISEASE = re.compile(r"\b(?:cholera|ebola|measles|dengue|mpox|diphtheria|malaria|outbreaks?|epidemics?)\b", re.IGNORECASE)
+
+
 def rule_type(sentence: str) -> str | None:
     """The PLOVER type the trigger rules give one sentence (the first row that fires), or None."""
     for row, m in _first_triggers(sentence):
@@ -244,7 +250,7 @@ _SMALL = (_SMALL_WORDS +
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\b(?:to|at)\s+"
     r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
-    r"|\b(?:killing|killed|shooting dead|shot dead)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
+    r"|\b(?:killing|killed|kills|shooting dead|shot dead)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*|"
                         + _SMALL + r")\b(?!\s*%|-)",
                         re.IGNORECASE)
@@ -275,7 +281,7 @@ _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       r"(?:treated|hospitali[sz]ed|taken to hospital)\b", re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
 _COUNTED = ("killed", "injured")
-_HARM = re.compile(r"\b(?:killed|killing|died|dead|deaths|fatalities|death toll|toll|injured|injuring|wounded|hurt|stabbed|"
+_HARM = re.compile(r"\b(?:killed|killing|kills|died|dead|deaths|fatalities|death toll|toll|injured|injuring|injuries|wounded|hurt|stabbed|"
                    r"treated in hospital|taken to hospital|hospitali[sz]ed)\b",
                    re.IGNORECASE)
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
@@ -357,6 +363,8 @@ def extract_events(analysis: Analysis) -> Analysis:
             # said", "... killed, and Morocco has accepted rescue teams": a toll the incident just reported took
             # is no second incident (nor does it make the sentence's other act an attack)
             label = None
+        if label in _INCIDENTS and any(e.type in _INCIDENTS and e.mode[:1] == ("toll",) for e in found):
+            label = None  # "Cholera kills 61 ... as WHO appeals for funds": the toll's incident is the rules' (a disease's)
         if label is not None:
             found = _retyped(analysis, found, label, span, post, len(events), index)
         events.extend(_fold_references(analysis, found, events))
@@ -560,7 +568,8 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
             if added:
                 earlier[lede] = replace(earlier[lede], casualties=tuple({**counts, **added}.items()))
         return
-    kind = next((e.type for e in reversed(earlier) if e.type in _INCIDENTS and not e.background), None) \
+    kind = "DISASTER" if _DISEASE.search(analysis.doc.text, span.start, span.end) else \
+        next((e.type for e in reversed(earlier) if e.type in _INCIDENTS and not e.background), None) \
         or _incident(analysis.doc.text)
     seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), index)
 
