@@ -307,3 +307,11 @@ def test_quotes_a_piece_begun_at_a_comma_starts_at_its_first_word():
     text = "The agreement, signed in Havana, takes effect at midnight, according to a copy."
     span = _trim(text, Span(31, 57))
     assert text[span.start : span.end] == "takes effect at midnight"
+
+
+def test_quotes_a_quote_left_open_takes_the_speaker_named_where_it_ends_and_she_is_found_past_its_sentences():
+    text = ("Gayane Martirosyan, 64, left with her two grandchildren. “We heard the first explosion at midnight. "
+            "We went down to the cellar. At five o’clock the roof was gone.\n"
+            "“I did this in 2020. Every time they tell us it is the last time,” she said.\n")
+    _, got = _quotes(text, ("Gayane Martirosyan", "PERSON", 0))
+    assert [g[2] for g in got] == ["Gayane Martirosyan", "Gayane Martirosyan"]

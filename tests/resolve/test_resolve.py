@@ -314,3 +314,26 @@ def test_resolve_a_bare_body_that_speaks_after_a_named_one_is_the_sayer_and_it_s
     names = _names(a)
     assert names["the embassy"] == names["the Japanese embassy"] != "Philippine Red Cross"
     assert names["it"] == "Philippine Coast Guard"
+
+
+def test_resolve_a_family_name_before_a_hyphenated_given_name_is_the_surname_a_title_takes():
+    text = ("Prime Minister Seo Jae-hoon survived the vote. Mr Seo thanked lawmakers. "
+            "Thomas Miller, an analyst, said it was close. Mr Thomas was not there.")
+    a = _resolved(text, ("Seo Jae-hoon", "PERSON", 0), ("Seo", "PERSON", 0), ("Thomas Miller", "PERSON", 0),
+                  ("Thomas", "PERSON", 1))
+    names = _names(a)
+    assert names["Seo"] == "Seo Jae-hoon"
+    assert names["Thomas"] != "Thomas Miller"  # a Western first name with a title is someone else
+
+
+def test_resolve_bodies_of_two_countries_stay_apart_and_a_provinces_governor_is_the_governor():
+    text = ("Azerbaijan’s defence ministry “categorically rejects” the claim, it said in a statement. "
+            "The Armenian defence ministry said two more soldiers had died. "
+            "The governor of Gegharkunik province, Samvel Grigoryan, ordered an evacuation. Residents left by bus. "
+            "The governor said the families would be housed.")
+    names = _names(analyze(text))
+    assert names["it"] == names["Azerbaijan’s defence ministry"] != names["The Armenian defence ministry"]
+    governor = ("The governor of Gegharkunik province, Samvel Grigoryan, ordered an evacuation. Gayane Martirosyan "
+                "left by bus. The governor said the families would be housed.")
+    a = _resolved(governor, ("Gegharkunik", "GPE", 0), ("Samvel Grigoryan", "PERSON", 0), ("Gayane Martirosyan", "PERSON", 0))
+    assert _names(a)["The governor"] == "Samvel Grigoryan"

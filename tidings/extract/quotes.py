@@ -105,6 +105,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         items = _inherit(analysis, text, items, found, by_para.get(p_idx - 1, []), para.span.start)
         by_para[p_idx] = list(range(len(found), len(found) + len(items)))
         found.extend(items)
+    _run_back(analysis, found, by_para)
     found.extend(_headline_quotes(analysis, starts))
     found.sort(key=lambda f: f.span.start)
     said: list[_Found] = []
@@ -116,6 +117,25 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
                      for i, f in enumerate(items))
 
     return replace(analysis, quotes=records(said), attributions=records(other))
+
+
+def _run_back(analysis: Analysis, found: list[_Found], by_para: dict[int, list[int]]) -> None:
+    """A quote left open at a paragraph's end goes on in the next, which opens with a quotation mark:
+    a speaker named only at the end of the quote ("... was gone. / “I did this in 2020 ...,” she said")
+    said the paragraphs before too (last paragraph first, for a quote over three)."""
+    text = analysis.doc.text
+    paragraphs = analysis.paragraphs
+    for p_idx in sorted(by_para, reverse=True):
+        nxt = by_para.get(p_idx + 1, [])
+        if not nxt or text[paragraphs[p_idx + 1].span.start : paragraphs[p_idx + 1].span.start + 1] not in "“\"«":
+            continue
+        donor = found[nxt[0]]
+        para = text[paragraphs[p_idx].span.start : paragraphs[p_idx].span.end]
+        if donor.entity is None or donor.kind != "direct" or para.count("“") <= para.count("”"):
+            continue
+        for k in by_para[p_idx]:
+            if found[k].entity is None and found[k].kind == "direct" and found[k].post == donor.post:
+                found[k] = replace(found[k], entity=donor.entity)
 
 
 def _reports_speech(text: str, f: _Found) -> bool:
@@ -166,6 +186,7 @@ _MARKED_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implor
 _NARRATOR_TAIL = re.compile(r"[^,.;:]{0,40}?,\s+(?:(?:\w+\s+){0,2}(?:before|after)|as|while|when)\b")
 
 
+_CALLED_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 _ON_MEDIUM = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|"
                            r"Telegram|social media|television|radio|CNN|MSNBC|Fox|ABC|NBC|CBS|PBS|NPR)\b")
 
@@ -205,6 +226,15 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
             att = replace(att, source=source_with_head(text, att.source)
                           if re.search(r"[^\W\d_]", text[att.source.start : att.source.end]) else None)
         speaker = _source_mention(analysis, starts, att.source, att.cue) if att.source else None
+        if speaker is None and att.source is None and att.cue is not None:
+            # a cue the tagger gave no source: "The European Union called | on | both countries to ..." (its
+            # cue cut to the particle) has the rules' subject before the reporting verb
+            verb = _CALLED_BEFORE.search(text, max(0, att.cue.start - 12), att.cue.start)
+            k = bisect.bisect_right(sent_starts, att.cue.start) - 1
+            if verb is not None and text[att.cue.start : att.cue.end].lower() in ("on", "for", "to") and k >= 0:
+                att = replace(att, cue=Span(verb.start(), att.cue.end))
+                cue = Cue(att.cue, text[att.cue.start : att.cue.end], None)
+                speaker = _speaker(analysis, starts, analysis.sents[k].span, cue, list(att.content))
         head = next((h for h in heads if att.cue is not None and att.cue in h), None)
         for part in att.content:
             if head is not None and part not in head:

@@ -159,7 +159,12 @@ def _match_person(words: list[str], titles: list[str], clusters: list[_Cluster])
     by_first = [k for k, c in enumerate(clusters) if c.type == "PERSON" and c.first and same_word(last, c.first)]
     if len(by_first) == 1 and (not titles or any(t in ("Sir", "Dame", "Lord", "Lady") for t in titles)):
         return by_first[0]
-    return None
+    # "Mr Seo" for Seo Jae-hoon: a hyphenated given name after the family name (Korean, "Kim Jong-un")
+    family_first = [k for k in by_first if _GIVEN_AFTER.fullmatch(clusters[k].last or "")]
+    return family_first[0] if len(family_first) == 1 else None
+
+
+_GIVEN_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 
 def _key(name: str) -> str:
@@ -298,6 +303,7 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
     words = desc.lower().split()
     head = words[-1]
     mod = words[-2] if len(words) > 1 and not words[-2].endswith(("’s", "'s")) else None
+    own_caps = {w.replace("’s", "").replace("'s", "")[:4] for w in desc.split()[:-1] if w[:1].isupper()}
 
     def fits(alias: str) -> bool:
         """"the city council" is no "Security Council": a name's own word before the head must agree."""
@@ -308,6 +314,9 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
             return True  # "Nova Scotia Health ... the health authority", "the Ministry of Health ... the health ministry"
         if head not in alias.lower():
             return False
+        caps = {w.replace("’s", "").replace("'s", "")[:4] for w in alias.split()[:-1] if w[:1].isupper() and w != "The"}
+        if own_caps and caps and not own_caps & caps:
+            return False  # "the Armenian defence ministry" is not "Azerbaijan’s defence ministry"
         k = named.index(head) if head in named else 0
         # (with a word of its own, "the health authority" is not "the authority" met before)
         return not (mod and k > 0 and named[k - 1] != mod)
@@ -331,12 +340,14 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
     for a pronoun that speaks ("..., it said"), the one who spoke there ("The EU has pledged €3m, the
     Commission said. The money will pay for shelter, it said": the Commission)."""
     post = units.posts[u]
-    for v in range(u - 1, max(-1, u - 4), -1):
-        if units.posts[v] != post:
+    seen = 0  # the three units before that name anyone (the sentences of a quote that names nobody are passed over)
+    for v in range(u - 1, -1, -1):
+        if units.posts[v] != post or seen == 3:
             break
         span = units.spans[v]
         lo = bisect.bisect_left(units.mention_starts, span.start)
         hi = bisect.bisect_left(units.mention_starts, span.end)
+        seen += hi > lo
         if dateline := DATELINE.match(text, span.start, span.end):  # "ADEN, Yemen (AP) —" is where, not who
             lo = bisect.bisect_left(units.mention_starts, dateline.end())
         inside = [j for j in range(lo, hi) if j in link
@@ -384,9 +395,13 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
     # "Offers from other governments, including Italy, would not be taken up, it said": what was said holds
     # no sayer; "it" is the body that spoke before
     said_before = speaking and kinds != ("PERSON",) and text[: m.span.start].rstrip().endswith((",", ",”", ',"'))
-    if said_before and lo < i and lo in link and clusters[link[lo]].type == "ORG" and mentions[lo].source == "ner" \
-            and re.fullmatch(r"(?:[Tt]he\s+)?", text[span.start : mentions[lo].span.start]):
-        return link[lo]  # "The Philippine Coast Guard has suspended all sea travel ..., it said": its subject
+    # "The Philippine Coast Guard has suspended all sea travel ..., it said", "Azerbaijan’s defence ministry
+    # “categorically rejects” ..., it said": the body the sentence opens with (not "Rescuers were ..., it added")
+    opening = [j for j in range(lo, i) if j in link and clusters[link[j]].type == "ORG"
+               and re.fullmatch(r"(?:[Tt]he\s+)?", text[span.start : mentions[j].span.start])
+               and (mentions[j].source == "ner" or re.match(r"[Tt]he\s|\w+(?:’s|'s)\s", _surface(text, mentions[j])))]
+    if said_before and opening:
+        return link[opening[0]]
     same = [] if said_before else [j for j in range(i - 1, lo - 1, -1) if j in link
             and clusters[link[j]].type in kinds and clusters[link[j]].gender in (None, gender)
             and not _is_object(text, mentions[j])]

@@ -13,7 +13,8 @@ _MODIFIERS = frozenset(
     associate principal lead veteran retired major army navy air police""".split()
 )
 _MULTI = sorted((r for r in ROLE_NOUNS if " " in r), key=len, reverse=True)
-_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|da|del|do|of))*$")
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|da|del|do|of))*"
+                       r"(?:\s+(?:province|region|state|district|county|governorate|oblast|prefecture))?$")
 _POST_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;:()“”\"]{2,80})")
 
 
