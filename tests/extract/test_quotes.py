@@ -315,3 +315,11 @@ def test_quotes_a_quote_left_open_takes_the_speaker_named_where_it_ends_and_she_
             "“I did this in 2020. Every time they tell us it is the last time,” she said.\n")
     _, got = _quotes(text, ("Gayane Martirosyan", "PERSON", 0))
     assert [g[2] for g in got] == ["Gayane Martirosyan", "Gayane Martirosyan"]
+
+
+def test_quotes_the_name_an_appositive_describes_speaks_and_the_company_is_the_subject_not_the_object():
+    text = ("Tidewater Orient Shipping, the Hong Kong-based owner of the Orchid Crest, said it was working with "
+            "the MPA to trace the missing seafarers. “Our thoughts are with their families,” the company said.\n")
+    _, got = _quotes(text, ("Tidewater Orient Shipping", "ORG", 0), ("Hong Kong", "GPE", 0),
+                     ("Orchid Crest", "ORG", 0), ("MPA", "ORG", 0))
+    assert [g[2] for g in got] == ["Tidewater Orient Shipping", "Tidewater Orient Shipping"]

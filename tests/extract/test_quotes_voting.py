@@ -290,3 +290,20 @@ def test_according_to_a_places_official_named_after_is_that_official_and_militar
     assert got["The operation was ordered at about 7 p.m., after negotiators saw the men tying the hostages together"][2] \
         == "Marcelo Tavares Cunha"
     assert got["The robbers walked into the branch at 10 a.m."][2] != "state military"
+
+
+def test_two_rule_quotes_with_their_own_cues_stay_two_however_the_tagger_joins_them():
+    text = ("A farmer who gave his age as 34 said he had hidden in a maize field with his two daughters until the "
+            "shooting stopped at about 2 a.m. His wife and his mother were among the dead, he said, asking not to "
+            "be named for fear of reprisals.\n")
+    got = quotes(tidings.analyze(text))
+    assert any(t.startswith("His wife and his mother were among the dead") for t in got)
+    assert any(t.startswith("he had hidden in a maize field") and "His wife" not in t for t in got)
+
+
+def test_a_scrap_the_tagger_takes_from_inside_a_rule_quote_leaves_it_whole():
+    text = ("JOHANNESBURG, Nov. 18 (Wire) - Rescuers pulled 31 miners alive from a collapsed gold mine near "
+            "Carletonville on Tuesday, but at least seven workers died and 11 are still missing, the mine's owner "
+            "said, as police arrested two managers on suspicion of ignoring safety warnings.\n")
+    got = quotes(tidings.analyze(text))
+    assert any(t.startswith("Rescuers pulled 31 miners") and t.endswith("still missing") for t in got), got

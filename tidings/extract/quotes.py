@@ -186,6 +186,8 @@ _MARKED_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implor
 _NARRATOR_TAIL = re.compile(r"[^,.;:]{0,40}?,\s+(?:(?:\w+\s+){0,2}(?:before|after)|as|while|when)\b")
 
 
+_APPOSED_BEFORE = re.compile(r",\s+(?:the|a|an)\s+[^,;“”\"]{3,80}?,\s*$")
+_SCRAP = re.compile(r"(?:and|or|but|nor)\s")
 _CALLED_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 _ON_MEDIUM = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|"
                            r"Telegram|social media|television|radio|CNN|MSNBC|Fox|ABC|NBC|CBS|PBS|NPR)\b")
@@ -373,9 +375,14 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
         if not hit:
             out.append(m)
             continue
+        # (two rule quotes each with its own cue are two quotes, however the tagger joined them: "he said he had
+        # hidden in a field ... His wife and his mother were among the dead, he said")
         if all((out[k].span in m.span or out[k].kind == "indirect")
                and not (m.cue is not None and out[k].span.start <= m.cue.start < out[k].span.end)
-               for k in hit):
+               for k in hit) and not _own_cues(out, hit) \
+                and not (_SCRAP.match(text, m.span.start) and any(m.span in out[k].span and m.span != out[k].span for k in hit)):
+            # (nor is a scrap from inside a rule quote all of it: "... at the Jos University Teaching Hospital | and the
+            # general hospital in | Bokkos, the spokeswoman said")
             first = out[hit[0]]
             tail = text[m.span.end : first.span.end]
             if len(hit) == 1 and first.span.start == m.span.start and _ABSOLUTE.match(tail) \
@@ -425,6 +432,12 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                             source=m.source or r.source)
             out[k] = r
     return sorted(out, key=lambda f: f.span.start)
+
+
+def _own_cues(out: list[_Found], hit: list[int]) -> bool:
+    """Two of the rule quotes apart from each other, each with a cue of its own."""
+    return any(out[a].cue is not None and out[b].cue is not None and out[a].cue != out[b].cue
+               and _overlap(out[a].span, out[b].span) == 0 for a in hit for b in hit)
 
 
 def _mend(rules: list[_Found], learned: list[_Found]) -> list[_Found]:
@@ -574,6 +587,10 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     if (rel := _RELATIVE.search(text, sent.start, cue.span.start)) is not None:
         # "France, whose troops left Mali in 2022, said": the speaker is outside the clause
         outside = [j for j in before if not rel.start() <= mentions[j].span.start < rel.end()]
+        before = outside or before
+    if (app := _APPOSED_BEFORE.search(text, sent.start, cue.span.start)) is not None:
+        # "Tidewater Orient Shipping, the Hong Kong-based owner of the Orchid Crest, said": the name described
+        outside = [j for j in before if mentions[j].span.end <= app.start()]
         before = outside or before
     if before and _participle_cue(text, cue.span) and not text[sent.start : mentions[before[0]].span.start].strip(" “\"‘"):
         # "The Italian prime minister has come out of a meeting with the German chancellor, Jonas Albrecht,

@@ -265,6 +265,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
 
+_AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|of|from|at|for|against|on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _WHERE = re.compile(r"^\s+(?:in|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?=,)")  # "spokesman [in Ituri], Capt X"
 _ROLE_GAP = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,3}(?:" + ROLE_PATTERN + r")\s+", re.IGNORECASE)
 _UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})(" + ROLE_PATTERN + r")\b")
@@ -321,9 +322,10 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
         # (with a word of its own, "the health authority" is not "the authority" met before)
         return not (mod and k > 0 and named[k - 1] != mod)
 
-    earlier = [link[j] for j in range(i - 1, max(-1, i - 200), -1) if j in link and clusters[link[j]].type == "ORG"
-               and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j]))
-                    or _surface(text, mentions[j]).lower().endswith(" " + head))]  # "the main opposition party"
+    found = [j for j in range(i - 1, max(-1, i - 200), -1) if j in link and clusters[link[j]].type == "ORG"
+             and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j]))
+                  or _surface(text, mentions[j]).lower().endswith(" " + head))]  # "the main opposition party"
+    earlier = [link[j] for j in found]
     for c in earlier:
         if any(fits(a) for a in clusters[c].aliases):
             return c
@@ -331,7 +333,10 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
                        "agency", "charity", "watchdog", "group", "coalition")
     # (a lower-case kind before "group" still names the last body: "the aid group", "the rights group")
     plain = len(desc.split()) == 1 or head in ("group", "coalition") and desc.islower() and len(desc.split()) == 2
-    return earlier[0] if generic and earlier and plain else None
+    # (a body named as the object of a preposition, "working with the MPA", is not the one spoken of)
+    subjects = [link[j] for j in found
+                if not _AFTER_PREPOSITION.search(text, max(0, mentions[j].span.start - 20), mentions[j].span.start)]
+    return (subjects or earlier)[0] if generic and earlier and plain else None
 
 
 def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
