@@ -816,3 +816,27 @@ def test_events_a_crowd_crush_a_collision_and_a_disease_that_kills_are_disasters
     assert ("DISASTER", 61) in [(e[0], e[4].get("killed")) for e in got] and "ASSAULT" not in [e[0] for e in got]
     got = _events("A gas explosion tore through the market. She said 63 people had been treated for injuries.")
     assert [e[4].get("injured") for e in got if e[4]] == [63]
+
+
+def test_events_an_explosion_at_works_is_an_accident_and_one_from_a_mine_planted_by_forces_an_attack():
+    got = _events("An explosion ripped through a processing unit at the refinery in Pasadena, killing two workers. "
+                  "More than 80 firefighters were fighting the blaze.", ("Pasadena", "GPE", 0))
+    assert [(e[0], e[4].get("killed")) for e in got][:1] == [("DISASTER", 2)] and "ASSAULT" not in [e[0] for e in got]
+    got = _events("On 20 April 2022, one forester died and another was wounded in an explosion of an anti-tank mine "
+                  "planted by Russian military forces in Kyiv region.")
+    assert [e[0] for e in got] == ["ASSAULT"]
+    got = _events("The county has ordered everyone within a mile of the refinery to shelter in place.")
+    assert [e[0] for e in got] == ["COERCE"]
+
+
+def test_events_pirates_hijack_commandos_storm_warships_are_sent_and_a_dead_pirate_is_the_operations_toll():
+    got = _events("Pirates seize bulk carrier off Puntland\nBody text here.\n", ("Puntland", "GPE", 0))
+    assert [e[0] for e in got] == ["ASSAULT"]
+    assert [e[0] for e in _events("Indian commandos storm ship and free crew\nBody text here.\n")] == ["ASSAULT"]
+    assert [e[0] for e in _events("Pirates hijacked a tanker off the coast.")] == ["ASSAULT"]
+    assert [e[0] for e in _events("Indian navy sends destroyer and patrol aircraft\nBody text here.\n")] == ["MOBILIZE"]
+    assert [e[0] for e in _events("Army sends soldiers and helicopter to buried village\nBody text here.\n")] == ["AID"]
+    got = _events("Commandos boarded the ship after the pirates fired on a helicopter. One pirate was killed and nine "
+                  "were detained, and one crew member was wounded.")
+    assert ("ASSAULT", {"killed": 1, "injured": 1}) in [(e[0], {k: v for k, v in e[4].items() if k in ("killed", "injured")})
+                                                      for e in got]

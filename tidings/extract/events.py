@@ -35,8 +35,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"condemn|call\s+for)|in\s+protest|against)\b)"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|(?<!water-)(?<!water )bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
-    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seized(?!\s+(?:\w+\s+){0,2}?(?:footage|documents|phones|computers|records|evidence|equipment|goods|cash|drugs|cocaine|heroin|cannabis|weapons|arms|ammunition|passports|assets|property|vehicles|cars|laptops|hard drives|cameras)\b)|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
-                          r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|lynched|killed|killing|"
+    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seiz(?:e|es|ed)(?!\s+(?:\w+\s+){0,2}?(?:footage|documents|phones|computers|records|evidence|equipment|goods|cash|drugs|cocaine|heroin|cannabis|weapons|arms|ammunition|passports|assets|property|vehicles|cars|laptops|hard drives|cameras)\b)|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
+                          r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
                           r"(?:(?<=police )|(?<=troops )|(?<=soldiers )|(?<=forces )|(?<=gunmen )|(?<=officers ))fire (?:[\w-]+ ){0,3}?(?:at|on|into)|"  # (not "a fire on the ship")
@@ -46,7 +46,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms|"
                           r"live (?:rounds|ammunition|bullets)|rubber bullets)|(?:an|the|a new|a major|a ground|its|their) offensive|"
                           r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
-                          r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)"),
+                          r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)|"
+                          r"(?:(?<=commandos )|(?<=troops )|(?<=police )|(?<=soldiers )|(?<=forces ))storm(?:s|ed)?\b"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse|"
                             r"collided|collisions?|(?:crowd |stadium )?crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?"),
@@ -82,7 +83,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|reinforcements|troops massed|"
                              r"order(?:s|ed)? (?:the )?(?:[\w-]+ ){0,3}?(?:army|armed forces|Armed Forces|troops|military|soldiers|"
                              r"navy|national guard|National Guard) to\b|"
-                             r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)"),
+                             r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)|"
+                             r"(?:send|sent|sends|sending|dispatch(?:ed|es)?|divert(?:ed|s)?)\s+(?:[\w,-]+\s+){0,6}?"
+                             r"(?:destroyers?|warships?|frigates?|corvettes?|submarines?|gunboats?|fighter jets|troops|"
+                             r"soldiers|commandos|marines|special forces)\b"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
     ("CONCEDE", "release", r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
@@ -94,7 +98,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               r"order(?:ed|s)?\s+(?:the\s+|an?\s+)?(?:mandatory\s+|compulsory\s+|immediate\s+)?evacuation|"
                               r"(?:mandatory|compulsory) evacuations?|evacuation orders?|"
                               r"order(?:ed|s)?\s+(?:all\s+|the\s+)?(?:residents|people|inhabitants|villagers|families|civilians)"
-                              r"\b(?:\s+[\w’'-]+){0,3}?\s+(?:to\s+(?:leave|evacuate)|out)\b|were\s+ordered\s+(?:out|to\s+leave)\b"),
+                              r"\b(?:\s+[\w’'-]+){0,3}?\s+(?:to\s+(?:leave|evacuate)|out)\b|were\s+ordered\s+(?:out|to\s+leave)\b|"
+                              r"shelter[- ]in[- ]place(?:\s+orders?)?|(?:told|ordered)\s+to\s+shelter\b|curfews?\b"),
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
@@ -133,7 +138,8 @@ _MODE_WORDS: list[tuple[str, str, re.Pattern[str]]] = [(k, m, re.compile(rf"\b(?
     ("ASSAULT", "aerial", r"air ?strikes?|airstrikes?|air raids?|warplanes?|fighter jets?|aircraft|bombers?"),
     ("ASSAULT", "clash", r"clash(?:ed|es)?|fighting|fought|exchanged? fire|exchanges? of fire|gun ?battles?|"
                          r"armed confrontations?|skirmish(?:ed|es)?|offensives?|repulsed|assault operations?"),
-    ("ASSAULT", "abduction", r"abduct(?:ed|ion|ions|s)?|kidnapp?(?:ed|ing|ings)|taken hostage|took \w+ hostage"),
+    ("ASSAULT", "abduction", r"abduct(?:ed|ion|ions|s)?|kidnapp?(?:ed|ing|ings)|taken hostage|took (?:[\w-]+ ){1,4}?hostage|"
+                             r"hijack(?:ed|ing|s)?|(?:held|holding|hold|holds) (?:[\w-]+ ){1,4}?hostage"),
     ("ASSAULT", "sexual", r"rap(?:e|ed|ing)|gang-raped|sexual(?:ly)? (?:assault(?:ed)?|abused?|violence)"),
     ("ASSAULT", "mob", r"mobs?|lynch(?:ed|ing)?|vigilantes?"),
     ("PROTEST", "excessive-force", r"(?:opened fire on|shot (?:at|dead)|fired (?:live (?:rounds|ammunition) )?(?:at|on)|killed) "
@@ -260,6 +266,16 @@ _SECURITY = re.compile(r"\b(?:soldiers|troops|police|army|forces|security|office
                        re.IGNORECASE)
 _AND_ONE = re.compile(r"\s+and\s+(?:a|an|one)\s+(?:[\w-]+\s+)?(?:civilian|soldier|child|woman|man|person|policeman|"
                       r"officer|resident|worker|journalist|boy|girl)\b")
+_BLAST = re.compile(r"explosions?|blasts?|exploded", re.IGNORECASE)
+# where an explosion is an accident, and the words of an attack that make it none
+_WORKS = re.compile(r"\b(?:refiner(?:y|ies)|plant|factory|mine|pipeline|gas|chemicals?|warehouse|boiler|depot|"
+                    r"fireworks|reactor|furnace|tanker|silo|fuel)\b", re.IGNORECASE)
+_ATTACK_WORDS = re.compile(r"\b(?:bomb\w*|attack\w*|suicide|militants?|gunmen|insurgents|explosive device|IED|"
+                           r"claimed responsibility|terror\w*|grenade|drone|missile|rocket|shell\w*|landmines?|anti-tank|"
+                           r"anti-personnel|planted|military|forces|troops|army|war)\b", re.IGNORECASE)
+_RELIEF = re.compile(r"\b(?:rescu\w*|buried|flood\w*|earthquake|landslide|relief|survivors|evacuat\w*|search(?:ing)? for)\b",
+                     re.IGNORECASE)
+_FIREFIGHTING = re.compile(r"\s+(?:the\s+)?(?:blaze|fire|flames|wildfire)s?\b", re.IGNORECASE)
 _HIT_WORDS = ("struck", "strikes", "strike", "hit", "hits")
 _HAZARD_STRUCK = re.compile(r"\b(?:earthquakes?|quakes?|aftershocks?|tremors?|storms?|hurricanes?|cyclones?|typhoons?|"
                             r"tornado(?:es)?|floods?|lightning|tsunamis?|landslides?|avalanches?|heatwaves?)"
@@ -290,7 +306,8 @@ _ONE = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|
         r"villager|pastoralist|herder|merchant|shopkeeper|motorist|adolescent|guard|cook|teacher|pupil|"
         r"policeman|policewoman|fisherman|miner|priest|pastor|imam|medic|paramedic|firefighter|volunteer|"
         r"bystander|tourist|patient|prisoner|inmate|photographer|cameraman|reporter|official|neighbou?r|relative|"
-        r"passer-by|security guard|bodyguard)")
+        r"passer-by|security guard|bodyguard|pirate|gunman|attacker|assailant|militant|rebel|fighter|robber|hijacker|"
+        r"suspect|sailor|seafarer|crew member)")
 _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student", "killing 19-year-old Brian Mwangi"
     rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was\s+killed|died|was\s+shot\s+dead)\b"
     # "The man who had been missing in Grindavík has been found dead" (news; "The boy was found dead on 4 June",
@@ -513,6 +530,15 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             continue  # a bare "killed" is a toll, handled below
         if kind == "ASSAULT" and m.group(0).lower() in _HIT_WORDS and _HAZARD_STRUCK.search(chunk, 0, m.start()):
             continue  # "an earthquake struck Van province": the disaster, not an attack
+        if kind == "ASSAULT" and _BLAST.fullmatch(m.group(0)) and not _ATTACK_WORDS.search(chunk) and (
+                _WORKS.search(chunk) or any(e.type == "DISASTER" and e.mode[:1] == ("accident",) and e.trigger
+                                            and _BLAST.fullmatch(analysis.doc.text, e.trigger.start, e.trigger.end)
+                                            for e in earlier)):
+            kind, mode = "DISASTER", "accident"  # "An explosion ripped through a unit at the refinery": no attack
+        if kind == "MOBILIZE" and re.match(r"(?:send|sent|dispatch|divert)", m.group(0), re.IGNORECASE) and _RELIEF.search(chunk):
+            kind, mode = "AID", "aid"  # "Army sends soldiers and helicopter to buried village": troops sent to help
+        if kind == "ASSAULT" and _FIREFIGHTING.match(chunk, m.end()) and m.group(0).lower() == "fighting":
+            continue  # "firefighters were fighting the blaze"
         seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), index)
     if "ASSAULT" in seen and "DISASTER" in seen and seen["DISASTER"].mode[:1] == ("fire",):
         del seen["DISASTER"]  # "struck a cargo ship, setting it on fire": the attack's fire, no disaster of its own
@@ -522,6 +548,8 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
         if not toll and hit and (named := _named_dead(analysis, index, span, Span(span.start + hit.start(), span.end))):
             toll = (("killed", named),)  # "Police said a driver, 40, and a passenger were killed"
         crowd = next((k for k in ("PROTEST", "COERCE") if k in seen), None)
+        if crowd == "COERCE" and "killed" in dict(toll):
+            crowd = None  # "One pirate was killed and nine were detained": the operation's dead, not the arrests
         if toll and hit and crowd:  # "27 protesters were injured": the protest's toll
             seen[crowd] = replace(seen[crowd], casualties=toll)
         elif toll and hit:

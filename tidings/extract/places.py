@@ -544,12 +544,13 @@ def locate_places(analysis: Analysis) -> Analysis:
 
 
 def _home_country(analysis: Analysis, found: dict[int, Place]) -> str | None:
-    """The country most of the document's place mentions lie in, which its unnamed "government" governs."""
+    """The country most of the document's places lie in (the country itself counting twice, then by how often
+    they are named), which its unnamed "government" governs."""
     names = {c.place.country: c.place.name for c in _gazetteer().countries.values()}
     weight: Counter[str] = Counter()
     for e in analysis.entities:
         if e.id in found and found[e.id].country:
-            weight[found[e.id].country] += len(e.mentions)
+            weight[found[e.id].country] += (2 if found[e.id].feature == "country" else 1) * 1000 + len(e.mentions)
     top = weight.most_common(2)
     if not top or len(top) > 1 and top[1][1] == top[0][1]:
         return None
