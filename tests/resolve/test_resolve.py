@@ -337,3 +337,24 @@ def test_resolve_bodies_of_two_countries_stay_apart_and_a_provinces_governor_is_
                 "left by bus. The governor said the families would be housed.")
     a = _resolved(governor, ("Gegharkunik", "GPE", 0), ("Samvel Grigoryan", "PERSON", 0), ("Gayane Martirosyan", "PERSON", 0))
     assert _names(a)["The governor"] == "Samvel Grigoryan"
+
+
+def test_resolve_arabic_articles_inner_surname_words_and_the_first_of_two_spanish_surnames():
+    text = ("Deputy governor Ali Qasim al-Hubaishi spoke. Hubaishi said fuel was short. "
+            "A court sentenced Mounir Ben Gharsallah. Mr Ben Gharsallah denied it. "
+            "President Héctor Barrios Lemus declared mourning. Mr Barrios visited the stadium.")
+    a = _resolved(text, ("Ali Qasim al-Hubaishi", "PERSON", 0), ("Hubaishi", "PERSON", 1),
+                  ("Mounir Ben Gharsallah", "PERSON", 0), ("Ben Gharsallah", "PERSON", 1),
+                  ("Héctor Barrios Lemus", "PERSON", 0), ("Barrios", "PERSON", 1))
+    names = _names(a)
+    assert names["Hubaishi"] == "Ali Qasim al-Hubaishi"
+    assert names["Ben Gharsallah"] == "Mounir Ben Gharsallah"
+    assert names["Barrios"] == "Héctor Barrios Lemus"
+    assert len(_people(a)) == 3
+
+
+def test_resolve_a_bodys_spokesman_is_not_whoever_spoke_last():
+    text = ("The operation is continuing, the NDRRMC said. Nestor Lagumbay, the mayor, said no aid had come. "
+            "The NDRRMC spokesman said a ship would arrive on Wednesday.")
+    a = _resolved(text, ("NDRRMC", "ORG", 0), ("Nestor Lagumbay", "PERSON", 0))
+    assert _names(a).get("The NDRRMC spokesman") != "Nestor Lagumbay"

@@ -150,8 +150,9 @@ def _match_person(words: list[str], titles: list[str], clusters: list[_Cluster])
     if first is not None:
         for k in reversed(by_last):
             cf = clusters[k].first
-            if cf is None or same_word(first, cf) or cf[0].lower() == first[0].lower():
-                return k
+            if cf is None or same_word(first, cf) or cf[0].lower() == first[0].lower() \
+                    or any(a.endswith(" " + " ".join(words)) for a in clusters[k].aliases):
+                return k  # (and "Ben Gharsallah", the end of Mounir Ben Gharsallah's name)
         return None
     if by_last:
         return by_last[-1]
@@ -159,6 +160,11 @@ def _match_person(words: list[str], titles: list[str], clusters: list[_Cluster])
     by_first = [k for k, c in enumerate(clusters) if c.type == "PERSON" and c.first and same_word(last, c.first)]
     if len(by_first) == 1 and (not titles or any(t in ("Sir", "Dame", "Lord", "Lady") for t in titles)):
         return by_first[0]
+    # "Mr Barrios" for Héctor Barrios Lemus: the first of two surnames (Spanish, Portuguese)
+    paternal = [k for k, c in enumerate(clusters) if c.type == "PERSON" and titles
+                and any(len(n := split_title(a)[1]) >= 3 and same_word(last, n[-2]) for a in c.aliases)]
+    if len(paternal) == 1:
+        return paternal[0]
     # "Mr Seo" for Seo Jae-hoon: a hyphenated given name after the family name (Korean, "Kim Jong-un")
     family_first = [k for k in by_first if _GIVEN_AFTER.fullmatch(clusters[k].last or "")]
     return family_first[0] if len(family_first) == 1 else None
@@ -262,6 +268,9 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         return None  # only a subject or speaker description is taken as the current topic
     if surface[:4].lower() == "its ":  # "Its military spokesman said": the unnamed voice of the body before
         return _topic(text, mentions, link, clusters, units, u, gender=None, kinds=("ORG", "GPE"))
+    bodies = {w.lower() for c in clusters if c.type == "ORG" for a in c.aliases for w in a.split()}
+    if any(w[:1].isupper() and w.lower() in bodies for w in desc.split()[:-1]):
+        return None  # "the NDRRMC spokesman", "the Atalanta spokeswoman": the voice of a body, not whoever spoke last
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
 

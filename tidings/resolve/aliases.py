@@ -19,6 +19,7 @@ _TRANSLIT = (
 def fold(word: str) -> str:
     """Lower-case ASCII skeleton of a name word, so "Zelenskiy" and "Zelensky" agree."""
     word = unicodedata.normalize("NFKD", word.lower())
+    word = re.sub(r"^(?:al|el)[-‐‑]", "", word)  # "al-Hubaishi" is "Hubaishi"
     word = "".join(ch for ch in word if ch.isalpha())
     for a, b in _TRANSLIT:
         word = word.replace(a, b)
