@@ -840,3 +840,20 @@ def test_events_pirates_hijack_commandos_storm_warships_are_sent_and_a_dead_pira
                   "were detained, and one crew member was wounded.")
     assert ("ASSAULT", {"killed": 1, "injured": 1}) in [(e[0], {k: v for k, v in e[4].items() if k in ("killed", "injured")})
                                                       for e in got]
+
+
+def test_events_what_was_said_has_its_own_subject_who_acts_and_not_accepting_is_a_rejection():
+    from tidings import analyze
+
+    def acts(text):
+        a = analyze(text)
+        return [(e.type, [p.span.text(a.doc) for p in e.actors]) for e in a.events]
+
+    got = acts("Police spokesman Bambang Irawan said police had also detained a 41-year-old man.")
+    assert ("COERCE", ["police"]) in got
+    got = acts("The secretary, Ricardo Menezes, said the robbers had released the hostages in three groups.")
+    assert any(t == "CONCEDE" and "the robbers" in who for t, who in got)
+    got = acts("Bangladesh will not accept the return of anyone from the boat, its refugee commissioner said.")
+    assert "REJECT" in [t for t, _ in got]
+    got = acts("The Ministry of Home Affairs said the government would give 200,000 rupees to each family.")
+    assert any(t == "AID" and "Ministry of Home Affairs" in who for t, who in got)

@@ -70,6 +70,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
     ("REJECT", "vote", _VOTED_DOWN),
     ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down|"
+                         r"(?:will|would|does|did|do|could)\s+not\s+accept|(?:won’t|won't|wouldn’t|wouldn't)\s+accept|ruled out|rules out|"
                          r"den(?:y|ies|ied|ying)(?!\s+(?:access|entry|bail|visas?|permission|a visa|them|him|her)\b)"),
     ("REJECT", "legal", r"challenge(?:s|d)? (?:[\w’'-]+ ){0,3}?(?:in|at|before) (?:the )?(?:[\w’'-]+ ){0,3}?[Cc]ourt|"
                         r"dismiss(?:ed|es)? (?:[\w’'-]+ ){0,3}?(?:challenge|petition|appeal|case|lawsuit|suit|complaint|"
@@ -209,7 +210,8 @@ _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstr
           r"civilians|militants|gunmen|rebels|soldiers|troops|forces|police|officers|settlers|pensioners|journalists|"
           r"unions?|mob|crowds?|people|campaigners|locals|relatives|families|parents|citizens|inhabitants|victims|"
           r"motorists|truckers|transporters|shopkeepers|merchants|retirees|veterans|mothers|members|assailants|"
-          r"attackers|perpetrators|bandits|armed (?:men|individuals|persons))")
+          r"attackers|perpetrators|bandits|armed (?:men|individuals|persons)|robbers|kidnappers|hijackers|pirates|"
+          r"inmates|prisoners|gangs?|gang members|smugglers|fighters|insurgents|jihadists|militiamen)")
 _GROUP = re.compile(rf"(?<![\d,.])\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?"  # not "7,[000 people]"
                     rf"(?:(?!(?:blam|accus|condemn|say|said|warn|urg|tell|told|ask|call)\w*\s)[\w-]+\s+)?{_CROWD})"
                     rf"\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)  # not "Army [blames rebels] for shelling"
@@ -643,6 +645,18 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     if kind in _SAID:  # "told reporters that Russian forces had struck ... and accused Kyiv": who said it accuses
         said = [q.span for q in index.quotes_meeting(analysis, span) if q.span.end <= trigger.start]
         before = [m for m in before if not any(m.span in q for q in said)] or before
+    # "Irawan said police had also detained ...", "He said the robbers had released the hostages": what was said
+    # has a subject of its own, who acts (not who said it)
+    told = next((q for q in index.quotes_over(analysis, trigger) if q.source is not None and q.source.end <= q.span.start), None)
+    if told is not None and kind not in _INCIDENTS \
+            and not _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]):  # ("had been detained")
+        inner = [m for m in before if m.span.start >= told.span.start]
+        if inner or _GROUP.search(text, told.span.start, trigger.start):
+            # (a verbal act is still its sayer's too: "said Moscow would respond"; so is what "the government" will do
+            # that its ministry announces: "The Ministry of Home Affairs said the government would give ...")
+            body = [m for m in before if m.span.start < told.span.start and m.type == "ORG"][-1:] \
+                if inner and all(text[m.span.start : m.span.end].lower().endswith("government") for m in inner) else []
+            before = body + inner
     after = [m for _, m in inside if (m.span.start >= trigger.end or m.span in trigger) and m.type in _ACTOR_TYPES
              and m.entity != location and m.span not in placed]  # ("asked the EU for help": the EU)
     if _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]) \
