@@ -857,3 +857,11 @@ def test_events_what_was_said_has_its_own_subject_who_acts_and_not_accepting_is_
     assert "REJECT" in [t for t, _ in got]
     got = acts("The Ministry of Home Affairs said the government would give 200,000 rupees to each family.")
     assert any(t == "AID" and "Ministry of Home Affairs" in who for t, who in got)
+
+
+def test_events_rules_impeachment_and_removal_sanction_and_a_meeting_to_come_is_consultation():
+    from tidings.extract.events import rule_type
+
+    assert rule_type("Lawmakers impeached President Park Geun-hye by 234 votes to 56.") == "SANCTION"
+    assert rule_type("The court upheld the vote, removing her from office.") == "SANCTION"
+    assert rule_type("Vasseur would meet union leaders on Friday morning.") == "CONSULT"

@@ -80,7 +80,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"embargo(?:es)?|tariffs?|asset freeze|"
                              r"(?:suspend(?:s|ed|ing)?|cut|cuts|cutting|sever(?:s|ed|ing)?|froze|freez(?:e|es|ing))\s+"
                              r"(?:[\w-]+\s+){0,3}?(?:partnership|cooperation|co-operation|relations|ties|aid|funding|"
-                             r"licen[cs]es?|permits?)|revok(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,3}?(?:licen[cs]es?|permits?)"),
+                             r"licen[cs]es?|permits?)|revok(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,3}?(?:licen[cs]es?|permits?)|"
+                             r"impeach(?:ed|es|ing|ment)?|remov(?:ed|ing|es?)\s+(?:him|her|them|[\w’'-]+\s+){0,3}?from\s+office"),
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|reinforcements|troops massed|"
                              r"order(?:s|ed)? (?:the )?(?:[\w-]+ ){0,3}?(?:army|armed forces|Armed Forces|troops|military|soldiers|"
                              r"navy|national guard|National Guard) to\b|"
@@ -119,7 +120,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed)|welcom(?:es|ed)|solidarity|"
                           r"(?:express(?:es|ed)?|pledg(?:es|ed)|voic(?:es|ed)|reaffirm(?:s|ed)?|offer(?:s|ed)?)\s+"
                           r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support"),
-    ("CONSULT", "meeting", r"talks|meeting|met|meets|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call"),
+    ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call"),
     ("CONSULT", "mediation", r"mediat(?:ed|es|ing|ion|ors?)"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|alliance|partnership"),
 ]
