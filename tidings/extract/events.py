@@ -24,6 +24,9 @@ _VOTED_DOWN = (r"(?:failed|was defeated|were defeated|was rejected|was voted dow
                r"Duma|Bundestag|Knesset|Sejm|Commons|Lords|Rada|legislature)|voted (?:down|against)")
 _ARSON = r"set fire to|set (?:[\w-]+ ){0,3}?(?:on fire|alight)|torched|burn(?:ed|t) down"
 # (type, mode, pattern): earlier rows win within a sentence; one event per type per sentence
+# what is seized without an attack: "investigators seized footage", "police seized drugs"
+_SEIZED_THINGS = (r"(?:footage|documents|phones|computers|records|evidence|equipment|goods|cash|drugs|cocaine|heroin|"
+                  r"cannabis|weapons|arms|ammunition|passports|assets|property|vehicles|cars|laptops|hard drives|cameras)\b")
 _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action"),
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|"
@@ -35,7 +38,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"condemn|call\s+for)|in\s+protest|against)\b)"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|(?<!water-)(?<!water )bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
-    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seiz(?:e|es|ed)(?!\s+(?:\w+\s+){0,2}?(?:footage|documents|phones|computers|records|evidence|equipment|goods|cash|drugs|cocaine|heroin|cannabis|weapons|arms|ammunition|passports|assets|property|vehicles|cars|laptops|hard drives|cameras)\b)|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
+    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seiz(?:e|es|ed)(?!\s+(?:\w+\s+){0,2}?" + _SEIZED_THINGS + r")|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
@@ -573,9 +576,10 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
     if recent:
         # a death toll joins the incident that killed, not the arrests reported since ("19 officers were
         # injured"); that incident's "at least eight" is a floor a later, higher count replaces
-        killing = [j for j in range(len(earlier) - 1, -1, -1) if "killed" in dict(toll) and earlier[j].post == post
+        killing = [j for j in range(len(earlier) - 1, -1, -1) if earlier[j].post == post
                    and earlier[j].type in _INCIDENTS and "killed" in dict(earlier[j].casualties)
-                   and not {"habitual", "hypothetical", "negated", "future", "historical"} & set(earlier[j].flags)]
+                   and not {"habitual", "hypothetical", "negated", "future", "historical"} & set(earlier[j].flags)] \
+            if "killed" in dict(toll) else []
         k = next((j for j in recent if j in killing), killing[0] if killing else recent[0])
         merged = dict(earlier[k].casualties)
         revised = _RISEN.search(analysis.doc.text, span.start, span.end)  # "the death toll had risen to 31"

@@ -268,8 +268,8 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         return None  # only a subject or speaker description is taken as the current topic
     if surface[:4].lower() == "its ":  # "Its military spokesman said": the unnamed voice of the body before
         return _topic(text, mentions, link, clusters, units, u, gender=None, kinds=("ORG", "GPE"))
-    bodies = {w.lower() for c in clusters if c.type == "ORG" for a in c.aliases for w in a.split()}
-    if any(w[:1].isupper() and w.lower() in bodies for w in desc.split()[:-1]):
+    named = [w.lower() for w in desc.split()[:-1] if w[:1].isupper()]
+    if named and set(named) & {w.lower() for c in clusters if c.type == "ORG" for a in c.aliases for w in a.split()}:
         return None  # "the NDRRMC spokesman", "the Atalanta spokeswoman": the voice of a body, not whoever spoke last
     return _topic(text, mentions, link, clusters, units, u, gender=None)
 
@@ -313,7 +313,7 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
     words = desc.lower().split()
     head = words[-1]
     mod = words[-2] if len(words) > 1 and not words[-2].endswith(("’s", "'s")) else None
-    own_caps = {w.replace("’s", "").replace("'s", "")[:4] for w in desc.split()[:-1] if w[:1].isupper()}
+    own_caps = _name_words(desc)
 
     def fits(alias: str) -> bool:
         """"the city council" is no "Security Council": a name's own word before the head must agree."""
@@ -324,7 +324,7 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
             return True  # "Nova Scotia Health ... the health authority", "the Ministry of Health ... the health ministry"
         if head not in alias.lower():
             return False
-        caps = {w.replace("’s", "").replace("'s", "")[:4] for w in alias.split()[:-1] if w[:1].isupper() and w != "The"}
+        caps = _name_words(alias)
         if own_caps and caps and not own_caps & caps:
             return False  # "the Armenian defence ministry" is not "Azerbaijan’s defence ministry"
         k = named.index(head) if head in named else 0
@@ -342,10 +342,19 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
                        "agency", "charity", "watchdog", "group", "coalition")
     # (a lower-case kind before "group" still names the last body: "the aid group", "the rights group")
     plain = len(desc.split()) == 1 or head in ("group", "coalition") and desc.islower() and len(desc.split()) == 2
+    if not (generic and earlier and plain):
+        return None
     # (a body named as the object of a preposition, "working with the MPA", is not the one spoken of)
     subjects = [link[j] for j in found
                 if not _AFTER_PREPOSITION.search(text, max(0, mentions[j].span.start - 20), mentions[j].span.start)]
-    return (subjects or earlier)[0] if generic and earlier and plain else None
+    return (subjects or earlier)[0]
+
+
+def _name_words(phrase: str) -> set[str]:
+    """The capitalised words before a body's head, cut to four letters ("Azerbaijan’s defence ministry" ->
+    {"azer"}; "Armenian" -> {"arme"}), so a country and its adjective agree."""
+    return {w.replace("’s", "").replace("'s", "")[:4].lower() for w in phrase.split()[:-1]
+            if w[:1].isupper() and w not in ("The", "A", "An")}
 
 
 def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
