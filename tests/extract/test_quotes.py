@@ -323,3 +323,21 @@ def test_quotes_the_name_an_appositive_describes_speaks_and_the_company_is_the_s
     _, got = _quotes(text, ("Tidewater Orient Shipping", "ORG", 0), ("Hong Kong", "GPE", 0),
                      ("Orchid Crest", "ORG", 0), ("MPA", "ORG", 0))
     assert [g[2] for g in got] == ["Tidewater Orient Shipping", "Tidewater Orient Shipping"]
+
+
+def test_quotes_a_long_appositive_before_the_cue_and_the_subject_of_and_said_or_saying():
+    text = ("“Those who play with fire will get burned,” Senior Colonel Geng Lixin, a spokesman for the command, "
+            "said in a video.\n"
+            "China's Taiwan Affairs Office accused Hsieh of seeking independence and said the drills were "
+            "“necessary punishment”.\n"
+            "China's foreign ministry rejected the call, saying that Taiwan was “purely China's internal affair”.\n")
+    _, got = _quotes(text, ("Geng Lixin", "PERSON", 0), ("China", "GPE", 0), ("Taiwan Affairs Office", "ORG", 0),
+                     ("Hsieh", "PERSON", 0), ("China", "GPE", 1), ("China's foreign ministry", "ORG", 0))
+    speakers = {t.split()[0]: who for t, _, who in got}
+    assert speakers["Those"] == "Geng Lixin"
+    assert speakers["the"] == "Taiwan Affairs Office"
+    assert speakers["Taiwan"] == "China's foreign ministry"
+    text = ("Russia's foreign ministry spokeswoman, Daria Volkova, called the sanctions “illegal” and said Moscow "
+            "would respond.\n")
+    _, got = _quotes(text, ("Russia", "GPE", 0), ("Daria Volkova", "PERSON", 0), ("Moscow", "GPE", 0))
+    assert [who for t, _, who in got if t.startswith("Moscow")] == ["Daria Volkova"]  # the subject's name, no object

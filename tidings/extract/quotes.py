@@ -187,6 +187,8 @@ _NARRATOR_TAIL = re.compile(r"[^,.;:]{0,40}?,\s+(?:(?:\w+\s+){0,2}(?:before|afte
 
 
 _APPOSED_BEFORE = re.compile(r",\s+(?:the|a|an)\s+[^,;“”\"]{3,80}?,\s*$")
+_AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+)?$")  # "accused Hsieh of ... and said"
+_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|es)\s+$")  # "accused [Hsieh]": a name the subject acts on
 _SCRAP = re.compile(r"(?:and|or|but|nor)\s")
 _CALLED_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 _ON_MEDIUM = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|"
@@ -564,7 +566,9 @@ def _nearest_cue(q: Span, cues: list[tuple[Cue, int | None]], text: str) -> tupl
     best = None
     for cue, speaker in cues:
         gap = text[q.end + 1 : cue.span.start] if cue.span.start >= q.end else text[cue.span.end : q.start - 1]
-        if any(ch in gap for ch in "“”\".!?") or len(gap.split()) > 8:
+        # (a name with its appositive may stand between: '“...,” Senior Colonel Geng Lixin, a spokesman for the
+        # command, said')
+        if any(ch in gap for ch in "“”\".!?") or len(gap.split()) > (14 if gap.count(",") >= 2 else 8):
             continue
         dist = abs(cue.span.start - q.end) if cue.span.start >= q.end else abs(q.start - cue.span.end)
         if best is None or dist < best[0]:
@@ -592,11 +596,19 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         # "Tidewater Orient Shipping, the Hong Kong-based owner of the Orchid Crest, said": the name described
         outside = [j for j in before if mentions[j].span.end <= app.start()]
         before = outside or before
-    if before and _participle_cue(text, cue.span) and not text[sent.start : mentions[before[0]].span.start].strip(" “\"‘"):
-        # "The Italian prime minister has come out of a meeting with the German chancellor, Jonas Albrecht,
-        # saying ...": who says it is the sentence's subject, not the last name before the participle
-        return before[0]
     people = [j for j in before if mentions[j].type == "PERSON"]  # "Jo Berry, a former Treasury minister, said"
+    objects = people and _AND_BEFORE.search(text, sent.start, cue.span.start) \
+        and _VERB_OBJECT.search(text, sent.start, mentions[people[-1]].span.start)
+    if before and (_participle_cue(text, cue.span) or objects) \
+            and not text[sent.start : mentions[before[0]].span.start].strip(" “\"‘"):
+        # "The Italian prime minister has come out of a meeting with the German chancellor, Jonas Albrecht,
+        # saying ...", "China's Taiwan Affairs Office accused Hsieh of ... and said ...": who says it is the
+        # sentence's subject (the whole of "China's foreign ministry", not its possessor), not the last name
+        first = [j for j in before if mentions[j].span.start == mentions[before[0]].span.start]
+        i = max(first, key=lambda j: mentions[j].span.end)
+        owned = [j for j in before if text.startswith(("’s ", "'s "), mentions[i].span.end)
+                 and mentions[j].span.start == mentions[i].span.end + 3]  # "China's [Taiwan Affairs Office]"
+        return owned[0] if owned else i
     orgs = [j for j in before if mentions[j].type == "ORG"]
     before = people or orgs or before
     if before:
