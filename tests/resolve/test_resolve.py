@@ -358,3 +358,9 @@ def test_resolve_a_bodys_spokesman_is_not_whoever_spoke_last():
             "The NDRRMC spokesman said a ship would arrive on Wednesday.")
     a = _resolved(text, ("NDRRMC", "ORG", 0), ("Nestor Lagumbay", "PERSON", 0))
     assert _names(a).get("The NDRRMC spokesman") != "Nestor Lagumbay"
+
+
+def test_resolve_his_office_is_the_office_of_the_person_before():
+    text = ("Prime Minister Farhan Siddiqui has condemned the bombing, his office said in a statement.")
+    names = _names(analyze(text))
+    assert names["his office"] == "Farhan Siddiqui’s office"

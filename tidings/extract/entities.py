@@ -46,6 +46,7 @@ _ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence minist
     rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*(?:’s|'s))\s+({_BODIES})\b"
     # an unnamed body as a source: "according to a local resistance committee", "a court said"
     rf"|(?<=according to )an?\s+{_BODIES}\b|\b[Aa]n?\s+{_BODIES}\b(?=\s+(?:has\s+|had\s+)?(?:said|says|told)\b)"
+    r"|\b[Hh](?:is|er)\s+(?:press\s+)?office\b"  # "his office said in a statement": the office of the person before
 )
 _BARE_BODY = re.compile(  # unnamed sources that open a sentence: "Police said ...", "Officials told ..."
     r"^(?:Police|Officials|Authorities|Prosecutors|Investigators|Rescuers|Witnesses|Doctors|Medics|"

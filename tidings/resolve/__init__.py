@@ -234,6 +234,16 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
                       and text.startswith(("’s", "'s"), mentions[j].span.end)), None)
         if owner is not None:  # "South Africa’s government" speaks for South Africa; its ministry is its own
             return link[owner] if desc.lower().endswith(" government") else _add_other(surface, "ORG", i, clusters)
+        if (his := re.match(r"([Hh]is|[Hh]er)\s", surface)) is not None:
+            # "Prime Minister Farhan Siddiqui has condemned ..., his office said": Farhan Siddiqui's office
+            u = units.index(m.span.start)
+            lo = bisect.bisect_left(units.mention_starts, units.spans[u].start)
+            gender = "m" if his.group(1).lower() == "his" else "f"
+            here = [link[j] for j in range(lo, i) if j in link and clusters[link[j]].type == "PERSON"
+                    and clusters[link[j]].gender in (None, gender)]
+            person = here[0] if here else _topic(text, mentions, link, clusters, units, u, gender=gender)
+            if person is not None:
+                return _add_other(f"{_canonical(clusters[person], list(clusters[person].aliases))}’s {desc}", "ORG", i, clusters)
         if surface.lower() in ("its government", "their government"):
             # "Trinidad and Tobago is sending a ship, its government said": the country the sentence is about
             u = units.index(m.span.start)
