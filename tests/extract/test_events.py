@@ -865,3 +865,8 @@ def test_events_rules_impeachment_and_removal_sanction_and_a_meeting_to_come_is_
     assert rule_type("Lawmakers impeached President Park Geun-hye by 234 votes to 56.") == "SANCTION"
     assert rule_type("The court upheld the vote, removing her from office.") == "SANCTION"
     assert rule_type("Vasseur would meet union leaders on Friday morning.") == "CONSULT"
+
+
+def test_events_the_navy_that_reports_detentions_made_them():
+    got = _events("One pirate was killed and nine were detained, the navy said in a statement.")
+    assert any(t == "COERCE" and "navy" in actors for t, actors, *_ in got)
