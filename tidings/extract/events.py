@@ -302,6 +302,7 @@ _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       r"(?:more|others|other people|of them)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
                       r"(?:treated|hospitali[sz]ed|taken to hospital)\b", re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
+_UNREAL = frozenset({"hypothetical", "negated", "future"})  # flags of an event that did not (yet) happen
 _COUNTED = ("killed", "injured")
 _HARM = re.compile(r"\b(?:killed|killing|kills|died|dead|deaths|fatalities|death toll|toll|injured|injuring|injuries|wounded|hurt|stabbed|"
                    r"treated in hospital|taken to hospital|hospitali[sz]ed)\b",
@@ -572,13 +573,13 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
     recent = [k for k in range(len(earlier) - 1, max(-1, len(earlier) - 4), -1)
               if earlier[k].post == post and (earlier[k].type in _INCIDENTS or earlier[k].casualties)
               and "habitual" not in earlier[k].flags  # ("Floods kill scores in most years. In 2020 a slide killed 20")
-              and not {"hypothetical", "negated", "future"} & set(earlier[k].flags)]  # not "would respond to any attack"
+              and not _UNREAL & set(earlier[k].flags)]  # not "would respond to any attack"
     if recent:
         # a death toll joins the incident that killed, not the arrests reported since ("19 officers were
         # injured"); that incident's "at least eight" is a floor a later, higher count replaces
         killing = [j for j in range(len(earlier) - 1, -1, -1) if earlier[j].post == post
                    and earlier[j].type in _INCIDENTS and "killed" in dict(earlier[j].casualties)
-                   and not {"habitual", "hypothetical", "negated", "future", "historical"} & set(earlier[j].flags)] \
+                   and not (_UNREAL | {"habitual", "historical"}) & set(earlier[j].flags)] \
             if "killed" in dict(toll) else []
         k = next((j for j in recent if j in killing), killing[0] if killing else recent[0])
         merged = dict(earlier[k].casualties)
@@ -595,7 +596,7 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
         # a wire story's lede gave the toll's other count ("..., killing at least three people" then, three
         # paragraphs on, "At least 17 people were wounded"): a count the story's first incident lacks is its too
         lede = next((j for j, e in enumerate(earlier) if e.post == post and e.type == earlier[k].type
-                     and not e.background and e.casualties and not {"hypothetical", "negated", "future"} & set(e.flags)),
+                     and not e.background and e.casualties and not _UNREAL & set(e.flags)),
                     None)
         if lede is not None and lede != k and _same_area(analysis, earlier[lede].location, earlier[k].location):
             counts = dict(earlier[lede].casualties)
@@ -638,7 +639,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     inside = [(i, m) for i, m in inside if not _MEDIUM.search(text, max(span.start, m.span.start - 40), m.span.start)]
     # who reports an attack or a flood is not part of it (", officials said"), nor who reports any other act
     # after telling it its target ("The government has ordered an evacuation, the disaster office said")
-    reports = index.quotes_meeting(analysis, span) if kind in _INCIDENTS else index.quotes_over(analysis, trigger)
+    over = index.quotes_over(analysis, trigger)  # the quotes holding the trigger (who reports it, who says it)
+    reports = index.quotes_meeting(analysis, span) if kind in _INCIDENTS else over
     sayers = [q.source or analysis.mentions[q.speaker].span for q in reports if q.source is not None or q.speaker is not None]
     if kind not in _INCIDENTS:
         sayers = [s for s in sayers if s.start >= trigger.end]
@@ -652,7 +654,7 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         before = [m for m in before if not any(m.span in q for q in said)] or before
     # "Irawan said police had also detained ...", "He said the robbers had released the hostages": what was said
     # has a subject of its own, who acts (not who said it)
-    told = next((q for q in index.quotes_over(analysis, trigger) if q.source is not None and q.source.end <= q.span.start), None)
+    told = next((q for q in over if q.source is not None and q.source.end <= q.span.start), None)
     if told is not None and kind not in _INCIDENTS \
             and not _PASSIVE_BEFORE.search(text[max(span.start, trigger.start - 20) : trigger.start]):  # ("had been detained")
         inner = [m for m in before if m.span.start >= told.span.start]
@@ -698,7 +700,7 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
             actors = [Participant(Span(crowd.start(1), crowd.end(1)))]
     if kind == "COERCE" and (inst := _INSTITUTION.search(text[span.start : span.end])):
         actors.insert(0, Participant(Span(span.start + inst.start(1), span.start + inst.end(1))))
-    speaker = next((q.entity for q in index.quotes_over(analysis, trigger) if q.entity is not None), None)
+    speaker = next((q.entity for q in over if q.entity is not None), None)
     flags = []
     if speaker is not None:
         flags.append("reported")

@@ -546,7 +546,6 @@ def locate_places(analysis: Analysis) -> Analysis:
 def _home_country(analysis: Analysis, found: dict[int, Place]) -> str | None:
     """The country most of the document's places lie in (the country itself counting twice, then by how often
     they are named), which its unnamed "government" governs."""
-    names = {c.place.country: c.place.name for c in _gazetteer().countries.values()}
     weight: Counter[str] = Counter()
     for e in analysis.entities:
         if e.id in found and found[e.id].country:
@@ -554,4 +553,4 @@ def _home_country(analysis: Analysis, found: dict[int, Place]) -> str | None:
     top = weight.most_common(2)
     if not top or len(top) > 1 and top[1][1] == top[0][1]:
         return None
-    return names.get(top[0][0])
+    return next((c.place.name for c in _gazetteer().countries.values() if c.place.country == top[0][0]), None)
