@@ -202,3 +202,12 @@ def test_entities_a_place_typed_broadcaster_is_an_organisation():
     got = _institutions(text, [at("Rádio Moçambique", "GPE"), at("France", "GPE"), at("Moçambique", "GPE", last=True)])
     assert [(text[m.span.start:m.span.end], m.type) for m in got] == [
         ("Rádio Moçambique", "ORG"), ("Radio France", "ORG"), ("Moçambique", "GPE")]
+
+
+def test_entities_a_name_ending_in_a_firm_s_word_is_an_organisation():
+    from tidings.extract.entities import _places_by_context
+
+    text = "Mugeka Farms said the dam was sound. Rift Holdings Ltd agreed. Nakuru Farms is a village."
+    at = _at(text)
+    got = _places_by_context(text, [at("Mugeka Farms", "GPE"), at("Rift Holdings Ltd", "PERSON"), at("Nakuru", "GPE")])
+    assert [m.type for m in got] == ["ORG", "ORG", "GPE"]

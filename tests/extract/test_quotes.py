@@ -341,3 +341,9 @@ def test_quotes_a_long_appositive_before_the_cue_and_the_subject_of_and_said_or_
             "would respond.\n")
     _, got = _quotes(text, ("Russia", "GPE", 0), ("Daria Volkova", "PERSON", 0), ("Moscow", "GPE", 0))
     assert [who for t, _, who in got if t.startswith("Moscow")] == ["Daria Volkova"]  # the subject's name, no object
+
+
+def test_quotes_saying_after_a_body_s_title_and_a_name_is_the_person_s():
+    text = "Interior Cabinet Secretary Mercy Achieng has blamed the owner for the collapse, saying the wall had no permit."
+    _, got = _quotes(text, ("Interior Cabinet", "ORG", 0), ("Mercy Achieng", "PERSON", 0))
+    assert got == [("the wall had no permit", "indirect", "Mercy Achieng")]

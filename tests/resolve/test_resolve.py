@@ -364,3 +364,29 @@ def test_resolve_his_office_is_the_office_of_the_person_before():
     text = ("Prime Minister Farhan Siddiqui has condemned the bombing, his office said in a statement.")
     names = _names(analyze(text))
     assert names["his office"] == "Farhan Siddiqui’s office"
+
+
+def test_resolve_a_pronoun_that_speaks_a_quote_is_no_one_named_inside_it():
+    # in one sentence and when the quote's first sentence stands apart
+    for text in ("Minister Mercy Achieng toured the valley. “This was no act of God,” she said.",
+                 "Minister Mercy Achieng toured the valley. “We blame God. This was greed,” she said."):
+        a = _resolved(text, ("Mercy Achieng", "PERSON", 0), ("God", "PERSON", 0))
+        she = next(m for m in a.mentions if m.source.startswith("pronoun"))
+        assert a.entities[she.entity].name == "Mercy Achieng", text
+    # (a pronoun that does not speak the quote may still be someone named in it)
+    a = _resolved("“Call Peter Obi,” said the aide. He did not answer.", ("Peter Obi", "PERSON", 0))
+    he = next(m for m in a.mentions if m.source.startswith("pronoun"))
+    assert a.entities[he.entity].name == "Peter Obi"
+
+
+def test_resolve_the_company_is_a_firm_named_before_not_the_last_body_and_a_legal_form_joins():
+    text = ("Mugeka Farms Ltd owns the dam. The Water Resources Authority and the Red Cross spoke later. "
+            "Officials said the company had ignored warnings. Mugeka Farms denied it.")
+    a = _resolved(text, ("Mugeka Farms Ltd", "ORG", 0), ("Water Resources Authority", "ORG", 0),
+                  ("Red Cross", "ORG", 0), ("Mugeka Farms", "ORG", 0))
+    names = _names(a)
+    assert names["the company"] == "Mugeka Farms Ltd" and names["Mugeka Farms"] == "Mugeka Farms Ltd"
+    # with no firm named, a company is still no public body: the last other organisation
+    text = "Halcyon Maritime runs the port. The Transport Ministry spoke later. The company said it was sorry."
+    a = _resolved(text, ("Halcyon Maritime", "ORG", 0), ("Transport Ministry", "ORG", 0))
+    assert _names(a)["The company"] == "Halcyon Maritime"

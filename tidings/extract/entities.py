@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 
 from tidings.extract.lexicon import (
+    FIRM_NAME,
+    FIRM_WORDS,
     METONYM_ORGS,
     NATURAL_FEATURE_WORDS,
     NORP_WORDS,
@@ -85,9 +87,7 @@ _INSTITUTION = re.compile(
     r"((?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*?\s+(?:Parliament|Executive|Government|Assembly|Council|"
     r"Ministry|Army|Navy|Party|Police|Court|Commission|Office|Department|Bank|University|Authority|"
     r"Agency|Committee|Senate|Congress|Federation|Union|Association|Service|Forces|Guard|Corps|"
-    r"Institute|Foundation|Board|Centre|Center|Cabinet|Tribunal|Secretariat|"
-    r"Apparels?|Garments|Textiles|Industries|Holdings|Enterprises|Mills|Ltd|Limited|Corporation|Corp|Inc|"
-    r"Shipping|Logistics|Airlines|Airways|Mining|Motors|Energy|Insurance|Pharmaceuticals|Technologies|Group))\b"
+    r"Institute|Foundation|Board|Centre|Center|Cabinet|Tribunal|Secretariat|" + FIRM_WORDS + r"))\b"
 )
 _PLURAL_NAME = re.compile(r"[A-Z][a-z]{3,}[^s]s")
 _MOVEMENT = re.compile(r"\s+(?:movement|militia|group)\b")  # "the Houthi movement": the name is the movement's
@@ -149,6 +149,7 @@ _TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
 
 def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
     """Names typed by what the document says of them:
+    - a name that ends in a firm's word ("Mugeka Farms", "Rift Valley Holdings") is an organisation's;
     - an organisation-typed name after "in", "near", "west of", "shelled" ... that the gazetteer knows as a
       country, region or sizeable city is that place ("a crowded market in El Fasher"), and so is
       the place of "a Dubai-based company";
@@ -166,7 +167,9 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
     out = []
     for m in names:
         name = text[m.span.start : m.span.end]
-        if m.type in ("ORG", "MISC") and _WHERE.search(text, max(0, m.span.start - 12), m.span.start) \
+        if m.type in ("GPE", "LOC", "PERSON") and FIRM_NAME.search(name):
+            m = Mention(m.span, "ORG", m.source)
+        elif m.type in ("ORG", "MISC") and _WHERE.search(text, max(0, m.span.start - 12), m.span.start) \
                 and known_place(name, min_city_population=_TOWN_SIZE):
             m = Mention(m.span, "GPE", m.source)
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):

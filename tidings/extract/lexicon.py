@@ -27,6 +27,10 @@ businessman actor king prince father husband son brother widower grandfather""".
 # a relative: "her brother" is someone else than "her" ("mother" also says a gender: ROLE_GENDER)
 KIN_NOUNS = frozenset("mother father wife husband son daughter sister brother widow widower grandmother grandfather "
                       "cousin uncle aunt nephew niece".split())
+# the words that end a firm's name ("Mugeka Farms", "Rift Valley Holdings Ltd")
+FIRM_WORDS = (r"Apparels?|Garments|Textiles|Industries|Holdings|Enterprises|Mills|Farms|Ltd|Limited|Corporation|Corp|"
+              r"Inc|Shipping|Logistics|Airlines|Airways|Mining|Motors|Energy|Insurance|Pharmaceuticals|Technologies|Group")
+FIRM_NAME = re.compile(rf"\s(?:{FIRM_WORDS})\.?$")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 _ROLE_WORDS = """president minister secretary spokesman spokeswoman spokesperson leader official

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
 from tidings.extract.cues import _FINITE, Cue, _noun_phrase, find_cues, speech_class
-from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN
+from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
 from tidings.types import Analysis, Mention, Quote, Sentence, Span
 
@@ -608,7 +608,10 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         i = max(first, key=lambda j: mentions[j].span.end)
         owned = [j for j in before if text.startswith(("’s ", "'s "), mentions[i].span.end)
                  and mentions[j].span.start == mentions[i].span.end + 3]  # "China's [Taiwan Affairs Office]"
-        return owned[0] if owned else i
+        # "Interior Cabinet Secretary Mercy Chepkoech has blamed ..., saying": the person the body's title names
+        titled = [j for j in before if mentions[j].type == "PERSON" and mentions[i].type != "PERSON"
+                  and _TITLE_GAP.fullmatch(text, mentions[i].span.end, mentions[j].span.start)]
+        return owned[0] if owned else titled[0] if titled else i
     orgs = [j for j in before if mentions[j].type == "ORG"]
     before = people or orgs or before
     if before:
@@ -639,6 +642,8 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
 
 
 _FROM_PLACE = re.compile(r"\b(?:from|in|of)\s+$")
+# a title between a body and a name: "Foreign Ministry [spokesman] Wang Wenbin", "Interior Cabinet [Secretary] X"
+_TITLE_GAP = re.compile(rf"\s+(?:(?:deputy|chief|senior|acting|{ROLE_PATTERN}|{'|'.join(TITLES)})\s+){{1,3}}", re.IGNORECASE)
 
 
 def _from_place(text: str, m: Mention) -> bool:

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from tidings.extract.lexicon import DATELINE, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES
+from tidings.extract.lexicon import DATELINE, FIRM_NAME, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
 from tidings.resolve.roles import parse_role, role_after, role_before, role_matches
@@ -175,7 +175,11 @@ _GIVEN_AFTER = re.compile(r"[A-Z][a-z]+-[a-z]+")
 
 def _key(name: str) -> str:
     name = re.sub(r"^(the|The)\s+", "", name).replace("’s", "").replace("'s", "")
+    name = _LEGAL_FORM.sub("", name)  # "Mugeka Farms Ltd" is "Mugeka Farms"
     return " ".join(name.lower().split())
+
+
+_LEGAL_FORM = re.compile(r"(?<=\w)[\s,]+(?:Ltd|Limited|Inc|PLC|Plc|plc|LLC|Corp)\.?$")
 
 
 _GROUP_NAME = re.compile(r"(?:[Tt]he\s+)?([A-Z][a-z]{3,})(?:s|\s+(?:movement|militia|rebels))")
@@ -354,10 +358,19 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
     plain = len(desc.split()) == 1 or head in ("group", "coalition") and desc.islower() and len(desc.split()) == 2
     if not (generic and earlier and plain):
         return None
+    if head in ("company", "firm"):  # a firm by its name ("Mugeka Farms Ltd") first; a company is no ministry or court
+        firms = [j for j in found if any(FIRM_NAME.search(a) and not _PUBLIC_BODY.search(a) for a in clusters[link[j]].aliases)]
+        found = firms or [j for j in found if not any(_PUBLIC_BODY.search(a) for a in clusters[link[j]].aliases)]
+        earlier = [link[j] for j in found]
     # (a body named as the object of a preposition, "working with the MPA", is not the one spoken of)
     subjects = [link[j] for j in found
                 if not _AFTER_PREPOSITION.search(text, max(0, mentions[j].span.start - 20), mentions[j].span.start)]
-    return (subjects or earlier)[0]
+    return (subjects or earlier or [None])[0]
+
+
+_PUBLIC_BODY = re.compile(r"(?i)\b(?:ministry|cabinet|government|authority|department|council|commission|police|army|"
+                          r"navy|forces|military|court|tribunal|parliament|senate|assembly|congress|embassy|committee|"
+                          r"party|union)\b")
 
 
 def _name_words(phrase: str) -> set[str]:
@@ -368,7 +381,8 @@ def _name_words(phrase: str) -> set[str]:
 
 
 def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
-           u: int, *, gender: str | None, kinds: tuple[str, ...] = ("PERSON",), speaking: bool = False) -> int | None:
+           u: int, *, gender: str | None, kinds: tuple[str, ...] = ("PERSON",), speaking: bool = False,
+           outside: Span | None = None) -> int | None:
     """The person (or body) a unit's predecessors are about: the first subject-like one, nearest first;
     for a pronoun that speaks ("..., it said"), the one who spoke there ("The EU has pledged €3m, the
     Commission said. The money will pay for shelter, it said": the Commission)."""
@@ -385,7 +399,8 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
             lo = bisect.bisect_left(units.mention_starts, dateline.end())
         inside = [j for j in range(lo, hi) if j in link
                   and clusters[link[j]].type in kinds
-                  and (gender is None or clusters[link[j]].gender in (None, gender))]
+                  and (gender is None or clusters[link[j]].gender in (None, gender))
+                  and not (outside and mentions[j].span in outside)]
         inside.sort(key=lambda j: (not (speaking and _SAYS.match(text, mentions[j].span.end)),
                                    _is_object(text, mentions[j]), _is_possessor(text, mentions[j])))
         if inside:
@@ -435,11 +450,23 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
                and (mentions[j].source == "ner" or re.match(r"[Tt]he\s|\w+(?:’s|'s)\s", _surface(text, mentions[j])))]
     if said_before and opening:
         return link[opening[0]]
+    # '“This was not an act of God ...,” she said': who speaks a quote is not named inside it
+    quote = _quote_before(text, m.span.start) if speaking else None
     same = [] if said_before else [j for j in range(i - 1, lo - 1, -1) if j in link
             and clusters[link[j]].type in kinds and clusters[link[j]].gender in (None, gender)
-            and not _is_object(text, mentions[j])]
+            and not _is_object(text, mentions[j]) and not (quote and mentions[j].span in quote)]
     return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender,
-                                             kinds=kinds, speaking=speaking)
+                                             kinds=kinds, speaking=speaking, outside=quote)
+
+
+def _quote_before(text: str, pos: int) -> Span | None:
+    """The direct quote whose closing mark is just before ``pos`` ('“...,” she said'), inside its marks."""
+    head = text[max(0, pos - 4) : pos].rstrip()
+    if not head.endswith(("”", '"')):
+        return None
+    close = max(0, pos - 4) + len(head) - 1
+    start = text.rfind("“" if head[-1] == "”" else '"', 0, close)
+    return Span(start + 1, close) if start >= 0 else None
 
 
 def _fold(link: dict[int, int], clusters: list[_Cluster], keep: int, gone: int) -> None:
