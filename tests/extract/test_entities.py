@@ -211,3 +211,13 @@ def test_entities_a_name_ending_in_a_firm_s_word_is_an_organisation():
     at = _at(text)
     got = _places_by_context(text, [at("Mugeka Farms", "GPE"), at("Rift Holdings Ltd", "PERSON"), at("Nakuru", "GPE")])
     assert [m.type for m in got] == ["ORG", "ORG", "GPE"]
+
+
+def test_entities_a_name_cut_before_its_front_alliance_or_society_takes_it_in():
+    from tidings.extract.entities import _institutions
+
+    text = "The Archipelago Smallholders Front and the Kenya Red Cross Society met the Freedom Alliance."
+    at = _at(text)
+    got = _institutions(text, [at("Archipelago", "ORG"), at("Kenya", "GPE"), at("Freedom", "ORG")])
+    assert [(text[m.span.start:m.span.end], m.type) for m in got] == [
+        ("Archipelago Smallholders Front", "ORG"), ("Kenya Red Cross Society", "ORG"), ("Freedom Alliance", "ORG")]

@@ -347,3 +347,13 @@ def test_quotes_saying_after_a_body_s_title_and_a_name_is_the_person_s():
     text = "Interior Cabinet Secretary Mercy Achieng has blamed the owner for the collapse, saying the wall had no permit."
     _, got = _quotes(text, ("Interior Cabinet", "ORG", 0), ("Mercy Achieng", "PERSON", 0))
     assert got == [("the wall had no permit", "indirect", "Mercy Achieng")]
+
+
+def test_quotes_a_relative_pronoun_source_speaks_as_what_it_stands_for():
+    import tidings
+
+    text = ("The board will meet on Friday, according to a CTERA statement, which described the raid as "
+            "\"a cowardly attack on people armed with chalk\".")
+    a = tidings.analyze(text)
+    assert any(a.entities[q.entity].name == "CTERA" for q in a.quotes if "cowardly" in q.span.text(a.doc)
+               and q.entity is not None)

@@ -87,7 +87,8 @@ _INSTITUTION = re.compile(
     r"((?:\s+(?:of\s+|and\s+)?[A-Z][\w'’-]*)*?\s+(?:Parliament|Executive|Government|Assembly|Council|"
     r"Ministry|Army|Navy|Party|Police|Court|Commission|Office|Department|Bank|University|Authority|"
     r"Agency|Committee|Senate|Congress|Federation|Union|Association|Service|Forces|Guard|Corps|"
-    r"Institute|Foundation|Board|Centre|Center|Cabinet|Tribunal|Secretariat|" + FIRM_WORDS + r"))\b"
+    r"Institute|Foundation|Board|Centre|Center|Cabinet|Tribunal|Secretariat|Front|Movement|Alliance|Coalition|"
+    r"Network|Forum|League|Society|Trust|Fund|Organisation|Organization|" + FIRM_WORDS + r"))\b"
 )
 _PLURAL_NAME = re.compile(r"[A-Z][a-z]{3,}[^s]s")
 _MOVEMENT = re.compile(r"\s+(?:movement|militia|group)\b")  # "the Houthi movement": the name is the movement's

@@ -229,7 +229,10 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
         if att.source is not None:  # (a "source" of punctuation alone, '",' after a nickname in marks, is none)
             att = replace(att, source=source_with_head(text, att.source)
                           if re.search(r"[^\W\d_]", text[att.source.start : att.source.end]) else None)
-        speaker = _source_mention(analysis, starts, att.source, att.cue) if att.source else None
+        # (a relative pronoun stays the source, as PolNeAR marks it, and speaks as what it stands for:
+        # "according to a CTERA statement, which described ...": CTERA)
+        said_by = _antecedent(analysis, starts, att.source) if att.source else None
+        speaker = _source_mention(analysis, starts, said_by or att.source, att.cue) if att.source else None
         if speaker is None and att.source is None and att.cue is not None:
             # a cue the tagger gave no source: "The European Union called | on | both countries to ..." (its
             # cue cut to the particle) has the rules' subject before the reporting verb
@@ -327,6 +330,25 @@ def _kind(text: str, span: Span) -> str:
     if marks and (marks == [0] or marks == [len(body) - 1] or marks == [0, len(body) - 1]):
         return "direct"
     return "mixed" if marks else "indirect"
+
+
+_RELATIVE_SOURCE = re.compile(r"(?i)who|which")
+_BEFORE_RELATIVE = re.compile(r"(?:[’']s)?(?:\s+[a-z]+){0,2}(?=\s*,\s*$)")  # "a CTERA[ statement], which"
+
+
+def _antecedent(analysis: Analysis, starts: list[int], source: Span) -> Span | None:
+    """What a relative pronoun that is a source stands for: "according to the ministry's spokesman,
+    who said ...", "a CTERA statement, which described ..." (from a name or role to the comma)."""
+    text = analysis.doc.text
+    if not _RELATIVE_SOURCE.fullmatch(text, source.start, source.end):
+        return None
+    hi = bisect.bisect_left(starts, source.start)
+    near = [k for k in range(max(0, hi - 4), hi) if analysis.mentions[k].span.end <= source.start]
+    for k in sorted(near, key=lambda j: (-analysis.mentions[j].span.end, analysis.mentions[j].span.start)):
+        m = analysis.mentions[k]
+        if _speakerish(m) and (gap := _BEFORE_RELATIVE.match(text, m.span.end, source.start)) is not None:
+            return Span(m.span.start, gap.end())
+    return None
 
 
 def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Span | None) -> int | None:
