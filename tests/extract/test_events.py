@@ -870,3 +870,45 @@ def test_events_rules_impeachment_and_removal_sanction_and_a_meeting_to_come_is_
 def test_events_the_navy_that_reports_detentions_made_them():
     got = _events("One pirate was killed and nine were detained, the navy said in a statement.")
     assert any(t == "COERCE" and "navy" in actors for t, actors, *_ in got)
+
+
+def test_events_evidence_seized_in_the_passive_is_no_attack_and_a_toll_after_it_keeps_the_disaster(monkeypatch):
+    monkeypatch.setattr("tidings.extract.events.MODEL_CONFIDENCE", 1.01)  # the rules alone
+    text = ("A gas explosion tore through an apartment block. "
+            "All inspection reports for the block have been seized, he said. The death toll rose to nine.")
+    assert [g[0] for g in _events(text)] == ["DISASTER"]
+    assert [g[0] for g in _events("Gunmen seized the town hall.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said the city would pay each of them an initial 500,000 tenge.",
+    "The president ordered the government to provide housing and financial help to every family.",
+])
+def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch, text):
+    monkeypatch.setattr("tidings.extract.events.MODEL_CONFIDENCE", 1.01)
+    assert [g[0] for g in _events(text)] == ["AID"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The coast guard fires water cannon at a supply boat.", None),  # the verb, no blaze
+    ("The navy fires warning shots at the trawler.", "ASSAULT"),
+    ("Forest fires on the hills spread.", "DISASTER"),
+    ("I had no choice but to turn around.", None),  # what was done, no threat
+    ("We would have no choice but to respond.", "THREATEN"),
+])
+def test_events_fire_as_a_verb_and_a_choice_already_made(text, kind):
+    from tidings.extract.events import rule_type
+
+    assert rule_type(text) == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A pipeline spill has fouled the creeks.", "DISASTER"),
+    ("A leak spilled about 900 barrels into the creek.", "DISASTER"),
+    ("Fans spilled onto the pitch.", None),
+    ("Youths have blockaded the flow station since Sunday.", "PROTEST"),
+])
+def test_events_a_spill_is_an_accident_and_a_blockade_in_any_tense_a_protest(text, kind):
+    from tidings.extract.events import rule_type
+
+    assert rule_type(text) == kind

@@ -27,12 +27,16 @@ _ARSON = r"set fire to|set (?:[\w-]+ ){0,3}?(?:on fire|alight)|torched|burn(?:ed
 # (type, mode, pattern): earlier rows win within a sentence; one event per type per sentence
 # what is seized without an attack: "investigators seized footage", "police seized drugs"
 _SEIZED_THINGS = (r"(?:footage|documents|phones|computers|records|evidence|equipment|goods|cash|drugs|cocaine|heroin|"
-                  r"cannabis|weapons|arms|ammunition|passports|assets|property|vehicles|cars|laptops|hard drives|cameras)\b")
+                  r"cannabis|weapons|arms|ammunition|passports|assets|property|vehicles|cars|laptops|hard drives|cameras|"
+                  r"reports|files|papers|data|servers)\b")
+# ... or before its passive verb: "All inspection reports for the block have been seized"
+_SEIZED_BEFORE = re.compile(rf"\b{_SEIZED_THINGS}[^.;]{{0,60}}?\b(?:were|was|have been|has been|had been|being)\s+$",
+                            re.IGNORECASE)
 _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action"),
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|"
                                  r"demonstrat(?:ed|ing)(?=\s+(?:in|against|outside|on|at|near|for|to|over|before)\b)|"
-                                 r"march(?:ed|es)?|blockades?|boycotts?|sit-ins?|picket(?:ed|ing|s)?|"
+                                 r"march(?:ed|es)?|blockad(?:e|es|ed|ing)|boycotts?|sit-ins?|picket(?:ed|ing|s)?|"
                                  r"block(?:ed|ing|s)? (?:the |a |several |main )?(?:[\w-]+ ){0,2}?(?:road|highway|motorway|"
                                  r"street|bridge|railway|roads|highways|streets)s?\b|"
                                  r"(?:gathered|assembled)(?=\s+(?:[\w’'-]+\s+){0,10}?(?:to\s+(?:demand|protest|denounce|"
@@ -47,14 +51,17 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"exchang(?:ed|ing|es?) (?:heavy |artillery |mortar |small-arms )?fire|exchanges? of (?:heavy )?fire|"
                           r"return(?:ed|ing)? fire|came under (?:heavy )?fire|"
                           r"(?:artillery|mortar|sniper|machine-gun|small-arms|rocket|tank|heavy) fire|"
-                          r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms|"
-                          r"live (?:rounds|ammunition|bullets)|rubber bullets)|(?:an|the|a new|a major|a ground|its|their) offensive|"
+                          r"fir(?:ed|ing|es) (?:[\w-]+ ){0,3}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms|"
+                          r"live (?:rounds|ammunition|bullets)|rubber bullets|warning shots)|(?:an|the|a new|a major|a ground|its|their) offensive|"
                           r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
                           r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)|"
                           r"(?:(?<=commandos )|(?<=troops )|(?<=police )|(?<=soldiers )|(?<=forces ))storm(?:s|ed)?\b"),
-    ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety))|blazes?|wildfires?|bushfires?"),
+    ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety|water cannons?|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse|"
-                            r"collided|collisions?|(?:crowd |stadium )?crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?"),
+                            r"collided|collisions?|(?:crowd |stadium )?crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?|"
+                            r"(?:oil|pipeline|fuel|diesel|crude|chemical|toxic|gas)\s+(?:spills?|leaks?)|"
+                            r"spill(?:ed|t)\s+(?:(?:about|around|some|nearly|more than|an estimated|over|at least)\s+)?"
+                            r"(?:[\d,.]+|oil|crude|fuel|diesel|chemicals|toxic)"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
     ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
@@ -63,7 +70,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"punish|avenge|crush|wipe out|eliminate)|"
                                  r"(?:will|would) not go unanswered"),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
-                           r"no (?:other )?choice but to"),
+                           r"(?<!had )no (?:other )?choice but to"),  # ("I had no choice but to turn around": what was done)
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|"  # and "would table a motion unless ..."
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b"),
     # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
@@ -110,8 +117,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
                    r"(?:announced|pledged|promised|offered|pay|paid) (?:a |an )?(?:[\w-]+ ){0,2}?(?:payments?|compensation|grants?)\b|"
-                   r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.$€£₹-]+\s+){1,4}?"
-                   r"(?:rupees|dollars|euros|pounds|shillings|naira|rand|pesos|lakh|crore|taka)\b|"
+                   r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.$€£₹-]+\s+){1,6}?"
+                   r"(?:rupees|dollars|euros|pounds|shillings|naira|rand|pesos|lakh|crore|taka|tenge|roubles|rubles|"
+                   r"hryvnias?|yuan|yen|rupiah|ringgit|dirhams|riyals|lira|dinars|francs|kwacha|cedis|birr|soms?)\b|"
+                   r"provid(?:e|es|ed|ing)\s+(?:[\w,-]+\s+){0,3}?(?:housing|shelter|food|medical care|"
+                   r"financial (?:help|assistance|aid)|assistance)\b|"
                    r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.-]+\s+){0,4}?[$€£₹]\s?\d|"
                    r"(?:put|set|sets|puts|setting|putting)\s+up\s+(?:[\w-]+\s+){0,2}?(?:tents|shelters|camps|field hospitals?)\b|"
                    r"(?:send|sent|sends|sending|dispatched|flew in|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied))\s+"
@@ -535,6 +545,8 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             continue  # "soldiers blocked the main roads": a cordon, not a protest
         if kind == "ASSAULT" and _CASUALTY_ONLY.match(m.group(0)):
             continue  # a bare "killed" is a toll, handled below
+        if kind == "ASSAULT" and m.group(0).lower().startswith("seiz") and _SEIZED_BEFORE.search(chunk, 0, m.start()):
+            continue  # "All inspection reports ... have been seized": evidence, no attack
         if kind == "ASSAULT" and m.group(0).lower() in _HIT_WORDS and _HAZARD_STRUCK.search(chunk, 0, m.start()):
             continue  # "an earthquake struck Van province": the disaster, not an attack
         if kind == "ASSAULT" and _BLAST.fullmatch(m.group(0)) and not _ATTACK_WORDS.search(chunk) and (
