@@ -221,3 +221,12 @@ def test_entities_a_name_cut_before_its_front_alliance_or_society_takes_it_in():
     got = _institutions(text, [at("Archipelago", "ORG"), at("Kenya", "GPE"), at("Freedom", "ORG")])
     assert [(text[m.span.start:m.span.end], m.type) for m in got] == [
         ("Archipelago Smallholders Front", "ORG"), ("Kenya Red Cross Society", "ORG"), ("Freedom Alliance", "ORG")]
+
+
+def test_entities_a_name_in_apposition_to_a_person_s_role_is_a_person_not_a_place():
+    from tidings.extract.entities import _places_by_context
+
+    text = "The party’s lawyer, Telma Guambe, said she was barred. The envoy, Nairobi, was the venue."
+    at = _at(text)
+    got = _places_by_context(text, [at("Telma", "GPE"), at("Guambe", "GPE"), at("Nairobi", "GPE")])
+    assert [(text[m.span.start:m.span.end], m.type) for m in got] == [("Telma Guambe", "PERSON"), ("Nairobi", "GPE")]

@@ -357,3 +357,13 @@ def test_quotes_a_relative_pronoun_source_speaks_as_what_it_stands_for():
     a = tidings.analyze(text)
     assert any(a.entities[q.entity].name == "CTERA" for q in a.quotes if "cowardly" in q.span.text(a.doc)
                and q.entity is not None)
+
+
+def test_quotes_the_sayer_s_next_act_after_and_it_is_not_what_was_said():
+    text = ("The commission said in a statement that the count had been “transparent and final”, "
+            "and it rejected the demand for a recount.")
+    _, got = _quotes(text, ("commission", "ORG", 0))
+    assert [g[:2] for g in got] == [("the count had been “transparent and final”", "mixed")]
+    text = "The minister said that prices would rise, and they would keep rising until May."
+    _, got = _quotes(text)
+    assert [g[0] for g in got] == ["prices would rise, and they would keep rising until May"]  # (no act of hers)

@@ -390,3 +390,11 @@ def test_resolve_the_company_is_a_firm_named_before_not_the_last_body_and_a_lega
     text = "Halcyon Maritime runs the port. The Transport Ministry spoke later. The company said it was sorry."
     a = _resolved(text, ("Halcyon Maritime", "ORG", 0), ("Transport Ministry", "ORG", 0))
     assert _names(a)["The company"] == "Halcyon Maritime"
+
+
+def test_resolve_the_group_is_the_body_described_as_a_group_where_it_was_named():
+    text = ("The Lagos State Police Command said officers fired no live rounds. That account was rejected by the "
+            "Civic Space Network, a Lagos-based rights group whose monitors followed the march. The group said "
+            "it had found spent cartridges.")
+    a = _resolved(text, ("Lagos State Police Command", "ORG", 0), ("Civic Space Network", "ORG", 0), ("Lagos", "GPE", 1))
+    assert _names(a)["The group"] == "Civic Space Network"

@@ -151,6 +151,8 @@ _TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
 def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
     """Names typed by what the document says of them:
     - a name that ends in a firm's word ("Mugeka Farms", "Rift Valley Holdings") is an organisation's;
+    - a name set off by commas after a person's role that no gazetteer town bears is a person's, even
+      where the tagger cut it in two places ("The party’s lawyer, Telma Guambe, said");
     - an organisation-typed name after "in", "near", "west of", "shelled" ... that the gazetteer knows as a
       country, region or sizeable city is that place ("a crowded market in El Fasher"), and so is
       the place of "a Dubai-based company";
@@ -182,7 +184,35 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
                      and _big_place(name, min_population=_TOWN_SIZE)):
             m = Mention(m.span, "GPE", m.source)
         out.append(m)
-    return _code_named_groups(text, out)
+    return _code_named_groups(text, _apposed_people(text, out))
+
+
+# "The party’s lawyer, [Telma Guambe], said": a name in apposition to a person's role is a person's
+_ROLE_COMMA = re.compile(rf"\b(?:{ROLE_PATTERN})\s*,\s*$", re.IGNORECASE)
+
+
+def _apposed_people(text: str, names: list[Mention]) -> list[Mention]:
+    """A name set off by commas after a person's role ("The party’s lawyer, Telma Guambe, said") that the
+    tagger took for a place (or for two) and the gazetteer does not know as a town is that person."""
+    from tidings.extract.places import known_place
+
+    out: list[Mention] = []
+    k = 0
+    while k < len(names):
+        m, j = names[k], k + 1
+        if m.type in ("GPE", "LOC", "MISC") and _ROLE_COMMA.search(text, max(0, m.span.start - 40), m.span.start):
+            while j < len(names) and names[j].type in ("GPE", "LOC", "MISC") and text[names[j - 1].span.end : names[j].span.start] == " ":
+                j += 1
+            span = Span(m.span.start, names[j - 1].span.end)
+            name = text[span.start : span.end]
+            if text[span.end : span.end + 1] == "," and not known_place(name, min_city_population=_TOWN_SIZE) \
+                    and not any(known_place(text[n.span.start : n.span.end], min_city_population=_TOWN_SIZE) for n in names[k:j]):
+                out.append(Mention(span, "PERSON", m.source))
+                k = j
+                continue
+        out.append(m)
+        k += 1
+    return out
 
 
 def _big_place(name: str, min_population: int = 500_000) -> bool:

@@ -174,7 +174,10 @@ def _quoted_words(text: str, span: Span) -> int:
 _PREPOSITION = re.compile(r"(?:in|at|of|from|near)\s", re.IGNORECASE)
 _HEAD_BEFORE = re.compile(r"\b((?:[Tt]he\s+)?[A-Za-z][\w-]*)\s+$")
 _SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised|promises|vowed|vows|pledged|pledges|"
-                         r"announced|announces)\b")
+                         r"announced|announces)\b"
+                         # "said the count had been “final”, and it rejected the demand for a recount": the sayer's next act
+                         r"|,\s+and\s+(?:it|he|she|they)\s+(?:also\s+)?(?:rejected|dismissed|refused|denied|accused|urged|"
+                         r"demanded|called|threatened|promised|vowed|pledged|announced)\b")
 _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
 _NESTED = re.compile(r"\s+that\s")
 _PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for)\s")  # "Fighters | from the RSF stormed ..."
@@ -522,6 +525,9 @@ def _paragraph_quotes(analysis: Analysis, starts: list[int], p_idx: int,
             whole = len(inner) == 1 and _covers(text, inner[0], cue.content)
             kind = "direct" if whole else "mixed" if inner else "indirect"
             span = _strip(text, inner[0]) if whole else cue.content
+            if not whole and span.start >= cue.span.end and (second := _SECOND_ACT.search(text, span.start, span.end)):
+                span = _trim(text, Span(span.start, second.start()))  # "said A, and it rejected B": B is another act
+                kind = "mixed" if any(q.start >= span.start - 1 and q.end <= span.end + 1 for q in inner) else "indirect"
             out.append(_Found(span, kind, cue.span, speaker, _entity(analysis, speaker), post, p_idx))
     taken = [f.span for f in out]
     for q, _closed in quoted:

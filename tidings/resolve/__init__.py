@@ -349,9 +349,13 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
              and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j]))
                   or _surface(text, mentions[j]).lower().endswith(" " + head))]  # "the main opposition party"
     earlier = [link[j] for j in found]
-    for c in earlier:
-        if any(fits(a) for a in clusters[c].aliases):
-            return c
+    for j in found:  # ... or one described by the head word where it was named ("the Civic Space Defence
+        # Network, a Lagos-based rights group whose monitors ..." is "the group" after it)
+        if any(fits(a) for a in clusters[link[j]].aliases) or (
+                (seen := re.match(rf"\)?(?:\s*\([^()]{{1,15}}\))?,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(head)}\b",
+                                  text[mentions[j].span.end : mentions[j].span.end + 80])) is not None
+                and not _SAYS.match(text, mentions[j].span.end + seen.end())):  # (not "..., the embassy said")
+            return link[j]
     generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers",
                        "agency", "charity", "watchdog", "group", "coalition")
     # (a lower-case kind before "group" still names the last body: "the aid group", "the rights group")
