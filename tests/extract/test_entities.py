@@ -105,6 +105,10 @@ def test_entities_a_lone_title_is_no_person_and_a_programme_is_an_organisation()
     got = [text[m.span.start : m.span.end]
            for m in _decode(text, tokenize(text, 0), ["O", "O", "B-PER", "O", "B-PER", "I-PER", "O", "O"])]
     assert got == ["Nabil Osman"]
+    text = "said Commodore Ramon Villareal, a spokesman."  # (a naval rank too)
+    got = [text[m.span.start : m.span.end]
+           for m in _decode(text, tokenize(text, 0), ["O", "B-PER", "B-PER", "I-PER", "O", "O", "O", "O"])]
+    assert got == ["Ramon Villareal"]
     text = "The World Food Programme said so."
     assert _typed(text, Span(4, 24), "MISC").type == "ORG"
 

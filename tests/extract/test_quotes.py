@@ -367,3 +367,12 @@ def test_quotes_the_sayer_s_next_act_after_and_it_is_not_what_was_said():
     text = "The minister said that prices would rise, and they would keep rising until May."
     _, got = _quotes(text)
     assert [g[0] for g in got] == ["prices would rise, and they would keep rising until May"]  # (no act of hers)
+
+
+def test_quotes_a_nationality_before_a_role_is_not_the_speaker():
+    text = "A Chinese foreign ministry spokeswoman said Manila bore full responsibility."
+    _, got = _quotes(text, ("Chinese", "NORP", 0), ("Manila", "GPE", 0))
+    assert [g[2] for g in got] == [None]  # whose spokeswoman, not who spoke
+    text = "Chinese officials said Manila bore full responsibility."
+    _, got = _quotes(text, ("Chinese", "NORP", 0), ("Manila", "GPE", 0))
+    assert got[0][2] is not None  # a group speaks ("Chinese officials")

@@ -11,7 +11,8 @@ TITLES = frozenset(
     "Ambassador Commissioner Chairman Chairwoman Minister Premier Sheikh Emir Archbishop Bishop "
     "Cardinal Rabbi Imam Father Sister Brother Admiral Marshal Field Major Inspector Detective "
     "Commander Chief Superintendent Constable Officer Sheriff Deputy Speaker Chancellor Elder "
-    "Brig Brigadier Maj Lt Sgt Adm Cpl Pte Atty Attorney Engr Hon First Rear Vice".split()
+    "Brig Brigadier Maj Lt Sgt Adm Cpl Pte Atty Attorney Engr Hon First Rear Vice Commodore Corporal Ensign "
+    "Councillor Councilor Alderman Magistrate Pastor Ayatollah".split()
 )
 TITLE_GENDER = {
     "Mr": "m", "Sir": "m", "Lord": "m", "King": "m", "Prince": "m", "Father": "m", "Brother": "m",

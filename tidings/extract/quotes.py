@@ -364,6 +364,7 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
     lo = bisect.bisect_left(starts, source.start)
     hi = bisect.bisect_left(starts, source.end)
     inside = [i for i in range(max(0, lo - 1), hi) if _speakerish(analysis.mentions[i])
+              and not _adjective(text, analysis.mentions[i])
               and analysis.mentions[i].span.start < source.end and analysis.mentions[i].span.end > source.start
               and text[analysis.mentions[i].span.end : analysis.mentions[i].span.end + 2] not in ("’s", "'s")
               and not (analysis.mentions[i].span.start > source.start and _from_place(text, analysis.mentions[i]))]
@@ -612,6 +613,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     hi = bisect.bisect_left(starts, cue.span.start)
     window_start = cue.content.end if cue.content and cue.content.end <= cue.span.start else sent.start
     before = [i for i in range(lo, hi) if mentions[i].span.start >= window_start and _speakerish(mentions[i])
+              and not _adjective(text, mentions[i])
               and not any(mentions[i].span in q for q in quoted)
               and not _from_place(text, mentions[i])]
     if cue.verb == "according to":
@@ -664,12 +666,16 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         if cue.verb == "according to" and _speakerish(mentions[i]) and mentions[i].type != "GPE":
             return _named_after(analysis, i)
         if _speakerish(mentions[i]) and not any(mentions[i].span in q for q in quoted) \
-                and re.fullmatch(r"\s*(?:(?:the|by)\s+)?(?:[\w’'.-]+\s+){0,3}", gap) and "," not in gap:
+                and re.fullmatch(r"\s*(?:(?:the|by)\s+)?(?:[\w’'.-]+\s+){0,3}", gap) and "," not in gap \
+                and not _VERB_NEXT.match(text, mentions[i].span.end):  # (not "said Manila bore ...": what was said)
             return _named_after(analysis, i)  # "said Mr Olsen", "said the minister"
     return None
 
 
 _FROM_PLACE = re.compile(r"\b(?:from|in|of)\s+$")
+# a lower-case word after a name that is no preposition or adverb: its verb ("said Manila bore ...")
+_VERB_NEXT = re.compile(r"\s+(?!(?:on|in|at|during|after|before|who|when|while|as|yesterday|today|tonight|late|later|"
+                        r"earlier|from|to|of|for|with|and|via|by|late|last|this|next|told|added|adding)\b)[a-z]")
 # a title between a body and a name: "Foreign Ministry [spokesman] Wang Wenbin", "Interior Cabinet [Secretary] X"
 _TITLE_GAP = re.compile(rf"\s+(?:(?:deputy|chief|senior|acting|{ROLE_PATTERN}|{'|'.join(TITLES)})\s+){{1,3}}", re.IGNORECASE)
 
@@ -695,6 +701,15 @@ def _named_after(analysis: Analysis, i: int) -> int:
             and text[name.span.end : name.span.end + 1] in (",", ".", ";", ""):
         return j
     return i
+
+
+def _adjective(text: str, m: Mention) -> bool:
+    """"A [Chinese] foreign ministry spokeswoman said": a nationality before one holder of a role says
+    whose, not who ("Chinese officials said" still speak as the Chinese)."""
+    return m.type == "NORP" and _BEFORE_ROLE.match(text, m.span.end, m.span.end + 60) is not None
+
+
+_BEFORE_ROLE = re.compile(rf"(?:\s+[a-z][\w’'-]*){{0,3}}?\s+(?:{ROLE_PATTERN})\b")
 
 
 def _speakerish(m: Mention) -> bool:
