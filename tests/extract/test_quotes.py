@@ -376,3 +376,6 @@ def test_quotes_a_nationality_before_a_role_is_not_the_speaker():
     text = "Chinese officials said Manila bore full responsibility."
     _, got = _quotes(text, ("Chinese", "NORP", 0), ("Manila", "GPE", 0))
     assert got[0][2] is not None  # a group speaks ("Chinese officials")
+    text = "The Almaty city prosecutor’s office said it had opened a criminal case."
+    _, got = _quotes(text, ("Almaty", "GPE", 0))
+    assert [g[2] for g in got] == [None]

@@ -704,9 +704,10 @@ def _named_after(analysis: Analysis, i: int) -> int:
 
 
 def _adjective(text: str, m: Mention) -> bool:
-    """"A [Chinese] foreign ministry spokeswoman said": a nationality before one holder of a role says
-    whose, not who ("Chinese officials said" still speak as the Chinese)."""
-    return m.type == "NORP" and _BEFORE_ROLE.match(text, m.span.end, m.span.end + 60) is not None
+    """"A [Chinese] foreign ministry spokeswoman said", "The [Almaty] city prosecutor’s office said": a
+    nationality or a place before one holder of a role says whose, not who ("Chinese officials said"
+    still speak as the Chinese)."""
+    return m.type in ("NORP", "GPE") and _BEFORE_ROLE.match(text, m.span.end, m.span.end + 60) is not None
 
 
 _BEFORE_ROLE = re.compile(rf"(?:\s+[a-z][\w’'-]*){{0,3}}?\s+(?:{ROLE_PATTERN})\b")
