@@ -53,3 +53,9 @@ def test_dates_last_month_name_is_the_latest_one_before_publication(published, e
 def test_dates_relative_expressions_without_publication_keep_their_precision():
     assert _times("Strikes hit overnight, and on Thursday.", None) == [
         ("overnight", None, "part-of-day"), ("Thursday", None, "day")]
+
+
+def test_dates_a_number_after_a_name_is_not_a_year():
+    text = "Gunfire at a hotel in ACI 2000 and under Vision 2030. Since 2019 the plan has stalled; in 2021 it died."
+    a = extract_times(make_analysis(text, published="2025-06-01"))
+    assert [t.span.text(a.doc) for t in a.times] == ["2019", "2021"]

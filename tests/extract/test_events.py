@@ -912,3 +912,10 @@ def test_events_a_spill_is_an_accident_and_a_blockade_in_any_tense_a_protest(tex
     from tidings.extract.events import rule_type
 
     assert rule_type(text) == kind
+
+
+def test_events_a_count_inside_a_dash_aside_is_not_the_toll_after_it(monkeypatch):
+    monkeypatch.setattr("tidings.extract.events.MODEL_CONFIDENCE", 1.01)
+    got = _events("Gunmen attacked the hotel. The spokesman said 16 people had been killed – 11 guests, two guards "
+                  "and two members of the special forces – and 23 wounded.")
+    assert got[0][4] == {"killed": 16, "injured": 23}

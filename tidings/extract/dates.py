@@ -28,6 +28,9 @@ _PATTERNS = [
     ("year", r"(?<![$£€\d.,])\b(1[5-9]\d\d|20\d\d)\b(?![.,]?\d)(?!\s*(?:people|troops|soldiers|km|miles|%|per))"),
 ]
 _COMPILED = [(k, re.compile(p, re.IGNORECASE if k.startswith("rel") else 0)) for k, p in _PATTERNS]
+_NAME_BEFORE = re.compile(r"\b(?!(?:In|Since|By|Until|Till|From|Before|After|During|Of|And|Or|Between|Around|About|"
+                          r"Through|Throughout|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|Circa|Then|Only|Also|"
+                          r"Even|Back|For|To|At|On|As|Not)\b)[A-Z][\w-]*\s+$")
 
 
 @stage(requires=("sents",), assigns=("times",))
@@ -48,6 +51,8 @@ def extract_times(analysis: Analysis) -> Analysis:
                 value, precision = _resolve(kind, m, pub)
                 if kind == "daymonth" and not _plausible_day(m):
                     continue
+                if kind == "year" and _NAME_BEFORE.search(chunk, 0, m.start()):
+                    continue  # "a hotel in ACI 2000", "Vision 2030": a name's number, not a year
                 taken.append((s, e))
                 found.append(TimeRef(Span(s, e), value, precision))
     found.sort(key=lambda t: t.span.start)

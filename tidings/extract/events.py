@@ -925,7 +925,7 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             continue
         aside = _ASIDE.match(text, a.span.end, span.end)
         start = aside.end() if aside is not None else a.span.end
-        after = text[start : min(span.end, start + 40)].split(",")[0]
+        after = re.split(r",|\s[–—]\s", text[start : min(span.end, start + 40)])[0]  # (to a comma or a dash aside)
         before = text[max(span.start, a.span.start - 25) : a.span.start]
         state = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "injured": "injured", "injuries": "injured",
                  "wounded": "injured"}.get(a.unit)
