@@ -234,3 +234,22 @@ def test_entities_a_name_in_apposition_to_a_person_s_role_is_a_person_not_a_plac
     at = _at(text)
     got = _places_by_context(text, [at("Telma", "GPE"), at("Guambe", "GPE"), at("Nairobi", "GPE")])
     assert [(text[m.span.start:m.span.end], m.type) for m in got] == [("Telma Guambe", "PERSON"), ("Nairobi", "GPE")]
+
+
+def test_entities_a_name_before_a_lower_case_river_or_delta_is_that_feature_not_the_country():
+    from tidings.extract.entities import _typed
+    from tidings.types import Span
+
+    text = "A district beside the Niger river. Niger said so."
+    river = _typed(text, Span(22, 27), "LOC")
+    assert (river.span.text(make_analysis(text).doc), river.type) == ("Niger river", "LOC")
+    assert _typed(text, Span(35, 40), "LOC").type == "GPE"
+
+
+def test_entities_an_alliance_of_a_named_place_is_one_body():
+    from tidings.extract.entities import _institutions
+
+    text = "Troops may come under the Alliance of Sahel States, the bloc said."
+    at = _at(text)
+    got = _institutions(text, [at("Alliance", "ORG"), at("Sahel States", "GPE")])
+    assert [(text[m.span.start:m.span.end], m.type) for m in got] == [("Alliance of Sahel States", "ORG")]

@@ -100,7 +100,7 @@ _GROUP = re.compile(
 
 _HEADS = (r"(?:(?:Centre|Center|Institute|Ministry|Department|Office|Museum|Bureau|Council|Commission|Agency|"
           r"School|College|University|Academy|Foundation|Society|Association|Federation|League|Union|Bank|"
-          r"Church|Court|Organisation|Organization)\s+(?:for|of)\s+"
+          r"Church|Court|Organisation|Organization|Alliance|Coalition|Community|Front|Movement)\s+(?:for|of)\s+"
           # a broadcaster: "Rádio Moçambique", "Radio Télévision Suisse"
           r"|(?:Radio|Rádio)(?:\s+(?:e\s+)?(?:Televisão|Télévision))?\s+|(?:Television|Télévision|TV)\s+)")
 _HEAD_BEFORE = re.compile(rf"\b({_HEADS}(?:the\s+)?)$")
@@ -317,6 +317,10 @@ def _only_titles(name: str) -> bool:
     return all(w.rstrip(".") in TITLES for w in name.split())
 
 
+_FEATURE_AFTER = re.compile(r" (?:river|lake|delta|valley|basin|mountains|desert|plateau|peninsula|gulf|strait|"
+                            r"island|islands|hills|forest|glacier)\b")
+
+
 def _typed(text: str, span: Span, label: str) -> Mention:
     name = text[span.start : span.end]
     words = name.split()
@@ -325,6 +329,8 @@ def _typed(text: str, span: Span, label: str) -> Mention:
     span = Span(span.start, span.start + len(" ".join(words))) if name.split() != words else span
     name = text[span.start : span.end]
     kind = _TYPE.get(label, "MISC")
+    if kind in ("GPE", "LOC", "MISC") and (feature := _FEATURE_AFTER.match(text, span.end)) is not None:
+        return Mention(Span(span.start, feature.end()), "LOC", "ner")  # "the Niger river" is no country
     if name in METONYM_ORGS:
         kind = "ORG"
     elif kind == "GPE" and (words[-1] in NATURAL_FEATURE_WORDS or name in REGION_NAMES):
