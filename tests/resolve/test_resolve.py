@@ -398,3 +398,18 @@ def test_resolve_the_group_is_the_body_described_as_a_group_where_it_was_named()
             "it had found spent cartridges.")
     a = _resolved(text, ("Lagos State Police Command", "ORG", 0), ("Civic Space Network", "ORG", 0), ("Lagos", "GPE", 1))
     assert _names(a)["The group"] == "Civic Space Network"
+
+
+def test_resolve_a_described_body_takes_the_name_in_apposition_past_a_name_inside_it():
+    text = "The UN refugee agency, UNHCR, called for an inquiry. The agency said its staff were helping."
+    a = analyze(text)  # (the tagger's "UN" lies inside the description)
+    names = _names(a)
+    assert names["The UN refugee agency"] == names["The agency"] == "UNHCR"
+
+
+def test_resolve_a_bare_role_is_not_a_holder_named_only_further_on():
+    text = ("Opening the debate, France’s ambassador to the UN, Hélène Marchetti, said the draft was fair. "
+            "“Every week counts,” the ambassador said. Later the Russian ambassador, Arkady Volkonsky, vetoed it.")
+    a = _resolved(text, ("Hélène Marchetti", "PERSON", 0), ("Arkady Volkonsky", "PERSON", 0), ("France", "GPE", 0),
+                  ("UN", "ORG", 0))
+    assert _names(a)["the ambassador"] == "Hélène Marchetti"

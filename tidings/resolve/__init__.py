@@ -229,7 +229,9 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
             return link[k]
         if _INDEFINITE.match(surface):
             return _add_other(surface, "ORG", i, clusters)  # "a local resistance committee" is new here
-        k = i + 1  # "The shipping company, Oceanic Star Maritime, said", "the disaster agency AFAD": one body
+        # "The shipping company, Oceanic Star Maritime, said", "the disaster agency AFAD": one body (past a name
+        # inside the description: "The UN refugee agency, UNHCR,")
+        k = next((j for j in range(i + 1, min(i + 4, len(mentions))) if mentions[j].span.start >= m.span.end), i + 1)
         if k < len(mentions) and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
                 and mentions[k].span.start >= m.span.end and _APPOSED.fullmatch(text, m.span.end, mentions[k].span.start):
             return link[k]
@@ -269,6 +271,14 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
     last = {k: max((mentions[j].span.start for j in clusters[k].mentions if mentions[j].span.start < m.span.start),
                    default=-1) for k in fits}
+    if fits and all(last[k] < 0 for k in fits) and not any(w[:1].isupper() for w in desc.split()):
+        # a bare "the ambassador" just after one ("France’s ambassador ..., Hélène Marchetti, said ...") is
+        # her, not the Russian ambassador the document names only further on ("the city's mayor said" with
+        # no one before it still points ahead, and "The Italian prime minister" to the Italian one)
+        topic = _topic(text, mentions, link, clusters, units, units.index(m.span.start), gender=None)
+        if topic is not None and topic not in fits \
+                and (not clusters[topic].roles or role_matches(desc, tuple(clusters[topic].roles))):
+            return topic
     before = [h for h in holders.get(parse_role(desc)[0], ()) if h[0] < m.span.start]
     if before and before[-1][0] > max(last.values(), default=-1):
         return before[-1][1]
