@@ -379,3 +379,10 @@ def test_quotes_a_nationality_before_a_role_is_not_the_speaker():
     text = "The Almaty city prosecutor’s office said it had opened a criminal case."
     _, got = _quotes(text, ("Almaty", "GPE", 0))
     assert [g[2] for g in got] == [None]
+
+
+def test_quotes_a_second_verb_after_and_is_said_by_the_sentence_s_subject():
+    text = "The Save Romania Union demanded that the government step down and said it would file a motion."
+    _, got = _quotes(text, ("Save Romania Union", "ORG", 0))
+    assert [(g[0], g[2]) for g in got if g[0].startswith("it would")] == [
+        ("it would file a motion", "Save Romania Union")]
