@@ -679,7 +679,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
 _FROM_PLACE = re.compile(r"\b(?:from|in|of)\s+$")
 # a lower-case word after a name that is no preposition or adverb: its verb ("said Manila bore ...")
 _VERB_NEXT = re.compile(r"\s+(?!(?:on|in|at|during|after|before|who|when|while|as|yesterday|today|tonight|late|later|"
-                        r"earlier|from|to|of|for|with|and|via|by|late|last|this|next|told|added|adding)\b)[a-z]")
+                        r"earlier|from|to|of|for|with|and|via|by|last|this|next|told|added|adding)\b)[a-z]")
 # a title between a body and a name: "Foreign Ministry [spokesman] Wang Wenbin", "Interior Cabinet [Secretary] X"
 _TITLE_GAP = re.compile(rf"\s+(?:(?:deputy|chief|senior|acting|{ROLE_PATTERN}|{'|'.join(TITLES)})\s+){{1,3}}", re.IGNORECASE)
 

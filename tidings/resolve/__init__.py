@@ -359,12 +359,8 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
              and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j]))
                   or _surface(text, mentions[j]).lower().endswith(" " + head))]  # "the main opposition party"
     earlier = [link[j] for j in found]
-    for j in found:  # ... or one described by the head word where it was named ("the Civic Space Defence
-        # Network, a Lagos-based rights group whose monitors ..." is "the group" after it)
-        if any(fits(a) for a in clusters[link[j]].aliases) or (
-                (seen := re.match(rf"\)?(?:\s*\([^()]{{1,15}}\))?,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(head)}\b",
-                                  text[mentions[j].span.end : mentions[j].span.end + 80])) is not None
-                and not _SAYS.match(text, mentions[j].span.end + seen.end())):  # (not "..., the embassy said")
+    for j in found:  # ... or one described by the head word where it was named
+        if any(fits(a) for a in clusters[link[j]].aliases) or _described_as(text, mentions[j], head):
             return link[j]
     generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers",
                        "agency", "charity", "watchdog", "group", "coalition")
@@ -385,6 +381,15 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
 _PUBLIC_BODY = re.compile(r"(?i)\b(?:ministry|cabinet|government|authority|department|council|commission|police|army|"
                           r"navy|forces|military|court|tribunal|parliament|senate|assembly|congress|embassy|committee|"
                           r"party|union)\b")
+
+
+def _described_as(text: str, m: Mention, head: str) -> bool:
+    """Is the body named at ``m`` described there by ``head``? ("the Civic Space Defence Network, a
+    Lagos-based rights group whose monitors ...", "The ... Front (BPLF), a banned separatist group";
+    not "..., the embassy said", where the description is the sayer)."""
+    seen = re.match(rf"\)?(?:\s*\([^()]{{1,15}}\))?,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(head)}\b",
+                    text[m.span.end : m.span.end + 80])
+    return seen is not None and not _SAYS.match(text, m.span.end + seen.end())
 
 
 def _name_words(phrase: str) -> set[str]:
