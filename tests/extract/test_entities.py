@@ -253,3 +253,12 @@ def test_entities_an_alliance_of_a_named_place_is_one_body():
     at = _at(text)
     got = _institutions(text, [at("Alliance", "ORG"), at("Sahel States", "GPE")])
     assert [(text[m.span.start:m.span.end], m.type) for m in got] == [("Alliance of Sahel States", "ORG")]
+
+
+def test_entities_it_that_threatens_or_demands_is_a_body_acting():
+    from tidings.extract.entities import _rule_mentions
+
+    text = "A group calling itself Black Lantern posted a message. It threatened to publish the data. It was late."
+    got = [(m.span.text(make_analysis(text).doc), m.source) for m in _rule_mentions(make_analysis(text))
+           if m.source.startswith("pronoun")]
+    assert got == [("It", "pronoun:n")]  # (not the "It" of "It was late")

@@ -68,7 +68,7 @@ _UNNAMED_SOURCE = re.compile(  # "opposition parties say ...", "some analysts wa
 _PRONOUN = re.compile(r"\b(he|she|He|She|him|her|Him|Her)\b")
 _IT_SAYS = re.compile(r"\b(it|It)\b(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|added|adds|told|tells|warned|stated|insisted|argued|"
                       r"called|calls|urged|urges|accused|accuses|described|welcomed|condemned|denied|rejected|"
-                      r"announced|confirmed)\b)")
+                      r"announced|confirmed|threatened|threatens|demanded|demands|vowed|vows|pledged|refused)\b)")
 
 
 @stage(requires=("sents",), assigns=("mentions",))
