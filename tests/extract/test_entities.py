@@ -1,5 +1,7 @@
 """Entity mentions from the shipped model plus the rule-based pronouns and descriptions."""
 
+import pytest
+
 from tidings.extract.entities import extract_mentions
 from tidings.types import Mention, Span
 from tests.conftest import make_analysis
@@ -217,14 +219,21 @@ def test_entities_a_name_ending_in_a_firm_s_word_is_an_organisation():
     assert [m.type for m in got] == ["ORG", "ORG", "GPE"]
 
 
-def test_entities_a_name_cut_before_its_front_alliance_or_society_takes_it_in():
+@pytest.mark.parametrize(("text", "names", "expected"), [
+    # a name cut before its Front, Society or Alliance takes it in
+    ("The Archipelago Smallholders Front and the Kenya Red Cross Society met the Freedom Alliance.",
+     [("Archipelago", "ORG"), ("Kenya", "GPE"), ("Freedom", "ORG")],
+     [("Archipelago Smallholders Front", "ORG"), ("Kenya Red Cross Society", "ORG"), ("Freedom Alliance", "ORG")]),
+    # an Alliance of a named place is one body
+    ("Troops may come under the Alliance of Sahel States, the bloc said.",
+     [("Alliance", "ORG"), ("Sahel States", "GPE")], [("Alliance of Sahel States", "ORG")]),
+])
+def test_entities_a_body_s_name_the_tagger_cut_short_takes_in_its_head(text, names, expected):
     from tidings.extract.entities import _institutions
 
-    text = "The Archipelago Smallholders Front and the Kenya Red Cross Society met the Freedom Alliance."
     at = _at(text)
-    got = _institutions(text, [at("Archipelago", "ORG"), at("Kenya", "GPE"), at("Freedom", "ORG")])
-    assert [(text[m.span.start:m.span.end], m.type) for m in got] == [
-        ("Archipelago Smallholders Front", "ORG"), ("Kenya Red Cross Society", "ORG"), ("Freedom Alliance", "ORG")]
+    got = _institutions(text, [at(s, kind) for s, kind in names])
+    assert [(text[m.span.start:m.span.end], m.type) for m in got] == expected
 
 
 def test_entities_a_name_in_apposition_to_a_person_s_role_is_a_person_not_a_place():
@@ -244,15 +253,6 @@ def test_entities_a_name_before_a_lower_case_river_or_delta_is_that_feature_not_
     river = _typed(text, Span(22, 27), "LOC")
     assert (river.span.text(make_analysis(text).doc), river.type) == ("Niger river", "LOC")
     assert _typed(text, Span(35, 40), "LOC").type == "GPE"
-
-
-def test_entities_an_alliance_of_a_named_place_is_one_body():
-    from tidings.extract.entities import _institutions
-
-    text = "Troops may come under the Alliance of Sahel States, the bloc said."
-    at = _at(text)
-    got = _institutions(text, [at("Alliance", "ORG"), at("Sahel States", "GPE")])
-    assert [(text[m.span.start:m.span.end], m.type) for m in got] == [("Alliance of Sahel States", "ORG")]
 
 
 def test_entities_it_that_threatens_or_demands_is_a_body_acting():
