@@ -31,7 +31,8 @@ L2 = 0.01
 # features whose weight may not be negative: evidence for a reading never counts against it (without
 # the bound, local US news teaches that a national capital is a bad guess: "Athens" is in Georgia)
 NONNEGATIVE = ("capital", "qualifier", "same_country", "same_region", "named_region", "near", "country_named",
-               "any_region", "any_country", "capital_context", "demonym", "capital_namesake")
+               "any_region", "any_country", "capital_context", "demonym", "capital_namesake",
+               "country_context")
 # a national capital keeps at least the bonus it had before the ranker: "Washington" (and London) is the
 # capital in world news, which the local news of the train split (Athens, Ga.; Dublin, Ohio) hardly shows
 MINIMUM = {"capital": 1.5, "capital_context": 2.0}

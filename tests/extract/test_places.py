@@ -145,3 +145,24 @@ def test_locate_places_names_the_unnamed_government_after_the_country_the_story_
     assert "Government of Serbia" in {e.name for e in analyze(text).entities}
     even = analyze("The government met on Monday. Serbia and Croatia spoke.")
     assert "Government of Serbia" not in {e.name for e in even.entities}  # no country leads: left unnamed
+
+
+def test_places_a_country_among_countries_is_not_a_namesake_town():
+    # the story names the US many times; Lebanon is still the country beside Germany, Saudi Arabia and Yemen
+    text = ("Germany criticised Saudi Arabia. Officials in Washington said the US would keep selling arms to Riyadh "
+            "for the war in Yemen. The US and the United States Congress were split. The crown prince detained "
+            "Lebanon's prime minister.")
+    names = ("Germany", "Saudi Arabia", "Washington", "US", "Riyadh", "Yemen", "US ", "United States", "Lebanon")
+    spans, at = [], 0
+    for name in names:
+        start = text.index(name.strip(), at)
+        spans.append((start, start + len(name.strip())))
+        at = start + 1
+    lebanon = resolve_toponyms(text, spans)[-1]
+    assert lebanon.country == "LBN" and lebanon.feature == "country"
+
+
+def test_places_the_word_after_a_name_says_it_is_the_town():
+    # Isfahan is a city and its province; "city" after the name says which
+    city = _resolve("Workers protested in Isfahan city over pay.", "Isfahan")[0]
+    assert city.feature == "city" and city.country == "IRN"

@@ -353,9 +353,22 @@ def _readings(text: str, spans: Sequence[tuple[int, int]], demonyms: bool
               ) -> tuple[list[str], list[tuple[_Cand, ...]], list[tuple[_Cand, ...]]]:
     """Each span's key, candidates and qualifier candidates ("Paris, Texas")."""
     keys = [_key(text[s:e]) for s, e in spans]
-    cands = [_candidates(text[s:e], demonym=demonyms) or _part_candidates(text[s:e]) for s, e in spans]
+    cands = [_said_kind(text, e, _candidates(text[s:e], demonym=demonyms) or _part_candidates(text[s:e]))
+             for s, e in spans]
     quals = [_qualifier(text, e) for _, e in spans]
     return keys, cands, quals
+
+
+_CITY_AFTER = re.compile(r"\s+(?:city|town)\b")
+
+
+def _said_kind(text: str, end: int, cands: tuple[_Cand, ...]) -> tuple[_Cand, ...]:
+    """A town and its region of one name, told apart by the word after it: "Isfahan city (Isfahan)"."""
+    if not _CITY_AFTER.match(text, end):
+        return cands
+    towns = tuple(c for c in cands if c.place.feature == "city")
+    regions = {c.place.country for c in cands if c.place.feature == "admin1"}
+    return towns if any(c.place.country in regions for c in towns) else cands
 
 
 def _resolve(keys: list[str], cands: list[tuple[_Cand, ...]], quals: list[tuple[_Cand, ...]],
@@ -431,9 +444,9 @@ class _Context:
 FEATURES = ("logpop", "pop_gap", "top_pop", "country", "admin1", "admin2", "continent", "region", "capital",
             "alt_name", "demonym", "bare_county", "qualifier", "same_country", "same_region", "named_region",
             "near", "country_named", "any_region", "any_country", "part", "capital_context",
-            "capital_namesake", "logpop_admin1", "logpop_country")
+            "capital_namesake", "logpop_admin1", "logpop_country", "country_context")
 DEFAULT_WEIGHTS = (1.0, 0.0, 0.0, 2.0, 0.0, 4.0, 8.0, 6.0, 1.5, 0.0, 0.0, -1.0, 6.0, 7.0, 3.0, 1.5, 3.5, 0.0,
-                   0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+                   0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 _KINDS = ("country", "admin1", "admin2", "continent", "region")
 
 
@@ -472,7 +485,7 @@ def _features(cand: _Cand, key: str, cands: tuple[_Cand, ...], quals: tuple[_Can
          # "Washington": the capital rather than the state of the same name, unless the text says otherwise
          float(capital and any(c.place.feature == "admin1" and c.place.country == place.country for c in cands)),
          # size on the scale of its kind: a region's population (summed from its towns) is not a town's
-         logpop if place.feature == "admin1" else 0.0, logpop if place.feature == "country" else 0.0]
+         logpop if place.feature == "admin1" else 0.0, logpop if place.feature == "country" else 0.0, 0.0]
     if ctx is None:
         return f
     # coherence with every reading of the other names, not only their current picks ("Athens" and
@@ -500,8 +513,9 @@ def _features(cand: _Cand, key: str, cands: tuple[_Cand, ...], quals: tuple[_Can
         f[16] = min(near, 3) / 3
     f[17] = float(place.feature != "country" and any(p.place.feature == "country" and p.place.country == place.country
                                                      for p in others))
-    if capital:  # world news: the other names are countries and capitals ("Washington and London")
-        f[21] = sum(p.place.feature == "country" or _is_capital(p) for p in others) / (n + 1)
+    if capital or place.feature == "country":  # world news: the other names are countries and capitals
+        world = sum(p.place.feature == "country" or _is_capital(p) for p in others) / (n + 1)
+        f[21 if capital else 25] = world  # "Lebanon" the country beside Qatar and Yemen, not the town in Ohio
     return f
 
 
