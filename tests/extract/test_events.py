@@ -919,3 +919,12 @@ def test_events_a_count_inside_a_dash_aside_is_not_the_toll_after_it(monkeypatch
     got = _events("Gunmen attacked the hotel. The spokesman said 16 people had been killed – 11 guests, two guards "
                   "and two members of the special forces – and 23 wounded.")
     assert got[0][4] == {"killed": 16, "injured": 23}
+
+
+def test_events_who_tells_of_a_passive_arrest_is_no_target_and_police_telling_it_made_it():
+    got = _analyzed("Police said 27 people had been arrested.")
+    arrests = [g for g in got if g[0] == "COERCE"]
+    assert arrests and arrests[0][2] == ["Police"] and arrests[0][3] == ["27 people"]
+    got = _analyzed("A city spokeswoman, Ilse Van Damme, said 31 demonstrators had been arrested.")
+    arrests = [g for g in got if g[0] == "COERCE"]
+    assert arrests and not any("Van Damme" in n for n in arrests[0][3]) and not arrests[0][2]

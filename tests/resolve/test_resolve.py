@@ -180,6 +180,13 @@ def test_resolve_a_speaking_pronoun_is_who_spoke_in_the_sentence_before_not_its_
         == "European Commission"
 
 
+def test_resolve_a_speaking_pronoun_is_the_body_a_report_was_according_to():
+    text = ("Gunmen attacked a church in the city's Sovetsky district, according to the Dagestan branch of the "
+            "Investigative Committee. It said it had opened a criminal case.")
+    a = _resolved(text, ("Sovetsky", "ORG", 0), ("Dagestan", "GPE", 0), ("Investigative Committee", "ORG", 0))
+    assert _names(a)["It"] == "Investigative Committee"
+
+
 def test_resolve_the_role_after_an_unnamed_holder_is_that_holders_body_not_an_earlier_named_holder():
     text = ("Ana Silva, a spokesperson for the institute, said 2,000 people had moved. "
             "A Unicef spokesperson said 60,000 children were affected. "

@@ -684,6 +684,13 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         # "X and his brother Y were shot dead in a raid": with no agent, the subjects are what it happened to
         if by := _BY_AFTER.match(text, trigger.end):
             before, after = [m for m in after if m.span.start >= by.end() - 2], before
+        elif told is not None and kind not in _INCIDENTS:
+            # "Police said 27 people had been arrested": who tells it is not who it happened to; the police (army,
+            # ...) telling of an arrest are its doers, as is who warns that "any provocation will be met with force"
+            by_teller = [m for m in before if m.span in told.source]
+            after = [m for m in before + after if m not in by_teller]
+            before = by_teller if kind in _SAID or kind == "COERCE" and _FORCE.search(
+                text, told.source.start, told.source.end) else []
         else:
             before, after = [], before + after
     if mode == "vote" and (house := [m for m in after if m.span.start < trigger.end]):
@@ -697,9 +704,12 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     targets = _distinct(after)[:2]
     clause = text[max(span.start, trigger.start - 60) : trigger.start]
     clause_at = trigger.start - len(clause) + max(clause.rfind(","), clause.rfind(";")) + 1
-    if not actors and not (kind in _INCIDENTS and _PASSIVE_BEFORE.search(text, clause_at, trigger.start)) \
-            and (group := _GROUP.search(text, clause_at, trigger.start)):  # not "7,000 people have been killed"
-        actors = [Participant(Span(group.start(1), group.end(1)))]
+    if group := _GROUP.search(text, clause_at, trigger.start):
+        if kind == "COERCE" and not targets and _PASSIVE_BEFORE.search(text, clause_at, trigger.start):
+            targets = [Participant(Span(group.start(1), group.end(1)))]  # "27 people had been arrested"
+        elif not (kind in _INCIDENTS and _PASSIVE_BEFORE.search(text, clause_at, trigger.start)):
+            # not "7,000 people have been killed", a toll; but "173 civilians were evacuated" (ACLED's displacement)
+            actors = actors or [Participant(Span(group.start(1), group.end(1)))]
     if _MUTUAL.match(text, trigger.start) and (other := _WITH.match(text, trigger.end)):
         # "a trafficker exchanged fire with military police", "forces clashed with separatists": both fight
         group = _WITH_GROUP.match(text, other.end())
@@ -710,7 +720,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
             actors = [Participant(trigger)]
         elif crowd := _PROTEST_CROWD.search(text, span.start, trigger.start):
             actors = [Participant(Span(crowd.start(1), crowd.end(1)))]
-    if kind == "COERCE" and (inst := _INSTITUTION.search(text[span.start : span.end])):
+    if kind == "COERCE" and (inst := _INSTITUTION.search(text[span.start : span.end])) \
+            and not any(a.span.start <= span.start + inst.start(1) < a.span.end for a in actors):
         actors.insert(0, Participant(Span(span.start + inst.start(1), span.start + inst.end(1))))
     speaker = next((q.entity for q in over if q.entity is not None), None)
     flags = []
@@ -766,7 +777,9 @@ _MUTUAL = re.compile(r"exchang|clash", re.IGNORECASE)
 _WITH = re.compile(r"\s+with\s+")
 _WITH_GROUP = re.compile(rf"((?:the\s+)?(?:[\w-]+\s+)?{_CROWD}(?:\s+forces)?)\b", re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;.“”\"]{1,100}?(?:,|$)")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|already\s+)?$", re.IGNORECASE)
+_FORCE = re.compile(r"\b(?:police|army|military|navy|coast ?guard|gendarmerie|troops|soldiers|security forces)\b",
+                    re.IGNORECASE)
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+by\s", re.IGNORECASE)
 
 

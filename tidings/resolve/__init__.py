@@ -420,11 +420,21 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
                   and clusters[link[j]].type in kinds
                   and (gender is None or clusters[link[j]].gender in (None, gender))
                   and not (outside and mentions[j].span in outside)]
-        inside.sort(key=lambda j: (not (speaking and _SAYS.match(text, mentions[j].span.end)),
+        inside.sort(key=lambda j: (not (speaking and _spoke(text, mentions[j], clusters[link[j]].type)),
                                    _is_object(text, mentions[j]), _is_possessor(text, mentions[j])))
         if inside:
             return link[inside[0]]
     return None
+
+
+_ACCORDING = re.compile(r"\baccording to\s+[^,;.]{0,60}$")
+
+
+def _spoke(text: str, m: Mention, kind: str) -> bool:
+    """Whether a mention speaks where it is: "the ministry said", "according to the Dagestan branch of the
+    Investigative Committee" (the body, not the place in its name)."""
+    return bool(_SAYS.match(text, m.span.end)) or kind == "ORG" and bool(
+        _ACCORDING.search(text, max(0, m.span.start - 70), m.span.start))
 
 
 def _is_possessor(text: str, m: Mention) -> bool:
