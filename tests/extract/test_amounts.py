@@ -25,6 +25,12 @@ def test_amounts_counts_money_durations():
     ]
 
 
+def test_amounts_part_of_a_group_counts_but_part_of_the_wounded_is_no_count_of_wounded():
+    a = extract_amounts(make_analysis("Two of the fishermen were hurt and 40 labourers fled; two of the wounded died."))
+    got = [(x.span.text(a.doc), x.value, x.unit) for x in a.amounts]
+    assert got == [("Two of the fishermen", 2, "fishermen"), ("40 labourers", 40, "labourers")]
+
+
 def test_amounts_a_headline_count_of_the_killed():
     a = extract_amounts(make_analysis("Intro line here.\n12.30 GMT\n17 killed, 30 missing as search is halted\nBody.\n"))
     assert [(x.span.text(a.doc), x.value, x.unit) for x in a.amounts] == [("17 killed", 17, "killed")]

@@ -309,6 +309,14 @@ def test_quotes_a_piece_begun_at_a_comma_starts_at_its_first_word():
     assert text[span.start : span.end] == "takes effect at midnight"
 
 
+def test_quotes_a_piece_begun_at_a_possessive_starts_at_its_owner():
+    from tidings.extract.quotes import _trim
+    from tidings.types import Span
+    text = "Lula's government is releasing R$1.5bn, Célia Marangoni has said."
+    span = _trim(text, Span(4, 38))
+    assert text[span.start : span.end] == "Lula's government is releasing R$1.5bn"
+
+
 def test_quotes_a_quote_left_open_takes_the_speaker_named_where_it_ends_and_she_is_found_past_its_sentences():
     text = ("Gayane Martirosyan, 64, left with her two grandchildren. “We heard the first explosion at midnight. "
             "We went down to the cellar. At five o’clock the roof was gone.\n"

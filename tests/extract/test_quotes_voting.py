@@ -307,3 +307,17 @@ def test_a_scrap_the_tagger_takes_from_inside_a_rule_quote_leaves_it_whole():
             "said, as police arrested two managers on suspicion of ignoring safety warnings.\n")
     got = quotes(tidings.analyze(text))
     assert any(t.startswith("Rescuers pulled 31 miners") and t.endswith("still missing") for t in got), got
+
+
+def test_a_cue_with_an_object_running_past_commas_is_no_parenthetical_cue():
+    from tidings.extract.cues import find_cues
+    from tidings.types import Span
+    # "has urged everyone in A, B and C to leave": the commas are the object's, not a ", he adds," aside; the
+    # subject before it ("The governor of Rio Grande do Sul", a name counted as one word) is no content
+    text = ("The governor of Rio Grande do Sul, Rafael Dornelles, has urged everyone in low-lying parts of "
+            "Porto Alegre, Canoas and Eldorado do Sul to leave immediately, saying the state was at risk.")
+    contents = {c.verb: c.content and text[c.content.start : c.content.end] for c in find_cues(text, Span(0, len(text)), [])}
+    assert contents["urged"] is None and contents["saying"] == "the state was at risk"
+    text = "The difference now, he told me on Friday, is that he leads a news program."
+    contents = {c.verb: c.content and text[c.content.start : c.content.end] for c in find_cues(text, Span(0, len(text)), [])}
+    assert contents["told"] == text.rstrip(".")  # the aside around whom he told stays one

@@ -29,10 +29,13 @@ _PEOPLE = (r"people|persons|civilians|children|adults|soldiers|troops|officers|p
            r"patients|women|men|journalists|firefighters|villagers|others|pupils|staff|dockworkers|"
            r"members|voters|prisoners|hostages|casualties|victims|bodies|volunteers|supporters|tourists|"
            r"fans|miners|farmers|sailors|crew|guards|pilgrims|worshippers|shoppers|commuters|"
-           r"employees|demonstrators|rebels|insurgents|personnel|medics|doctors|nurses|teachers|boys|girls")
+           r"employees|demonstrators|rebels|insurgents|personnel|medics|doctors|nurses|teachers|boys|girls|"
+           r"fishermen|fishers|labourers|laborers|traders|drivers|motorists|pedestrians|bystanders|parishioners|"
+           r"guests|detainees|inmates|herders|seafarers|spectators|settlers")
 _NOT_ADJ = r"(?!(?:were|was|are|is|have|has|had|been|of|and|in|on|at)\b)"
 _COUNT = re.compile(
-    rf"\b(?:{_QUAL})?(?P<num>{_NUM})\s+(?:(?:(?:{_NOT_ADJ}[a-z-]+\s+){{0,2}})(?P<unit>{_PEOPLE})|"
+    # ("two of the fishermen", but not "two of the wounded", who are not a count of the wounded)
+    rf"\b(?:{_QUAL})?(?P<num>{_NUM})\s+(?:(?:of\s+(?:the|those)\s+)?(?:(?:{_NOT_ADJ}[a-z-]+\s+){{0,2}})(?P<unit>{_PEOPLE})|"
     rf"(?P<state>dead|killed|deaths|fatalities|injured|injuries|wounded))\b", re.IGNORECASE)
 _MONEY = re.compile(
     rf"(?:{_QUAL})?(?:(?P<sym>[$£€¥])\s?(?P<num>{_NUM})|(?P<num2>{_NUM})\s+"

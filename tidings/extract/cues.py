@@ -209,11 +209,16 @@ def _named_subject(head: str) -> bool:
 _VERBISH = re.compile(r"\b[a-z]+(?:ed|s)\b")
 
 
+_PARTICLE = re.compile(r"\b([A-Z][\w-]*)\s+(?:(?:de|do|da|dos|das|del|della|di|du|la|le|al|el|bin|van|von|der)\s+)+(?=[A-Z])")
+_NAME_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
+
+
 def _noun_phrase(chunk: str) -> bool:
     """A few words with no quotation mark and nothing like a verb: "Ukraine’s foreign minister",
     "The city’s mayor" (a subject before its appositive), not something said."""
-    bare = re.sub(r"(?:’s|'s)\b", "", chunk)
-    return (len(chunk.split()) <= 6 and not any(q in bare for q in "“”\"‘")
+    # (a name counts as one word, and its particles are no verbs: "The governor of Rio Grande do Sul")
+    bare = _PARTICLE.sub(r"\1 ", re.sub(r"(?:’s|'s)\b", "", chunk))
+    return (len(_NAME_RUN.sub("N", bare).split()) <= 6 and not any(q in bare for q in "“”\"‘")
             and not _FINITE.search(bare) and not _VERBISH.search(bare))
 
 
@@ -249,15 +254,20 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
         return None  # too short to be content, unless it is a quotation ("“Fourteen people,” he said")
     rest = text[cue.end : sent.end]
     mid = re.match(r"^[^,]*,\s+(\S.*)$", rest)
-    if mid and len(mid.group(1).split()) >= 3 and not _ADJUNCT_CLAUSE.match(mid.group(1)) \
+    if mid and (source_after or (rest.split(",")[0].split() or [""])[0].lower() in _ADJUNCT | _TOLD_WHOM) \
+            and len(mid.group(1).split()) >= 3 and not _ADJUNCT_CLAUSE.match(mid.group(1)) \
             and not _APPOSITIVE.match(mid.group(1)) and not _NAME.fullmatch(mid.group(1).rstrip(" .;")):
-        # parenthetical cue: ", he adds," (not "according to the army's spokesman, Captain X Y.": who, named)
+        # parenthetical cue: ", he adds," (not "according to the army's spokesman, Captain X Y.": who, named;
+        # nor "X, Y, has urged everyone in the towns of A, B and C to leave": the cue's object runs on)
         return _trim(text, sent.start, sent.end)
     if _noun_phrase(head[:comma]):
         return None  # the subject before its appositive: "Ukraine’s foreign minister, Iryna Vasylenko, accused"
     if _OPENING_PARTICIPLE.match(head) and not _FINITE.search(head[:comma]):
         return None  # "Speaking to reporters in Vilnius, she said:": when and where, not what
     return _trim(text, sent.start, sent.start + comma)
+
+
+_TOLD_WHOM = frozenset(("", "me", "us", "him", "her", "them", "reporters", "journalists"))  # ", he told me on Friday,"
 
 
 def _after_np(text: str, sent: Span, cue: Span) -> Span | None:

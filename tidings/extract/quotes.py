@@ -314,6 +314,9 @@ MIN_LEARNED_WORDS = 3  # shorter tagged "contents" are stray words, not somethin
 _STAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4})\b)?(?:\s*[:–—-]\s*|[ \t]*(?=\n|$))")
 
 
+_OWNER = re.compile(r"(?<![\w’'])(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*$")
+
+
 def _trim(text: str, span: Span) -> Span:
     """``span`` without surrounding space, and without a live-blog post's opening time ("23:10 GMT:
     Police say ...") or a wire story's dateline ("ADEN, Yemen (AP) — "), which say when and where it
@@ -323,6 +326,9 @@ def _trim(text: str, span: Span) -> Span:
     if stamp := _STAMP.match(text, span.start) or (span.start == 0 or text[span.start - 1] == "\n") \
             and DATELINE.match(text, span.start, span.end):
         lead = min(stamp.end(), span.end) - span.start
+    if text.startswith(("’s ", "'s "), span.start + lead) \
+            and (owner := _OWNER.search(text, max(0, span.start - 60), span.start + lead)):
+        lead = owner.start() - span.start  # "[Lula]'s government is releasing ...": the owner is of the content
     return Span(span.start + lead, max(span.start + lead, span.start + len(chunk.rstrip())))
 
 
