@@ -928,3 +928,20 @@ def test_events_who_tells_of_a_passive_arrest_is_no_target_and_police_telling_it
     got = _analyzed("A city spokeswoman, Ilse Van Damme, said 31 demonstrators had been arrested.")
     arrests = [g for g in got if g[0] == "COERCE"]
     assert arrests and not any("Van Damme" in n for n in arrests[0][3]) and not arrests[0][2]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("KFOR said it had stepped up patrols around Mitrovica.", "MOBILIZE"),
+    ("The ministry put units near the line on the highest level of combat readiness.", "MOBILIZE"),
+    ("Pakistan had moved extra troops and artillery to the area on Monday.", "MOBILIZE"),
+    ("The union warned that farmers would come back with twice as many tractors.", "THREATEN"),
+    ("He said Serbia would not stand and watch if the violence went on.", "THREATEN"),
+    ("The committee declared a counter-terrorism operation regime in the city.", "COERCE"),
+    ("The ministry flew 14 surgeons and medical equipment to the city.", "AID"),
+    ("The WHO released $4 million from its emergency fund.", "AID"),
+    ("The district administration set up water points and a field clinic.", "AID"),
+])
+def test_events_words_that_name_a_mobilisation_threat_restriction_or_aid(sentence, kind):
+    from tidings.extract.events import rule_type
+
+    assert rule_type(sentence) == kind

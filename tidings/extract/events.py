@@ -16,9 +16,12 @@ from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, 
 _WARNED = r"warn(?:s|ed|ing)?\s+(?:that\s+|of\s+)(?:more|further|new|fresh|renewed)\s+"
 _WARNED_OF = _WARNED + r"(?:[\w-]+\s+)?(?:attacks|strikes|action|violence|reprisals|retaliation|consequences)"
 # "warned that Democrats would block any bill": a threat to act (not "warned that water could spread cholera")
-_WARNED_ACT = (r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:would|will)\s+(?:not\s+)?"
+_WARNED_ACT = (r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:would|will)\s+[“\"]?(?:not\s+)?"
                r"(?:block|veto|retaliate|respond|strike|sanction|boycott|walk out|shut down|sue|expel|halt|suspend|"
-               r"cut off|withdraw|resign)\b")
+               r"cut off|withdraw|resign|come back|return|stay silent|take action|act|intervene|escalate)\b")
+# "would not stand and watch if ...", "will not stay silent": a threat said without "warned"
+_WONT_WATCH = (r"(?:would|will)\s+[“\"]?(?:not|never)\s+(?:stand (?:by|idly by|and watch)|sit idly by|stay silent|"
+               r"remain silent|remain indifferent)\b")
 # "failed in the Senate", "was voted down by parliament": a legislature rejects a bill
 _VOTED_DOWN = (r"(?:failed|was defeated|were defeated|was rejected|was voted down)\s+(?:in|by)\s+(?:the\s+)?"
                r"(?:[A-Z][\w-]*\s+){0,3}?(?:Senate|House|Parliament|parliament|Assembly|Congress|Chamber|Council|"
@@ -72,7 +75,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"(?<!had )no (?:other )?choice but to"),  # ("I had no choice but to turn around": what was done)
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|"  # and "would table a motion unless ..."
-                            r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b"),
+                            r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
     # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
     ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on) (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
@@ -99,7 +102,13 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)|"
                              r"(?:send|sent|sends|sending|dispatch(?:ed|es)?|divert(?:ed|s)?)\s+(?:[\w,-]+\s+){0,6}?"
                              r"(?:destroyers?|warships?|frigates?|corvettes?|submarines?|gunboats?|fighter jets|troops|"
-                             r"soldiers|commandos|marines|special forces)\b"),
+                             r"soldiers|commandos|marines|special forces)\b|"
+                             # "stepped up patrols", "put units on the highest level of combat readiness", "moved extra
+                             # troops and artillery to the area"
+                             r"step(?:s|ped|ping)? up (?:[\w-]+ ){0,2}?(?:patrols|security)|"
+                             r"(?:high|highest|full|maximum|heightened) (?:state of |level of )?(?:alert|combat readiness)|"
+                             r"mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?(?:troops|artillery|tanks|armou?red vehicles|battalions)"
+                             r" (?:\w+ ){0,4}?to\b"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
     ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
     ("CONCEDE", "release", r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
@@ -107,7 +116,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"detainees|hostages|bodies|prisoners of war|(?:aid |charity |humanitarian )?workers|journalists|"
                            r"activists|students|sailors|crew members|nationals|citizens)\b|prisoner (?:swap|exchange)s?"),
     ("COERCE", "restriction", r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
-                              r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law)|"
+                              r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law|"
+                              r"counter-terrorism (?:operation )?regime)|"
+
                               r"order(?:ed|s)?\s+(?:the\s+|an?\s+)?(?:mandatory\s+|compulsory\s+|immediate\s+)?evacuation|"
                               r"(?:mandatory|compulsory) evacuations?|evacuation orders?|"
                               r"order(?:ed|s)?\s+(?:all\s+|the\s+)?(?:residents|people|inhabitants|villagers|families|civilians)"
@@ -116,6 +127,13 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
+                   # "flew 14 surgeons and medical equipment to ...", "released $4 million from its emergency fund",
+                   # "set up water points and a field clinic"
+                   r"(?:fl(?:ew|y|ies|own)|sen[dt]s?|dispatch(?:ed|es)?)\s+(?:[\w,-]+\s+){0,6}?(?:doctors|surgeons|medics|"
+                   r"rescuers|rescue teams|medical (?:teams|supplies|equipment)|vaccines?|doses)\b|"
+                   r"releas(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,3}?[$€£₹]\s?\d|"
+                   r"set(?:s|ting)? up (?:[\w-]+ ){0,3}?(?:water points|field clinics?|field hospitals?|shelters|"
+                   r"soup kitchens|evacuation cent(?:re|er)s|relief camps)\b|"
                    r"(?:announced|pledged|promised|offered|pay|paid) (?:a |an )?(?:[\w-]+ ){0,2}?(?:payments?|compensation|grants?)\b|"
                    r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.$€£₹-]+\s+){1,6}?"
                    r"(?:rupees|dollars|euros|pounds|shillings|naira|rand|pesos|lakh|crore|taka|tenge|roubles|rubles|"
