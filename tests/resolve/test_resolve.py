@@ -360,6 +360,12 @@ def test_resolve_arabic_articles_inner_surname_words_and_the_first_of_two_spanis
     assert len(_people(a)) == 3
 
 
+def test_resolve_the_name_a_long_portuguese_name_is_known_by_is_that_person_untitled():
+    text = "President Luiz Inácio Lula da Silva will visit. Lula said the state would get help."
+    a = _resolved(text, ("Luiz Inácio Lula da Silva", "PERSON", 0), ("Lula", "PERSON", 0))
+    assert _names(a)["Lula"] == "Luiz Inácio Lula da Silva" and len(_people(a)) == 1
+
+
 def test_resolve_a_bodys_spokesman_is_not_whoever_spoke_last():
     text = ("The operation is continuing, the NDRRMC said. Nestor Lagumbay, the mayor, said no aid had come. "
             "The NDRRMC spokesman said a ship would arrive on Wednesday.")
