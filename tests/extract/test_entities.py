@@ -262,3 +262,13 @@ def test_entities_it_that_threatens_or_demands_is_a_body_acting():
     got = [(m.span.text(make_analysis(text).doc), m.source) for m in _rule_mentions(make_analysis(text))
            if m.source.startswith("pronoun")]
     assert got == [("It", "pronoun:n")]  # (not the "It" of "It was late")
+
+
+def test_entities_a_bodys_wing_is_one_body_named_next():
+    from tidings import analyze
+
+    a = analyze("Pakistan's military media wing, Inter-Services Public Relations (ISPR), said the posts were hit. "
+                "Three soldiers were among the wounded, it said.")
+    wing = next(m for m in a.mentions if m.source == "role")
+    assert wing.span.text(a.doc) == "Pakistan's military media wing"
+    assert a.entities[a.quotes[-1].entity].name == "Inter-Services Public Relations"
