@@ -945,3 +945,9 @@ def test_events_words_that_name_a_mobilisation_threat_restriction_or_aid(sentenc
     from tidings.extract.events import rule_type
 
     assert rule_type(sentence) == kind
+
+
+def test_events_protesters_met_with_water_cannon_protest_and_the_police_act_on_them():
+    got = _analyzed("Police fired water cannon and tear gas after protesters set fire to tyres.")
+    protest = next(g for g in got if g[0] == "PROTEST")
+    assert protest[2] == ["protesters"] and protest[3] == ["Police"]

@@ -733,6 +733,10 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         group = _WITH_GROUP.match(text, other.end())
         actors, targets = actors + (targets[:1] or ([Participant(Span(group.start(1), group.end(1)))] if group else [])), \
             targets[1:]
+    if kind == "PROTEST" and _CROWD_TRIGGER.fullmatch(text, trigger.start, trigger.end) \
+            and all(_FORCE.search(text, a.span.start, a.span.end) for a in actors):
+        # "Police fired water cannon at protesters": the protesters protest, the police act against them
+        actors, targets = [Participant(trigger)], (actors + targets)[:2]
     if not actors and kind == "PROTEST":
         if _CROWD_TRIGGER.fullmatch(text, trigger.start, trigger.end):
             actors = [Participant(trigger)]
