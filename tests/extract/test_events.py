@@ -951,3 +951,9 @@ def test_events_protesters_met_with_water_cannon_protest_and_the_police_act_on_t
     got = _analyzed("Police fired water cannon and tear gas after protesters set fire to tyres.")
     protest = next(g for g in got if g[0] == "PROTEST")
     assert protest[2] == ["protesters"] and protest[3] == ["Police"]
+
+
+def test_events_the_crowd_opening_the_acts_clause_acts_and_a_building_where_it_happened_does_not():
+    got = _analyzed("Police fired tear gas after protesters set fire to tyres near the European Parliament.")
+    arson = next(g for g in got if g[1] == "set fire to")
+    assert arson[2] == ["protesters"]

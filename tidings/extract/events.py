@@ -229,6 +229,7 @@ _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed
                        r"|\b(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)?|ask(?:s|ed|ing)?|plead(?:s|ed|ing)?)\s+for\b",
                        re.IGNORECASE)  # ... or "appealed for tents"
 _INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|navy|coast ?guard|gendarmerie|military|government|parliament|regime))\b", re.IGNORECASE)
+_AT_PLACE = re.compile(r"\b(?:near|outside|at|in front of|inside|into|towards?|from|around|opposite)\s+$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _MEDIUM = re.compile(r"\b(?:said|says|wrote|writes|posted|posts|announced|added|adds|told|tells)\s+(?:(?:on|via|in a post on)\s+|"
                      r"(?:the\s+)?(?:broadcaster|newspaper|channel|radio station|news agency|agency|website)\s+)$")
@@ -245,7 +246,8 @@ _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstr
           r"attackers|perpetrators|bandits|armed (?:men|individuals|persons)|robbers|kidnappers|hijackers|pirates|"
           r"inmates|prisoners|gangs?|gang members|smugglers|fighters|insurgents|jihadists|militiamen)")
 _GROUP = re.compile(rf"(?<![\d,.])\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?"  # not "7,[000 people]"
-                    rf"(?:(?!(?:blam|accus|condemn|say|said|warn|urg|tell|told|ask|call)\w*\s)[\w-]+\s+)?{_CROWD})"
+                    rf"(?:(?!(?:blam|accus|condemn|say|said|warn|urg|tell|told|ask|call)\w*\s|(?:after|before|as|when|while|since|because|until)\s)"
+                    rf"[\w-]+\s+)?{_CROWD})"
                     rf"\s+(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)  # not "Army [blames rebels] for shelling"
 # a protest's doers named anywhere before it in the sentence ("relatives of the missing ... staged a
 # demonstration"), or by the trigger itself ("500 protesters gathered")
@@ -726,8 +728,12 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         if kind == "COERCE" and not targets and _PASSIVE_BEFORE.search(text, clause_at, trigger.start):
             targets = [Participant(Span(group.start(1), group.end(1)))]  # "27 people had been arrested"
         elif not (kind in _INCIDENTS and _PASSIVE_BEFORE.search(text, clause_at, trigger.start)):
-            # not "7,000 people have been killed", a toll; but "173 civilians were evacuated" (ACLED's displacement)
-            actors = actors or [Participant(Span(group.start(1), group.end(1)))]
+            # not "7,000 people have been killed", a toll; but "173 civilians were evacuated" (ACLED's displacement);
+            # the crowd that opens the trigger's own clause acts, not a name before it ("Police fired tear gas
+            # after protesters set fire to tyres")
+            if not actors or all(a.span.end <= group.start(1) for a in actors) \
+                    and _SUBORDINATE.search(text, actors[-1].span.end, group.start(1)):
+                actors = [Participant(Span(group.start(1), group.end(1)))]
     if _MUTUAL.match(text, trigger.start) and (other := _WITH.match(text, trigger.end)):
         # "a trafficker exchanged fire with military police", "forces clashed with separatists": both fight
         group = _WITH_GROUP.match(text, other.end())
@@ -742,9 +748,12 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
             actors = [Participant(trigger)]
         elif crowd := _PROTEST_CROWD.search(text, span.start, trigger.start):
             actors = [Participant(Span(crowd.start(1), crowd.end(1)))]
-    if kind == "COERCE" and (inst := _INSTITUTION.search(text[span.start : span.end])) \
-            and not any(a.span.start <= span.start + inst.start(1) < a.span.end for a in actors):
-        actors.insert(0, Participant(Span(span.start + inst.start(1), span.start + inst.end(1))))
+    # the court, police or army of the sentence ("sentenced ... after a military court found him guilty"), not the
+    # place where it happened ("set fire to tyres near the European Parliament")
+    inst = next((m for m in _INSTITUTION.finditer(text, span.start, span.end)
+                 if not _AT_PLACE.search(text, max(span.start, m.start() - 16), m.start())), None)
+    if kind == "COERCE" and inst and not any(a.span.start <= inst.start(1) < a.span.end for a in actors):
+        actors.insert(0, Participant(Span(inst.start(1), inst.end(1))))
     speaker = next((q.entity for q in over if q.entity is not None), None)
     flags = []
     if speaker is not None:
