@@ -272,3 +272,12 @@ def test_entities_a_bodys_wing_is_one_body_named_next():
     wing = next(m for m in a.mentions if m.source == "role")
     assert wing.span.text(a.doc) == "Pakistan's military media wing"
     assert a.entities[a.quotes[-1].entity].name == "Inter-Services Public Relations"
+
+
+def test_entities_a_prefecture_and_a_prosecutors_office_speak_as_bodies():
+    from tidings import analyze
+
+    a = analyze("A man was arrested on suspicion of arson, the Marseille prosecutor's office said. "
+                "Eleven firefighters have been injured, the prefecture said.")
+    speakers = [a.entities[q.entity].name for q in a.quotes if q.entity is not None]
+    assert speakers and speakers[0] == "Marseille prosecutor's office" and "prefecture" in speakers[-1]

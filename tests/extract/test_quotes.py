@@ -1,5 +1,7 @@
 from dataclasses import replace
 
+import pytest
+
 from tidings.extract.entities import _rule_mentions
 from tidings.extract.quotes import extract_quotes_by_rules, quoted_spans
 from tidings.resolve import resolve_entities
@@ -253,6 +255,13 @@ def test_quotes_a_wire_dateline_is_no_part_of_the_content_and_according_to_takes
     contents = [content for content, _, _ in got]
     assert "A drone struck a cargo ship on Tuesday, killing two crew members" in contents
     assert ("Three other sailors were injured, one of them seriously", "indirect", "Marisol Shipping") in got
+
+
+@pytest.mark.parametrize("dateline", ["ADRÉ, Chad (Wire) — ", "BOGOTÁ, Colombia (Wire) — ", "ADEN, Yemen (Wire) — "])
+def test_quotes_a_dateline_with_accented_capitals_is_a_dateline(dateline):
+    from tidings.extract.lexicon import DATELINE
+
+    assert DATELINE.match(dateline + "Armed men attacked a camp.").group(0) == dateline
 
 
 def test_quotes_its_spokesman_speaks_for_the_body_before():

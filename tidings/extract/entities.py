@@ -43,7 +43,8 @@ _BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
            r"(?:armed|security|defence|defense)\s+forces|"
            r"committee|party|board|department|office|presidency|club|"
            r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
-           r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal|group|alliance|bloc|coalition|palace)")
+           r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal|group|alliance|bloc|coalition|palace|"
+           r"prefecture|governorate|municipality|town hall|city hall)")
 _WING = r"(?:\s+(?:media|press|political|armed|military|youth|student|women’s|women's)\s+wing)?"  # "the army's media wing"
 _ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence ministry", "South Africa’s government"
     rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*(?:’s|'s))\s+({_BODIES}{_WING})\b"
@@ -51,6 +52,7 @@ _ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence minist
     rf"|(?<=according to )an?\s+{_BODIES}\b|\b[Aa]n?\s+{_BODIES}\b(?=\s+(?:has\s+|had\s+)?(?:said|says|told)\b)"
     r"|\b[Hh](?:is|er)\s+(?:press\s+)?office\b"  # "his office said in a statement": the office of the person before
 )
+_ORG_NP_OWNER = re.compile(rf"(?:{_ORG_NP.pattern})(?!’s|'s)")
 _BARE_BODY = re.compile(  # unnamed sources that open a sentence: "Police said ...", "Officials told ..."
     r"^(?:Police|Officials|Authorities|Prosecutors|Investigators|Rescuers|Witnesses|Doctors|Medics|"
     r"Analysts|Experts|Critics|Protesters|Organisers|Organizers|Diplomats|Sources|Residents|Paramedics|"
@@ -362,6 +364,9 @@ def _rule_mentions(analysis: Analysis) -> list[Mention]:
             here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
         for m in _ORG_NP.finditer(chunk):
             here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "role"))
+            if chunk.startswith(("’s", "'s"), m.end()) and (whole := _ORG_NP_OWNER.match(chunk, m.start())):
+                # "the Marseille prosecutor's office": the body that speaks, beside the possessor inside it
+                here.append(Mention(Span(span.start + whole.start(), span.start + whole.end()), "ORG", "role"))
         found = [_BARE_BODY.match(chunk), *_UNNAMED_SOURCE.finditer(chunk)]
         bodies = sorted({(m.start(), m.end()) for m in found if m})
         for s, e in bodies:  # "Police" inside "Police officers said" is one source, the longer

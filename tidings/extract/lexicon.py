@@ -88,5 +88,7 @@ NORP_WORDS = frozenset(
 )
 
 # a wire story's dateline, "BRUSSELS, Dec 3 (Wire) - " or "ADEN, Yemen (AP) — ": where and by whom, never said by anyone
-DATELINE = re.compile(r"[A-Z][A-Z’'. -]{2,40}(?:,\s*[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # ("ADRÉ, Chad (Wire) —", "BOGOTÁ, Colombia")
+DATELINE = re.compile(rf"[{_UP}][{_UP}’'. -]{{2,40}}(?:,\s*[{_UP}][{_LOW}]+(?:[ -][{_UP}][{_LOW}]+){{0,2}})?"
+                      r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
                       r"\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
