@@ -310,6 +310,14 @@ def test_quotes_a_source_begun_at_a_preposition_takes_the_noun_before_it():
     assert source_with_head(text, Span(0, 14)) == Span(0, 14)
 
 
+def test_quotes_a_source_begun_at_an_apposition_and_cut_at_a_preposition_takes_the_names_around():
+    from tidings.extract.quotes import source_with_head
+    from tidings.types import Span
+    text = "Nurhayati, a 46-year-old fish seller in Talise, said she was getting ready."
+    span = source_with_head(text, Span(9, 39))
+    assert text[span.start : span.end] == "Nurhayati, a 46-year-old fish seller in Talise"
+
+
 def test_quotes_a_piece_begun_at_a_comma_starts_at_its_first_word():
     from tidings.extract.quotes import _trim
     from tidings.types import Span

@@ -278,11 +278,22 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
 
 
 def source_with_head(text: str, source: Span) -> Span:
-    """A source the tagger began at a preposition, with the noun before it: "Police | in Beni say"."""
+    """A source the tagger began at a preposition, with the noun before it: "Police | in Beni say"; one it
+    began at the comma of an apposition, with the name before it, and ended at a preposition, with the
+    name after it: "Nurhayati|, a 46-year-old fish seller in| Talise, said"."""
     if _PREPOSITION.match(text, source.start) \
             and (head := _HEAD_BEFORE.search(text, max(0, source.start - 40), source.start)):
-        return Span(head.start(1), source.end)
+        source = Span(head.start(1), source.end)
+    elif text.startswith(",", source.start) and (name := _NAME_BEFORE.search(text, max(0, source.start - 60), source.start)):
+        source = Span(name.start(), source.end)
+    if _ENDS_AT_PREPOSITION.search(text, source.start, source.end) and (place := _NAME_AFTER.match(text, source.end)):
+        source = Span(source.start, place.end())
     return source
+
+
+_NAME_BEFORE = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*$")
+_ENDS_AT_PREPOSITION = re.compile(r"\s(?:in|at|of|from|near)$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}")
 
 
 def _within_headlines(text: str, found: list[tuple[str, Span]], units: list[Sentence]) -> list[tuple[str, Span]]:
