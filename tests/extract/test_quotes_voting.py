@@ -321,3 +321,26 @@ def test_a_cue_with_an_object_running_past_commas_is_no_parenthetical_cue():
     text = "The difference now, he told me on Friday, is that he leads a news program."
     contents = {c.verb: c.content and text[c.content.start : c.content.end] for c in find_cues(text, Span(0, len(text)), [])}
     assert contents["told"] == text.rstrip(".")  # the aside around whom he told stays one
+
+
+def test_a_post_after_a_headline_is_not_said_by_the_cue_of_the_post_before():
+    from tidings import analyze
+
+    text = ("He said divers had worked through the night under floodlights lent by the Ports Authority.\n"
+            "Mwita would not say how many people might still be trapped inside.\n"
+            "09:30 EAT\nNavy divers and Red Cross join rescue effort\n"
+            "The People's Defence Force has flown 30 navy divers from Dodoma, and the Red Cross Society has put up "
+            "a tent at the Kirumba landing where families can register missing relatives, the regional "
+            "commissioner's office said in a statement.\n")
+    a = analyze(text)
+    flown = next(q for q in a.quotes if q.span.text(a.doc).startswith("The People's Defence Force"))
+    assert flown.cue.text(a.doc) == "said" and a.entities[flown.entity].name == "regional commissioner's office"
+
+
+def test_an_office_named_after_its_holder_speaks_not_the_holder():
+    from tidings import analyze
+    from tidings.extract.quotes import extract_quotes_by_rules
+
+    a = analyze("The army has flown 30 divers from Dar es Salaam, the regional commissioner's office said.")
+    q = extract_quotes_by_rules(a).quotes[0]
+    assert q.speaker is not None and a.mentions[q.speaker].span.text(a.doc) == "the regional commissioner's office"

@@ -247,6 +247,8 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
                 cue = Cue(att.cue, text[att.cue.start : att.cue.end], None)
                 speaker = _speaker(analysis, starts, analysis.sents[k].span, cue, list(att.content))
         head = next((h for h in heads if att.cue is not None and att.cue in h), None)
+        cue_para = bisect.bisect_right(para_starts, att.cue.start) - 1 if att.cue is not None else -1
+        cue_post = paragraphs[cue_para].post if cue_para >= 0 and head is None else None
         for part in att.content:
             if head is not None and part not in head:
                 continue  # "Kovalchuk: ..." is a headline's own attribution, not the paragraph's before it
@@ -270,9 +272,15 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
                     k_sent = bisect.bisect_right(sent_starts, piece.start) - 1
                     piece = _trim(text, Span(piece.start, min(analysis.sents[k_sent].span.end, para.end))) or piece
                 if k >= 0 and len(_WORD.findall(text, piece.start, piece.end)) >= MIN_LEARNED_WORDS:
-                    out.setdefault(k, []).append(_Found(
-                        piece, _kind(text, piece), att.cue, speaker, _entity(analysis, speaker),
-                        paragraphs[k].post, k, att.source, True))
+                    if cue_post is not None and cue_post != paragraphs[k].post:
+                        # a live-blog post's words are not said by a cue in another post (the tagger linked
+                        # across a headline): unlinked, for the rules or the neighbours to attribute
+                        out.setdefault(k, []).append(_Found(piece, _kind(text, piece), None, None, None,
+                                                            paragraphs[k].post, k, None, True))
+                    else:
+                        out.setdefault(k, []).append(_Found(
+                            piece, _kind(text, piece), att.cue, speaker, _entity(analysis, speaker),
+                            paragraphs[k].post, k, att.source, True))
                 k += 1
     return out
 
@@ -634,6 +642,9 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
               and not _adjective(text, mentions[i])
               and not any(mentions[i].span in q for q in quoted)
               and not _from_place(text, mentions[i])]
+    # "the regional commissioner's office said": the office speaks, not the possessor that starts it
+    before = [i for i in before if not (text.startswith(("’s", "'s"), mentions[i].span.end) and any(
+        mentions[j].span.start == mentions[i].span.start and mentions[j].span.end > mentions[i].span.end for j in before))]
     if cue.verb == "according to":
         before = []
     if (rel := _RELATIVE.search(text, sent.start, cue.span.start)) is not None:
