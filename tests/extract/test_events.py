@@ -957,3 +957,9 @@ def test_events_the_crowd_opening_the_acts_clause_acts_and_a_building_where_it_h
     got = _analyzed("Police fired tear gas after protesters set fire to tyres near the European Parliament.")
     arson = next(g for g in got if g[1] == "set fire to")
     assert arson[2] == ["protesters"]
+
+
+def test_events_survivors_some_of_them_injured_are_the_injured():
+    got = _analyzed("A ferry capsized on Lake Victoria. At least eight people are dead and 41 survivors have been "
+                    "pulled from the water, 17 of them injured, police said.")
+    assert got[0][4].get("injured") == 17 and got[0][4].get("killed") == 8

@@ -330,7 +330,9 @@ _CONDEMNED = re.compile(r"\b(?:condemn|denounc|deplor|decr(?:y|ie))\w*\s+(?:the\
 _PERPETRATORS = re.compile(r"\b[Tt]he\s+(?:attackers|gunmen|assailants|kidnappers|abductors|raiders|bombers)\b")
 _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       r"(?:more|others|other people|of them)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
-                      r"(?:treated|hospitali[sz]ed|taken to hospital)\b", re.IGNORECASE)
+                      r"(?:treated|hospitali[sz]ed|taken to hospital)\b"
+                      # "41 survivors have been pulled from the water, 17 of them injured"
+                      r"|,\s+(\d[\d,]*|" + _SMALL_WORDS + r")\s+of\s+them\s+(?:injured|wounded|hurt)\b", re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
 _UNREAL = frozenset({"hypothetical", "negated", "future"})  # flags of an event that did not (yet) happen
 _COUNTED = ("killed", "injured")
@@ -955,7 +957,7 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         for m in rx.finditer(chunk):
             if "injured" not in out and re.search(r"\bat least\s+$", chunk[max(0, m.start() - 10) : m.start()], re.IGNORECASE):
                 out["injured_qualifier"] = "at_least"  # "At least 17 people were wounded"
-            out.setdefault("injured", int(parse_number(m.group(1)) or 0))
+            out.setdefault("injured", int(parse_number(m.group(1) or m.group(m.lastindex)) or 0))
     if _ONE_DEAD.search(chunk):
         out.setdefault("killed", 1)
     if _ONE_HURT.search(chunk):
