@@ -344,3 +344,11 @@ def test_an_office_named_after_its_holder_speaks_not_the_holder():
     a = analyze("The army has flown 30 divers from Dar es Salaam, the regional commissioner's office said.")
     q = extract_quotes_by_rules(a).quotes[0]
     assert q.speaker is not None and a.mentions[q.speaker].span.text(a.doc) == "the regional commissioner's office"
+
+
+def test_but_that_goes_on_with_what_was_said_and_the_cue_inside_it_is_nested():
+    from tidings.extract.cues import find_cues
+    from tidings.types import Span
+    text = "Ms Kway said the manifest listed only 87 names, but that ticket sellers had told investigators more were aboard."
+    contents = {c.verb: c.content and text[c.content.start : c.content.end] for c in find_cues(text, Span(0, len(text)), [])}
+    assert contents["said"] == text[len("Ms Kway said ") : -1]

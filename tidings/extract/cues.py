@@ -184,7 +184,7 @@ _SECOND_CUE = re.compile(r"\s+and\s+(?:also\s+)?(?:says|said|adds|added|warns|wa
                          r"welcomed|welcomes|denied|denies|rejected|rejects|announced|announces)\b|"
                          r",\s+(?:adding|insisting|arguing|warning|noting)\s+that\b")  # "..., adding that Y": Y is more
 # another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
-_OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but)\s+(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
+_OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but)\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
                          r"argues|insisted|insists|countered|counters|maintained|maintains)\b")
 _APPOSITIVE = re.compile(r"^(?:a|an|the|who|whose|which|one of|former|chief|head|its|his|her|their)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|did|does|do|should|may|might)\b")
