@@ -366,6 +366,15 @@ def test_resolve_the_name_a_long_portuguese_name_is_known_by_is_that_person_unti
     assert _names(a)["Lula"] == "Luiz Inácio Lula da Silva" and len(_people(a)) == 1
 
 
+def test_resolve_a_surname_the_tagger_took_for_a_place_is_the_person_named_before():
+    text = "Halima Mtengeti visited the landing. Mtengeti, who spoke to the crowd, said an inquiry would report."
+    a = _resolved(text, ("Halima Mtengeti", "PERSON", 0), ("Mtengeti", "GPE", 0))
+    assert _names(a)["Mtengeti"] == "Halima Mtengeti" and len(_people(a)) == 1
+    text = "Jack London wrote. London said the strike was over."  # a known place keeps its type
+    a = _resolved(text, ("Jack London", "PERSON", 0), ("London", "GPE", 0))
+    assert len(_people(a)) == 1 and _names(a)["London"] == "London"
+
+
 def test_resolve_a_bodys_spokesman_is_not_whoever_spoke_last():
     text = ("The operation is continuing, the NDRRMC said. Nestor Lagumbay, the mayor, said no aid had come. "
             "The NDRRMC spokesman said a ship would arrive on Wednesday.")

@@ -74,6 +74,8 @@ def resolve_entities(analysis: Analysis) -> Analysis:
     people_first = sorted(names, key=lambda i: (mentions[i].type != "PERSON" or
                                                len(split_title(_surface(text, mentions[i]))[1]) < 2, i))
     for i in people_first:
+        if _someones_surname(text, mentions[i], clusters):
+            mentions[i] = replace(mentions[i], type="PERSON")  # "Mtengeti, who went out to the crowd, said"
         link[i] = _add_name(text, mentions[i], i, clusters, units)
     _join_bracketed_short_forms(text, mentions, link, clusters)
     _join_nicknames(text, mentions, link, clusters)
@@ -92,6 +94,19 @@ def resolve_entities(analysis: Analysis) -> Analysis:
             if c is not None:
                 link[i] = c
     return _finish(analysis, text, mentions, link, clusters)
+
+
+def _someones_surname(text: str, m: Mention, clusters: list[_Cluster]) -> bool:
+    """Whether a one-word name the tagger took for a place or body is the surname of a person named in full
+    before, and no place the gazetteer knows."""
+    surface = _surface(text, m)
+    if m.type not in ("GPE", "LOC", "ORG") or " " in surface or not surface[:1].isupper():
+        return False
+    if not any(c.type == "PERSON" and c.first and c.last and c.last == surface for c in clusters):
+        return False
+    from tidings.extract.places import locate
+
+    return locate(surface) is None
 
 
 def _surface(text: str, m: Mention) -> str:
