@@ -281,3 +281,13 @@ def test_entities_a_prefecture_and_a_prosecutors_office_speak_as_bodies():
                 "Eleven firefighters have been injured, the prefecture said.")
     speakers = [a.entities[q.entity].name for q in a.quotes if q.entity is not None]
     assert speakers and speakers[0] == "Marseille prosecutor's office" and "prefecture" in speakers[-1]
+
+
+def test_entities_a_one_word_person_listed_with_a_place_is_a_known_town():
+    from tidings.extract.entities import _places_by_context
+    from tidings.types import Mention, Span
+
+    text = "Officers would patrol between Saint-Marc and Gonaïves, said Cadet."
+    at = lambda name, kind: Mention(Span(text.index(name), text.index(name) + len(name)), kind, "ner")
+    got = _places_by_context(text, [at("Saint-Marc", "GPE"), at("Gonaïves", "PERSON"), at("Cadet", "PERSON")])
+    assert [m.type for m in got] == ["GPE", "GPE", "PERSON"]

@@ -149,6 +149,7 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
 _WHERE = re.compile(r"\b(?:in|into|inside|near|outside|around|across|(?:north|south|east|west)\s+of|"
                     r"shelled|struck|bombed|hit|shelling|striking|bombing)\s+$")  # ... or "Russian forces shelled [Kharkiv]"
 _TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
+_LISTED = (" and ", " or ", ", ", " to ")  # a name listed with a place, or the end of a road from one
 
 
 def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
@@ -183,8 +184,9 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
         elif m.type == "PERSON" and " " not in name and name not in people \
                 and not TITLE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start) \
                 and (name in places or _big_place(name)
-                     or _PLACE_CONTEXT.search(text, max(0, m.span.start - 20), m.span.start)
-                     and _big_place(name, min_population=_TOWN_SIZE)):
+                     or (_PLACE_CONTEXT.search(text, max(0, m.span.start - 20), m.span.start)
+                         or out and out[-1].type in ("GPE", "LOC") and text[out[-1].span.end : m.span.start] in _LISTED)
+                     and _big_place(name, min_population=_TOWN_SIZE)):  # ("between Saint-Marc and [Gonaïves]")
             m = Mention(m.span, "GPE", m.source)
         out.append(m)
     return _code_named_groups(text, _apposed_people(text, out))
