@@ -352,3 +352,13 @@ def test_but_that_goes_on_with_what_was_said_and_the_cue_inside_it_is_nested():
     text = "Ms Kway said the manifest listed only 87 names, but that ticket sellers had told investigators more were aboard."
     contents = {c.verb: c.content and text[c.content.start : c.content.end] for c in find_cues(text, Span(0, len(text)), [])}
     assert contents["said"] == text[len("Ms Kway said ") : -1]
+
+
+def test_a_lede_the_tagger_begins_inside_a_participles_object_keeps_its_start():
+    from tidings import analyze
+
+    a = analyze("Drone strike sets depot ablaze in Kursk region\n\nKURSK, Russia (Wire) — A Ukrainian drone attack set a "
+                "fuel depot on fire near the town of Rylsk in Russia's Kursk region overnight, killing a worker and "
+                "injuring five civilians, two of them children, the regional governor said on Tuesday, as firefighters "
+                "fought a blaze that forced the evacuation of nearby villages.\n")
+    assert a.quotes[0].span.text(a.doc).startswith("A Ukrainian drone attack set a fuel depot on fire")

@@ -182,7 +182,9 @@ _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggest
 _NESTED = re.compile(r"\s+that\s")
 _PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for)\s")  # "Fighters | from the RSF stormed ..."
 _VERB_BEFORE = re.compile(r"\b(\w+)\s+$")
-_IN_PHRASE = re.compile(r"\b(?:in|on|of|at|to|from|near|with|by|the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+# (or inside a participle's object: "..., killing | a worker and injuring seven civilians")
+_IN_PHRASE = re.compile(r"\b(?:in|on|of|at|to|from|near|with|by|the|a|an|its|their|his|her|"
+                        r"killing|injuring|wounding|leaving|forcing|displacing|destroying|damaging)\s+$", re.IGNORECASE)
 _DISMISSED = re.compile(r"\b(?:rejected|dismissed|denounced|condemned)$")
 _AS_MARKED = re.compile(r"\b(?:as|what\s+(?:he|she|it|they|we)\s+(?:called|termed|described\s+as))\s+(?:an?\s+|the\s+)?[“\"]")
 _MARKED_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implor|begg?|blam(?:e|es|ed|ing)\b)", re.IGNORECASE)
