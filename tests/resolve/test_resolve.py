@@ -435,3 +435,11 @@ def test_resolve_a_bare_role_is_not_a_holder_named_only_further_on():
     a = _resolved(text, ("Hélène Marchetti", "PERSON", 0), ("Arkady Volkonsky", "PERSON", 0), ("France", "GPE", 0),
                   ("UN", "ORG", 0))
     assert _names(a)["the ambassador"] == "Hélène Marchetti"
+
+
+def test_resolve_the_prefecture_named_for_its_area_is_the_prefecture_later():
+    from tidings import analyze
+
+    a = analyze("About 900 hectares burned overnight, the prefecture of Bouches-du-Rhône said on Tuesday. "
+                "Six firefighters were injured, the prefecture said.")
+    assert {a.entities[q.entity].name for q in a.quotes if q.entity is not None} == {"prefecture of Bouches-du-Rhône"}

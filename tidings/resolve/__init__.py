@@ -374,7 +374,8 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
 
     found = [j for j in range(i - 1, max(-1, i - 200), -1) if j in link and clusters[link[j]].type == "ORG"
              and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j]))
-                  or _surface(text, mentions[j]).lower().endswith(" " + head))]  # "the main opposition party"
+                  or _surface(text, mentions[j]).lower().endswith(" " + head)  # "the main opposition party"
+                  or f" {head} of " in _surface(text, mentions[j]).lower())]  # "the prefecture of Bouches-du-Rhône"
     earlier = [link[j] for j in found]
     for j in found:  # ... or one described by the head word where it was named
         if any(fits(a) for a in clusters[link[j]].aliases) or _described_as(text, mentions[j], head):
