@@ -940,6 +940,8 @@ def test_events_who_tells_of_a_passive_arrest_is_no_target_and_police_telling_it
     ("The ministry flew 14 surgeons and medical equipment to the city.", "AID"),
     ("The WHO released $4 million from its emergency fund.", "AID"),
     ("The district administration set up water points and a field clinic.", "AID"),
+    ("Kenyan and Haitian officers will begin joint patrols on Thursday.", "COOPERATE"),
+    ("Italy offered two water bombers on Tuesday.", "AID"),
 ])
 def test_events_words_that_name_a_mobilisation_threat_restriction_or_aid(sentence, kind):
     from tidings.extract.events import rule_type

@@ -129,6 +129,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
                    # "flew 14 surgeons and medical equipment to ...", "released $4 million from its emergency fund",
                    # "set up water points and a field clinic"
+                   r"offer(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:aircraft|planes|helicopters|water bombers|rescue teams|"
+                   r"rescuers|field hospitals?)\b|"
                    r"(?:fl(?:ew|y|ies|own)|sen[dt]s?|dispatch(?:ed|es)?)\s+(?:[\w,-]+\s+){0,6}?(?:doctors|surgeons|medics|"
                    r"rescuers|rescue teams|medical (?:teams|supplies|equipment)|vaccines?|doses)\b|"
                    r"releas(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,3}?[$€£₹]\s?\d|"
@@ -154,7 +156,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call"),
     ("CONSULT", "mediation", r"mediat(?:ed|es|ing|ion|ors?)"),
-    ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|alliance|partnership"),
+    ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|alliance|partnership|"
+                                 r"joint (?:patrols?|operations?|investigations?|military exercises|task force)"),
 ]
 # all rows in one scan (group ``t<row>`` names the row), each word trying only the rows its first letter allows
 _ANY_TRIGGER = Alternation([p for _, _, p in _TRIGGERS])
