@@ -118,7 +118,6 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("COERCE", "restriction", r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
                               r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law|"
                               r"counter-terrorism (?:operation )?regime)|"
-
                               r"order(?:ed|s)?\s+(?:the\s+|an?\s+)?(?:mandatory\s+|compulsory\s+|immediate\s+)?evacuation|"
                               r"(?:mandatory|compulsory) evacuations?|evacuation orders?|"
                               r"order(?:ed|s)?\s+(?:all\s+|the\s+)?(?:residents|people|inhabitants|villagers|families|civilians)"
@@ -127,8 +126,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
-                   # "flew 14 surgeons and medical equipment to ...", "released $4 million from its emergency fund",
-                   # "set up water points and a field clinic"
+                   # "offered two aircraft", "flew 14 surgeons and medical equipment to ...", "released $4 million
+                   # from its emergency fund", "set up water points and a field clinic"
                    r"offer(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:aircraft|planes|helicopters|water bombers|rescue teams|"
                    r"rescuers|field hospitals?)\b|"
                    r"(?:fl(?:ew|y|ies|own)|sen[dt]s?|dispatch(?:ed|es)?)\s+(?:[\w,-]+\s+){0,6}?(?:doctors|surgeons|medics|"
@@ -746,13 +745,11 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
             targets[1:]
     if kind == "PROTEST" and _CROWD_TRIGGER.fullmatch(text, trigger.start, trigger.end) \
             and all(_FORCE.search(text, a.span.start, a.span.end) for a in actors):
-        # "Police fired water cannon at protesters": the protesters protest, the police act against them
+        # "500 protesters gathered"; "Police fired water cannon at protesters": the protesters protest, the
+        # police act against them
         actors, targets = [Participant(trigger)], (actors + targets)[:2]
-    if not actors and kind == "PROTEST":
-        if _CROWD_TRIGGER.fullmatch(text, trigger.start, trigger.end):
-            actors = [Participant(trigger)]
-        elif crowd := _PROTEST_CROWD.search(text, span.start, trigger.start):
-            actors = [Participant(Span(crowd.start(1), crowd.end(1)))]
+    elif not actors and kind == "PROTEST" and (crowd := _PROTEST_CROWD.search(text, span.start, trigger.start)):
+        actors = [Participant(Span(crowd.start(1), crowd.end(1)))]
     # the court, police or army of the sentence ("sentenced ... after a military court found him guilty"), not the
     # place where it happened ("set fire to tyres near the European Parliament")
     inst = next((m for m in _INSTITUTION.finditer(text, span.start, span.end)

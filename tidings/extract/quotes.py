@@ -274,15 +274,13 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
                     k_sent = bisect.bisect_right(sent_starts, piece.start) - 1
                     piece = _trim(text, Span(piece.start, min(analysis.sents[k_sent].span.end, para.end))) or piece
                 if k >= 0 and len(_WORD.findall(text, piece.start, piece.end)) >= MIN_LEARNED_WORDS:
-                    if cue_post is not None and cue_post != paragraphs[k].post:
-                        # a live-blog post's words are not said by a cue in another post (the tagger linked
-                        # across a headline): unlinked, for the rules or the neighbours to attribute
-                        out.setdefault(k, []).append(_Found(piece, _kind(text, piece), None, None, None,
-                                                            paragraphs[k].post, k, None, True))
-                    else:
-                        out.setdefault(k, []).append(_Found(
-                            piece, _kind(text, piece), att.cue, speaker, _entity(analysis, speaker),
-                            paragraphs[k].post, k, att.source, True))
+                    # a live-blog post's words are not said by a cue in another post (the tagger linked across a
+                    # headline): unlinked, for the rules or the neighbours to attribute
+                    linked = cue_post in (None, paragraphs[k].post)
+                    out.setdefault(k, []).append(_Found(
+                        piece, _kind(text, piece), att.cue if linked else None, speaker if linked else None,
+                        _entity(analysis, speaker) if linked else None, paragraphs[k].post, k,
+                        att.source if linked else None, True))
                 k += 1
     return out
 
@@ -335,9 +333,6 @@ MIN_LEARNED_WORDS = 3  # shorter tagged "contents" are stray words, not somethin
 _STAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4})\b)?(?:\s*[:–—-]\s*|[ \t]*(?=\n|$))")
 
 
-_OWNER = re.compile(r"(?<![\w’'])(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*$")
-
-
 def _trim(text: str, span: Span) -> Span:
     """``span`` without surrounding space, and without a live-blog post's opening time ("23:10 GMT:
     Police say ...") or a wire story's dateline ("ADEN, Yemen (AP) — "), which say when and where it
@@ -348,7 +343,7 @@ def _trim(text: str, span: Span) -> Span:
             and DATELINE.match(text, span.start, span.end):
         lead = min(stamp.end(), span.end) - span.start
     if text.startswith(("’s ", "'s "), span.start + lead) \
-            and (owner := _OWNER.search(text, max(0, span.start - 60), span.start + lead)):
+            and (owner := _NAME_BEFORE.search(text, max(0, span.start - 60), span.start + lead)):
         lead = owner.start() - span.start  # "[Lula]'s government is releasing ...": the owner is of the content
     return Span(span.start + lead, max(span.start + lead, span.start + len(chunk.rstrip())))
 
