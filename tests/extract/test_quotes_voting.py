@@ -362,3 +362,14 @@ def test_a_lede_the_tagger_begins_inside_a_participles_object_keeps_its_start():
                 "injuring five civilians, two of them children, the regional governor said on Tuesday, as firefighters "
                 "fought a blaze that forced the evacuation of nearby villages.\n")
     assert a.quotes[0].span.text(a.doc).startswith("A Ukrainian drone attack set a fuel depot on fire")
+
+
+def test_an_accusation_ends_where_the_accuser_stops_short():
+    from tidings.extract.quotes import _SECOND_ACT
+
+    text = ('The minister accused armed groups "operating across the border" of carrying out the attack, but '
+            "stopped short of naming the RSF.")
+    assert _SECOND_ACT.search(text).group(0) == ", but stopped short"
+    got = _said(text)
+    assert 'armed groups "operating across the border" of carrying out the attack' in got
+    assert not any("stopped short" in q for q in got)

@@ -177,7 +177,9 @@ _SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised
                          r"announced|announces)\b"
                          # "said the count had been “final”, and it rejected the demand for a recount": the sayer's next act
                          r"|,\s+and\s+(?:it|he|she|they)\s+(?:also\s+)?(?:rejected|dismissed|refused|denied|accused|urged|"
-                         r"demanded|called|threatened|promised|vowed|pledged|announced)\b")
+                         r"demanded|called|threatened|promised|vowed|pledged|announced)\b"
+                         # "accused armed groups of carrying out the attack, but stopped short of naming the RSF"
+                         r"|,\s+but\s+stopped\s+short\b")
 _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
 _NESTED = re.compile(r"\s+that\s")
 _PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for)\s")  # "Fighters | from the RSF stormed ..."
