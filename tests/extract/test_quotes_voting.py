@@ -373,3 +373,11 @@ def test_an_accusation_ends_where_the_accuser_stops_short():
     got = _said(text)
     assert 'armed groups "operating across the border" of carrying out the attack' in got
     assert not any("stopped short" in q for q in got)
+
+
+def test_what_was_said_runs_on_over_an_absolute_with_clause_the_tagger_cut():
+    got = _said("Quake hits Sulawesi – live\nUpdates as they come.\n06:10 WITA\nA strong earthquake has struck near the "
+                "town of Poso on the island of Sulawesi. The Meteorology, Climatology and Geophysics Agency (BMKG) said "
+                "the magnitude 6.1 quake struck at 04:12 local time at a depth of 12km, with its epicentre about 30km "
+                "south of the town in Sigi regency.\n")
+    assert any(q.endswith("with its epicentre about 30km south of the town in Sigi regency") for q in got)

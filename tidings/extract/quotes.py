@@ -510,7 +510,8 @@ def _mend(rules: list[_Found], learned: list[_Found]) -> list[_Found]:
     return sorted(out, key=lambda m: m.span.start)
 
 
-_ABSOLUTE = re.compile(r"^,\s+(?:\w+\s+of\s+(?:them|whom|those)|including|among\s+them|most\s+of|many\s+of)\b[^,;:]*$")
+_ABSOLUTE = re.compile(r"^,\s+(?:\w+\s+of\s+(?:them|whom|those)|including|among\s+them|most\s+of|many\s+of|"
+                       r"with\s+(?:its|their|his|her|the|a|an)\s)[^,;:]*$")  # ("..., with its epicentre 22km north-west")
 
 
 def _agree(text: str, r: _Found, m: _Found) -> bool:
