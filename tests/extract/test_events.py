@@ -942,6 +942,13 @@ def test_events_who_tells_of_a_passive_arrest_is_no_target_and_police_telling_it
     ("The district administration set up water points and a field clinic.", "AID"),
     ("Kenyan and Haitian officers will begin joint patrols on Thursday.", "COOPERATE"),
     ("Italy offered two water bombers on Tuesday.", "AID"),
+    ("Those who planned this will be found and punished, wherever they are hiding.", "THREATEN"),
+    ("Troops have orders to respond with force to any new incursion.", "THREATEN"),
+    ("The unions turned the offer down.", "REJECT"),
+    ("The president will begin consultations with party leaders on Friday.", "CONSULT"),
+    ("Crews lifted 340 people out of the water overnight.", "AID"),
+    ("Divers searched through the night for survivors.", "AID"),
+    ("The bloc said recovery funds frozen over procurement concerns would stay blocked.", "SANCTION"),
 ])
 def test_events_words_that_name_a_mobilisation_threat_restriction_or_aid(sentence, kind):
     from tidings.extract.events import rule_type

@@ -71,7 +71,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation|"
                                  r"(?:vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|promis(?:es|ed|ing)) to (?:pursue|hunt down|track down|"
                                  r"punish|avenge|crush|wipe out|eliminate)|"
-                                 r"(?:will|would) not go unanswered"),
+                                 r"(?:will|would) not go unanswered|"
+                                 # "those who planned this will be found and punished", "orders to respond with force"
+                                 r"(?:will|would|must|shall) be (?:found and |tracked down and |hunted down and )?"
+                                 r"(?:punished|brought to justice|hunted down)|respond with force"),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"(?<!had )no (?:other )?choice but to"),  # ("I had no choice but to turn around": what was done)
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|"  # and "would table a motion unless ..."
@@ -84,6 +87,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
     ("REJECT", "vote", _VOTED_DOWN),
     ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down|"
+                         r"turned (?:the|its|their|his|her|this|that) (?:[\w-]+ ){0,2}?(?:offer|proposal|request|plan|bid|"
+                         r"demand)s? down|"
                          r"(?:will|would|does|did|do|could)\s+not\s+accept|(?:won’t|won't|wouldn’t|wouldn't)\s+accept|ruled out|rules out|"
                          r"den(?:y|ies|ied|ying)(?!\s+(?:access|entry|bail|visas?|permission|a visa|them|him|her)\b)"),
     ("REJECT", "legal", r"challenge(?:s|d)? (?:[\w’'-]+ ){0,3}?(?:in|at|before) (?:the )?(?:[\w’'-]+ ){0,3}?[Cc]ourt|"
@@ -95,6 +100,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:suspend(?:s|ed|ing)?|cut|cuts|cutting|sever(?:s|ed|ing)?|froze|freez(?:e|es|ing))\s+"
                              r"(?:[\w-]+\s+){0,3}?(?:partnership|cooperation|co-operation|relations|ties|aid|funding|"
                              r"licen[cs]es?|permits?)|revok(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,3}?(?:licen[cs]es?|permits?)|"
+                             r"(?:funds|assets|accounts|payments)\s+(?:[\w-]+\s+){0,2}?(?:were |was |had been |have been |"
+                             r"remain |remained )?frozen\b|"
                              r"impeach(?:ed|es|ing|ment)?|remov(?:ed|ing|es?)\s+(?:him|her|them|[\w’'-]+\s+){0,3}?from\s+office"),
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|reinforcements|troops massed|"
                              r"order(?:s|ed)? (?:the )?(?:[\w-]+ ){0,3}?(?:army|armed forces|Armed Forces|troops|military|soldiers|"
@@ -127,7 +134,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
                    # "offered two aircraft", "flew 14 surgeons and medical equipment to ...", "released $4 million
-                   # from its emergency fund", "set up water points and a field clinic"
+                   # from its emergency fund", "set up water points and a field clinic", "lifted 340 people out of
+                   # the water", "searched through the night for survivors"
+                   r"(?:pulled|lifted|plucked|winched)\s+(?:[\w,-]+\s+){0,5}?(?:out of|from)\s+the\s+(?:water|rubble|"
+                   r"debris|sea|river|lake|mud|floodwaters?)\b|"
+                   r"search(?:ed|ing|es)? (?:[\w-]+ ){0,3}?for (?:survivors|the missing|missing people)\b|"
                    r"offer(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:aircraft|planes|helicopters|water bombers|rescue teams|"
                    r"rescuers|field hospitals?)\b|"
                    r"(?:fl(?:ew|y|ies|own)|sen[dt]s?|dispatch(?:ed|es)?)\s+(?:[\w,-]+\s+){0,6}?(?:doctors|surgeons|medics|"
@@ -153,7 +164,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed)|welcom(?:es|ed)|solidarity|"
                           r"(?:express(?:es|ed)?|pledg(?:es|ed)|voic(?:es|ed)|reaffirm(?:s|ed)?|offer(?:s|ed)?)\s+"
                           r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support"),
-    ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call"),
+    ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations"),
     ("CONSULT", "mediation", r"mediat(?:ed|es|ing|ion|ors?)"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|alliance|partnership|"
                                  r"joint (?:patrols?|operations?|investigations?|military exercises|task force)"),
