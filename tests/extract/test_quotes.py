@@ -411,3 +411,15 @@ def test_quotes_a_second_verb_after_and_is_said_by_the_sentence_s_subject():
     _, got = _quotes(text, ("Save Romania Union", "ORG", 0))
     assert [(g[0], g[2]) for g in got if g[0].startswith("it would")] == [
         ("it would file a motion", "Save Romania Union")]
+
+
+def test_quotes_reported_speech_ends_before_the_narrators_full_stop():
+    from tidings.extract.quotes import _without_full_stop
+    from tidings.types import Span
+
+    text = "He said the partner could turn hostile. She said they came at 10 a.m. It was Acme Inc."
+    for said, kept in (("the partner could turn hostile.", "the partner could turn hostile"),
+                       ("they came at 10 a.m.", "they came at 10 a.m."), ("It was Acme Inc.", "It was Acme Inc.")):
+        start = text.index(said)
+        span = _without_full_stop(text, Span(start, start + len(said)))
+        assert text[span.start : span.end] == kept

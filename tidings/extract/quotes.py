@@ -113,10 +113,22 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     for f in found:
         (said if _reports_speech(text, f) else other).append(f)
     def records(items: list[_Found]) -> tuple[Quote, ...]:
-        return tuple(Quote(i, f.span, f.kind, f.post, f.cue, f.speaker, None, f.entity, f.source)
-                     for i, f in enumerate(items))
+        return tuple(Quote(i, f.span if f.kind == "direct" else _without_full_stop(text, f.span), f.kind, f.post,
+                           f.cue, f.speaker, None, f.entity, f.source) for i, f in enumerate(items))
 
     return replace(analysis, quotes=records(said), attributions=records(other))
+
+
+def _without_full_stop(text: str, span: Span) -> Span:
+    """Reported speech ends before the sentence's full stop, which is the narrator's ("... turn hostile."); a
+    direct quote's full stop is inside its marks, the speaker's."""
+    last = text[span.start : span.end].rsplit(None, 1)[-1] if span.end > span.start else ""
+    if last.endswith(".") and last[-2:-1].isalnum() and "." not in last[:-1] and last[:-1] not in _ABBREVIATIONS:
+        return Span(span.start, span.end - 1)  # (not "at 10 a.m.", "the U.S.", "Inc.")
+    return span
+
+
+_ABBREVIATIONS = frozenset("Jr Sr Inc Ltd Co Corp Bros St Dr Mr Mrs Ms No vs etc".split())
 
 
 def _run_back(analysis: Analysis, found: list[_Found], by_para: dict[int, list[int]]) -> None:
