@@ -45,11 +45,11 @@ _BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
            r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
            r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal|group|alliance|bloc|coalition|palace|"
            r"prefecture|governorate|municipality|town hall|city hall)")
-_WING = (r"(?:\s+(?:media|press|political|armed|military|youth|student|women’s|women's)\s+wing)?"  # "the army's media wing"
+_BODY_TAIL = (r"(?:\s+(?:media|press|political|armed|military|youth|student|women’s|women's)\s+wing)?"  # "the army's media wing"
          # "the prefecture of Bouches-du-Rhône": an administration named for its area
          r"(?:(?:(?<=prefecture)|(?<=governorate)|(?<=municipality))\s+of\s+[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3})?")
 _ORG_NP = re.compile(  # "the union", "its ministry", "Russia’s defence ministry", "South Africa’s government"
-    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*(?:’s|'s))\s+({_BODIES}{_WING})\b"
+    rf"\b(?:[Tt]he|[Ii]ts|[Tt]heir|(?:[A-Z][\w-]*\s+){{0,2}}[A-Z][\w-]*(?:’s|'s))\s+({_BODIES}{_BODY_TAIL})\b"
     # an unnamed body as a source: "according to a local resistance committee", "a court said"
     rf"|(?<=according to )an?\s+{_BODIES}\b|\b[Aa]n?\s+{_BODIES}\b(?=\s+(?:has\s+|had\s+)?(?:said|says|told)\b)"
     r"|\b[Hh](?:is|er)\s+(?:press\s+)?office\b"  # "his office said in a statement": the office of the person before

@@ -740,9 +740,10 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     clause = text[max(span.start, trigger.start - 60) : trigger.start]
     clause_at = trigger.start - len(clause) + max(clause.rfind(","), clause.rfind(";")) + 1
     if group := _GROUP.search(text, clause_at, trigger.start):
-        if kind == "COERCE" and not targets and _PASSIVE_BEFORE.search(text, clause_at, trigger.start):
+        passive = _PASSIVE_BEFORE.search(text, clause_at, trigger.start)
+        if kind == "COERCE" and not targets and passive:
             targets = [Participant(Span(group.start(1), group.end(1)))]  # "27 people had been arrested"
-        elif not (kind in _INCIDENTS and _PASSIVE_BEFORE.search(text, clause_at, trigger.start)):
+        elif not (kind in _INCIDENTS and passive):
             # not "7,000 people have been killed", a toll; but "173 civilians were evacuated" (ACLED's displacement);
             # the crowd that opens the trigger's own clause acts, not a name before it ("Police fired tear gas
             # after protesters set fire to tyres")
@@ -764,8 +765,9 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     # the court, police or army of the sentence ("sentenced ... after a military court found him guilty"), not the
     # place where it happened ("set fire to tyres near the European Parliament")
     inst = next((m for m in _INSTITUTION.finditer(text, span.start, span.end)
-                 if not _AT_PLACE.search(text, max(span.start, m.start() - 16), m.start())), None)
-    if kind == "COERCE" and inst and not any(a.span.start <= inst.start(1) < a.span.end for a in actors):
+                 if not _AT_PLACE.search(text, max(span.start, m.start() - 16), m.start())), None) \
+        if kind == "COERCE" else None
+    if inst and not any(a.span.start <= inst.start(1) < a.span.end for a in actors):
         actors.insert(0, Participant(Span(inst.start(1), inst.end(1))))
     speaker = next((q.entity for q in over if q.entity is not None), None)
     flags = []
