@@ -419,11 +419,12 @@ def extract_events(analysis: Analysis) -> Analysis:
     index = _Index.of(analysis)
     text = analysis.doc.text
     triggers = [_first_triggers(text[span.start : span.end]) for span, _ in units]
-    # the model reads only sentences with a trigger word: most sentences of the news are no event
-    labels = iter(_model_types(analysis, [span for (span, _), found in zip(units, triggers) if found]))
     for (span, post), found_triggers in zip(units, triggers):
         found = _sentence_events(analysis, span, post, len(events), events, index, found_triggers)
-        label = next(labels) if found_triggers else None
+        # the model reads only sentences with a trigger word whose type the rules leave open: most
+        # sentences of the news are no event, and most others name an act by its word
+        label = _model_type(analysis, span) if found_triggers and not _rules_stand(analysis, found, span, index) \
+            else None
         if label in _INCIDENTS and not any(e.type in _INCIDENTS for e in found) \
                 and all(_CASUALTY_ONLY.match(m.group(0)) for row, m in found_triggers if _TRIGGERS[row][0] in _INCIDENTS) \
                 and (not found and _RISEN.search(text, span.start, span.end)
@@ -515,40 +516,41 @@ def _dateline_place(analysis: Analysis) -> int | None:
                  and x.type in ("GPE", "LOC") and x.entity is not None), None)
 
 
-def _model_types(analysis: Analysis, spans: list[Span]) -> list[str | None]:
-    """The ``event-plover`` model's type of each sentence where it is sure (p >= MODEL_CONFIDENCE), else None.
+def _model_type(analysis: Analysis, span: Span) -> str | None:
+    """The ``event-plover`` model's type of a sentence where it is sure (p >= MODEL_CONFIDENCE), else None.
 
     PLOVER's YIELD (CONCEDE or RETREAT) is left to the rules, which tell the two apart.
     """
     from tidings.models import load_model
 
-    if not spans:
-        return []
     model = load_model("event-plover")
-    probs = model.scores([analysis.doc.text[s.start : s.end] for s in spans])
-    best = [(model.labels[int(row.argmax())], float(row.max())) for row in probs]
-    return [label if p >= MODEL_CONFIDENCE and label != "YIELD" else None for label, p in best]
+    probs = model.scores([analysis.doc.text[span.start : span.end]])[0]
+    label, p = model.labels[int(probs.argmax())], float(probs.max())
+    return label if p >= MODEL_CONFIDENCE and label != "YIELD" else None
+
+
+def _rules_stand(analysis: Analysis, found: list[Event], span: Span, index: _Index) -> bool:
+    """Whether the rules' events of a sentence stand whatever the model reads: where their first event is an
+    act, found by its word ("protested", "shelled": the model, trained on PLV's relations, reads "protesters
+    demanded ..." as REQUEST), where the sentence holds a direct quote (the model reads reports, not what
+    someone said in their own words), where the sentence's first event is named by unmistakable words ("will
+    challenge the listing in court", "dropped its objection", "would retaliate", "exchanged 84 prisoners") and
+    where its one event is a request in the form "urged X to do Y" or "appealed for X" ("rejected X, urging Y
+    to" is left to the model; not "X defended Y after Z called for ...": there the request is not the news)."""
+    if found and found[0].type not in _SAID or any(q.kind == "direct" for q in index.quotes_meeting(analysis, span)):
+        return True
+    if found and _FIRM_MODES & set(found[0].mode):
+        return True
+    asked = _ASKED_TO.search(analysis.doc.text, span.start, span.end)
+    return bool(len(found) == 1 and found[0].type == "REQUEST" and asked
+                and not _SUBORDINATE.search(analysis.doc.text, span.start, asked.start()))
 
 
 def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, post: int, next_id: int,
              index: _Index) -> list[Event]:
-    """The sentence's events with the model's sure type first: the rules' event of that type, else their
-    first event retyped, else a new event over the whole sentence (no trigger word, so no actors).
-    The rules stand where their first event is an act, found by its word ("protested", "shelled": the
-    model, trained on PLV's relations, reads "protesters demanded ..." as REQUEST), where the
-    sentence holds a direct quote (the model reads reports, not what someone said in their own words)
-    where the sentence's first event is named by unmistakable words ("will challenge the listing in
-    court", "dropped its objection", "would retaliate", "exchanged 84 prisoners") and where its one
-    event is a request in the form "urged X to do Y" or "appealed for X" ("rejected X, urging Y to"
-    is left to the model)."""
-    if found and found[0].type not in _SAID or any(q.kind == "direct" for q in index.quotes_meeting(analysis, span)):
-        return found
-    if found and _FIRM_MODES & set(found[0].mode):
-        return found  # "will challenge the listing in court", "dropped its objection", "exchanged 84 prisoners": the words say it
-    asked = _ASKED_TO.search(analysis.doc.text, span.start, span.end)
-    if len(found) == 1 and found[0].type == "REQUEST" and asked \
-            and not _SUBORDINATE.search(analysis.doc.text, span.start, asked.start()):
-        return found  # (not "X defended Y after Z called for ...": the request is not the sentence's news)
+    """The sentence's events with the model's sure type first (where :func:`_rules_stand` does not keep
+    them): the rules' event of that type, else their first event retyped, else a new event over the whole
+    sentence (no trigger word, so no actors)."""
     same = [e for e in found if e.type == label]
     if not same and found:
         modes = _modes(label, "model", analysis.doc.text[span.start : span.end])

@@ -56,11 +56,14 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
 class EncoderClassifier:
     """A fine-tuned MiniLM with a linear head on [CLS], int8 ONNX (``model.onnx``, ``tokenizer.json``).
 
-    Texts are cut at ``max_length`` subwords (the training length) and run in batches of similar length.
+    Texts are cut at ``max_length`` subwords (the training length) and run one at a time: int8 dynamic
+    quantisation scales each run's activations as one tensor, so in a batch the other texts and the
+    padding move a text's probabilities (by up to 0.3 on a golden article). Alone, a text gets the same
+    scores in any document, and PLV test macro-F1 is 0.8009 (0.7924 in sorted batches of 32), at the
+    same speed in ``analyze``, which asks for few sentences a document.
     """
 
     FILES = ("meta.json", "model.onnx", "tokenizer.json")
-    BATCH = 32
 
     def __init__(self, directory: Path, meta: dict[str, Any]) -> None:
         from tokenizers import Tokenizer
@@ -75,7 +78,6 @@ class EncoderClassifier:
         self._session: Any = None
         self._pid = -1
         self._lock = threading.Lock()
-        self.pad_id = int(self.tokenizer.token_to_id("[PAD]") or 0)
 
     def _get_session(self) -> Any:
         """The onnxruntime session, made on first use in each process (sessions do not cross forks)."""
@@ -88,21 +90,11 @@ class EncoderClassifier:
 
     def scores(self, texts: list[str]) -> np.ndarray:
         """Class probabilities, one row per text."""
-        if not texts:
-            return np.zeros((0, len(self.labels)), dtype=np.float32)
-        encoded = [e.ids for e in self.tokenizer.encode_batch(list(texts))]
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]))  # little padding per batch
-        out = np.zeros((len(encoded), len(self.labels)), dtype=np.float32)
-        for b in range(0, len(order), self.BATCH):
-            rows = order[b : b + self.BATCH]
-            width = max(len(encoded[i]) for i in rows)
-            ids = np.full((len(rows), width), self.pad_id, dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            for k, i in enumerate(rows):
-                ids[k, : len(encoded[i])] = encoded[i]
-                mask[k, : len(encoded[i])] = 1
-            (logits,) = self._get_session().run(["logits"], {"input_ids": ids, "attention_mask": mask})
-            out[rows] = _softmax(logits.astype(np.float32))
+        out = np.zeros((len(texts), len(self.labels)), dtype=np.float32)
+        for row, encoding in enumerate(self.tokenizer.encode_batch(list(texts))):
+            ids = np.asarray([encoding.ids], dtype=np.int64)
+            (logits,) = self._get_session().run(["logits"], {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+            out[row] = _softmax(logits.astype(np.float32))[0]
         return out
 
     def predict(self, texts: list[str]) -> list[str]:
