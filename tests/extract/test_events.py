@@ -891,7 +891,7 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
 
 
 @pytest.mark.parametrize(("text", "kind"), [
-    ("The coast guard fires water cannon at a supply boat.", None),  # the verb, no blaze
+    ("The coast guard fires water cannon at a supply boat.", "COERCE"),  # the verb, no blaze
     ("The navy fires warning shots at the trawler.", "ASSAULT"),
     ("Forest fires on the hills spread.", "DISASTER"),
     ("I had no choice but to turn around.", None),  # what was done, no threat
@@ -973,3 +973,39 @@ def test_events_survivors_some_of_them_injured_are_the_injured():
     got = _analyzed("A ferry capsized on Lake Victoria. At least eight people are dead and 41 survivors have been "
                     "pulled from the water, 17 of them injured, police said.")
     assert got[0][4].get("injured") == 17 and got[0][4].get("killed") == 8
+
+
+def test_events_police_firing_tear_gas_coerce_the_crowd_and_light_no_fire():
+    got = _events("Police fired tear gas when a group of young men tried to force the gate open.")
+    assert [(g[0], g[1]) for g in got] == [("COERCE", ["Police"])]
+    assert [g[0] for g in _events("Police fire tear gas as relatives push at mine gate")] == ["COERCE"]
+
+
+def test_events_a_place_named_after_a_preposition_is_no_institution_acting():
+    got = _events("Officers detained a dozen of the traders outside parliament.")
+    assert [(g[0], g[1]) for g in got] == [("COERCE", ["Officers"])]
+
+
+def test_events_a_place_after_a_places_possessive_says_where():
+    got = _events("An underground copper mine in Zambia's Copperbelt has partly collapsed, trapping dozens of miners.",
+                  ("Zambia", "GPE", 0), ("Copperbelt", "LOC", 0))
+    assert got[0][0] == "DISASTER" and got[0][1] == [] and got[0][3] == "Copperbelt"
+
+
+def test_events_the_place_within_a_region_is_where_unless_one_of_several():
+    got = _events("A landslide buried the village of Khaltekot in Nepal's Myagdi district on Thursday.",
+                  ("Khaltekot", "GPE", 0), ("Nepal", "GPE", 0), ("Myagdi", "GPE", 0))
+    assert got[0][3] == "Khaltekot"
+    got = _events("Gunmen attacked the villages of Dangwol and Kumbun in Bokkos on Sunday.",
+                  ("Dangwol", "GPE", 0), ("Kumbun", "GPE", 0), ("Bokkos", "GPE", 0))
+    assert got[0][3] == "Bokkos"
+
+
+def test_events_an_unplaced_act_happens_where_the_last_act_of_its_post_did():
+    got = _events("Police arrested 40 people in Lagos on Monday.\n\nOfficers also detained two journalists.",
+                  ("Lagos", "GPE", 0))
+    assert [(g[0], g[3]) for g in got] == [("COERCE", "Lagos"), ("COERCE", "Lagos")]
+    # a wire story moves between scenes: across paragraphs its unplaced acts happen where it is filed
+    got = _events("ABUJA, May 3 (Wire) - Police arrested 40 people in Lagos on Monday.\n\n"
+                  "Officers also detained two journalists.", ("ABUJA", "GPE", 0), ("Lagos", "GPE", 0))
+    assert [(g[0], g[3]) for g in got] == [("COERCE", "Lagos"), ("COERCE", "ABUJA")]

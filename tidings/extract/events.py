@@ -59,7 +59,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
                           r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)|"
                           r"(?:(?<=commandos )|(?<=troops )|(?<=police )|(?<=soldiers )|(?<=forces ))storm(?:s|ed)?\b"),
-    ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety|water cannons?|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
+    ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety|water cannons?|tear ?gas|rubber bullets|stun grenades|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse|"
                             r"collided|collisions?|(?:crowd |stadium )?crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?|"
                             r"(?:oil|pipeline|fuel|diesel|crude|chemical|toxic|gas)\s+(?:spills?|leaks?)|"
@@ -68,6 +68,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
     ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
+    # "Police fired tear gas when young men tried to force the gate": the police coerce the crowd (with protesters
+    # named, the protest's row comes first; ACLED has no sub-type for force without a protest)
+    ("COERCE", "crowd-control", r"(?:fir(?:e|es|ed|ing)|us(?:e|es|ed|ing)) (?:volleys of )?(?:tear ?gas|water cannons?|"
+                                r"rubber bullets|stun grenades|pepper spray)"),
     ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation|"
                                  r"(?:vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|promis(?:es|ed|ing)) to (?:pursue|hunt down|track down|"
                                  r"punish|avenge|crush|wipe out|eliminate)|"
@@ -241,7 +245,9 @@ _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed
                        r"(?:[\w’'.-]+\s+){1,6}?to\s+[a-z]+"
                        r"|\b(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)?|ask(?:s|ed|ing)?|plead(?:s|ed|ing)?)\s+for\b",
                        re.IGNORECASE)  # ... or "appealed for tents"
-_INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|navy|coast ?guard|gendarmerie|military|government|parliament|regime))\b", re.IGNORECASE)
+_INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:(?!(?:near|outside|at|in|inside|into|towards?|from|around|opposite|of|before)\s)[\w-]+\s+){0,2}"
+                          r"(?:court|tribunal|judge|police|prosecutors?|army|navy|coast ?guard|gendarmerie|military|government|parliament|regime))\b",
+                          re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:near|outside|at|in front of|inside|into|towards?|from|around|opposite)\s+$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _MEDIUM = re.compile(r"\b(?:said|says|wrote|writes|posted|posts|announced|added|adds|told|tells)\s+(?:(?:on|via|in a post on)\s+|"
@@ -439,7 +445,19 @@ def extract_events(analysis: Analysis) -> Analysis:
             found = _retyped(analysis, found, label, span, post, len(events), index)
         events.extend(_fold_references(analysis, found, events))
         _claimed(analysis, span, post, events, index)
-    if (home := _dateline_place(analysis)) is not None:  # a wire story's acts happen where it is filed, unless it says
+    home = _dateline_place(analysis)
+    # an act with no place of its own happens where the last act of its post (of its paragraph in a wire story,
+    # which moves between scenes and else happens where it is filed) did
+    scene: dict[object, int] = {}
+    for k, e in enumerate(events):
+        if e.background or e.type in _SAID:
+            continue
+        where = e.post if home is None else bisect.bisect_right(index.paragraphs, e.span.start)
+        if e.location is None and where in scene:
+            events[k] = replace(e, location=scene[where])
+        elif e.location is not None:
+            scene[where] = e.location
+    if home is not None:  # a wire story's acts happen where it is filed, unless it says
         events = [replace(e, location=home) if e.location is None and e.type not in _SAID and not e.background
                   else e for e in events]
     return replace(analysis, events=tuple(events))
@@ -895,6 +913,8 @@ def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     text = analysis.doc.text
     places = [m for _, m in inside if m.type in ("GPE", "LOC") and not _is_possessed(text, m.span)]  # not "in [Bangladesh]'s deadliest fire"
     prepped = [m for m in places if _PLACE_PREP.search(text[max(0, m.span.start - 12) : m.span.start])
+               or (own := _OWNER.search(text, max(0, m.span.start - 30), m.span.start))  # "in Zambia's Copperbelt"
+               and _PLACE_PREP.search(text[max(0, own.start() - 12) : own.start()])
                or _UNIT_OF.search(text, max(0, m.span.start - 60), m.span.start)
                or _STRUCK.search(text, max(0, m.span.start - 12), m.span.start)]  # "struck Van province in eastern Turkey"
     after = [m for m in prepped if m.span.start >= trigger.start]
@@ -904,10 +924,16 @@ def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     k = places.index(best[0])
     if k + 1 < len(places) and _PLACE_OF.fullmatch(text, best[0].span.end, places[k + 1].span.start):
         return places[k + 1].entity  # "on the Black Sea port of Odesa": Odesa
+    if k > 0 and _WITHIN.fullmatch(text, places[k - 1].span.end, best[0].span.start) \
+            and not re.search(r"(?:,|\band|\bor)\s*$", text[max(0, places[k - 1].span.start - 6) : places[k - 1].span.start]):
+        # "the village of Khaltekot in Nepal's Myagdi district": the village (not one of "Dangwol and Kumbun in Bokkos")
+        return places[k - 1].entity
     return best[0].entity
 
 
 _STRIKE_VERBS = r"struck|hit|shelled|bombed"
+_WITHIN = re.compile(r",?\s+in\s+(?:the\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+)?")  # "<place> in [X's] <place>"
+_OWNER = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+$")  # a name in the possessive just before
 _STRUCK = re.compile(rf"\b(?:{_STRIKE_VERBS}|rocked|jolted)\s+$")
 _UNITS_OF = (r"(?:port|city|town|village|region|province|district|capital|enclave|island|suburb|county|state|"
              r"prefecture|sub-prefecture|municipality|commune|governorate|oblast|raion|settlement)\s+of\s+")
