@@ -1009,3 +1009,23 @@ def test_events_an_unplaced_act_happens_where_the_last_act_of_its_post_did():
     got = _events("ABUJA, May 3 (Wire) - Police arrested 40 people in Lagos on Monday.\n\n"
                   "Officers also detained two journalists.", ("ABUJA", "GPE", 0), ("Lagos", "GPE", 0))
     assert [(g[0], g[3]) for g in got] == [("COERCE", "Lagos"), ("COERCE", "ABUJA")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Poland scrambled fighter jets during the night.", "MOBILIZE"),
+    ("The army put its air defences on high alert.", "MOBILIZE"),
+    ("Rosgvardia units from neighbouring regions were being sent to the city.", "MOBILIZE"),
+    ("The premier ordered the army and the Frontier Corps to launch an operation.", "MOBILIZE"),
+    ("More than 200 rescuers and 40 pieces of heavy equipment have been sent to the site.", "AID"),
+    ("A plane carrying 14 surgeons left Moscow for the city.", "AID"),
+    ("The minister said the government would not allow any ransom to be paid.", "REJECT"),
+    ("Morocco declined offers of help from Italy.", "REJECT"),
+    ("The spokesman declined to comment.", None),  # no offer turned down
+    ('He warned that anyone blocking roads would face "the full force of the law".', "THREATEN"),
+    ("She warned that the county would not hesitate to take the company to court.", "THREATEN"),
+    ("The rebel commander warned that the group would walk away from the agreement.", "THREATEN"),
+])
+def test_events_more_ways_to_send_forces_and_help_refuse_and_threaten(text, kind):
+    from tidings.extract.events import rule_type
+
+    assert rule_type(text) == kind

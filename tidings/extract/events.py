@@ -18,7 +18,8 @@ _WARNED_OF = _WARNED + r"(?:[\w-]+\s+)?(?:attacks|strikes|action|violence|repris
 # "warned that Democrats would block any bill": a threat to act (not "warned that water could spread cholera")
 _WARNED_ACT = (r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:would|will)\s+[“\"]?(?:not\s+)?"
                r"(?:block|veto|retaliate|respond|strike|sanction|boycott|walk out|shut down|sue|expel|halt|suspend|"
-               r"cut off|withdraw|resign|come back|return|stay silent|take action|act|intervene|escalate)\b")
+               r"cut off|withdraw|resign|come back|return|stay silent|take action|act|intervene|escalate|hesitate|face|"
+               r"walk away|pull out|seek|target|answer|punish|take (?:[\w’'-]+ ){0,2}?to court)\b")
 # "would not stand and watch if ...", "will not stay silent": a threat said without "warned"
 _WONT_WATCH = (r"(?:would|will)\s+[“\"]?(?:not|never)\s+(?:stand (?:by|idly by|and watch)|sit idly by|stay silent|"
                r"remain silent|remain indifferent)\b")
@@ -80,6 +81,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"(?:will|would|must|shall) be (?:found and |tracked down and |hunted down and )?"
                                  r"(?:punished|brought to justice|hunted down)|respond with force"),
     ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
+                           r"(?:will|would) face [“\"]?(?:the )?(?:full force of the law|consequences|legal action|prosecution)|"
                            r"(?<!had )no (?:other )?choice but to"),  # ("I had no choice but to turn around": what was done)
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|"  # and "would table a motion unless ..."
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
@@ -94,6 +96,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                          r"turned (?:the|its|their|his|her|this|that) (?:[\w-]+ ){0,2}?(?:offer|proposal|request|plan|bid|"
                          r"demand)s? down|"
                          r"(?:will|would|does|did|do|could)\s+not\s+accept|(?:won’t|won't|wouldn’t|wouldn't)\s+accept|ruled out|rules out|"
+                         # "would not allow any ransom to be paid", "declined offers of help" (not "declined to comment")
+                         r"(?:will|would|won’t|won't|wouldn’t|wouldn't)\s+(?:not\s+)?(?:allow|permit|recogni[sz]e)|"
+                         r"declin(?:e|es|ed|ing) (?:the |an |all |its |their )?(?:[\w-]+ ){0,2}?(?:offers?|invitations?|requests?|"
+                         r"proposals?|demands?)|"
                          r"den(?:y|ies|ied|ying)(?!\s+(?:access|entry|bail|visas?|permission|a visa|them|him|her)\b)"),
     ("REJECT", "legal", r"challenge(?:s|d)? (?:[\w’'-]+ ){0,3}?(?:in|at|before) (?:the )?(?:[\w’'-]+ ){0,3}?[Cc]ourt|"
                         r"dismiss(?:ed|es)? (?:[\w’'-]+ ){0,3}?(?:challenge|petition|appeal|case|lawsuit|suit|complaint|"
@@ -109,8 +115,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"impeach(?:ed|es|ing|ment)?|remov(?:ed|ing|es?)\s+(?:him|her|them|[\w’'-]+\s+){0,3}?from\s+office"),
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|reinforcements|troops massed|"
                              r"order(?:s|ed)? (?:the )?(?:[\w-]+ ){0,3}?(?:army|armed forces|Armed Forces|troops|military|soldiers|"
-                             r"navy|national guard|National Guard) to\b|"
-                             r"(?:troops|soldiers|forces|police officers|riot police|reservists)(?: [\w-]+){0,8}? (?:sent|dispatched)|"
+                             r"navy|national guard|National Guard)(?: and (?:the )?(?:[\w-]+ ){0,2}?[\w-]+)? to\b|"
+                             r"(?:troops|soldiers|forces|police officers|riot police|reservists|units)(?: [\w-]+){0,8}? (?:sent|dispatched)|"
+                             r"scrambl(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?(?:jets|fighters|aircraft|planes|warplanes)|"
+                             r"(?:put|puts|placed|places) (?:[\w-]+ ){0,4}?on (?:high |full )?alert|"
                              r"(?:send|sent|sends|sending|dispatch(?:ed|es)?|divert(?:ed|s)?)\s+(?:[\w,-]+\s+){0,6}?"
                              r"(?:destroyers?|warships?|frigates?|corvettes?|submarines?|gunboats?|fighter jets|troops|"
                              r"soldiers|commandos|marines|special forces)\b|"
@@ -147,6 +155,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"rescuers|field hospitals?)\b|"
                    r"(?:fl(?:ew|y|ies|own)|sen[dt]s?|dispatch(?:ed|es)?)\s+(?:[\w,-]+\s+){0,6}?(?:doctors|surgeons|medics|"
                    r"rescuers|rescue teams|medical (?:teams|supplies|equipment)|vaccines?|doses)\b|"
+                   # "More than 200 rescuers ... have been sent to the site", "a plane carrying 14 surgeons"
+                   r"(?:rescuers|rescue (?:teams|workers)|firefighters|medics|doctors|surgeons|medical teams)(?: [\w-]+){0,8}? "
+                   r"(?:sent|dispatched|flown in)|(?:plane|aircraft|flight|helicopter) carrying (?:[\w-]+ ){0,3}?"
+                   r"(?:surgeons|doctors|medics|aid|supplies|medical)|"
                    r"releas(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,3}?[$€£₹]\s?\d|"
                    r"set(?:s|ting)? up (?:[\w-]+ ){0,3}?(?:water points|field clinics?|field hospitals?|shelters|"
                    r"soup kitchens|evacuation cent(?:re|er)s|relief camps)\b|"
