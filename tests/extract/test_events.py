@@ -1029,3 +1029,23 @@ def test_events_more_ways_to_send_forces_and_help_refuse_and_threaten(text, kind
     from tidings.extract.events import rule_type
 
     assert rule_type(text) == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
+    ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),
+    ("The president ordered an independent inquiry into the collapse.", "ACCUSE"),
+    ("Investigators seized the terminal's maintenance records.", None),  # evidence, no attack
+    ("The council would decide on Saturday whether to call a second strike.", "PROTEST"),
+    ("The government had offered to delay the rise until 2029.", "CONCEDE"),
+    ("Whoever allowed that dust to build up will answer for it.", "THREATEN"),
+    ("Warsaw had asked the European Commission to let member states impose duties.", "REQUEST"),
+    ("The government would cover the funeral costs of the victims.", "AID"),
+    ("The state will pay for the funerals of all the victims.", "AID"),
+    ("The ministry said it would pay 100,000 lei to each bereaved family.", "AID"),
+    ("The Commission was ready to propose a support package for farmers.", "AID"),
+])
+def test_events_investigations_complaints_strikes_called_delays_and_costs_covered(text, kind):
+    from tidings.extract.events import rule_type
+
+    assert rule_type(text) == kind

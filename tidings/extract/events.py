@@ -37,7 +37,8 @@ _SEIZED_THINGS = (r"(?:footage|documents|phones|computers|records|evidence|equip
 _SEIZED_BEFORE = re.compile(rf"\b{_SEIZED_THINGS}[^.;]{{0,60}}?\b(?:were|was|have been|has been|had been|being)\s+$",
                             re.IGNORECASE)
 _TRIGGERS: list[tuple[str, str, str]] = [
-    ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action"),
+    ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action|"
+                          r"(?:call|calls|called|calling)\s+(?:a|an|another)\s+(?:[\w-]+\s+)?strikes?"),
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|"
                                  r"demonstrat(?:ed|ing)(?=\s+(?:in|against|outside|on|at|near|for|to|over|before)\b)|"
                                  r"march(?:ed|es)?|blockad(?:e|es|ed|ing)|boycotts?|sit-ins?|picket(?:ed|ing|s)?|"
@@ -47,7 +48,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"condemn|call\s+for)|in\s+protest|against)\b)"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|(?<!water-)(?<!water )bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
-    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seiz(?:e|es|ed)(?!\s+(?:\w+\s+){0,2}?" + _SEIZED_THINGS + r")|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
+    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
@@ -80,17 +81,20 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  # "those who planned this will be found and punished", "orders to respond with force"
                                  r"(?:will|would|must|shall) be (?:found and |tracked down and |hunted down and )?"
                                  r"(?:punished|brought to justice|hunted down)|respond with force"),
-    ("THREATEN", "verbal", r"threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
+    ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"(?:will|would) face [“\"]?(?:the )?(?:full force of the law|consequences|legal action|prosecution)|"
                            r"(?<!had )no (?:other )?choice but to"),  # ("I had no choice but to turn around": what was done)
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|"  # and "would table a motion unless ..."
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
     # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
-    ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on) (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
+    ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on|ask(?:s|ed)?) (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
                           r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b"),
-    ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)"),
+    ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|"
+                         # "would file complaints with prosecutors", "opened a criminal case" (PLOVER's ACCUSE investigates)
+                         r"fil(?:e|es|ed|ing) (?:a |an )?(?:[\w-]+ ){0,2}?(?:complaints?|lawsuits?|charges|suit)|"
+                         r"(?:open|launch|order)(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:investigation|inquiry|probe|criminal case)"),
     ("REJECT", "vote", _VOTED_DOWN),
     ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down|"
                          r"turned (?:the|its|their|his|her|this|that) (?:[\w-]+ ){0,2}?(?:offer|proposal|request|plan|bid|"
@@ -129,7 +133,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?(?:troops|artillery|tanks|armou?red vehicles|battalions)"
                              r" (?:\w+ ){0,4}?to\b"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
-    ("CONCEDE", "concession", r"conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
+    ("CONCEDE", "concession", r"(?:offer(?:s|ed)?|agree(?:s|d)?) to (?:delay|postpone|suspend|drop|scrap|shelve|reconsider)|conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
     ("CONCEDE", "release", r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
                            r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
                            r"detainees|hostages|bodies|prisoners of war|(?:aid |charity |humanitarian )?workers|journalists|"
@@ -165,7 +169,13 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"(?:announced|pledged|promised|offered|pay|paid) (?:a |an )?(?:[\w-]+ ){0,2}?(?:payments?|compensation|grants?)\b|"
                    r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.$€£₹-]+\s+){1,6}?"
                    r"(?:rupees|dollars|euros|pounds|shillings|naira|rand|pesos|lakh|crore|taka|tenge|roubles|rubles|"
-                   r"hryvnias?|yuan|yen|rupiah|ringgit|dirhams|riyals|lira|dinars|francs|kwacha|cedis|birr|soms?)\b|"
+                   r"hryvnias?|yuan|yen|rupiah|ringgit|dirhams|riyals|lira|dinars|francs|kwacha|cedis|birr|soms?|lei|"
+                   r"zlotys?|forints?|koruna|leva|soles|reais|bolivianos|quetzales|lempiras|kyats?|afghanis|manat|lari|drams?)\b|"
+                   # "would cover the funeral costs", "will pay for the funerals", "a support package of 100 million euros"
+                   r"(?:cover|covers|covered|meet|bear|pay for|pays for|paid for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+                   r"(?:funeral|medical|hospital|treatment)\s+(?:costs|bills|expenses)|"
+                   r"pa(?:y|ys|id)\s+(?:for\s+)?(?:the\s+)?(?:funerals|hospital bills|medical bills|treatment)\b|"
+                   r"(?:support|aid|relief|assistance|compensation) package|"
                    r"provid(?:e|es|ed|ing)\s+(?:[\w,-]+\s+){0,3}?(?:housing|shelter|food|medical care|"
                    r"financial (?:help|assistance|aid)|assistance)\b|"
                    r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.-]+\s+){0,4}?[$€£₹]\s?\d|"
