@@ -1049,3 +1049,25 @@ def test_events_investigations_complaints_strikes_called_delays_and_costs_covere
     from tidings.extract.events import rule_type
 
     assert rule_type(text) == kind
+
+
+def test_events_a_sure_model_keeps_the_rules_verbal_act_of_someone_beside_its_own(monkeypatch):
+    monkeypatch.setattr("tidings.extract.events._model_type", lambda analysis, span: "ASSAULT")
+    got = _events("The institute said at least 11 people were hit by canisters and that it would file complaints.",
+                  ("institute", "ORG", 0))
+    # what was reported is the model's reading, the complaint someone files is the rules' (no longer retyped away)
+    assert [(g[0], g[1]) for g in got] == [("ASSAULT", ["institute"]), ("ACCUSE", ["institute"])]
+    assert [g[0] for g in _events("Talks on the demand were held.")] == ["ASSAULT"]  # no one's act: retyped
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Japan's economy grew on strong domestic demand.", None),  # the market's demand, no request
+    ("Protesters demanded the release of the prisoners.", "PROTEST"),
+    ("The union demands that the minister resign.", "REQUEST"),
+    ("State-backed Gazprom had been seen as the favourite.", None),
+    ("The party backed the bill.", "SUPPORT"),
+])
+def test_events_demand_and_backing_as_nouns_and_compounds_are_no_acts(text, kind):
+    from tidings.extract.events import rule_type
+
+    assert rule_type(text) == kind

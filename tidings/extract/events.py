@@ -88,7 +88,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
     # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
     ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on|ask(?:s|ed)?) (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
-    ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
+    ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
                           r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b"),
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|"
@@ -187,7 +187,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal|"
                            r"accept(?:s|ed|ing)? (?:[\w-]+ ){0,4}?(?:offers?|proposals?|deal|terms|plan|invitation|help|aid|"
                            r"teams|assistance|ceasefire|truce)\b"),
-    ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|back(?:s|ed)|welcom(?:es|ed)|solidarity|"
+    ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|(?<!-)back(?:s|ed)|welcom(?:es|ed)|solidarity|"
                           r"(?:express(?:es|ed)?|pledg(?:es|ed)|voic(?:es|ed)|reaffirm(?:s|ed)?|offer(?:s|ed)?)\s+"
                           r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations"),
@@ -590,11 +590,15 @@ def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, pos
              index: _Index) -> list[Event]:
     """The sentence's events with the model's sure type first (where :func:`_rules_stand` does not keep
     them): the rules' event of that type, else their first event retyped, else a new event over the whole
-    sentence (no trigger word, so no actors)."""
+    sentence (no trigger word, so no actors). A retyped verbal event with an actor also stays, as the rules
+    read it ("said people were hit by canisters and that it would file complaints": the model reads the
+    assault reported, the rules the complaint someone files)."""
     same = [e for e in found if e.type == label]
     if not same and found:
         modes = _modes(label, "model", analysis.doc.text[span.start : span.end])
-        same, found = [replace(found[0], type=label, mode=modes, acled=acled_type(label, modes))], found[1:]
+        same = [replace(found[0], type=label, mode=modes, acled=acled_type(label, modes))]
+        if not (found[0].type in _VERBAL and found[0].actors):
+            found = found[1:]
     elif not same:
         same = [_event(analysis, label, "model", span, span, post, next_id, index)]
     ordered = same + [e for e in found if e not in same]
