@@ -1011,7 +1011,17 @@ def test_events_an_unplaced_act_happens_where_the_last_act_of_its_post_did():
     assert [(g[0], g[3]) for g in got] == [("COERCE", "Lagos"), ("COERCE", "ABUJA")]
 
 
+def test_events_a_sure_model_keeps_the_rules_verbal_act_of_someone_beside_its_own(monkeypatch):
+    monkeypatch.setattr("tidings.extract.events._model_type", lambda analysis, span: "ASSAULT")
+    got = _events("The institute said at least 11 people were hit by canisters and that it would file complaints.",
+                  ("institute", "ORG", 0))
+    # what was reported is the model's reading, the complaint someone files is the rules' (no longer retyped away)
+    assert [(g[0], g[1]) for g in got] == [("ASSAULT", ["institute"]), ("ACCUSE", ["institute"])]
+    assert [g[0] for g in _events("Talks on the demand were held.")] == ["ASSAULT"]  # no one's act: retyped
+
+
 @pytest.mark.parametrize(("text", "kind"), [
+    # sending forces and help, refusing and threatening
     ("Poland scrambled fighter jets during the night.", "MOBILIZE"),
     ("The army put its air defences on high alert.", "MOBILIZE"),
     ("Rosgvardia units from neighbouring regions were being sent to the city.", "MOBILIZE"),
@@ -1024,14 +1034,7 @@ def test_events_an_unplaced_act_happens_where_the_last_act_of_its_post_did():
     ('He warned that anyone blocking roads would face "the full force of the law".', "THREATEN"),
     ("She warned that the county would not hesitate to take the company to court.", "THREATEN"),
     ("The rebel commander warned that the group would walk away from the agreement.", "THREATEN"),
-])
-def test_events_more_ways_to_send_forces_and_help_refuse_and_threaten(text, kind):
-    from tidings.extract.events import rule_type
-
-    assert rule_type(text) == kind
-
-
-@pytest.mark.parametrize(("text", "kind"), [
+    # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),
     ("The president ordered an independent inquiry into the collapse.", "ACCUSE"),
@@ -1044,30 +1047,14 @@ def test_events_more_ways_to_send_forces_and_help_refuse_and_threaten(text, kind
     ("The state will pay for the funerals of all the victims.", "AID"),
     ("The ministry said it would pay 100,000 lei to each bereaved family.", "AID"),
     ("The Commission was ready to propose a support package for farmers.", "AID"),
-])
-def test_events_investigations_complaints_strikes_called_delays_and_costs_covered(text, kind):
-    from tidings.extract.events import rule_type
-
-    assert rule_type(text) == kind
-
-
-def test_events_a_sure_model_keeps_the_rules_verbal_act_of_someone_beside_its_own(monkeypatch):
-    monkeypatch.setattr("tidings.extract.events._model_type", lambda analysis, span: "ASSAULT")
-    got = _events("The institute said at least 11 people were hit by canisters and that it would file complaints.",
-                  ("institute", "ORG", 0))
-    # what was reported is the model's reading, the complaint someone files is the rules' (no longer retyped away)
-    assert [(g[0], g[1]) for g in got] == [("ASSAULT", ["institute"]), ("ACCUSE", ["institute"])]
-    assert [g[0] for g in _events("Talks on the demand were held.")] == ["ASSAULT"]  # no one's act: retyped
-
-
-@pytest.mark.parametrize(("text", "kind"), [
+    # nouns and compounds that are no acts
     ("Japan's economy grew on strong domestic demand.", None),  # the market's demand, no request
     ("Protesters demanded the release of the prisoners.", "PROTEST"),
     ("The union demands that the minister resign.", "REQUEST"),
     ("State-backed Gazprom had been seen as the favourite.", None),
     ("The party backed the bill.", "SUPPORT"),
 ])
-def test_events_demand_and_backing_as_nouns_and_compounds_are_no_acts(text, kind):
+def test_events_more_trigger_words_each_give_their_type(text, kind):
     from tidings.extract.events import rule_type
 
     assert rule_type(text) == kind
