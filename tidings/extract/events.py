@@ -48,7 +48,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"condemn|call\s+for)|in\s+protest|against)\b)"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|(?<!water-)(?<!water )bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
-    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
+    ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
@@ -133,7 +133,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?(?:troops|artillery|tanks|armou?red vehicles|battalions)"
                              r" (?:\w+ ){0,4}?to\b"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
-    ("CONCEDE", "concession", r"(?:offer(?:s|ed)?|agree(?:s|d)?) to (?:delay|postpone|suspend|drop|scrap|shelve|reconsider)|conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to|resign(?:s|ed)?"),
+    ("CONCEDE", "concession", r"(?:offer(?:s|ed)?|agree(?:s|d)?) to (?:delay|postpone|suspend|drop|scrap|shelve|reconsider)|conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to(?! (?:the )?(?:police|gendarmerie|authorities|prosecutors|investigators)\b)|resign(?:s|ed)?"),
     ("CONCEDE", "release", r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
                            r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
                            r"detainees|hostages|bodies|prisoners of war|(?:aid |charity |humanitarian )?workers|journalists|"
@@ -192,7 +192,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations"),
     ("CONSULT", "mediation", r"mediat(?:ed|es|ing|ion|ors?)"),
-    ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|alliance|partnership|"
+    ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|partnership|"
+                                 # an alliance formed (not "the Fishermen's Alliance", a body's name)
+                                 r"(?:form|forge|formed|forged|join|joined|seal|sealed) (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?alliance|"
                                  r"joint (?:patrols?|operations?|investigations?|military exercises|task force)"),
 ]
 # all rows in one scan (group ``t<row>`` names the row), each word trying only the rows its first letter allows
