@@ -1050,7 +1050,7 @@ def test_events_a_sure_model_keeps_the_rules_verbal_act_of_someone_beside_its_ow
     # nouns and compounds that are no acts
     ("The crews would be handed over to the gendarmerie for questioning.", None),  # no concession
     ("The company owns two of the seized vessels.", None),  # a seizure told before
-    ("The Fishermen's Alliance met the minister.", "CONSULT"),  # a body's name, no alliance formed
+    ("The Fishermen's Alliance said the catch was poor.", None),  # a body's name, no alliance formed
     ("The two parties formed an alliance.", "COOPERATE"),
     ("Japan's economy grew on strong domestic demand.", None),  # the market's demand, no request
     ("Protesters demanded the release of the prisoners.", "PROTEST"),
