@@ -443,3 +443,14 @@ def test_resolve_the_prefecture_named_for_its_area_is_the_prefecture_later():
     a = analyze("About 900 hectares burned overnight, the prefecture of Bouches-du-Rhône said on Tuesday. "
                 "Six firefighters were injured, the prefecture said.")
     assert {a.entities[q.entity].name for q in a.quotes if q.entity is not None} == {"prefecture of Bouches-du-Rhône"}
+
+
+def test_resolve_a_name_that_only_begins_an_organisations_is_that_organisation():
+    text = ("A blast hit a plant run by Vasudha Petrochem Intermediates Ltd on Friday. "
+            "Vasudha Petrochem said in a statement that it was saddened.")
+    a = _resolved(text, ("Vasudha Petrochem Intermediates Ltd", "ORG", 0), ("Vasudha Petrochem", "PERSON", 0))
+    assert set(_names(a).values()) == {"Vasudha Petrochem Intermediates Ltd"}
+    # a person the body is named after stays a person
+    text = "The Nelson Mandela Foundation opened an archive. Nelson Mandela wrote the letters in prison."
+    a = _resolved(text, ("Nelson Mandela Foundation", "ORG", 0), ("Nelson Mandela", "PERSON", 0))
+    assert "Nelson Mandela" in _people(a)

@@ -79,6 +79,7 @@ def resolve_entities(analysis: Analysis) -> Analysis:
         link[i] = _add_name(text, mentions[i], i, clusters, units)
     _join_bracketed_short_forms(text, mentions, link, clusters)
     _join_nicknames(text, mentions, link, clusters)
+    _join_shortened_org_names(clusters, link)
     holders = _unnamed_holders(text, mentions, link)
     for i, m in enumerate(mentions):
         if m.source == "role":
@@ -540,6 +541,28 @@ def _join_known_by(text: str, mentions: list[Mention], link: dict[int, int], clu
             continue
         keep, gone = link[j], link[i]
         if keep != gone and clusters[gone].type == "ORG" and all(mentions[k].source != "ner" for k in clusters[gone].mentions):
+            _fold(link, clusters, keep, gone)
+
+
+_NAMED_AFTER = frozenset("Foundation University Hospital Airport Stadium School Institute Centre Center Memorial Museum "
+                         "Library Prize Award Trust Fund College Academy Bridge Street Road Avenue Square Park Hall".split())
+
+
+def _join_shortened_org_names(clusters: list[_Cluster], link: dict[int, int]) -> None:
+    """"Vasudha Petrochem said" after "Vasudha Petrochem Intermediates Ltd" (the tagger may take the short
+    form for a person): a name of two or more words that only begins an organisation's is that organisation
+    (not a person with a title or role, nor Nelson Mandela beside the Nelson Mandela Foundation)."""
+    def begins(words: list[str], name: str, person: bool) -> bool:
+        rest = name.split()[len(words) :]
+        return bool(rest) and name.split()[: len(words)] == words and not (person and rest[0] in _NAMED_AFTER)
+
+    for gone, c in enumerate(clusters):
+        if not c.mentions or c.type not in ("ORG", "PERSON") or c.type == "PERSON" and c.roles:
+            continue
+        names = [a.split() for a in c.aliases]
+        keep = next((k for k, o in enumerate(clusters) if k != gone and o.type == "ORG" and o.mentions and all(
+            len(w) >= 2 and any(begins(w, a, c.type == "PERSON") for a in o.aliases) for w in names)), None)
+        if names and keep is not None:
             _fold(link, clusters, keep, gone)
 
 
