@@ -291,3 +291,12 @@ def test_entities_a_one_word_person_listed_with_a_place_is_a_known_town():
     at = lambda name, kind: Mention(Span(text.index(name), text.index(name) + len(name)), kind, "ner")
     got = _places_by_context(text, [at("Saint-Marc", "GPE"), at("Gonaïves", "PERSON"), at("Cadet", "PERSON")])
     assert [m.type for m in got] == ["GPE", "GPE", "PERSON"]
+
+
+def test_entities_a_person_typed_name_in_apposition_to_a_group_is_that_body():
+    from tidings.extract.entities import _typed
+
+    text = "Al-Shabaab, the al Qaeda-linked group that overran the town, said it withdrew."
+    assert _typed(text, Span(0, 10), "PER").type == "ORG"
+    text = "Chanda Mwelwa, a spokeswoman for the company, said the men were alive."
+    assert _typed(text, Span(0, 13), "PER").type == "PERSON"  # the company's spokeswoman is a person

@@ -1034,6 +1034,7 @@ def test_events_a_sure_model_keeps_the_rules_verbal_act_of_someone_beside_its_ow
     ('He warned that anyone blocking roads would face "the full force of the law".', "THREATEN"),
     ("She warned that the county would not hesitate to take the company to court.", "THREATEN"),
     ("The rebel commander warned that the group would walk away from the agreement.", "THREATEN"),
+    ("The union leader warned that dockers would stop work if the demand was ignored.", "THREATEN"),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),

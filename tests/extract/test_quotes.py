@@ -423,3 +423,10 @@ def test_quotes_reported_speech_ends_before_the_narrators_full_stop():
         start = text.index(said)
         span = _without_full_stop(text, Span(start, start + len(said)))
         assert text[span.start : span.end] == kept
+
+
+def test_quotes_an_organisations_it_said_is_no_person_quoted_before():
+    text = ("The minister, Khady Mbengue, said the licences of four trawlers run by Atlantic Reef Seafoods were suspended.\n\n"
+            "The company denied any wrongdoing. In an emailed statement, it said its ships had been outside the zone.")
+    _, got = _quotes(text, ("Khady Mbengue", "PERSON", 0), ("Atlantic Reef Seafoods", "ORG", 0))
+    assert [g[2] for g in got] == ["Khady Mbengue", "Atlantic Reef Seafoods"]

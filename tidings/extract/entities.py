@@ -328,6 +328,11 @@ _FEATURE_AFTER = re.compile(r" (?:river|lake|delta|valley|basin|mountains|desert
                             r"island|islands|hills|forest|glacier)\b")
 
 
+_BODY_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|in|from|to|by|on)\b)[\w’'-]+\s+){0,4}?(?:group|movement|militia|organi[sz]ation|party|"
+                           r"company|firm|agency|network|coalition|front|faction)(?![’'\w])"
+                           r"(?!\s+(?:member|leader|official|spokes\w+|chief|head|founder|commander|boss|chairman)\b)")
+
+
 def _typed(text: str, span: Span, label: str) -> Mention:
     name = text[span.start : span.end]
     words = name.split()
@@ -338,8 +343,8 @@ def _typed(text: str, span: Span, label: str) -> Mention:
     kind = _TYPE.get(label, "MISC")
     if kind in ("GPE", "LOC", "MISC") and (feature := _FEATURE_AFTER.match(text, span.end)) is not None:
         return Mention(Span(span.start, feature.end()), "LOC", "ner")  # "the Niger river" is no country
-    if name in METONYM_ORGS:
-        kind = "ORG"
+    if name in METONYM_ORGS or kind == "PERSON" and _BODY_APPOSED.match(text, span.end):
+        kind = "ORG"  # "Al-Shabaab, the al Qaeda-linked group that ...": no person
     elif kind == "GPE" and (words[-1] in NATURAL_FEATURE_WORDS or name in REGION_NAMES):
         kind = "LOC"
     elif kind == "MISC" and (name in NORP_WORDS or re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)s?", name)):

@@ -19,7 +19,7 @@ _WARNED_OF = _WARNED + r"(?:[\w-]+\s+)?(?:attacks|strikes|action|violence|repris
 _WARNED_ACT = (r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:would|will)\s+[“\"]?(?:not\s+)?"
                r"(?:block|veto|retaliate|respond|strike|sanction|boycott|walk out|shut down|sue|expel|halt|suspend|"
                r"cut off|withdraw|resign|come back|return|stay silent|take action|act|intervene|escalate|hesitate|face|"
-               r"walk away|pull out|seek|target|answer|punish|take (?:[\w’'-]+ ){0,2}?to court)\b")
+               r"walk away|pull out|seek|target|answer|punish|stop work|take (?:[\w’'-]+ ){0,2}?to court)\b")
 # "would not stand and watch if ...", "will not stay silent": a threat said without "warned"
 _WONT_WATCH = (r"(?:would|will)\s+[“\"]?(?:not|never)\s+(?:stand (?:by|idly by|and watch)|sit idly by|stay silent|"
                r"remain silent|remain indifferent)\b")

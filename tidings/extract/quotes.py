@@ -793,7 +793,8 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                 and (named := _named_next(analysis, src := f.source or _role_before(text, f.cue))) is not None:
             # "..., a navy spokesperson said. The spokesperson, Dimas Prakoso, said": the one named next
             f = replace(f, entity=named, source=src)
-        elif f.speaker is not None and analysis.mentions[f.speaker].source.startswith("pronoun"):
+        elif f.speaker is not None and analysis.mentions[f.speaker].source in ("pronoun:m", "pronoun:f"):
+            # (an organisation's "it said" keeps its body: it is no person of an earlier quote)
             gender = analysis.mentions[f.speaker].source.partition(":")[2]
             earlier = [g for g in out if g.entity is not None] or [found[k] for k in prev if found[k].entity is not None]
             named = _last_named_person(analysis, f.speaker)
