@@ -56,6 +56,7 @@ def test_events_toll_in_a_later_post_takes_the_incident_type():
 def test_events_nobody_killed_is_zero_and_history_is_flagged():
     got = _events("A knife attack in the square injured two people. Nobody was killed.")
     assert got[0][4] == {"injured": 2, "killed": 0}  # the next sentence's toll joins the attack
+    assert _events("Gunmen attacked a bus on the highway. No one was hurt.")[0][4] == {"injured": 0, "killed": 0}
     hist = _events("Russia captured Crimea by force in 2014.", ("Russia", "GPE", 0), ("Crimea", "GPE", 0))
     assert hist[0][0] == "ASSAULT" and "historical" in hist[0][5]
 
@@ -979,6 +980,11 @@ def test_events_police_firing_tear_gas_coerce_the_crowd_and_light_no_fire():
     got = _events("Police fired tear gas when a group of young men tried to force the gate open.")
     assert [(g[0], g[1]) for g in got] == [("COERCE", ["Police"])]
     assert [g[0] for g in _events("Police fire tear gas as relatives push at mine gate")] == ["COERCE"]
+
+
+def test_events_a_nations_police_or_army_acts_without_an_article():
+    got = _events("Polish police towed away dozens of tractors and detained 19 farmers.")
+    assert got[0][0] == "COERCE" and got[0][1][:1] == ["police"]
 
 
 def test_events_a_place_named_after_a_preposition_is_no_institution_acting():

@@ -269,8 +269,11 @@ _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed
                        r"(?:[\w’'.-]+\s+){1,6}?to\s+[a-z]+"
                        r"|\b(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)?|ask(?:s|ed|ing)?|plead(?:s|ed|ing)?)\s+for\b",
                        re.IGNORECASE)  # ... or "appealed for tents"
-_INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:(?!(?:near|outside|at|in|inside|into|towards?|from|around|opposite|of|before)\s)[\w-]+\s+){0,2}"
-                          r"(?:court|tribunal|judge|police|prosecutors?|army|navy|coast ?guard|gendarmerie|military|government|parliament|regime))\b",
+_INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:(?!(?:near|outside|at|in|inside|into|towards?|from|around|opposite|of|before)\s)"
+                          r"[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|navy|coast ?guard|gendarmerie|"
+                          r"military|government|parliament|regime))\b"
+                          # "Polish police detained ...": a nation's force, no article
+                          r"|\b(?-i:[A-Z][a-z]+(?:ian|ish|ese|an|ch|i))\s+(police|army|navy|coast ?guard|gendarmerie|military)\b",
                           re.IGNORECASE)
 _AT_PLACE = re.compile(r"\b(?:near|outside|at|in front of|inside|into|towards?|from|around|opposite)\s+$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
@@ -815,8 +818,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     inst = next((m for m in _INSTITUTION.finditer(text, span.start, span.end)
                  if not _AT_PLACE.search(text, max(span.start, m.start() - 16), m.start())), None) \
         if kind == "COERCE" else None
-    if inst and not any(a.span.start <= inst.start(1) < a.span.end for a in actors):
-        actors.insert(0, Participant(Span(inst.start(1), inst.end(1))))
+    if inst and not any(a.span.start <= inst.start(inst.lastindex) < a.span.end for a in actors):
+        actors.insert(0, Participant(Span(inst.start(inst.lastindex), inst.end(inst.lastindex))))
     speaker = next((q.entity for q in over if q.entity is not None), None)
     flags = []
     if speaker is not None:
@@ -1033,6 +1036,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         out.setdefault("injured", 1)
     for m in _NOBODY.finditer(chunk):
         out.setdefault("killed" if m.lastindex is None or _KILLED.match(m.group(m.lastindex)) else "injured", 0)
+        if m.lastindex == 1 and m.group(1).lower() in ("hurt", "injured"):
+            out.setdefault("killed", 0)  # "No one was hurt": nobody killed either
     last = None
     ends: dict[str, int] = {}  # where the count of each kind ended
     for a in amounts:
