@@ -300,3 +300,11 @@ def test_entities_a_person_typed_name_in_apposition_to_a_group_is_that_body():
     assert _typed(text, Span(0, 10), "PER").type == "ORG"
     text = "Chanda Mwelwa, a spokeswoman for the company, said the men were alive."
     assert _typed(text, Span(0, 13), "PER").type == "PERSON"  # the company's spokeswoman is a person
+
+
+def test_entities_a_body_named_by_its_field_takes_its_head_noun():
+    from tidings.extract.entities import _typed
+
+    text = "Interior ministry rules out gas leak"
+    got = _typed(text, Span(0, 8), "ORG")
+    assert (text[got.span.start : got.span.end], got.type) == ("Interior ministry", "ORG")

@@ -333,6 +333,9 @@ _BODY_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|in|from|
                            r"(?!\s+(?:member|leader|official|spokes\w+|chief|head|founder|commander|boss|chairman)\b)")
 
 
+_BODY_AFTER = re.compile(r" (?:ministry|department|directorate|inspectorate|agency|commission|committee)\b")
+
+
 def _typed(text: str, span: Span, label: str) -> Mention:
     name = text[span.start : span.end]
     words = name.split()
@@ -343,6 +346,8 @@ def _typed(text: str, span: Span, label: str) -> Mention:
     kind = _TYPE.get(label, "MISC")
     if kind in ("GPE", "LOC", "MISC") and (feature := _FEATURE_AFTER.match(text, span.end)) is not None:
         return Mention(Span(span.start, feature.end()), "LOC", "ner")  # "the Niger river" is no country
+    if kind in ("ORG", "MISC") and (body := _BODY_AFTER.match(text, span.end)) is not None:
+        return Mention(Span(span.start, body.end()), "ORG", "ner")  # "Interior ministry": the ministry, not "Interior"
     if name in METONYM_ORGS or kind == "PERSON" and _BODY_APPOSED.match(text, span.end):
         kind = "ORG"  # "Al-Shabaab, the al Qaeda-linked group that ...": no person
     elif kind == "GPE" and (words[-1] in NATURAL_FEATURE_WORDS or name in REGION_NAMES):
