@@ -454,3 +454,12 @@ def test_resolve_a_name_that_only_begins_an_organisations_is_that_organisation()
     text = "The Nelson Mandela Foundation opened an archive. Nelson Mandela wrote the letters in prison."
     a = _resolved(text, ("Nelson Mandela Foundation", "ORG", 0), ("Nelson Mandela", "PERSON", 0))
     assert "Nelson Mandela" in _people(a)
+
+
+def test_resolve_a_company_described_before_it_is_named_is_the_firm_named_since():
+    text = ("A blast killed nine workers, and police arrested the company's owner within hours. "
+            "The blast hit the plant of Vasudha Petrochem Intermediates Ltd, which makes solvents. "
+            "The company rejected what it called premature conclusions.")
+    a = _resolved(text, ("Vasudha Petrochem Intermediates Ltd", "ORG", 0))
+    last = [m for m in a.mentions if m.span.text(a.doc) == "The company"][0]
+    assert a.entities[last.entity].name == "Vasudha Petrochem Intermediates Ltd"

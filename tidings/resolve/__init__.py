@@ -378,7 +378,13 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
                   or _surface(text, mentions[j]).lower().endswith(" " + head)  # "the main opposition party"
                   or f" {head} of " in _surface(text, mentions[j]).lower())]  # "the prefecture of Bouches-du-Rhône"
     earlier = [link[j] for j in found]
+    # (a company described before it was named, "police arrested the company's owner", is the firm named since)
+    named_firm = head in ("company", "firm") and any(
+        any(FIRM_NAME.search(a) for a in clusters[c].aliases) and any(mentions[k].source == "ner" for k in clusters[c].mentions)
+        for c in earlier)
     for j in found:  # ... or one described by the head word where it was named
+        if named_firm and not any(mentions[k].source == "ner" for k in clusters[link[j]].mentions):
+            continue
         if any(fits(a) for a in clusters[link[j]].aliases) or _described_as(text, mentions[j], head):
             return link[j]
     generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers",
