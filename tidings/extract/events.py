@@ -88,7 +88,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
     # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
     ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on|ask(?:s|ed)?) (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
-    ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
+    ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|(?:(?<=to )|(?<=to ')|(?<=to ‘))demand\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
                           r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b"),
     ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|"
@@ -956,10 +956,22 @@ def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     if k + 1 < len(places) and _PLACE_OF.fullmatch(text, best[0].span.end, places[k + 1].span.start):
         return places[k + 1].entity  # "on the Black Sea port of Odesa": Odesa
     if k > 0 and _WITHIN.fullmatch(text, places[k - 1].span.end, best[0].span.start) \
-            and not re.search(r"(?:,|\band|\bor)\s*$", text[max(0, places[k - 1].span.start - 6) : places[k - 1].span.start]):
-        # "the village of Khaltekot in Nepal's Myagdi district": the village (not one of "Dangwol and Kumbun in Bokkos")
+            and not re.search(r"(?:,|\band|\bor)\s*$", text[max(0, places[k - 1].span.start - 6) : places[k - 1].span.start]) \
+            and _feature(analysis, places[k - 1]) in (None, "city") \
+            and (_feature(analysis, best[0]) not in (None, "city") or _REGION_AFTER.match(text, best[0].span.end)):
+        # "the village of Khaltekot in Nepal's Myagdi district": the village within the region (not one of
+        # "Dangwol and Kumbun in Bokkos", nor "the Parliament of Norway in Oslo", nor "the County Jail in Goshen")
         return places[k - 1].entity
     return best[0].entity
+
+
+_REGION_AFTER = re.compile(r"\s+(?:district|region|province|state|county|governorate|oblast|department|prefecture)\b")
+
+
+def _feature(analysis: Analysis, m: Mention) -> str | None:
+    """A mention's place precision on the map (country, admin1, city), or None where it has none."""
+    place = analysis.entities[m.entity].place if m.entity is not None else None
+    return place.feature if place is not None else None
 
 
 _STRIKE_VERBS = r"struck|hit|shelled|bombed"
