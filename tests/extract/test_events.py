@@ -990,6 +990,8 @@ def test_events_a_nations_police_or_army_acts_without_an_article():
 def test_events_a_place_named_after_a_preposition_is_no_institution_acting():
     got = _events("Officers detained a dozen of the traders outside parliament.")
     assert [(g[0], g[1]) for g in got] == [("COERCE", ["Officers"])]
+    got = _events("The spokeswoman said police had detained two men.")
+    assert not any("said" in a for a in got[0][1])  # not "spokeswoman said police"
 
 
 def test_events_a_place_after_a_places_possessive_says_where():

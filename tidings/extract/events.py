@@ -269,7 +269,8 @@ _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed
                        r"(?:[\w’'.-]+\s+){1,6}?to\s+[a-z]+"
                        r"|\b(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)?|ask(?:s|ed|ing)?|plead(?:s|ed|ing)?)\s+for\b",
                        re.IGNORECASE)  # ... or "appealed for tents"
-_INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:(?!(?:near|outside|at|in|inside|into|towards?|from|around|opposite|of|before)\s)"
+_INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:(?!(?:near|outside|at|in|inside|into|towards?|from|around|opposite|of|before|"
+                          r"said|says|told|added)\s)"
                           r"[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|navy|coast ?guard|gendarmerie|"
                           r"military|government|parliament|regime))\b"
                           # "Polish police detained ...": a nation's force, no article
