@@ -463,3 +463,11 @@ def test_resolve_a_company_described_before_it_is_named_is_the_firm_named_since(
     a = _resolved(text, ("Vasudha Petrochem Intermediates Ltd", "ORG", 0))
     last = [m for m in a.mentions if m.span.text(a.doc) == "The company"][0]
     assert a.entities[last.entity].name == "Vasudha Petrochem Intermediates Ltd"
+
+
+def test_resolve_the_un_agency_is_the_un_agency_named_before():
+    text = ("The World Food Programme said it had suspended food distributions. "
+            "The UN agency said the suspension would last until further notice.")
+    a = _resolved(text, ("World Food Programme", "ORG", 0))
+    said = [m for m in a.mentions if m.span.text(a.doc) == "The UN agency"][0]
+    assert a.entities[said.entity].name == "World Food Programme"

@@ -32,6 +32,16 @@ KIN_NOUNS = frozenset("mother father wife husband son daughter sister brother wi
 FIRM_WORDS = (r"Apparels?|Garments|Textiles|Industries|Holdings|Enterprises|Mills|Farms|Ltd|Limited|Corporation|Corp|"
               r"Inc|Shipping|Logistics|Airlines|Airways|Mining|Motors|Energy|Insurance|Pharmaceuticals|Technologies|Group")
 FIRM_NAME = re.compile(rf"\s(?:{FIRM_WORDS})\.?$")
+# the United Nations' agencies, funds, programmes and missions, by name and acronym ("the UN agency said" after WFP)
+UN_BODIES = frozenset({
+    "World Food Programme", "WFP", "UNHCR", "UN Refugee Agency", "UN refugee agency", "UNICEF",
+    "World Health Organization", "World Health Organisation", "WHO", "OCHA", "UNOCHA", "UNRWA",
+    "International Organization for Migration", "IOM", "Food and Agriculture Organization", "FAO", "UNDP",
+    "UN Development Programme", "UNFPA", "UN Population Fund", "UNESCO", "UN Women", "ILO",
+    "International Labour Organization", "IAEA", "International Atomic Energy Agency", "UNEP",
+    "UN Environment Programme", "WMO", "World Meteorological Organization", "UNAIDS", "UNOPS", "UN-Habitat",
+    "UNMISS", "MONUSCO", "MINUSMA", "UNIFIL", "UNAMA", "UNSMIL", "UNFICYP", "MINUSCA", "UNISFA",
+})
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 
 _ROLE_WORDS = """president minister secretary spokesman spokeswoman spokesperson leader official

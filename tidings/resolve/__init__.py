@@ -7,7 +7,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from tidings.extract.lexicon import DATELINE, FIRM_NAME, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES
+from tidings.extract.lexicon import (DATELINE, FIRM_NAME, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES,
+                                     UN_BODIES)
 from tidings.pipeline import stage
 from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
 from tidings.resolve.roles import parse_role, role_after, role_before, role_matches
@@ -378,6 +379,11 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
                   or _surface(text, mentions[j]).lower().endswith(" " + head)  # "the main opposition party"
                   or f" {head} of " in _surface(text, mentions[j]).lower())]  # "the prefecture of Bouches-du-Rhône"
     earlier = [link[j] for j in found]
+    if mod in ("un", "u.n.") and head in ("agency", "body", "organisation", "organization", "programme", "fund", "mission"):
+        # "the UN agency said" after the World Food Programme: that agency, not the United Nations
+        un = next((c for c in earlier if any(a in UN_BODIES for a in clusters[c].aliases)), None)
+        if un is not None:
+            return un
     # (a company described before it was named, "police arrested the company's owner", is the firm named since)
     named_firm = head in ("company", "firm") and any(
         any(FIRM_NAME.search(a) for a in clusters[c].aliases) and any(mentions[k].source == "ner" for k in clusters[c].mentions)
