@@ -471,3 +471,9 @@ def test_resolve_the_un_agency_is_the_un_agency_named_before():
     a = _resolved(text, ("World Food Programme", "ORG", 0))
     said = [m for m in a.mentions if m.span.text(a.doc) == "The UN agency"][0]
     assert a.entities[said.entity].name == "World Food Programme"
+
+
+def test_resolve_a_tie_between_a_body_and_a_place_goes_to_the_place():
+    text = "Marseille wildfire: thousands flee\nThe fire reached the northern edge of Marseille on Monday."
+    a = _resolved(text, ("Marseille", "ORG", 0), ("Marseille", "GPE", 1))
+    assert [e.type for e in a.entities if e.name == "Marseille"] == ["GPE"]

@@ -629,7 +629,10 @@ def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[i
         name = _canonical(c, names)
         types = Counter(mentions[j].type for j in members if mentions[j].source == "ner")
         aliases = tuple(a for a in c.aliases if a != name)
-        entities.append(Entity(k, name, types.most_common(1)[0][0] if types else c.type, tuple(members),
+        # the type most of its names were tagged with; a tie goes to the place ("Marseille wildfire:" in a title
+        # tagged ORG, "in Marseille" in the text GPE)
+        kind = max(types, key=lambda t: (types[t], t in ("GPE", "LOC"))) if types else c.type
+        entities.append(Entity(k, name, kind, tuple(members),
                                aliases, tuple(c.roles), c.gender))
     new = tuple(replace(m, entity=link.get(i)) for i, m in enumerate(mentions))
     return replace(analysis, mentions=new, entities=tuple(entities))
