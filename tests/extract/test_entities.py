@@ -308,3 +308,13 @@ def test_entities_a_body_named_by_its_field_takes_its_head_noun():
     text = "Interior ministry rules out gas leak"
     got = _typed(text, Span(0, 8), "ORG")
     assert (text[got.span.start : got.span.end], got.type) == ("Interior ministry", "ORG")
+
+
+def test_entities_an_organisation_typed_name_listed_after_a_place_is_a_known_place():
+    from tidings.extract.entities import _places_by_context
+
+    text = "Dockers walked out in Amsterdam and Rotterdam, and Apple and Shell said nothing."
+    at = _at(text)
+    got = _places_by_context(text, [at("Amsterdam", "GPE"), at("Rotterdam", "ORG"), at("Apple", "ORG"),
+                                    at("Shell", "ORG")])
+    assert [m.type for m in got] == ["GPE", "GPE", "ORG", "ORG"]  # (Shell is listed after Apple, no place)

@@ -159,9 +159,9 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
     - a name that ends in a firm's word ("Mugeka Farms", "Rift Valley Holdings") is an organisation's;
     - a name set off by commas after a person's role that no gazetteer town bears is a person's, even
       where the tagger cut it in two places ("The party’s lawyer, Telma Guambe, said");
-    - an organisation-typed name after "in", "near", "west of", "shelled" ... that the gazetteer knows as a
-      country, region or sizeable city is that place ("a crowded market in El Fasher"), and so is
-      the place of "a Dubai-based company";
+    - an organisation-typed name after "in", "near", "west of", "shelled" ... or listed after a place that the
+      gazetteer knows as a country, region or sizeable city is that place ("a crowded market in El
+      Fasher", "dockers in Amsterdam and Vlissingen"), and so is the place of "a Dubai-based company";
     - a one-word "person" that the document also names as a place, or that the gazetteer knows as a
       country or a city of half a million, with no title and no person of that name in the
       document, is that place ("accused [Kinshasa] of sabotage", "Kigali supported the talks"), as
@@ -178,8 +178,10 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
         name = text[m.span.start : m.span.end]
         if m.type in ("GPE", "LOC", "PERSON") and FIRM_NAME.search(name):
             m = Mention(m.span, "ORG", m.source)
-        elif m.type in ("ORG", "MISC") and _WHERE.search(text, max(0, m.span.start - 12), m.span.start) \
-                and known_place(name, min_city_population=_TOWN_SIZE):
+        elif m.type in ("ORG", "MISC") and (_WHERE.search(text, max(0, m.span.start - 12), m.span.start)
+                                           or out and out[-1].type in ("GPE", "LOC")
+                                           and text[out[-1].span.end : m.span.start] in _LISTED) \
+                and known_place(name, min_city_population=_TOWN_SIZE):  # (and "in Amsterdam and [Vlissingen]")
             m = Mention(m.span, "GPE", m.source)
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):
             m = Mention(Span(m.span.start, m.span.end - 6), "GPE", m.source)  # "a Dubai-based company": Dubai
