@@ -892,25 +892,57 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
 
 
 @pytest.mark.parametrize(("text", "kind"), [
+    # fire as a verb, a choice already made
     ("The coast guard fires water cannon at a supply boat.", "COERCE"),  # the verb, no blaze
     ("The navy fires warning shots at the trawler.", "ASSAULT"),
     ("Forest fires on the hills spread.", "DISASTER"),
     ("I had no choice but to turn around.", None),  # what was done, no threat
     ("We would have no choice but to respond.", "THREATEN"),
-])
-def test_events_fire_as_a_verb_and_a_choice_already_made(text, kind):
-    from tidings.extract.events import rule_type
-
-    assert rule_type(text) == kind
-
-
-@pytest.mark.parametrize(("text", "kind"), [
+    # spills and blockades in any tense
     ("A pipeline spill has fouled the creeks.", "DISASTER"),
     ("A leak spilled about 900 barrels into the creek.", "DISASTER"),
     ("Fans spilled onto the pitch.", None),
     ("Youths have blockaded the flow station since Sunday.", "PROTEST"),
+    # sending forces and help, refusing and threatening
+    ("Poland scrambled fighter jets during the night.", "MOBILIZE"),
+    ("The army put its air defences on high alert.", "MOBILIZE"),
+    ("Rosgvardia units from neighbouring regions were being sent to the city.", "MOBILIZE"),
+    ("The premier ordered the army and the Frontier Corps to launch an operation.", "MOBILIZE"),
+    ("More than 200 rescuers and 40 pieces of heavy equipment have been sent to the site.", "AID"),
+    ("A plane carrying 14 surgeons left Moscow for the city.", "AID"),
+    ("The minister said the government would not allow any ransom to be paid.", "REJECT"),
+    ("Morocco declined offers of help from Italy.", "REJECT"),
+    ("The spokesman declined to comment.", None),  # no offer turned down
+    ('He warned that anyone blocking roads would face "the full force of the law".', "THREATEN"),
+    ("She warned that the county would not hesitate to take the company to court.", "THREATEN"),
+    ("The rebel commander warned that the group would walk away from the agreement.", "THREATEN"),
+    ("The union leader warned that dockers would stop work if the demand was ignored.", "THREATEN"),
+    # investigations and complaints, strikes called, delays offered, costs covered
+    ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
+    ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),
+    ("The president ordered an independent inquiry into the collapse.", "ACCUSE"),
+    ("Investigators seized the terminal's maintenance records.", None),  # evidence, no attack
+    ("The council would decide on Saturday whether to call a second strike.", "PROTEST"),
+    ("The government had offered to delay the rise until 2029.", "CONCEDE"),
+    ("Whoever allowed that dust to build up will answer for it.", "THREATEN"),
+    ("Warsaw had asked the European Commission to let member states impose duties.", "REQUEST"),
+    ("The government would cover the funeral costs of the victims.", "AID"),
+    ("The state will pay for the funerals of all the victims.", "AID"),
+    ("The ministry said it would pay 100,000 lei to each bereaved family.", "AID"),
+    ("The Commission was ready to propose a support package for farmers.", "AID"),
+    # nouns and compounds that are no acts
+    ("The crews would be handed over to the gendarmerie for questioning.", None),  # no concession
+    ("The company owns two of the seized vessels.", None),  # a seizure told before
+    ("The Fishermen's Alliance said the catch was poor.", None),  # a body's name, no alliance formed
+    ("The two parties formed an alliance.", "COOPERATE"),
+    ("Japan's economy grew on strong domestic demand.", None),  # the market's demand, no request
+    ("Protesters demanded the release of the prisoners.", "PROTEST"),
+    ("The union demands that the minister resign.", "REQUEST"),
+    ("The families wrote to the ministry to demand 810,000 RMB of unpaid wages.", "REQUEST"),
+    ("State-backed Gazprom had been seen as the favourite.", None),
+    ("The party backed the bill.", "SUPPORT"),
 ])
-def test_events_a_spill_is_an_accident_and_a_blockade_in_any_tense_a_protest(text, kind):
+def test_events_trigger_words_each_give_their_type(text, kind):
     from tidings.extract.events import rule_type
 
     assert rule_type(text) == kind
@@ -1030,49 +1062,3 @@ def test_events_a_sure_model_keeps_the_rules_verbal_act_of_someone_beside_its_ow
     # what was reported is the model's reading, the complaint someone files is the rules' (no longer retyped away)
     assert [(g[0], g[1]) for g in got] == [("ASSAULT", ["institute"]), ("ACCUSE", ["institute"])]
     assert [g[0] for g in _events("Talks on the demand were held.")] == ["ASSAULT"]  # no one's act: retyped
-
-
-@pytest.mark.parametrize(("text", "kind"), [
-    # sending forces and help, refusing and threatening
-    ("Poland scrambled fighter jets during the night.", "MOBILIZE"),
-    ("The army put its air defences on high alert.", "MOBILIZE"),
-    ("Rosgvardia units from neighbouring regions were being sent to the city.", "MOBILIZE"),
-    ("The premier ordered the army and the Frontier Corps to launch an operation.", "MOBILIZE"),
-    ("More than 200 rescuers and 40 pieces of heavy equipment have been sent to the site.", "AID"),
-    ("A plane carrying 14 surgeons left Moscow for the city.", "AID"),
-    ("The minister said the government would not allow any ransom to be paid.", "REJECT"),
-    ("Morocco declined offers of help from Italy.", "REJECT"),
-    ("The spokesman declined to comment.", None),  # no offer turned down
-    ('He warned that anyone blocking roads would face "the full force of the law".', "THREATEN"),
-    ("She warned that the county would not hesitate to take the company to court.", "THREATEN"),
-    ("The rebel commander warned that the group would walk away from the agreement.", "THREATEN"),
-    ("The union leader warned that dockers would stop work if the demand was ignored.", "THREATEN"),
-    # investigations and complaints, strikes called, delays offered, costs covered
-    ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
-    ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),
-    ("The president ordered an independent inquiry into the collapse.", "ACCUSE"),
-    ("Investigators seized the terminal's maintenance records.", None),  # evidence, no attack
-    ("The council would decide on Saturday whether to call a second strike.", "PROTEST"),
-    ("The government had offered to delay the rise until 2029.", "CONCEDE"),
-    ("Whoever allowed that dust to build up will answer for it.", "THREATEN"),
-    ("Warsaw had asked the European Commission to let member states impose duties.", "REQUEST"),
-    ("The government would cover the funeral costs of the victims.", "AID"),
-    ("The state will pay for the funerals of all the victims.", "AID"),
-    ("The ministry said it would pay 100,000 lei to each bereaved family.", "AID"),
-    ("The Commission was ready to propose a support package for farmers.", "AID"),
-    # nouns and compounds that are no acts
-    ("The crews would be handed over to the gendarmerie for questioning.", None),  # no concession
-    ("The company owns two of the seized vessels.", None),  # a seizure told before
-    ("The Fishermen's Alliance said the catch was poor.", None),  # a body's name, no alliance formed
-    ("The two parties formed an alliance.", "COOPERATE"),
-    ("Japan's economy grew on strong domestic demand.", None),  # the market's demand, no request
-    ("Protesters demanded the release of the prisoners.", "PROTEST"),
-    ("The union demands that the minister resign.", "REQUEST"),
-    ("The families wrote to the ministry to demand 810,000 RMB of unpaid wages.", "REQUEST"),
-    ("State-backed Gazprom had been seen as the favourite.", None),
-    ("The party backed the bill.", "SUPPORT"),
-])
-def test_events_more_trigger_words_each_give_their_type(text, kind):
-    from tidings.extract.events import rule_type
-
-    assert rule_type(text) == kind

@@ -269,14 +269,14 @@ _ASKED_TO = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)? on|ask(?:s|ed
                        r"(?:[\w’'.-]+\s+){1,6}?to\s+[a-z]+"
                        r"|\b(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)?|ask(?:s|ed|ing)?|plead(?:s|ed|ing)?)\s+for\b",
                        re.IGNORECASE)  # ... or "appealed for tents"
-_INSTITUTION = re.compile(r"\b(?:a|an|the)\s+((?:(?!(?:near|outside|at|in|inside|into|towards?|from|around|opposite|of|before|"
-                          r"said|says|told|added)\s)"
+_AT = r"near|outside|at|inside|into|towards?|from|around|opposite"  # where, before a place
+_INSTITUTION = re.compile(rf"\b(?:a|an|the)\s+((?:(?!(?:{_AT}|in|of|before|said|says|told|added)\s)"
                           r"[\w-]+\s+){0,2}(?:court|tribunal|judge|police|prosecutors?|army|navy|coast ?guard|gendarmerie|"
                           r"military|government|parliament|regime))\b"
                           # "Polish police detained ...": a nation's force, no article
                           r"|\b(?-i:[A-Z][a-z]+(?:ian|ish|ese|an|ch|i))\s+(police|army|navy|coast ?guard|gendarmerie|military)\b",
                           re.IGNORECASE)
-_AT_PLACE = re.compile(r"\b(?:near|outside|at|in front of|inside|into|towards?|from|around|opposite)\s+$", re.IGNORECASE)
+_AT_PLACE = re.compile(rf"\b(?:{_AT}|in front of)\s+$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _MEDIUM = re.compile(r"\b(?:said|says|wrote|writes|posted|posts|announced|added|adds|told|tells)\s+(?:(?:on|via|in a post on)\s+|"
                      r"(?:the\s+)?(?:broadcaster|newspaper|channel|radio station|news agency|agency|website)\s+)$")
