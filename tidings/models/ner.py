@@ -329,7 +329,9 @@ def _make_session(path: Path) -> Any:
     options.intra_op_num_threads = int(os.environ.get("TIDINGS_THREADS", min(2, os.cpu_count() or 1)))
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    # no busy-waiting between runs: with two taggers in one process (entities, attribution), one
-    # session's spinning threads take the cores the other is running on
-    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    # threads busy-wait between the parallel steps of a run (the entity encoder runs about a fifth faster
+    # than when each step wakes them), but stop when the run ends: one session's threads spinning after
+    # it would take the cores the other session (the event model) and the rule stages run on
+    options.add_session_config_entry("session.intra_op.allow_spinning", "1")
+    options.add_session_config_entry("session.force_spinning_stop", "1")
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
