@@ -7,6 +7,7 @@ import pytest
 
 from tidings.evaluate.quotes import (
     Attribution,
+    _around_own,
     evaluate_quotes,
     format_quote_table,
     read_brat,
@@ -137,6 +138,26 @@ def test_predicted_offsets_index_the_raw_text(tmp_path: Path) -> None:
     # NFC makes the analysed text one char shorter before the quote: exact only if mapped back
     assert report.exact["content"].tp == 1
     assert report.exact["cue"].tp == 1
+
+
+@pytest.mark.parametrize("text, source, cue, pieces", [
+    ("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999",
+     "Mr. Clarke", "said", ["Lenox was a juggernaut", "until it went bankrupt in 1999"]),
+    ("“My hope,” he said then, “is that they listen.”", "he", "said", ["“My hope,”", "“is that they listen.”"]),
+    ("The plan, said the minister, would cost billions", "the minister", "said", ["The plan", "would cost billions"]),
+    # no comma after the aside, or the cue outside the content: one piece
+    ("The plan he said would cost billions", "he", "said", ["The plan he said would cost billions"]),
+    ("the plan would cost billions", "he", "said", ["the plan would cost billions"]),
+])
+def test_a_content_holding_its_own_source_and_cue_is_the_pieces_around_them(text, source, cue, pieces) -> None:
+    from tidings.types import Span
+
+    def at(word: str, within: str = text) -> Span | None:
+        return Span(within.index(word), within.index(word) + len(word)) if word in within else None
+
+    outer = "He said: " + text if cue not in text else text  # a cue before the content, for the last case
+    got = _around_own(outer, at(text, outer), at(source, outer), at(cue, outer))
+    assert [outer[p.start : p.end] for p in got] == pieces
 
 
 def test_cofenet_spans_read_labels_as_cofenet_does() -> None:

@@ -430,3 +430,21 @@ def test_quotes_an_organisations_it_said_is_no_person_quoted_before():
             "The company denied any wrongdoing. In an emailed statement, it said its ships had been outside the zone.")
     _, got = _quotes(text, ("Khady Mbengue", "PERSON", 0), ("Atlantic Reef Seafoods", "ORG", 0))
     assert [g[2] for g in got] == ["Khady Mbengue", "Atlantic Reef Seafoods"]
+
+
+def test_quotes_the_words_before_an_interrupting_source_and_cue_are_said_too():
+    _, got = _quotes("“My hope,” Anna Berg said, “is that the council listens.”", ("Anna Berg", "PERSON", 0))
+    assert got == [("My hope,” Anna Berg said, “is that the council listens.", "direct", "Anna Berg")]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The truth, the senator said then, was that the plan had failed.",
+     "The truth, the senator said then, was that the plan had failed"),
+    # the narrator's opening is no part of what was said
+    ("Speaking to reporters in Lagos, the minister said, the talks had failed.", "the talks had failed"),
+])
+def test_quotes_the_words_before_an_interrupting_source_and_cue_in_reported_speech(text, quote):
+    import tidings
+
+    a = tidings.analyze(text)
+    assert [q.span.text(a.doc) for q in (*a.quotes, *a.attributions)] == [quote]

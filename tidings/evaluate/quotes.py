@@ -230,9 +230,34 @@ def predicted_attributions(analysis: Any) -> list[Attribution]:
                 spans[-1] = type(q.span)(spans[-1].start, max(spans[-1].end, q.span.end))
             else:
                 spans.append(q.span)
+        spans = [piece for span in spans for piece in _around_own(text, span, source, first.cue)]
         content = tuple(seg for span in spans for seg in raw(span))
         out.append(Attribution(raw(source), raw(first.cue), content, first.kind))
     return out
+
+
+_AFTER_CUE = re.compile(r"[^,.;:!?“”\"\n]{0,40}?,\s*")  # "said then, ", "told reporters, "
+
+
+def _around_own(text: str, span: Any, source: Any, cue: Any) -> list[Any]:
+    """A content that holds its own source and cue ("Lenox was a juggernaut, Mr. Clarke said, until it went
+    bankrupt") as PolNeAR marks it: the words before them and the words after, without the commas."""
+    if cue is None or not span.start < cue.start < cue.end < span.end:
+        return [span]
+    lo, hi = cue.start, cue.end
+    if source is not None and span.start < source.start and source.end < span.end:
+        lo, hi = min(lo, source.start), max(hi, source.end)
+    before = text[span.start : lo].rstrip()
+    if before.endswith(","):
+        end = span.start + len(before) - 1
+    elif before.endswith((",”", ",\"", ",’")):
+        end = span.start + len(before)
+    else:
+        return [span]
+    if (after := _AFTER_CUE.match(text, hi, span.end)) is None or after.end() >= span.end or end <= span.start:
+        return [span]
+    kind = type(span)
+    return [kind(span.start, end), kind(after.end(), span.end)]
 
 
 # -- scoring ---------------------------------------------------------------------------------------

@@ -101,7 +101,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         lead = opening
         if turn := _transcript_turn(analysis, starts, p_idx):  # the turn, not the quotation mark before its label
             items = [f for f in items if not turn[0].span in f.span] + turn
-        items = _vote(analysis, items, tagged.get(p_idx, []))
+        items = [_interrupted(analysis, f, items, sents) for f in _vote(analysis, items, tagged.get(p_idx, []))]
         items = _inherit(analysis, text, items, found, by_para.get(p_idx - 1, []), para.span.start)
         by_para[p_idx] = list(range(len(found), len(found) + len(items)))
         found.extend(items)
@@ -117,6 +117,35 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
                            f.cue, f.speaker, None, f.entity, f.source) for i, f in enumerate(items))
 
     return replace(analysis, quotes=records(said), attributions=records(other))
+
+
+_CUE_ASIDE = re.compile(r"[^,.;:!?“”\"\n]{0,40}?,\s*[“\"]?$")  # "said then, ", "added, “"
+_OPENING = re.compile(r"\s*(?:[“\"](?P<marked>[^“”\"\n]+,[”\"])|(?P<bare>[A-Z][^“”\"\n]*?),)\s*$")
+_NARRATOR_OPENING = re.compile(r"(?:Asked|Speaking|Writing|Responding|Referring|Reacting|Addressing|Testifying|"
+                               r"In\s+an?\s|In\s+(?:his|her|its|their)\s|At\s+an?\s|On\s|During\s|After\s|Before\s|"
+                               r"Earlier|Later|Last\s|This\s|Yesterday|Today|However|But|And|So|Still|Instead)\b")
+
+
+def _interrupted(analysis: Analysis, f: _Found, items: list[_Found], sents: list[Sentence]) -> _Found:
+    """A quote whose source and cue interrupt it ("The truth, the senator said then, was that ...", "“My
+    hope,” he said, “is that ...”") begins where the sentence does: the words before the aside are said too."""
+    text = analysis.doc.text
+    source = f.source or (analysis.mentions[f.speaker].span if f.speaker is not None else None)
+    if f.cue is None or source is None or max(f.cue.end, source.end) > f.span.start:
+        return f
+    lo = min(f.cue.start, source.start)
+    sent = next((s.span for s in sents if s.span.start <= lo < s.span.end), None)
+    if sent is None or f.span.start >= sent.end \
+            or not _CUE_ASIDE.match(text, max(f.cue.end, source.end), f.span.start) \
+            or (opening := _OPENING.fullmatch(text, sent.start, lo)) is None:
+        return f
+    marked = opening.group("marked") is not None
+    start = opening.start("marked") if marked else opening.start("bare")
+    if marked != (f.kind == "direct") or not marked and _NARRATOR_OPENING.match(text, start) \
+            or any(g is not f and g.span.start < lo and g.span.end > start for g in items):
+        return f
+    # (the opening mark is in the span where the quote's own is: the tagger's edges hold the marks, the rules' do not)
+    return replace(f, span=Span(start - (marked and text[f.span.start] in "“\""), f.span.end))
 
 
 def _without_full_stop(text: str, span: Span) -> Span:
