@@ -917,6 +917,14 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("She warned that the county would not hesitate to take the company to court.", "THREATEN"),
     ("The rebel commander warned that the group would walk away from the agreement.", "THREATEN"),
     ("The union leader warned that dockers would stop work if the demand was ignored.", "THREATEN"),
+    # conditional and implicit threats
+    ("He warned that unless the owners came back with a better figure, the council would make the stoppage "
+     "indefinite.", "THREATEN"),
+    ("The governor vowed that the army would pursue the attackers to their last hideout.", "THREATEN"),
+    ('The minister said the trawlers would be "confiscated and sold at auction" if the fines were not paid.', "THREATEN"),
+    ("The chief said the community will take the company to court if it is not compensated.", "THREATEN"),
+    ("The group warned that other hotels used by foreigners would be targeted.", "THREATEN"),
+    ("He said prices would rise if the harvest failed.", None),  # a forecast, no threat
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),
@@ -946,6 +954,13 @@ def test_events_trigger_words_each_give_their_type(text, kind):
     from tidings.extract.events import rule_type
 
     assert rule_type(text) == kind
+
+
+def test_events_a_warning_that_strikes_will_go_on_is_a_threat_beside_the_strikes():
+    from tidings.extract.events import _TRIGGERS, _first_triggers
+
+    found = _first_triggers('The strikes would continue "as long as Kyiv attacks", the ministry warned.')
+    assert [_TRIGGERS[row][0] for row, _ in found] == ["ASSAULT", "THREATEN"]
 
 
 def test_events_a_count_inside_a_dash_aside_is_not_the_toll_after_it(monkeypatch):

@@ -21,6 +21,18 @@ _WARNED_ACT = (r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:would
                r"cut off|withdraw|resign|come back|return|stay silent|take action|act|intervene|escalate|hesitate|face|"
                r"walk away|pull out|seek|target|answer|punish|stop work|take (?:[\w’'-]+ ){0,2}?to court)\b")
 # "would not stand and watch if ...", "will not stay silent": a threat said without "warned"
+# "warned that unless the owners came back with a better figure, the council would ...": the condition first
+_WARNED_UNLESS = r"warn(?:s|ed|ing)?\s+that\s+(?:unless|if)\s+[^.;]{3,150}?,\s+(?:[\w’'-]+\s+){1,4}?(?:would|will)\s"
+# "warns the strikes will continue as long as ...", "The strikes would continue ..., the ministry warned": more of
+# the same; "warned that other hotels used by foreigners would be targeted"
+_MORE = r"(?:strikes|attacks|raids|bombings|operations|shelling)\s+(?:would|will)\s+(?:continue|intensify|go on)\b"
+_WARNED_MORE = (r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:the\s+|its\s+|their\s+|such\s+)?" + _MORE + "|"
+                r"(?:(?<=strikes )|(?<=attacks )|(?<=raids )|(?<=shelling ))(?:would|will)\s+(?:continue|intensify|go on)\b"
+                r"(?=[^.]{0,120}\bwarn)|"  # (after the noun: the noun alone is the attack's row)
+                r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,6}?(?:would|will)\s+be\s+(?:targeted|attacked|punished)\b")
+# "the trawlers would be confiscated ... if the fines were not paid", "will take DPDC to court if it is not compensated"
+_IF_NOT = (r"(?:would|will)\s+(?:be\s+[“\"]?(?:confiscated|expelled|deported|prosecuted|sued|punished)|"
+           r"take\s+(?:[\w’'-]+\s+){0,3}?to\s+court|sue|go\s+to\s+court)\b[^.;]{0,80}?\b(?:if|unless)\b")
 _WONT_WATCH = (r"(?:would|will)\s+[“\"]?(?:not|never)\s+(?:stand (?:by|idly by|and watch)|sit idly by|stay silent|"
                r"remain silent|remain indifferent)\b")
 # "failed in the Senate", "was voted down by parliament": a legislature rejects a bill
@@ -77,6 +89,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation|"
                                  r"(?:vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|promis(?:es|ed|ing)) to (?:pursue|hunt down|track down|"
                                  r"punish|avenge|crush|wipe out|eliminate)|"
+                                 # "vowed that the army would pursue the attackers"
+                                 r"(?:vow|pledg|promis)(?:s|ed|es)? that (?:[\w’'-]+ ){1,4}?(?:would|will) (?:pursue|hunt down|"
+                                 r"track down|punish|avenge|crush|wipe out|eliminate)|"
                                  r"(?:will|would) not go unanswered|"
                                  # "those who planned this will be found and punished", "orders to respond with force"
                                  r"(?:will|would|must|shall) be (?:found and |tracked down and |hunted down and )?"
@@ -84,7 +99,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"(?:will|would) face [“\"]?(?:the )?(?:full force of the law|consequences|legal action|prosecution)|"
                            r"(?<!had )no (?:other )?choice but to"),  # ("I had no choice but to turn around": what was done)
-    ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|"  # and "would table a motion unless ..."
+    ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|" + _WARNED_UNLESS + "|" + _WARNED_MORE + "|" + _IF_NOT + "|"
+                            # and "would table a motion unless ..."
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
     # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
     ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on|ask(?:s|ed)?) (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
