@@ -360,6 +360,12 @@ def test_resolve_arabic_articles_inner_surname_words_and_the_first_of_two_spanis
     assert len(_people(a)) == 3
 
 
+def test_resolve_the_first_of_two_spanish_surnames_untitled_is_that_person():
+    text = "Their leader, Rogelio Treviño Salazar, said the drivers would stay. Treviño said the talks were useful."
+    a = _resolved(text, ("Rogelio Treviño Salazar", "PERSON", 0), ("Treviño", "PERSON", 1))
+    assert _names(a)["Treviño"] == "Rogelio Treviño Salazar" and len(_people(a)) == 1
+
+
 def test_resolve_the_name_a_long_portuguese_name_is_known_by_is_that_person_untitled():
     text = "President Luiz Inácio Lula da Silva will visit. Lula said the state would get help."
     a = _resolved(text, ("Luiz Inácio Lula da Silva", "PERSON", 0), ("Lula", "PERSON", 0))

@@ -177,10 +177,11 @@ def _match_person(words: list[str], titles: list[str], clusters: list[_Cluster])
     by_first = [k for k, c in enumerate(clusters) if c.type == "PERSON" and c.first and same_word(last, c.first)]
     if len(by_first) == 1 and (not titles or any(t in ("Sir", "Dame", "Lord", "Lady") for t in titles)):
         return by_first[0]
-    # "Mr Barrios" for Héctor Barrios Lemus: the first of two surnames (Spanish, Portuguese); untitled in a
-    # longer name ("Lula" for Luiz Inácio Lula da Silva)
+    # "Mr Barrios" or "Treviño" for Héctor Barrios Lemus, Rogelio Treviño Salazar: the first of two surnames (Spanish,
+    # Portuguese; "Lula" for Luiz Inácio Lula da Silva). English middle names are written as initials in the news:
+    # untitled too, this joined no two people of 600 BBC articles that were not joined before
     paternal = [k for k, c in enumerate(clusters) if c.type == "PERSON"
-                and any(len(n := _join_particles(split_title(a)[1])) >= (3 if titles else 4) and same_word(last, n[-2])
+                and any(len(n := _join_particles(split_title(a)[1])) >= 3 and same_word(last, n[-2])
                         for a in c.aliases)]
     if len(paternal) == 1:
         return paternal[0]
