@@ -360,6 +360,19 @@ def test_resolve_arabic_articles_inner_surname_words_and_the_first_of_two_spanis
     assert len(_people(a)) == 3
 
 
+def test_resolve_a_minister_for_a_portfolio_is_a_minister_and_the_minister_is_the_one_met_last():
+    text = ("The minister for correctional services, Justina Kopal, called it a disgrace. "
+            "The police minister, Anthony Dua, sent soldiers. Dua spoke first. An MP called on Kopal to resign. "
+            "The minister knew the fences were broken, he said.")
+    a = _resolved(text, ("Justina Kopal", "PERSON", 0), ("Anthony Dua", "PERSON", 0), ("Dua", "PERSON", 1),
+                  ("Kopal", "PERSON", 1))
+    assert _names(a)["The minister"] == "Justina Kopal" and len(_people(a)) == 2
+    text = ('Vijay Mallya set up an airline. The economy is booming. "Flying is for everyone," the minister for '
+            'civil aviation Praful Patel said.')
+    a = _resolved(text, ("Vijay Mallya", "PERSON", 0), ("Praful Patel", "PERSON", 0))
+    assert _names(a)["the minister"] == "Praful Patel"
+
+
 def test_resolve_the_first_of_two_spanish_surnames_untitled_is_that_person():
     text = "Their leader, Rogelio Treviño Salazar, said the drivers would stay. Treviño said the talks were useful."
     a = _resolved(text, ("Rogelio Treviño Salazar", "PERSON", 0), ("Treviño", "PERSON", 1))

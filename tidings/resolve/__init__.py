@@ -286,7 +286,8 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     if k < len(mentions) and k in link and mentions[k].type == "PERSON" and mentions[k].source == "ner" \
             and (not (gap := _WHERE.sub("", text[m.span.end : mentions[k].span.start]).lstrip(", "))
                  or TITLE_BEFORE.match(gap)
-                 or _ROLE_GAP.fullmatch(gap)):  # "His challenger, ZRM leader Chileshe Mwansa, ..."
+                 or _ROLE_GAP.fullmatch(gap)  # "His challenger, ZRM leader Chileshe Mwansa, ..."
+                 or _PORTFOLIO_GAP.fullmatch(gap)):  # "the minister for civil aviation[,] Praful Patel"
         return link[k]
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
     last = {k: max((mentions[j].span.start for j in clusters[k].mentions if mentions[j].span.start < m.span.start),
@@ -320,6 +321,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|of|from|at|for|against|on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _WHERE = re.compile(r"^\s+(?:in|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?=,)")  # "spokesman [in Ituri], Capt X"
+_PORTFOLIO_GAP = re.compile(r"(?:for|of)\s+(?:the\s+)?[\w’'-]+(?:\s+(?:and\s+)?[\w’'-]+){0,4}\s*,?\s*")
 _ROLE_GAP = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,3}(?:" + ROLE_PATTERN + r")\s+", re.IGNORECASE)
 _UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})(" + ROLE_PATTERN + r")\b")
 

@@ -15,6 +15,9 @@ _MODIFIERS = frozenset(
 _MULTI = sorted((r for r in ROLE_NOUNS if " " in r), key=len, reverse=True)
 _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|da|del|do|of))*"
                        r"(?:\s+(?:province|region|state|district|county|governorate|oblast|prefecture))?$")
+# "The minister for correctional services, [Justina Kopal]": the office's portfolio ("The head of the agency's
+# Manado office, [X]" keeps no role: "the head" is too common a word to point back to one person)
+_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?[\w’'-]+(?:\s+(?:and\s+)?[\w’'-]+){0,4}$")
 _POST_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;:()“”\"]{2,80})")
 
 
@@ -44,9 +47,10 @@ def role_before(text: str, start: int, sent_start: int) -> str | None:
         before = before[:-1].rstrip()
     words = before.split()
     found = _head(words)
-    if not found and (of := _OF_PLACE.search(before)) is not None:
-        words = before[: of.start()].split()  # "The chief district officer of Myagdi, [Keshav Adhikari]"
-        found = _head(words)
+    for complement in (_OF_PLACE, _PORTFOLIO):
+        if not found and (of := complement.search(before)) is not None:
+            words = before[: of.start()].split()  # "The chief district officer of Myagdi, [Keshav Adhikari]"
+            found = _head(words)
     if not found:
         return None
     _, n = found
