@@ -925,6 +925,15 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("The chief said the community will take the company to court if it is not compensated.", "THREATEN"),
     ("The group warned that other hotels used by foreigners would be targeted.", "THREATEN"),
     ("He said prices would rise if the harvest failed.", None),  # a forecast, no threat
+    ("The minister warned that any officer who helped the escape will stand in the dock.", "THREATEN"),
+    # escapes: hunted, recaptured, given up
+    ("Police launched a manhunt across the capital.", "MOBILIZE"),
+    ("Critics blamed the video game Manhunt.", "ACCUSE"),  # the game's name, no search
+    ("Police recaptured eleven of the escapees by morning.", "COERCE"),
+    ("Soldiers recaptured the town from the militants.", None),  # ground taken back, no arrest
+    ("Six escapees handed themselves in at two churches.", "RETREAT"),
+    ("The rebels surrendered to the army on Sunday.", "RETREAT"),
+    ("The Spaniards surrendered two breaks of serve.", None),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),

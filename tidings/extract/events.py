@@ -80,7 +80,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                             r"spill(?:ed|t)\s+(?:(?:about|around|some|nearly|more than|an estimated|over|at least)\s+)?"
                             r"(?:[\d,.]+|oil|crude|fuel|diesel|chemicals|toxic)"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
-    ("COERCE", "arrest", r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
+    # "recaptured 29 of the escapees" (not "recaptured the town": ground taken back is a battle's)
+    ("COERCE", "arrest", r"recaptur(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:escapees|escaped|inmates|prisoners|fugitives|"
+                         r"convicts|detainees)\b|(?:escapees|inmates|prisoners|fugitives|convicts|detainees)\s+(?:[\w-]+\s+){0,3}?"
+                         r"(?:were|had been|have been)\s+recaptured\b|"
+                         r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
     # "Police fired tear gas when young men tried to force the gate": the police coerce the crowd (with protesters
     # named, the protest's row comes first; ACLED has no sub-type for force without a protest)
@@ -98,7 +102,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"(?:punished|brought to justice|hunted down)|respond with force"),
     ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"(?:will|would) face [“\"]?(?:the )?(?:full force of the law|consequences|legal action|prosecution)|"
-                           r"(?<!had )no (?:other )?choice but to"),  # ("I had no choice but to turn around": what was done)
+                           r"(?<!had )no (?:other )?choice but to|"
+                           # "any officer who helped the escape will stand in the dock": a warning to whoever does it
+                           r"(?:anyone|anybody|whoever|those|any\s+[\w-]+)\s+(?:who|that)\b[^.;]{0,80}?\b(?:will|would)\s+"
+                           r"(?:stand in the dock|face|be (?:charged|prosecuted|punished|arrested|dealt with))\b"),  # ("I had no choice but to turn around": what was done)
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|" + _WARNED_UNLESS + "|" + _WARNED_MORE + "|" + _IF_NOT + "|"
                             # and "would table a motion unless ..."
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
@@ -145,10 +152,20 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              # "stepped up patrols", "put units on the highest level of combat readiness", "moved extra
                              # troops and artillery to the area"
                              r"step(?:s|ped|ping)? up (?:[\w-]+ ){0,2}?(?:patrols|security)|"
+                             # "Police launched a manhunt across the capital" (not the video game "Manhunt")
+                             r"(?:launch(?:es|ed|ing)?|mount(?:s|ed|ing)?|beg(?:an|un)|start(?:s|ed)|widen(?:s|ed)) "
+                             r"(?:a |an |the |its |their )?(?:[\w-]+ ){0,2}?manhunt|manhunt (?:for|across|in)\b|"
                              r"(?:high|highest|full|maximum|heightened) (?:state of |level of )?(?:alert|combat readiness)|"
                              r"mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?(?:troops|artillery|tanks|armou?red vehicles|battalions)"
                              r" (?:\w+ ){0,4}?to\b"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
+    # "Six escapees handed themselves in at two churches", "the gunmen surrendered to the army" (PLOVER's YIELD; not
+    # a player's "surrendered two breaks of serve")
+    ("RETREAT", "surrender", r"(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|gave|giv(?:e|es|en|ing))\s+(?:themselves|himself|herself)\s+"
+                             r"(?:in|up|over)\b|surrender(?:s|ed|ing)?\s+(?:to\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:police|army|"
+                             r"troops|soldiers|authorities|forces|military)|(?:their|his|her)\s+(?:weapons|arms|guns))\b|"
+                             r"(?:(?<=militants )|(?<=rebels )|(?<=fighters )|(?<=gunmen )|(?<=escapees )|(?<=suspects )|"
+                             r"(?<=inmates )|(?<=prisoners )|(?<=soldiers )|(?<=troops ))(?:had |have )?surrendered\b"),
     ("CONCEDE", "concession", r"(?:offer(?:s|ed)?|agree(?:s|d)?) to (?:delay|postpone|suspend|drop|scrap|shelve|reconsider)|conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to(?! (?:the )?(?:police|gendarmerie|authorities|prosecutors|investigators)\b)|resign(?:s|ed)?"),
     ("CONCEDE", "release", r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
                            r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
