@@ -934,6 +934,10 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("Six escapees handed themselves in at two churches.", "RETREAT"),
     ("The rebels surrendered to the army on Sunday.", "RETREAT"),
     ("The Spaniards surrendered two breaks of serve.", None),
+    ("Colonel Abtidoon dismissed the group's account of the battle.", "REJECT"),
+    ("Tony Blair has dismissed reports that he would quit.", "REJECT"),
+    ("The Commission will postpone the planned fertiliser limits by two years.", "CONCEDE"),
+    ("The match was postponed.", None),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),

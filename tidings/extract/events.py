@@ -127,7 +127,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                          r"(?:will|would|won’t|won't|wouldn’t|wouldn't)\s+(?:not\s+)?(?:allow|permit|recogni[sz]e)|"
                          r"declin(?:e|es|ed|ing) (?:the |an |all |its |their )?(?:[\w-]+ ){0,2}?(?:offers?|invitations?|requests?|"
                          r"proposals?|demands?)|"
-                         r"den(?:y|ies|ied|ying)(?!\s+(?:access|entry|bail|visas?|permission|a visa|them|him|her)\b)"),
+                         r"den(?:y|ies|ied|ying)(?!\s+(?:access|entry|bail|visas?|permission|a visa|them|him|her)\b)|"
+                         # "dismissed the group's account", "has dismissed claims that ..."
+                         r"dismiss(?:es|ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?(?:account|accounts|claims?|allegations?|accusations?|"
+                         r"reports?|charges|criticism|suggestions?)\b"),
     ("REJECT", "legal", r"challenge(?:s|d)? (?:[\w’'-]+ ){0,3}?(?:in|at|before) (?:the )?(?:[\w’'-]+ ){0,3}?[Cc]ourt|"
                         r"dismiss(?:ed|es)? (?:[\w’'-]+ ){0,3}?(?:challenge|petition|appeal|case|lawsuit|suit|complaint|"
                         r"charges)\b|"
@@ -166,7 +169,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"troops|soldiers|authorities|forces|military)|(?:their|his|her)\s+(?:weapons|arms|guns))\b|"
                              r"(?:(?<=militants )|(?<=rebels )|(?<=fighters )|(?<=gunmen )|(?<=escapees )|(?<=suspects )|"
                              r"(?<=inmates )|(?<=prisoners )|(?<=soldiers )|(?<=troops ))(?:had |have )?surrendered\b"),
-    ("CONCEDE", "concession", r"(?:offer(?:s|ed)?|agree(?:s|d)?) to (?:delay|postpone|suspend|drop|scrap|shelve|reconsider)|conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to(?! (?:the )?(?:police|gendarmerie|authorities|prosecutors|investigators)\b)|resign(?:s|ed)?"),
+    ("CONCEDE", "concession", r"(?:offer(?:s|ed)?|agree(?:s|d)?) to (?:delay|postpone|suspend|drop|scrap|shelve|reconsider)|"
+                              # "will postpone the planned fertiliser limits"
+                              r"(?:will|would|to|has|have|had)\s+(?:postpone|delay|shelve|scrap)\s+(?:the|its|their)\s+"
+                              r"(?:planned|proposed|controversial)\b|conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to(?! (?:the )?(?:police|gendarmerie|authorities|prosecutors|investigators)\b)|resign(?:s|ed)?"),
     ("CONCEDE", "release", r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
                            r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
                            r"detainees|hostages|bodies|prisoners of war|(?:aid |charity |humanitarian )?workers|journalists|"
