@@ -938,6 +938,10 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("Tony Blair has dismissed reports that he would quit.", "REJECT"),
     ("The Commission will postpone the planned fertiliser limits by two years.", "CONCEDE"),
     ("The match was postponed.", None),
+    # aid stopped and staff pulled back
+    ("The WFP suspended all food distributions in Artibonite.", "SANCTION"),
+    ("UN agencies moved non-essential staff away from the port.", "RETREAT"),
+    ("The mine suspended operations after the collapse.", None),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),
@@ -967,6 +971,16 @@ def test_events_trigger_words_each_give_their_type(text, kind):
     from tidings.extract.events import rule_type
 
     assert rule_type(text) == kind
+
+
+def test_events_a_navy_seizing_trawlers_coerces_and_pirates_seizing_a_ship_attack(monkeypatch):
+    monkeypatch.setattr("tidings.extract.events.MODEL_CONFIDENCE", 1.01)
+    from tidings.extract.acled import acled_type
+
+    assert [g[0] for g in _events("Senegal's navy has seized three foreign trawlers.")] == ["COERCE"]
+    assert acled_type("COERCE", ("seizure",)) == ("Strategic developments", "Looting/property destruction")
+    assert [g[0] for g in _events("Pirates seized a cargo ship off Eyl.")] == ["ASSAULT"]
+    assert [g[0] for g in _events("About 60 tonnes of fish found in the holds had been seized.")] == []
 
 
 def test_events_a_warning_that_strikes_will_go_on_is_a_threat_beside_the_strikes():

@@ -31,6 +31,7 @@ CROSSWALK: dict[tuple[str, str], tuple[str, str]] = {
     ("PROTEST", "riot"): (_RIOTS, "Violent demonstration"),
     ("COERCE", "arrest"): (_STRATEGIC, "Arrests"),
     ("COERCE", "destruction"): (_STRATEGIC, "Looting/property destruction"),
+    ("COERCE", "seizure"): (_STRATEGIC, "Looting/property destruction"),  # (ACLED's seizure of property by the state)
     ("AGREE", "agreement"): (_STRATEGIC, "Agreement"),
     ("RETREAT", "withdrawal"): (_STRATEGIC, "Non-violent transfer of territory"),
 }

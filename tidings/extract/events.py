@@ -44,7 +44,7 @@ _ARSON = r"set fire to|set (?:[\w-]+ ){0,3}?(?:on fire|alight)|torched|burn(?:ed
 # what is seized without an attack: "investigators seized footage", "police seized drugs"
 _SEIZED_THINGS = (r"(?:footage|documents|phones|computers|records|evidence|equipment|goods|cash|drugs|cocaine|heroin|"
                   r"cannabis|weapons|arms|ammunition|passports|assets|property|vehicles|cars|laptops|hard drives|cameras|"
-                  r"reports|files|papers|data|servers)\b")
+                  r"reports|files|papers|data|servers|fish|catch|tonnes|shipments?|consignments?)\b")
 # ... or before its passive verb: "All inspection reports for the block have been seized"
 _SEIZED_BEFORE = re.compile(rf"\b{_SEIZED_THINGS}[^.;]{{0,60}}?\b(?:were|was|have been|has been|had been|being)\s+$",
                             re.IGNORECASE)
@@ -142,7 +142,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"licen[cs]es?|permits?)|revok(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,3}?(?:licen[cs]es?|permits?)|"
                              r"(?:funds|assets|accounts|payments)\s+(?:[\w-]+\s+){0,2}?(?:were |was |had been |have been |"
                              r"remain |remained )?frozen\b|"
-                             r"impeach(?:ed|es|ing|ment)?|remov(?:ed|ing|es?)\s+(?:him|her|them|[\w’'-]+\s+){0,3}?from\s+office"),
+                             r"impeach(?:ed|es|ing|ment)?|remov(?:ed|ing|es?)\s+(?:him|her|them|[\w’'-]+\s+){0,3}?from\s+office|"
+                             # "WFP suspends all food distributions", "suspended aid deliveries" (PLV's SANCTION)
+                             r"(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+"
+                             r"(?:all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:distributions|deliveries|mobile clinics|"
+                             r"humanitarian operations|aid operations|relief operations)\b"),
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|reinforcements|troops massed|"
                              r"order(?:s|ed)? (?:the )?(?:[\w-]+ ){0,3}?(?:army|armed forces|Armed Forces|troops|military|soldiers|"
                              r"navy|national guard|National Guard)(?: and (?:the )?(?:[\w-]+ ){0,2}?[\w-]+)? to\b|"
@@ -161,7 +165,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:high|highest|full|maximum|heightened) (?:state of |level of )?(?:alert|combat readiness)|"
                              r"mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?(?:troops|artillery|tanks|armou?red vehicles|battalions)"
                              r" (?:\w+ ){0,4}?to\b"),
-    ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?"),
+    ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?|"
+                              # "pulls international staff back to Bunia", "relocated non-essential staff"
+                              r"(?:pull(?:s|ed|ing)?|mov(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}?staff\s+"
+                              r"(?:back|out|away)\b|relocat(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?staff\b"),
     # "Six escapees handed themselves in at two churches", "the gunmen surrendered to the army" (PLOVER's YIELD; not
     # a player's "surrendered two breaks of serve")
     ("RETREAT", "surrender", r"(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|gave|giv(?:e|es|en|ing))\s+(?:themselves|himself|herself)\s+"
@@ -264,6 +271,11 @@ _MODE_WORDS: list[tuple[str, str, re.Pattern[str]]] = [(k, m, re.compile(rf"\b(?
                                 r"(?:arrested|detained) (?:\w+ )?(?:protesters|demonstrators|participants)"),
     ("COERCE", "destruction", r"loot(?:ed|ing)|demolish(?:ed)?|vandali[sz]ed|" + _ARSON),
 ]]
+
+
+_STATE_SEIZER = re.compile(r"\b(?:navy|coast\s?guard|authorities|police|customs|officials|inspectors)(?:['’]s?)?\s+"
+                           r"(?:has\s+|have\s+|had\s+)?$", re.IGNORECASE)
+_VESSEL = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:trawlers?|vessels?|ships?|boats?|tankers?)\b")
 
 
 def _first_triggers(chunk: str) -> list[tuple[int, re.Match[str]]]:
@@ -673,6 +685,9 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             continue  # a bare "killed" is a toll, handled below
         if kind == "ASSAULT" and m.group(0).lower().startswith("seiz") and _SEIZED_BEFORE.search(chunk, 0, m.start()):
             continue  # "All inspection reports ... have been seized": evidence, no attack
+        if kind == "ASSAULT" and m.group(0).lower().startswith("seiz") and _STATE_SEIZER.search(chunk, 0, m.start()) \
+                and _VESSEL.match(chunk, m.end()):
+            kind, mode = "COERCE", "seizure"  # "Senegal's navy has seized three foreign trawlers": enforcement, no attack
         if kind == "ASSAULT" and m.group(0).lower() in _HIT_WORDS and _HAZARD_STRUCK.search(chunk, 0, m.start()):
             continue  # "an earthquake struck Van province": the disaster, not an attack
         if kind == "ASSAULT" and _BLAST.fullmatch(m.group(0)) and not _ATTACK_WORDS.search(chunk) and (
