@@ -942,6 +942,13 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("The WFP suspended all food distributions in Artibonite.", "SANCTION"),
     ("UN agencies moved non-essential staff away from the port.", "RETREAT"),
     ("The mine suspended operations after the collapse.", None),
+    # concern, bans, walkouts, standing with and thanking
+    ("The council voiced grave concerns about the integrity of the count.", "ACCUSE"),
+    ("The ministry extended the national ban on Ukrainian wheat until June.", "SANCTION"),
+    ("Dozens of opposition lawmakers walked out of the National Assembly.", "PROTEST"),
+    ("The United States stands with its ally the Philippines.", "SUPPORT"),
+    ("He is trying to improve his own standing with the electorate.", None),
+    ("The minister thanked India and the EU force for the operation.", "SUPPORT"),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),

@@ -57,7 +57,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"block(?:ed|ing|s)? (?:the |a |several |main )?(?:[\w-]+ ){0,2}?(?:road|highway|motorway|"
                                  r"street|bridge|railway|roads|highways|streets)s?\b|"
                                  r"(?:gathered|assembled)(?=\s+(?:[\w’'-]+\s+){0,10}?(?:to\s+(?:demand|protest|denounce|"
-                                 r"condemn|call\s+for)|in\s+protest|against)\b)"),
+                                 r"condemn|call\s+for)|in\s+protest|against)\b)|"
+                                 # "Dozens of opposition lawmakers walked out of the National Assembly"
+                                 r"walk(?:ed|s|ing)?\s+out\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:parliament|assembly|"
+                                 r"chamber|session|talks|meeting|hearing|debate|sitting|house|negotiations)\b"),
     ("ASSAULT", "aerial", r"air\s?strikes?|missile(?:s)?\s+(?:and\s+drone\s+)?(?:attacks?|strikes?)|(?<!water-)(?<!water )bomb(?:ing|ings|ed)|shell(?:ing|ed)"),
     ("ASSAULT", "drone", r"drone\s+(?:attacks?|strikes?)"),
     ("ASSAULT", "attack", r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
@@ -114,7 +117,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|(?:(?<=to )|(?<=to ')|(?<=to ‘))demand\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
                           r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b"),
-    ("ACCUSE", "verbal", r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|"
+    ("ACCUSE", "verbal", r"voic(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?concerns?\s+(?:about|over|at)\b|"  # "voiced grave concerns about"
+                         r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|"
                          # "would file complaints with prosecutors", "opened a criminal case" (PLOVER's ACCUSE investigates)
                          r"fil(?:e|es|ed|ing) (?:a |an )?(?:[\w-]+ ){0,2}?(?:complaints?|lawsuits?|charges|suit)|"
                          r"(?:open|launch|order)(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:investigation|inquiry|probe|criminal case)"),
@@ -142,6 +146,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"licen[cs]es?|permits?)|revok(?:ed|es|ing)\s+(?:[\w’'-]+\s+){0,3}?(?:licen[cs]es?|permits?)|"
                              r"(?:funds|assets|accounts|payments)\s+(?:[\w-]+\s+){0,2}?(?:were |was |had been |have been |"
                              r"remain |remained )?frozen\b|"
+                             # "extended the national ban on Ukrainian wheat"
+                             r"(?:extend(?:s|ed|ing)?|impos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing))\s+(?:a\s+|an\s+|the\s+|its\s+|"
+                             r"their\s+)?(?:[\w-]+\s+){0,2}?(?:ban|bans|embargo)\s+on\b|"
                              r"impeach(?:ed|es|ing|ment)?|remov(?:ed|ing|es?)\s+(?:him|her|them|[\w’'-]+\s+){0,3}?from\s+office|"
                              # "WFP suspends all food distributions", "suspended aid deliveries" (PLV's SANCTION)
                              r"(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+"
@@ -235,7 +242,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"teams|assistance|ceasefire|truce)\b"),
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|(?<!-)back(?:s|ed)|welcom(?:es|ed)|solidarity|"
                           r"(?:express(?:es|ed)?|pledg(?:es|ed)|voic(?:es|ed)|reaffirm(?:s|ed)?|offer(?:s|ed)?)\s+"
-                          r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support"),
+                          r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support|"
+                          # "the United States stands with its ally", "thanked India and the EU force for the operation"
+                          r"(?:stands|stood)\s+(?:firmly\s+|resolutely\s+|fully\s+)?(?:shoulder to shoulder\s+)?with\s+"
+                          r"(?:its|their|our)\s+(?:[\w-]+\s+)?(?:ally|allies|partners?|friends?|people)\b|"
+                          r"thank(?:s|ed)\s+(?:[\w’'-]+\s+){1,6}?for\b"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations"),
     ("CONSULT", "mediation", r"mediat(?:ed|es|ing|ion|ors?)"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|partnership|"
