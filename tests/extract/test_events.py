@@ -949,6 +949,13 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("The United States stands with its ally the Philippines.", "SUPPORT"),
     ("He is trying to improve his own standing with the electorate.", None),
     ("The minister thanked India and the EU force for the operation.", "SUPPORT"),
+    ("The union called the police account a lie.", "ACCUSE"),
+    ("He called the meeting a success.", "CONSULT"),  # praise is no accusation
+    ("The government promised to release 28 prisoners.", "CONCEDE"),
+    ("The mayor's office handed out drinking water and hot meals.", "AID"),
+    ("The commissioner pledged 200 million euros over five years.", "AID"),
+    ("MONUSCO sent an additional company of peacekeepers to the camp.", "MOBILIZE"),
+    ("The army moved additional air-defence units to the coast.", "MOBILIZE"),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),

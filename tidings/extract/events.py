@@ -117,7 +117,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|(?:(?<=to )|(?<=to ')|(?<=to ‘))demand\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
                           r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b"),
-    ("ACCUSE", "verbal", r"voic(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?concerns?\s+(?:about|over|at)\b|"  # "voiced grave concerns about"
+    # "Union calls the police account a lie", "called the overnight attacks an act of terrorism"
+    ("ACCUSE", "verbal", r"call(?:s|ed|ing)?\s+(?:the|its|their|his|her|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:a|an|the)\s+"
+                         r"(?:[\w-]+\s+)?(?:lie|lies|act of terrorism|terrorist act|crime|war crime|massacre|disgrace|"
+                         r"betrayal|provocation|violation|farce|sham|travesty|predictable result)\b|"
+                         r"voic(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?concerns?\s+(?:about|over|at)\b|"  # "voiced grave concerns about"
                          r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|"
                          # "would file complaints with prosecutors", "opened a criminal case" (PLOVER's ACCUSE investigates)
                          r"fil(?:e|es|ed|ing) (?:a |an )?(?:[\w-]+ ){0,2}?(?:complaints?|lawsuits?|charges|suit)|"
@@ -162,7 +166,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:put|puts|placed|places) (?:[\w-]+ ){0,4}?on (?:high |full )?alert|"
                              r"(?:send|sent|sends|sending|dispatch(?:ed|es)?|divert(?:ed|s)?)\s+(?:[\w,-]+\s+){0,6}?"
                              r"(?:destroyers?|warships?|frigates?|corvettes?|submarines?|gunboats?|fighter jets|troops|"
-                             r"soldiers|commandos|marines|special forces)\b|"
+                             r"soldiers|commandos|marines|special forces|peacekeepers|gendarmes)\b|"
                              # "stepped up patrols", "put units on the highest level of combat readiness", "moved extra
                              # troops and artillery to the area"
                              r"step(?:s|ped|ping)? up (?:[\w-]+ ){0,2}?(?:patrols|security)|"
@@ -170,7 +174,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:launch(?:es|ed|ing)?|mount(?:s|ed|ing)?|beg(?:an|un)|start(?:s|ed)|widen(?:s|ed)) "
                              r"(?:a |an |the |its |their )?(?:[\w-]+ ){0,2}?manhunt|manhunt (?:for|across|in)\b|"
                              r"(?:high|highest|full|maximum|heightened) (?:state of |level of )?(?:alert|combat readiness)|"
-                             r"mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?(?:troops|artillery|tanks|armou?red vehicles|battalions)"
+                             r"mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?(?:troops|artillery|tanks|armou?red vehicles|battalions|"
+                             r"air[- ]defen[cs]e units)"
                              r" (?:\w+ ){0,4}?to\b"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?|"
                               # "pulls international staff back to Bunia", "relocated non-essential staff"
@@ -187,7 +192,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               # "will postpone the planned fertiliser limits"
                               r"(?:will|would|to|has|have|had)\s+(?:postpone|delay|shelve|scrap)\s+(?:the|its|their)\s+"
                               r"(?:planned|proposed|controversial)\b|conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to(?! (?:the )?(?:police|gendarmerie|authorities|prosecutors|investigators)\b)|resign(?:s|ed)?"),
-    ("CONCEDE", "release", r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
+    ("CONCEDE", "release", r"(?:promis|agree|pledg|offer)(?:e|es|ed|ing|s)?\s+to\s+(?:release|free)\b|"  # "promises to release 28"
+                           r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
                            r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
                            r"detainees|hostages|bodies|prisoners of war|(?:aid |charity |humanitarian )?workers|journalists|"
                            r"activists|students|sailors|crew members|nationals|citizens)\b|prisoner (?:swap|exchange)s?"),
@@ -202,6 +208,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
                               r"(?:objection|veto|opposition)s?|backed down|relented"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
+                   # "hands out drinking water and hot meals", "pledged 200 million euros"
+                   r"hand(?:s|ed|ing)?\s+out\s+(?:[\w-]+\s+){0,3}?(?:food|water|meals|blankets|aid|supplies|rations|tents)\b|"
+                   r"pledg(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,3}?(?:euros|dollars|pounds)\b|"
+                   r"pledg(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,2}?[$€£₹]\s?\d|"
                    # "offered two aircraft", "flew 14 surgeons and medical equipment to ...", "released $4 million
                    # from its emergency fund", "set up water points and a field clinic", "lifted 340 people out of
                    # the water", "searched through the night for survivors"
