@@ -384,6 +384,22 @@ def test_quotes_a_relative_pronoun_source_speaks_as_what_it_stands_for():
                and q.entity is not None)
 
 
+def test_quotes_a_body_named_with_its_acronym_or_by_its_spokesman_speaks_through_a_relative_pronoun():
+    import tidings
+
+    def speakers(text):
+        a = tidings.analyze(text)
+        return {q.span.text(a.doc)[:20]: a.entities[q.entity].name if q.entity is not None else None
+                for q in (*a.quotes, *a.attributions)}
+
+    got = speakers("About 4,200 families have fled since Friday, according to the UN Office for the Coordination of "
+                   "Humanitarian Affairs (OCHA), which warned that aid agencies had \"almost nothing left\".")
+    assert got["that aid agencies ha"] == "UN Office for the Coordination of Humanitarian Affairs"
+    got = speakers("Thirty hostages were freed, according to the security ministry’s spokesman, who said at least "
+                   "11 people had died since the gunmen stormed the building.")
+    assert got["at least 11 people h"] == "security ministry"  # no spokesman known by name: the ministry speaks
+
+
 def test_quotes_the_sayer_s_next_act_after_and_it_is_not_what_was_said():
     text = ("The commission said in a statement that the count had been “transparent and final”, "
             "and it rejected the demand for a recount.")

@@ -10,6 +10,7 @@ from tidings.extract.attribution import BRIDGE, link, role_spans
 from tidings.extract.cues import _FINITE, Cue, _noun_phrase, find_cues, speech_class
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
+from tidings.resolve.roles import role_matches
 from tidings.types import Analysis, Mention, Quote, Sentence, Span
 
 _OPEN, _CLOSE = "“«", "”»"
@@ -402,7 +403,11 @@ def _kind(text: str, span: Span) -> str:
 
 
 _RELATIVE_SOURCE = re.compile(r"(?i)who|which")
-_BEFORE_RELATIVE = re.compile(r"(?:[’']s)?(?:\s+[a-z]+){0,2}(?=\s*,\s*$)")  # "a CTERA[ statement], which"
+# "a CTERA[ statement], which", "the UN Office for ... Affairs[ (OCHA)], which"
+_BEFORE_RELATIVE = re.compile(r"(?:\s*\([A-Z][\w.&-]*\))?(?:[’']s)?(?:\s+[a-z]+){0,2}(?=\s*,\s*$)")
+# a body's voice: "the security ministry's spokesman, who said" speaks for the ministry (not "Trump's campaign
+# manager Kellyanne Conway": a named person after the possessive is the speaker)
+_VOICE_OF = re.compile(r"[’']s\s+(?:[a-z]+\s+)?(?:spokesman|spokeswoman|spokesperson|press office|press service|statement)$")
 
 
 def _antecedent(analysis: Analysis, starts: list[int], source: Span) -> Span | None:
@@ -420,6 +425,15 @@ def _antecedent(analysis: Analysis, starts: list[int], source: Span) -> Span | N
     return None
 
 
+def _voice_of(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether "’s spokesman" ending a source makes the body before it the speaker: only where nobody of
+    the document is known as a spokesman (then the role finds that person)."""
+    if (voice := _VOICE_OF.fullmatch(analysis.doc.text, start, end)) is None:
+        return False
+    role = voice.group(0).split()[-1]
+    return not any(e.type == "PERSON" and role_matches(role, e.roles) for e in analysis.entities)
+
+
 def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Span | None) -> int | None:
     """The mention that heads a source span: a person's name first, then a role or pronoun,
     then an organisation or place; not a possessor ("Trump's campaign manager Kellyanne Conway") nor
@@ -432,7 +446,8 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
     inside = [i for i in range(max(0, lo - 1), hi) if _speakerish(analysis.mentions[i])
               and not _adjective(text, analysis.mentions[i])
               and analysis.mentions[i].span.start < source.end and analysis.mentions[i].span.end > source.start
-              and text[analysis.mentions[i].span.end : analysis.mentions[i].span.end + 2] not in ("’s", "'s")
+              and (text[analysis.mentions[i].span.end : analysis.mentions[i].span.end + 2] not in ("’s", "'s")
+                   or _voice_of(analysis, analysis.mentions[i].span.end, source.end))
               and not (analysis.mentions[i].span.start > source.start and _from_place(text, analysis.mentions[i]))]
     if not inside:
         return None
