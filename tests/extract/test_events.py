@@ -57,6 +57,8 @@ def test_events_nobody_killed_is_zero_and_history_is_flagged():
     got = _events("A knife attack in the square injured two people. Nobody was killed.")
     assert got[0][4] == {"injured": 2, "killed": 0}  # the next sentence's toll joins the attack
     assert _events("Gunmen attacked a bus on the highway. No one was hurt.")[0][4] == {"injured": 0, "killed": 0}
+    assert _events("Gunmen attacked a bus. No one was killed or injured.")[0][4] == {"injured": 0, "killed": 0}
+    assert _events("Gunmen attacked a bus. No one was killed.")[0][4] == {"killed": 0}
     hist = _events("Russia captured Crimea by force in 2014.", ("Russia", "GPE", 0), ("Crimea", "GPE", 0))
     assert hist[0][0] == "ASSAULT" and "historical" in hist[0][5]
 

@@ -398,7 +398,8 @@ _KILLED = re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalities|d
 _INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized|stabbed|shot|"
                       r"treated in hospital|taken to hospital)\b", re.IGNORECASE)
 _COUNT_VERB = re.compile(r"\b(killing|injuring|wounding)\s+(?:at least\s+|another\s+|more than\s+)?$", re.IGNORECASE)
-_NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)|"
+_NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)"
+                     r"(?:\s+(?:or|nor)\s+(injured|hurt|wounded))?|"  # "No one was killed or injured": neither
                      r"\bno\s+(deaths|fatalities|injuries)\s+(?:were|have been|had been)\s+reported|"
                      r"\bthere\s+were\s+no\s+(deaths|fatalities|injuries)\b|"
                      # (no group: nobody killed) "Everyone on board got out alive", "all 78 passengers survived"
@@ -1123,6 +1124,10 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
     if _ONE_HURT.search(chunk):
         out.setdefault("injured", 1)
     for m in _NOBODY.finditer(chunk):
+        if m.lastindex == 2:  # "No one was killed or injured": neither
+            out.setdefault("killed", 0)
+            out.setdefault("injured", 0)
+            continue
         out.setdefault("killed" if m.lastindex is None or _KILLED.match(m.group(m.lastindex)) else "injured", 0)
         if m.lastindex == 1 and m.group(1).lower() in ("hurt", "injured"):
             out.setdefault("killed", 0)  # "No one was hurt": nobody killed either
