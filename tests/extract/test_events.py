@@ -59,6 +59,9 @@ def test_events_nobody_killed_is_zero_and_history_is_flagged():
     assert _events("Gunmen attacked a bus on the highway. No one was hurt.")[0][4] == {"injured": 0, "killed": 0}
     assert _events("Gunmen attacked a bus. No one was killed or injured.")[0][4] == {"injured": 0, "killed": 0}
     assert _events("Gunmen attacked a bus. No one was killed.")[0][4] == {"killed": 0}
+    # saying nobody was hurt tells of no attack: with no incident told, the toll is the act's before it
+    got = _events("The navy detained a tanker in the strait. No one was killed or injured, the owner said.")
+    assert [(g[0], g[4]) for g in got] == [("COERCE", {"killed": 0, "injured": 0})]
     hist = _events("Russia captured Crimea by force in 2014.", ("Russia", "GPE", 0), ("Crimea", "GPE", 0))
     assert hist[0][0] == "ASSAULT" and "historical" in hist[0][5]
 

@@ -540,6 +540,9 @@ def extract_events(analysis: Analysis) -> Analysis:
             # said", "... killed, and Morocco has accepted rescue teams": a toll the incident just reported took
             # is no second incident (nor does it make the sentence's other act an attack)
             label = None
+        if not found and _NOBODY.search(text, span.start, span.end) \
+                and all(_CASUALTY_ONLY.match(m.group(0)) for _, m in found_triggers):
+            label = None  # "No one was killed or injured, the owner said": the toll of the act before, no act
         if label in _INCIDENTS and any(e.type in _INCIDENTS and e.mode[:1] == ("toll",) for e in found):
             label = None  # "Cholera kills 61 ... as WHO appeals for funds": the toll's incident is the rules' (a disease's)
         if label is not None:
@@ -734,6 +737,10 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             crowd = None  # "One pirate was killed and nine were detained": the operation's dead, not the arrests
         if toll and hit and crowd:  # "27 protesters were injured": the protest's toll
             seen[crowd] = replace(seen[crowd], casualties=toll)
+        elif toll and hit and seen and _NO_ONE_HURT(toll):
+            # "The navy seized the tanker; no one was hurt": the act's toll, no attack of its own
+            first = next(iter(seen))
+            seen[first] = replace(seen[first], casualties=toll)
         elif toll and hit:
             _add_toll(analysis, span, post, Span(span.start + hit.start(), span.start + hit.end()),
                       toll, earlier, seen, next_id, index)
@@ -749,6 +756,14 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
               if earlier[k].post == post and (earlier[k].type in _INCIDENTS or earlier[k].casualties)
               and "habitual" not in earlier[k].flags  # ("Floods kill scores in most years. In 2020 a slide killed 20")
               and not _UNREAL & set(earlier[k].flags)]  # not "would respond to any attack"
+    if not recent and _NO_ONE_HURT(toll) and (last := next(
+            (k for k in range(len(earlier) - 1, max(-1, len(earlier) - 5), -1) if earlier[k].post == post
+             and earlier[k].type not in _VERBAL | _SAID and not earlier[k].background
+             and not _UNREAL & set(earlier[k].flags)), None)) is not None:
+        # "Iran's navy detained a tanker ... No one was killed or injured": with no incident just told, the
+        # toll of the act before, not of what was said about it (saying that nobody was hurt tells of no attack)
+        earlier[last] = replace(earlier[last], casualties=toll)
+        return
     if recent:
         # a death toll joins the incident that killed, not the arrests reported since ("19 officers were
         # injured"); that incident's "at least eight" is a floor a later, higher count replaces
@@ -783,6 +798,12 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
         next((e.type for e in reversed(earlier) if e.type in _INCIDENTS and not e.background), None) \
         or _incident(analysis.doc.text)
     seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), index)
+
+
+def _NO_ONE_HURT(toll: tuple[tuple[str, int | str], ...]) -> bool:
+    """A toll that counts nobody: "No one was hurt"."""
+    counts = [v for k, v in toll if not k.endswith("_qualifier")]
+    return bool(counts) and all(v == 0 for v in counts)
 
 
 def _same_area(analysis: Analysis, a: int | None, b: int | None) -> bool:
