@@ -961,6 +961,11 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("The commissioner pledged 200 million euros over five years.", "AID"),
     ("MONUSCO sent an additional company of peacekeepers to the camp.", "MOBILIZE"),
     ("The army moved additional air-defence units to the coast.", "MOBILIZE"),
+    # explosions of weapons told by their verb
+    ("A bomb exploded in the market.", "ASSAULT"),
+    ("A roadside bomb went off near a convoy.", "ASSAULT"),
+    ("A grenade was thrown into a bar.", "ASSAULT"),
+    ("A gas cylinder exploded in the kitchen.", None),  # no weapon
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),
