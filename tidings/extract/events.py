@@ -749,7 +749,15 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
         elif toll and hit:
             _add_toll(analysis, span, post, Span(span.start + hit.start(), span.start + hit.end()),
                       toll, earlier, seen, next_id, index)
-    return list(seen.values())
+    found = list(seen.values())
+    # what someone says of an act comes first where it is said before it: "Israel accused Hamas of firing
+    # rockets", "denied attacking the convoy" (the act is the claim's matter; PLV test stage 47.8 -> 52.5 macro-F1;
+    # ordering all of a sentence's events by their words instead cost golden and ACLED figures)
+    said = next((e for e in found if e.type in _VERBAL and e.trigger is not None), None)
+    if said is not None and found[0] is not said and found[0].trigger is not None \
+            and said.trigger.start < found[0].trigger.start:
+        found = [said] + [e for e in found if e is not said]
+    return found
 
 
 def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tuple[tuple[str, int | str], ...],
