@@ -967,6 +967,12 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("A roadside bomb went off near a convoy.", "ASSAULT"),
     ("A grenade was thrown into a bar.", "ASSAULT"),
     ("A gas cylinder exploded in the kitchen.", None),  # no weapon
+    # yielding: bans lifted, decisions reversed, people let go, troops withdrawing
+    ("The court lifted a centuries-old ban on women entering the temple.", "CONCEDE"),
+    ("The government reversed a decision to exclude foreign workers.", "CONCEDE"),
+    ("The court dropped the investigation of alleged war crimes.", "CONCEDE"),
+    ("A Turkish court released the journalist from detention.", "CONCEDE"),
+    ("Russia has begun withdrawing some of its troops from Syria.", "RETREAT"),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),

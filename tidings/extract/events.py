@@ -182,7 +182,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"mov(?:e|es|ed|ing) (?:[\w-]+ ){0,4}?(?:troops|artillery|tanks|armou?red vehicles|battalions|"
                              r"air[- ]defen[cs]e units)"
                              r" (?:\w+ ){0,4}?to\b"),
-    ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal)|pulled out|retreat(?:s|ed)?|"
+    ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal|awing|aws)\b|pulled out|retreat(?:s|ed)?|"
                               # "pulls international staff back to Bunia", "relocated non-essential staff"
                               r"(?:pull(?:s|ed|ing)?|mov(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}?staff\s+"
                               r"(?:back|out|away)\b|relocat(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?staff\b"),
@@ -201,7 +201,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
                            r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
                            r"detainees|hostages|bodies|prisoners of war|(?:aid |charity |humanitarian )?workers|journalists|"
-                           r"activists|students|sailors|crew members|nationals|citizens)\b|prisoner (?:swap|exchange)s?"),
+                           r"activists|students|sailors|crew members|nationals|citizens)\b|prisoner (?:swap|exchange)s?|"
+                           # "released from detention", "freed on bail", "let free", "announced the release of"
+                           r"(?:released|freed)\s+(?:[\w-]+\s+){0,4}?(?:from\s+(?:detention|prison|jail|custody|captivity)|"
+                           r"on\s+bail)\b|let\s+free|(?:announced|welcomed)\s+the\s+release\s+of"),
     ("COERCE", "restriction", r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
                               r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law|"
                               r"counter-terrorism (?:operation )?regime)|"
@@ -211,7 +214,15 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               r"\b(?:\s+[\w’'-]+){0,3}?\s+(?:to\s+(?:leave|evacuate)|out)\b|were\s+ordered\s+(?:out|to\s+leave)\b|"
                               r"shelter[- ]in[- ]place(?:\s+orders?)?|(?:told|ordered)\s+to\s+shelter\b|curfews?\b"),
     ("CONCEDE", "climb-down", r"(?:dropped|drops|withdrew|withdraws|lifted|lifts) (?:its|their|his|her) "
-                              r"(?:objection|veto|opposition)s?|backed down|relented"),
+                              r"(?:objection|veto|opposition)s?|backed down|relented|"
+                              # "lifted a centuries-old ban", "reversed a decision", "dropped the investigation"
+                              # (PLV train: 14 of 25 "lifted the ban" rows YIELD, the rest a refusal or agreement to)
+                              r"(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?)\s+(?:a\s+|an\s+|the\s+|its\s+|"
+                              r"their\s+)?(?:[\w-]+\s+){0,3}?(?:ban|bans|restrictions|curbs|embargo|blockade|curfew|suspension)\b|"
+                              r"revers(?:e|es|ed|ing)\s+(?:a\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
+                              r"(?:decision|ruling|policy|ban)\b|U-turn|"
+                              r"dropp(?:ed|ing)\s+(?:the|its|all)\s+(?:[\w-]+\s+){0,2}?(?:investigation|charges|case|probe|"
+                              r"lawsuit)\b"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
                    # "hands out drinking water and hot meals", "pledged 200 million euros"
                    r"hand(?:s|ed|ing)?\s+out\s+(?:[\w-]+\s+){0,3}?(?:food|water|meals|blankets|aid|supplies|rations|tents)\b|"
