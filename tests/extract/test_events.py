@@ -973,6 +973,12 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("The court dropped the investigation of alleged war crimes.", "CONCEDE"),
     ("A Turkish court released the journalist from detention.", "CONCEDE"),
     ("Russia has begun withdrawing some of its troops from Syria.", "RETREAT"),
+    ("The Commission launched legal action against the government.", "ACCUSE"),
+    ("A court in Lyon found the cardinal guilty of failing to report abuse.", "ACCUSE"),
+    ("Lithuania summoned the Russian ambassador.", "ACCUSE"),
+    ("China has established diplomatic ties with El Salvador.", "SUPPORT"),
+    ("The White House defended the president's decision to skip the memorial.", "SUPPORT"),
+    ("The rebels said they would lay down their weapons.", "AGREE"),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),

@@ -130,7 +130,14 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                          r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|"
                          # "would file complaints with prosecutors", "opened a criminal case" (PLOVER's ACCUSE investigates)
                          r"fil(?:e|es|ed|ing) (?:a |an )?(?:[\w-]+ ){0,2}?(?:complaints?|lawsuits?|charges|suit)|"
-                         r"(?:open|launch|order)(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:investigation|inquiry|probe|criminal case)"),
+                         r"(?:open|launch|order)(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?(?:investigation|inquiry|probe|criminal case)|"
+                         # PLV train: "opened fraud investigations against", "joined a criminal investigation", "launched
+                         # legal action against", "found Barbarin guilty", "summoned the Russian ambassador" (5 of 6 ACCUSE)
+                         r"(?:open|launch|order)(?:s|ed|ing)? (?:[\w-]+ ){0,2}?investigations|"
+                         r"join(?:s|ed|ing)? (?:a |an |the )?(?:[\w-]+ ){0,2}?investigation|"
+                         r"(?:launch(?:es|ed|ing)?|t(?:ook|akes|aken|aking)|fil(?:es|ed|ing)|br(?:ought|ings|inging))\s+legal\s+"
+                         r"action\s+against|(?:found|finds)\s+(?:[\w’'-]+\s+){1,4}?guilty|"
+                         r"summon(?:s|ed|ing)?\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?(?:ambassador|envoy|charg[ée] d)"),
     ("REJECT", "vote", _VOTED_DOWN),
     ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down|"
                          r"turned (?:the|its|their|his|her|this|that) (?:[\w-]+ ){0,2}?(?:offer|proposal|request|plan|bid|"
@@ -265,14 +272,21 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"generators|experts|weapons|arms|ammunition|air[- ]defen[cs]e|interceptors|batteries|tanks)"),
     ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal|"
                            r"accept(?:s|ed|ing)? (?:[\w-]+ ){0,4}?(?:offers?|proposals?|deal|terms|plan|invitation|help|aid|"
-                           r"teams|assistance|ceasefire|truce)\b"),
+                           r"teams|assistance|ceasefire|truce)\b|"
+                           r"lay\s+down\s+(?:their|its|his|her)\s+(?:weapons|arms)\b"),  # (PLV train: 4 of 4 AGREE)
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|(?<!-)back(?:s|ed)|welcom(?:es|ed)|solidarity|"
                           r"(?:express(?:es|ed)?|pledg(?:es|ed)|voic(?:es|ed)|reaffirm(?:s|ed)?|offer(?:s|ed)?)\s+"
                           r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support|"
                           # "the United States stands with its ally", "thanked India and the EU force for the operation"
                           r"(?:stands|stood)\s+(?:firmly\s+|resolutely\s+|fully\s+)?(?:shoulder to shoulder\s+)?with\s+"
                           r"(?:its|their|our)\s+(?:[\w-]+\s+)?(?:ally|allies|partners?|friends?|people)\b|"
-                          r"thank(?:s|ed)\s+(?:[\w’'-]+\s+){1,6}?for\b"),
+                          r"thank(?:s|ed)\s+(?:[\w’'-]+\s+){1,6}?for\b|"
+                          # PLV train: "established diplomatic ties" (5 of 5 SUPPORT), "defended Germany's decision" (5 of
+                          # 5), "declared its support"
+                          r"establish(?:es|ed|ing)?\s+(?:full\s+)?diplomatic\s+(?:ties|relations)|"
+                          r"defend(?:s|ed|ing)?\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,4}?"
+                          r"(?:decision|actions?|policy|record|judges|government|move)\b|"
+                          r"declar(?:e|es|ed|ing)\s+(?:its|their|his|her)\s+(?:full\s+)?support\b"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations"),
     ("CONSULT", "mediation", r"mediat(?:ed|es|ing|ion|ors?)"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|partnership|"
