@@ -979,6 +979,10 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("China has established diplomatic ties with El Salvador.", "SUPPORT"),
     ("The White House defended the president's decision to skip the memorial.", "SUPPORT"),
     ("The rebels said they would lay down their weapons.", "AGREE"),
+    ("Coal workers called off the two-day strike.", "CONCEDE"),
+    ("President Arroyo pardoned the former president.", "CONCEDE"),
+    ("A court freed activist pastor Evan Mawarire.", "CONCEDE"),
+    ("Keating launched a scathing attack on the spy chiefs.", "ACCUSE"),  # words, no violence
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),
