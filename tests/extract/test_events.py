@@ -983,6 +983,9 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("President Arroyo pardoned the former president.", "CONCEDE"),
     ("A court freed activist pastor Evan Mawarire.", "CONCEDE"),
     ("Keating launched a scathing attack on the spy chiefs.", "ACCUSE"),  # words, no violence
+    ("US and Western allies launched war games near Iranian waters.", "COOPERATE"),
+    ("The union said they will not end the strike until permits are corrected.", "REJECT"),
+    ("The bureau ordered the former deputy prime minister to appear for questioning.", "REQUEST"),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),

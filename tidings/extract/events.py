@@ -119,7 +119,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
     # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
     ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on|ask(?:s|ed)?) (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
-    ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|(?:(?<=to )|(?<=to ')|(?<=to ‘))demand\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
+    ("REQUEST", "verbal", r"order(?:s|ed)?\s+(?:[\w’'.-]+\s+){1,6}?to\s+appear\b|"  # "ordered X to appear for questioning"
+                          r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|(?:(?<=to )|(?<=to ')|(?<=to ‘))demand\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
                           r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b"),
     # "Union calls the police account a lie", "called the overnight attacks an act of terrorism"
@@ -145,6 +146,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("REJECT", "verbal", r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|vetoe?d?|turned down|"
                          r"turned (?:the|its|their|his|her|this|that) (?:[\w-]+ ){0,2}?(?:offer|proposal|request|plan|bid|"
                          r"demand)s? down|"
+                         # "they will not end the strike until ..." (PLV train: 9 of 9 REJECT)
+                         r"(?:will|would|shall)\s+not\s+(?:end|call\s+off|stop|suspend|lift)\s+(?:the|their|its|our)\s+"
+                         r"(?:[\w-]+\s+)?(?:strike|protest|boycott|blockade|sit-in)|"
                          r"(?:will|would|does|did|do|could)\s+not\s+accept|(?:won’t|won't|wouldn’t|wouldn't)\s+accept|ruled out|rules out|"
                          # "would not allow any ransom to be paid", "declined offers of help" (not "declined to comment")
                          r"(?:will|would|won’t|won't|wouldn’t|wouldn't)\s+(?:not\s+)?(?:allow|permit|recogni[sz]e)|"
@@ -301,6 +305,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations"),
     ("CONSULT", "mediation", r"mediat(?:ed|es|ing|ion|ors?)"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|partnership|"
+                                 # "US and Western allies launch war games", "joint military exercises"
+                                 r"joint\s+(?:[\w-]+\s+){0,2}?(?:war\s+games|exercises?|drills|patrols)|war\s+games|"
                                  # an alliance formed (not "the Fishermen's Alliance", a body's name)
                                  r"(?:form|forge|formed|forged|join|joined|seal|sealed) (?:an? |the |their |its )?(?:[\w-]+ ){0,2}?alliance|"
                                  r"joint (?:patrols?|operations?|investigations?|military exercises|task force)"),
