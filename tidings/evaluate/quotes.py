@@ -59,6 +59,7 @@ from typing import Any
 
 from tidings.evaluate.scores import Counts, ratio
 from tidings.evaluate.scores import f1 as f1_score
+from tidings.extract.quotes import CUE_ASIDE
 
 ROLES = ("source", "cue", "content")
 Segments = tuple[tuple[int, int], ...]
@@ -236,7 +237,7 @@ def predicted_attributions(analysis: Any) -> list[Attribution]:
     return out
 
 
-_AFTER_CUE = re.compile(r"[^,.;:!?“”\"\n]{0,40}?,\s*")  # "said then, ", "told reporters, "
+_AFTER_CUE = re.compile(CUE_ASIDE)
 
 
 def _around_own(text: str, span: Any, source: Any, cue: Any) -> list[Any]:

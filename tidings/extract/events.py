@@ -48,6 +48,12 @@ _SEIZED_THINGS = (r"(?:footage|documents|phones|computers|records|evidence|equip
 # ... or before its passive verb: "All inspection reports for the block have been seized"
 _SEIZED_BEFORE = re.compile(rf"\b{_SEIZED_THINGS}[^.;]{{0,60}}?\b(?:were|was|have been|has been|had been|being)\s+$",
                             re.IGNORECASE)
+# "vowed to pursue the attackers", "vowed that the army would pursue them"
+_PUNISH = r"(?:pursue|hunt down|track down|punish|avenge|crush|wipe out|eliminate)"
+# people held, "recaptured eleven of the escapees"
+_HELD = r"(?:escapees|inmates|prisoners|fugitives|convicts|detainees)"
+# an attack in words: "launched a scathing attack on the spy chiefs"
+_HARSH = r"(?:scathing|extraordinary|blistering|stinging|withering|personal|verbal|veiled)"
 _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action|"
                           r"(?:call|calls|called|calling)\s+(?:a|an|another)\s+(?:[\w-]+\s+)?strikes?"),
@@ -89,9 +95,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                             r"(?:[\d,.]+|oil|crude|fuel|diesel|chemicals|toxic)"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
     # "recaptured 29 of the escapees" (not "recaptured the town": ground taken back is a battle's)
-    ("COERCE", "arrest", r"recaptur(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:escapees|escaped|inmates|prisoners|fugitives|"
-                         r"convicts|detainees)\b|(?:escapees|inmates|prisoners|fugitives|convicts|detainees)\s+(?:[\w-]+\s+){0,3}?"
-                         r"(?:were|had been|have been)\s+recaptured\b|"
+    ("COERCE", "arrest", r"recaptur(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:escaped|" + _HELD + r")\b|"
+                         + _HELD + r"\s+(?:[\w-]+\s+){0,3}?(?:were|had been|have been)\s+recaptured\b|"
                          r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
     # "Police fired tear gas when young men tried to force the gate": the police coerce the crowd (with protesters
@@ -99,21 +104,19 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("COERCE", "crowd-control", r"(?:fir(?:e|es|ed|ing)|us(?:e|es|ed|ing)) (?:volleys of )?(?:tear ?gas|water cannons?|"
                                 r"rubber bullets|stun grenades|pepper spray)"),
     ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation|"
-                                 r"(?:vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|promis(?:es|ed|ing)) to (?:pursue|hunt down|track down|"
-                                 r"punish|avenge|crush|wipe out|eliminate)|"
+                                 r"(?:vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|promis(?:es|ed|ing)) to " + _PUNISH + "|"
                                  # "vowed that the army would pursue the attackers"
-                                 r"(?:vow|pledg|promis)(?:s|ed|es)? that (?:[\w’'-]+ ){1,4}?(?:would|will) (?:pursue|hunt down|"
-                                 r"track down|punish|avenge|crush|wipe out|eliminate)|"
+                                 r"(?:vow|pledg|promis)(?:s|ed|es)? that (?:[\w’'-]+ ){1,4}?(?:would|will) " + _PUNISH + "|"
                                  r"(?:will|would) not go unanswered|"
                                  # "those who planned this will be found and punished", "orders to respond with force"
                                  r"(?:will|would|must|shall) be (?:found and |tracked down and |hunted down and )?"
                                  r"(?:punished|brought to justice|hunted down)|respond with force"),
     ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"(?:will|would) face [“\"]?(?:the )?(?:full force of the law|consequences|legal action|prosecution)|"
-                           r"(?<!had )no (?:other )?choice but to|"
+                           r"(?<!had )no (?:other )?choice but to|"  # ("I had no choice but to turn around": what was done)
                            # "any officer who helped the escape will stand in the dock": a warning to whoever does it
                            r"(?:anyone|anybody|whoever|those|any\s+[\w-]+)\s+(?:who|that)\b[^.;]{0,80}?\b(?:will|would)\s+"
-                           r"(?:stand in the dock|face|be (?:charged|prosecuted|punished|arrested|dealt with))\b"),  # ("I had no choice but to turn around": what was done)
+                           r"(?:stand in the dock|face|be (?:charged|prosecuted|punished|arrested|dealt with))\b"),
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|" + _WARNED_UNLESS + "|" + _WARNED_MORE + "|" + _IF_NOT + "|"
                             # and "would table a motion unless ..."
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
@@ -125,8 +128,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b"),
     # "Union calls the police account a lie", "called the overnight attacks an act of terrorism"
     # "launched a scathing attack on the government" (PLV train: 2 of 2 ACCUSE): words, no violence
-    ("ACCUSE", "verbal", r"(?:scathing|extraordinary|blistering|stinging|withering|personal|verbal|veiled)\s+"
-                         r"attacks?\s+on\b|"
+    ("ACCUSE", "verbal", _HARSH + r"\s+attacks?\s+on\b|"
                          r"call(?:s|ed|ing)?\s+(?:the|its|their|his|her|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:a|an|the)\s+"
                          r"(?:[\w-]+\s+)?(?:lie|lies|act of terrorism|terrorist act|crime|war crime|massacre|disgrace|"
                          r"betrayal|provocation|violation|farce|sham|travesty|predictable result)\b|"
@@ -341,8 +343,7 @@ _MODE_WORDS: list[tuple[str, str, re.Pattern[str]]] = [(k, m, re.compile(rf"\b(?
 ]]
 
 
-_WORDS_ATTACK = re.compile(r"\b(?:scathing|extraordinary|blistering|stinging|withering|personal|verbal|veiled)\s+$",
-                           re.IGNORECASE)
+_WORDS_ATTACK = re.compile(rf"\b{_HARSH}\s+$", re.IGNORECASE)
 _STATE_SEIZER = re.compile(r"\b(?:navy|coast\s?guard|authorities|police|customs|officials|inspectors)(?:['’]s?)?\s+"
                            r"(?:has\s+|have\s+|had\s+)?$", re.IGNORECASE)
 _VESSEL = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:trawlers?|vessels?|ships?|boats?|tankers?)\b")
@@ -788,7 +789,7 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             crowd = None  # "One pirate was killed and nine were detained": the operation's dead, not the arrests
         if toll and hit and crowd:  # "27 protesters were injured": the protest's toll
             seen[crowd] = replace(seen[crowd], casualties=toll)
-        elif toll and hit and seen and _NO_ONE_HURT(toll):
+        elif toll and hit and seen and _counts_nobody(toll):
             # "The navy seized the tanker; no one was hurt": the act's toll, no attack of its own
             first = next(iter(seen))
             seen[first] = replace(seen[first], casualties=toll)
@@ -815,7 +816,7 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
               if earlier[k].post == post and (earlier[k].type in _INCIDENTS or earlier[k].casualties)
               and "habitual" not in earlier[k].flags  # ("Floods kill scores in most years. In 2020 a slide killed 20")
               and not _UNREAL & set(earlier[k].flags)]  # not "would respond to any attack"
-    if not recent and _NO_ONE_HURT(toll) and (last := next(
+    if not recent and _counts_nobody(toll) and (last := next(
             (k for k in range(len(earlier) - 1, max(-1, len(earlier) - 5), -1) if earlier[k].post == post
              and earlier[k].type not in _VERBAL | _SAID and not earlier[k].background
              and not _UNREAL & set(earlier[k].flags)), None)) is not None:
@@ -859,7 +860,7 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
     seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), index)
 
 
-def _NO_ONE_HURT(toll: tuple[tuple[str, int | str], ...]) -> bool:
+def _counts_nobody(toll: tuple[tuple[str, int | str], ...]) -> bool:
     """A toll that counts nobody: "No one was hurt"."""
     counts = [v for k, v in toll if not k.endswith("_qualifier")]
     return bool(counts) and all(v == 0 for v in counts)

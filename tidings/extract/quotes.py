@@ -120,7 +120,8 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     return replace(analysis, quotes=records(said), attributions=records(other))
 
 
-_CUE_ASIDE = re.compile(r"[^,.;:!?“”\"\n]{0,40}?,\s*[“\"]?$")  # "said then, ", "added, “"
+CUE_ASIDE = r"[^,.;:!?“”\"\n]{0,40}?,\s*"  # what ends a cue's aside: "said then, ", "told reporters, "
+_CUE_ASIDE = re.compile(CUE_ASIDE + r"[“\"]?$")  # ... before what was said goes on: "added, “"
 _OPENING = re.compile(r"\s*(?:[“\"](?P<marked>[^“”\"\n]+,[”\"])|(?P<bare>[A-Z][^“”\"\n]*?),)\s*$")
 _NARRATOR_OPENING = re.compile(r"(?:Asked|Speaking|Writing|Responding|Referring|Reacting|Addressing|Testifying|"
                                r"In\s+an?\s|In\s+(?:his|her|its|their)\s|At\s+an?\s|On\s|During\s|After\s|Before\s|"

@@ -11,7 +11,7 @@ from tidings.extract.lexicon import (DATELINE, FIRM_NAME, KIN_NOUNS, ROLE_NOUNS,
                                      UN_BODIES)
 from tidings.pipeline import stage
 from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
-from tidings.resolve.roles import parse_role, role_after, role_before, role_matches
+from tidings.resolve.roles import PORTFOLIO, parse_role, role_after, role_before, role_matches
 from tidings.types import Analysis, Entity, Mention, Span
 
 _SAYS = re.compile(r"\s+(?:also\s+|later\s+)?(?:said|says|told|tells|added|adds|explained|warned|insisted|argued|wrote)\b")
@@ -321,7 +321,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
 
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|of|from|at|for|against|on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _WHERE = re.compile(r"^\s+(?:in|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?=,)")  # "spokesman [in Ituri], Capt X"
-_PORTFOLIO_GAP = re.compile(r"(?:for|of)\s+(?:the\s+)?[\w’'-]+(?:\s+(?:and\s+)?[\w’'-]+){0,4}\s*,?\s*")
+_PORTFOLIO_GAP = re.compile(r"(?:for|of)\s+" + PORTFOLIO + r"\s*,?\s*")
 _ROLE_GAP = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,3}(?:" + ROLE_PATTERN + r")\s+", re.IGNORECASE)
 _UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})(" + ROLE_PATTERN + r")\b")
 

@@ -17,7 +17,8 @@ _OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'
                        r"(?:\s+(?:province|region|state|district|county|governorate|oblast|prefecture))?$")
 # "The minister for correctional services, [Justina Kopal]": the office's portfolio ("The head of the agency's
 # Manado office, [X]" keeps no role: "the head" is too common a word to point back to one person)
-_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?[\w’'-]+(?:\s+(?:and\s+)?[\w’'-]+){0,4}$")
+PORTFOLIO = r"(?:the\s+)?[\w’'-]+(?:\s+(?:and\s+)?[\w’'-]+){0,4}"  # "correctional services", "civil aviation"
+_PORTFOLIO = re.compile(r"\s+for\s+" + PORTFOLIO + "$")
 _POST_APPOSITIVE = re.compile(r"^,\s+(?:a|an|the)\s+([^,.;:()“”\"]{2,80})")
 
 
