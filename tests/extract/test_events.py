@@ -986,6 +986,12 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("US and Western allies launched war games near Iranian waters.", "COOPERATE"),
     ("The union said they will not end the strike until permits are corrected.", "REJECT"),
     ("The bureau ordered the former deputy prime minister to appear for questioning.", "REQUEST"),
+    ("Militias violated the ceasefire 115 times in the last 24 hours.", "ASSAULT"),
+    ("The army intensified its bombardment of the besieged district.", "ASSAULT"),
+    ("The government ordered the daily newspaper to suspend publication for 15 days.", "COERCE"),
+    ("Venezuela banned the opposition leader from holding public office.", "COERCE"),
+    ("Colombia is ready to contribute troops to the force.", "AGREE"),
+    ("The prime minister pledged his country's full support for the government.", "SUPPORT"),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),

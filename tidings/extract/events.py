@@ -74,6 +74,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("ASSAULT", "attack", r"(?:bombs?|explosive devices?|IEDs?|grenades?|land ?mines?)\s+(?:[\w-]+\s+){0,2}?"
                           r"(?:exploded|went off|detonated|blew up)|(?:threw|thrown|hurled|lobbed)\s+(?:[\w-]+\s+){0,2}?"
                           r"grenades?|grenades?\s+(?:was|were)\s+(?:thrown|hurled|lobbed)\b|"
+                          # PLV train: "violated the ceasefire" (4 of 4 ASSAULT), "torture" (5 of 6), "human shields" (4 of 4)
+                          r"violat(?:e|es|ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce)|"
+                          r"bombard(?:ed|ing|s|ment)|tortur(?:e|ed|ing)|human shields?|"
                           r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
@@ -225,7 +228,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            # train: 15 of 16 YIELD)
                            r"pardon(?:s|ed|ing)\b|(?:released|freed)\s+(?:[\w-]+\s+){0,4}?(?:activist|pastor|journalist|"
                            r"student|employee|prisoner|detainee|hostage|politicians|leaders|opposition figures)\b"),
-    ("COERCE", "restriction", r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
+    ("COERCE", "restriction", r"suspend(?:s|ed|ing)?\s+publication|outlaw(?:s|ed|ing)\b|"  # (PLV train: 8 of 8 COERCE)
+                              r"banned\s+(?:[\w’'.-]+\s+){1,6}?from\s+(?:holding|running\s+for)\b|"
+                              r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
                               r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law|"
                               r"counter-terrorism (?:operation )?regime)|"
                               r"order(?:ed|s)?\s+(?:the\s+|an?\s+)?(?:mandatory\s+|compulsory\s+|immediate\s+)?evacuation|"
@@ -290,7 +295,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal|"
                            r"accept(?:s|ed|ing)? (?:[\w-]+ ){0,4}?(?:offers?|proposals?|deal|terms|plan|invitation|help|aid|"
                            r"teams|assistance|ceasefire|truce)\b|"
-                           r"lay\s+down\s+(?:their|its|his|her)\s+(?:weapons|arms)\b"),  # (PLV train: 4 of 4 AGREE)
+                           r"lay\s+down\s+(?:their|its|his|her)\s+(?:weapons|arms)\b|"  # (PLV train: 4 of 4 AGREE)
+                           # "is willing to provide support", "is ready to contribute troops" (PLV train: 7 of 9 AGREE)
+                           r"(?:is|are|was|were)\s+(?:willing|ready|prepared)\s+to\s+(?:provide|contribute|send|help|offer|"
+                           r"supply)\b"),
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|(?<!-)back(?:s|ed)|welcom(?:es|ed)|solidarity|"
                           r"(?:express(?:es|ed)?|pledg(?:es|ed)|voic(?:es|ed)|reaffirm(?:s|ed)?|offer(?:s|ed)?)\s+"
                           r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support|"
@@ -303,7 +311,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"establish(?:es|ed|ing)?\s+(?:full\s+)?diplomatic\s+(?:ties|relations)|"
                           r"defend(?:s|ed|ing)?\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,4}?"
                           r"(?:decision|actions?|policy|record|judges|government|move)\b|"
-                          r"declar(?:e|es|ed|ing)\s+(?:its|their|his|her)\s+(?:full\s+)?support\b"),
+                          r"declar(?:e|es|ed|ing)\s+(?:its|their|his|her)\s+(?:full\s+)?support\b|"
+                          # "pledged his country's full support", "promised Washington's support", "UNHCR supports the
+                          # plans" (PLV train: 5 of 5 and 3 of 3 SUPPORT)
+                          r"(?:pledg|promis|express|offer)(?:es|ed)\s+(?:[\w’'-]+\s+){0,3}?support\b|"
+                          r"support(?:s|ed)\s+(?:the|its|their|his|her|our)\b"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations"),
     ("CONSULT", "mediation", r"mediat(?:ed|es|ing|ion|ors?)"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|partnership|"
