@@ -992,6 +992,8 @@ def test_events_paying_in_any_currency_and_providing_housing_are_aid(monkeypatch
     ("Venezuela banned the opposition leader from holding public office.", "COERCE"),
     ("Colombia is ready to contribute troops to the force.", "AGREE"),
     ("The prime minister pledged his country's full support for the government.", "SUPPORT"),
+    ("Russia expelled a Bulgarian diplomat in a tit-for-tat move.", "SANCTION"),
+    ("The authorities expelled three journalists.", "COERCE"),
     # investigations and complaints, strikes called, delays offered, costs covered
     ("The rights institute said it would file complaints with prosecutors.", "ACCUSE"),
     ("The prosecutor's office said it had opened a criminal case for manslaughter.", "ACCUSE"),

@@ -52,6 +52,8 @@ _SEIZED_BEFORE = re.compile(rf"\b{_SEIZED_THINGS}[^.;]{{0,60}}?\b(?:were|was|hav
 _PUNISH = r"(?:pursue|hunt down|track down|punish|avenge|crush|wipe out|eliminate)"
 # people held, "recaptured eleven of the escapees"
 _HELD = r"(?:escapees|inmates|prisoners|fugitives|convicts|detainees)"
+# envoys and monitors sent home: a diplomatic sanction, not an arrest
+_ENVOYS = r"(?:diplomats?|ambassadors?|envoys?|inspectors|aid workers|humanitarian workers)\b"
 # an attack in words: "launched a scathing attack on the spy chiefs"
 _HARSH = r"(?:scathing|extraordinary|blistering|stinging|withering|personal|verbal|veiled)"
 _TRIGGERS: list[tuple[str, str, str]] = [
@@ -100,7 +102,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     # "recaptured 29 of the escapees" (not "recaptured the town": ground taken back is a battle's)
     ("COERCE", "arrest", r"recaptur(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:escaped|" + _HELD + r")\b|"
                          + _HELD + r"\s+(?:[\w-]+\s+){0,3}?(?:were|had been|have been)\s+recaptured\b|"
-                         r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
+                         r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled(?!\s+(?:[\w-]+\s+){0,3}?" + _ENVOYS + r")|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
     # "Police fired tear gas when young men tried to force the gate": the police coerce the crowd (with protesters
     # named, the protest's row comes first; ACLED has no sub-type for force without a protest)
@@ -177,6 +179,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              # "extended the national ban on Ukrainian wheat"
                              r"(?:extend(?:s|ed|ing)?|impos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing))\s+(?:a\s+|an\s+|the\s+|its\s+|"
                              r"their\s+)?(?:[\w-]+\s+){0,2}?(?:ban|bans|embargo)\s+on\b|"
+                             # "expelled a Bulgarian diplomat", "expelled all UNSCOM weapons inspectors" (PLV train: 6 of 6)
+                             r"expel(?:s|led|ling)?\s+(?:[\w-]+\s+){0,3}?" + _ENVOYS + "|"
                              r"impeach(?:ed|es|ing|ment)?|remov(?:ed|ing|es?)\s+(?:him|her|them|[\w’'-]+\s+){0,3}?from\s+office|"
                              # "WFP suspends all food distributions", "suspended aid deliveries" (PLV's SANCTION)
                              r"(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+"
