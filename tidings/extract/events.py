@@ -834,7 +834,7 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
               and not _UNREAL & set(earlier[k].flags)]  # not "would respond to any attack"
     if not recent and _counts_nobody(toll) and (last := next(
             (k for k in range(len(earlier) - 1, max(-1, len(earlier) - 5), -1) if earlier[k].post == post
-             and earlier[k].type not in _VERBAL | _SAID and not earlier[k].background
+             and earlier[k].type not in _SAID and not earlier[k].background
              and not _UNREAL & set(earlier[k].flags)), None)) is not None:
         # "Iran's navy detained a tanker ... No one was killed or injured": with no incident just told, the
         # toll of the act before, not of what was said about it (saying that nobody was hurt tells of no attack)
