@@ -52,6 +52,25 @@ def test_dedupe_post_retold_in_other_words_points_to_original():
     assert [p.duplicate_of for p in a.posts] == [None, None, None, None, 1]
 
 
+REWORDED = """Opening summary of the day's events at the United Nations.
+Moscow blocks truce text at Security Council
+Russia used its veto on Tuesday to stop a Security Council resolution calling for a ceasefire in eastern Congo, diplomats said. Thirteen members voted in favour and China abstained.
+Aid convoy reaches Goma
+A convoy of 40 lorries carrying food and medicine reached Goma after a week on the road, the World Food Programme said.
+Envoy visits camp
+The special envoy visited a camp for displaced families north of the city and met its elders.
+Russia vetoes Congo ceasefire resolution
+A resolution demanding a ceasefire in eastern Congo failed at the Security Council after Russia used its veto; thirteen members backed it and China abstained, diplomats said.
+"""
+
+
+def test_dedupe_post_retold_under_a_reworded_headline_points_to_original():
+    # the headlines share no word, but the bodies are far more alike than any
+    # other pair (veto, resolution, ceasefire, Congo, thirteen, abstained)
+    a = dedupe_facts(make_analysis(REWORDED))
+    assert [p.duplicate_of for p in a.posts] == [None, None, None, None, 1]
+
+
 def test_dedupe_post_with_another_count_in_its_headline_is_a_revision_not_a_repeat():
     a = dedupe_facts(make_analysis(REVISED))
     assert [p.duplicate_of for p in a.posts] == [None, None, None, None, None]

@@ -24,6 +24,8 @@ _RECAP_BODY = re.compile(r"\s*(?:to recap|in brief|if you(?:'re| are) just joini
                          r"a quick recap|here is a recap|here's a recap)\b", re.IGNORECASE)
 REWRITE_THRESHOLD = 0.3  # cosine of two posts' weighted stems, for a repeat told in other words ...
 REWRITE_MARGIN = 2.5  # ... and how many times the next most alike post's it must be
+RETELL_THRESHOLD = 0.4  # posts this alike, by this margin, retell one story whatever their headlines say
+RETELL_MARGIN = 4.0
 
 
 def _content_words(text: str) -> list[str]:
@@ -99,8 +101,10 @@ def _retold(text: str, p: Post, earlier: list[Post], cosines: dict[int, float]) 
 
     That post must be the one ``p`` is most alike (cosine >= REWRITE_THRESHOLD), by far
     (``REWRITE_MARGIN`` times the next one: a weather update or a follow-up is like several), and
-    their headlines must share two in five of the shorter one's stems and give no other number
-    ('Toll rises to 17' then 'Toll rises to 35' is a revision, not a repeat).
+    their headlines must share two in five of the shorter one's stems (unless the posts are alike
+    by ``RETELL_THRESHOLD`` and ``RETELL_MARGIN``: 'Moscow blocks truce text' retells 'Russia vetoes
+    ceasefire resolution') and give no other number ('Toll rises to 17' then 'Toll rises to 35' is a
+    revision, not a repeat).
     """
     ranked = sorted(((k, c) for k, c in cosines.items() if k < p.id), key=lambda x: -x[1])
     if not ranked or p.headline is None or ranked[0][1] < REWRITE_THRESHOLD \
@@ -112,7 +116,8 @@ def _retold(text: str, p: Post, earlier: list[Post], cosines: dict[int, float]) 
     hp, hq = text[p.headline.start : p.headline.end], text[q.headline.start : q.headline.end]
     a, b = set(_stems(hp)), set(_stems(hq))
     na, nb = _numbers(hp), _numbers(hq)
-    if not a or not b or len(a & b) < 0.4 * min(len(a), len(b)) or (na and nb and na.isdisjoint(nb)):
+    retold = ranked[0][1] >= RETELL_THRESHOLD and (len(ranked) == 1 or ranked[0][1] >= RETELL_MARGIN * ranked[1][1])
+    if not a or not b or not retold and len(a & b) < 0.4 * min(len(a), len(b)) or (na and nb and na.isdisjoint(nb)):
         return None
     return q.id
 
