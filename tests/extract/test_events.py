@@ -1166,3 +1166,14 @@ def test_events_a_sure_model_keeps_the_rules_verbal_act_of_someone_beside_its_ow
     # what was reported is the model's reading, the complaint someone files is the rules' (no longer retyped away)
     assert [(g[0], g[1]) for g in got] == [("ASSAULT", ["institute"]), ("ACCUSE", ["institute"])]
     assert [g[0] for g in _events("Talks on the demand were held.")] == ["ASSAULT"]  # no one's act: retyped
+
+
+def test_events_a_headline_statement_by_a_bare_role_takes_the_actor_its_post_names_first():
+    text = ("Rail crash: the day's updates.\n10:05\nMinister visits injured, rejects calls to resign\n"
+            "Marta Reyes met injured passengers at the city hospital on Monday. The opposition wants her to go.\n"
+            "11:40\nCrowds gather as minister rejects calls to resign\nMarta Reyes met union leaders at the ministry on "
+            "Tuesday.\n")
+    got = [(kind, actors) for kind, actors, *_ in _events(text, ("Marta Reyes", "PERSON", 0), ("Marta Reyes", "PERSON", 1))]
+    rejects = [actors for kind, actors in got if kind == "REJECT"]
+    # the second headline's statement is another clause's ("Crowds gather as minister rejects ..."): it borrows no one
+    assert rejects == [["Marta Reyes"], []]

@@ -615,6 +615,7 @@ def extract_events(analysis: Analysis) -> Analysis:
             found = _retyped(analysis, found, label, span, post, len(events), index)
         events.extend(_fold_references(analysis, found, events))
         _claimed(analysis, span, post, events, index)
+    _headline_actors(analysis, events)
     home = _dateline_place(analysis)
     # an act with no place of its own happens where the last act of its post (of its paragraph in a wire story,
     # which moves between scenes and else happens where it is filed) did
@@ -631,6 +632,32 @@ def extract_events(analysis: Analysis) -> Analysis:
         events = [replace(e, location=home) if e.location is None and e.type not in _SAID and not e.background
                   else e for e in events]
     return replace(analysis, events=tuple(events))
+
+
+# what comes before a headline's trigger: its subject, and an act of the same subject before a comma
+# ("Minister visits injured, rejects ..."), not a clause of its own ("Toll rises as protests spread",
+# "Relatives block road; lawyer denies ...", "..., villages evacuated")
+_HEAD_CLAUSE = re.compile(r"\b(?:as|after|while|amid|when|because|but)\s|[;:]|,(?=.*\S)", re.IGNORECASE | re.DOTALL)
+
+
+def _headline_actors(analysis: Analysis, events: list[Event]) -> None:
+    """"Minister visits injured, rejects calls to resign": a headline names its actor by a bare role,
+    the post under it by name. A headline's act or statement with a subject but no participants
+    takes the actors of an event of the post's first sentence, which tells the headline again."""
+    text = analysis.doc.text
+    heads = {p.id: p.headline for p in analysis.posts if p.headline is not None}
+    starts = [s.span.start for s in analysis.sents]
+    for k, e in enumerate(events):
+        head = heads.get(e.post)
+        if head is None or e.span != head or e.actors or e.targets or e.type in _INCIDENTS \
+                or not re.search(r"[A-Za-z]", text[head.start : e.trigger.start]) \
+                or _HEAD_CLAUSE.search(text, head.start, e.trigger.start):
+            continue
+        i = bisect.bisect_left(starts, head.end)
+        lede = analysis.sents[i].span if i < len(starts) else None
+        body = next((x for x in events[k + 1 : k + 12] if x.span == lede and x.actors), None)
+        if body is not None:
+            events[k] = replace(e, actors=body.actors)
 
 
 _CLAIMED = re.compile(r"\b(?:claimed|claims|claim|has claimed|have claimed)\s+responsibility\b", re.IGNORECASE)
