@@ -1177,3 +1177,11 @@ def test_events_a_headline_statement_by_a_bare_role_takes_the_actor_its_post_nam
     rejects = [actors for kind, actors in got if kind == "REJECT"]
     # the second headline's statement is another clause's ("Crowds gather as minister rejects ..."): it borrows no one
     assert rejects == [["Marta Reyes"], []]
+
+
+def test_events_a_toll_killed_in_clashes_is_the_clashes_not_a_disaster():
+    # "killed" and "clashes" are one trigger row's words: the bare toll word gives way to the act (else the
+    # toll takes the type of the text's incident words, here only the drought's)
+    got = _events("Opening line here.\nAt least 23 killed in herder-farmer clashes in the south\n"
+                  "Years of drought have left the wells dry.\n")
+    assert [(kind, toll) for kind, _, _, _, toll, _ in got][0] == ("ASSAULT", {"killed": 23, "killed_qualifier": "at_least"})

@@ -365,13 +365,20 @@ _STATE_SEIZER = re.compile(r"\b(?:navy|coast\s?guard|authorities|police|customs|
 _VESSEL = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:trawlers?|vessels?|ships?|boats?|tankers?)\b")
 
 
+_MET_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
+
+
 def _first_triggers(chunk: str) -> list[tuple[int, re.Match[str]]]:
-    """The first match of each trigger row in one scan, in row order (earlier rows win a kind)."""
+    """The first match of each trigger row in one scan, in row order (earlier rows win a kind); a bare
+    "killed" gives way to its row's act word ("23 killed in herder-farmer clashes": the clashes), but
+    not to one met before ("killed in the fighting": the toll of the fighting reported)."""
     first: dict[int, re.Match[str]] = {}
     for m in _ANY_TRIGGER.finditer(chunk):
         row = int(m.lastgroup[1:]) if m.lastgroup else -1
         month = _IS_MONTH.match(chunk, m.start()) or (m.group(0) in ("March", "May") and m.start() > 0)
-        if row >= 0 and row not in first and not month:
+        if row >= 0 and not month and (row not in first or _CASUALTY_ONLY.match(first[row].group(0))
+                                       and not _CASUALTY_ONLY.match(m.group(0))
+                                       and not _MET_BEFORE.search(chunk, max(0, m.start() - 8), m.start())):
             first[row] = m
     return sorted(first.items())
 
