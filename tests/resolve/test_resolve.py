@@ -496,3 +496,9 @@ def test_resolve_a_tie_between_a_body_and_a_place_goes_to_the_place():
     text = "Marseille wildfire: thousands flee\nThe fire reached the northern edge of Marseille on Monday."
     a = _resolved(text, ("Marseille", "ORG", 0), ("Marseille", "GPE", 1))
     assert [e.type for e in a.entities if e.name == "Marseille"] == ["GPE"]
+
+
+def test_resolve_a_body_said_again_by_its_head_word_keeps_its_fuller_name():
+    a = _resolved("Moldova's interior ministry said a drone hit a house. The house caught fire, the ministry said.\n"
+                  "Later the ministry said the drone had not exploded. The ministry said two people were hurt.\n")
+    assert {e.name for e in a.entities if e.type == "ORG"} == {"Moldova's interior ministry"}

@@ -641,6 +641,9 @@ def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[i
     return replace(analysis, mentions=new, entities=tuple(entities))
 
 
+_CLAUSE_WORDS = re.compile(r"\b(?:the|a|an|from|said|says|accused|blamed|their|his|her|its|our|your|my|this|that|these|those)\b")
+
+
 def _canonical(c: _Cluster, names: list[str]) -> str:
     if c.type == "PERSON":  # the full name as written, middle names kept ("Thet Paing Oo", not "Thet Oo")
         full = Counter(" ".join(w) for w in (_join_particles(split_title(n)[1]) for n in names)
@@ -649,6 +652,12 @@ def _canonical(c: _Cluster, names: list[str]) -> str:
     if c.long_form:  # spelt out once, "the Federatie Havenwerkers (FHW)", then "FHW" throughout
         return re.sub(r"^(the|The)\s+", "", c.long_form)
     counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names or list(c.aliases))
+    # "the ministry" said again is short for "Moldova's interior ministry" (a name of up to two more words,
+    # no clause: "The rebels accused the army" is no name of the army)
+    counts = Counter({n: k for n, k in counts.items() if not _CLAUSE_WORDS.search(n) and (
+                      n.casefold() == "government"  # named after the home country later: "Government of Chile"
+                      or not any(m.casefold().endswith(" " + n.casefold()) and len(m.split()) <= len(n.split()) + 2
+                                  and not _CLAUSE_WORDS.search(m) for m in counts))}) or counts
     spelt = [n for n in counts if " " in n and acronym(n) in counts]  # "European Union", not "EU"
     folded = Counter(n.casefold() for n in counts.elements())  # a dateline's "ADEN" is "Aden" written in capitals
     return max(spelt or counts, key=lambda n: (folded[n.casefold()], not n.isupper() or folded[n.casefold()] == counts[n],
