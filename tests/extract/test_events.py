@@ -1185,3 +1185,11 @@ def test_events_a_toll_killed_in_clashes_is_the_clashes_not_a_disaster():
     got = _events("Opening line here.\nAt least 23 killed in herder-farmer clashes in the south\n"
                   "Years of drought have left the wells dry.\n")
     assert [(kind, toll) for kind, _, _, _, toll, _ in got][0] == ("ASSAULT", {"killed": 23, "killed_qualifier": "at_least"})
+
+
+def test_events_an_unnamed_group_right_after_the_trigger_is_its_target():
+    got = _events("A transport union has accused the authorities of ignoring the avalanche warnings.\n"
+                  "Police arrested 17 herders on Sunday.\nTroops opened fire on protesters in the square.\n")
+    targets = {kind: t for kind, _, t, *_ in got}
+    assert targets["ACCUSE"] == ["the authorities"] and targets["COERCE"] == ["17 herders"]
+    assert targets["ASSAULT"] == ["protesters"]  # (not "on protesters")

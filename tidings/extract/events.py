@@ -436,7 +436,8 @@ _CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstr
           r"unions?|mob|crowds?|people|campaigners|locals|relatives|families|parents|citizens|inhabitants|victims|"
           r"motorists|truckers|transporters|shopkeepers|merchants|retirees|veterans|mothers|members|assailants|"
           r"attackers|perpetrators|bandits|armed (?:men|individuals|persons)|robbers|kidnappers|hijackers|pirates|"
-          r"inmates|prisoners|gangs?|gang members|smugglers|fighters|insurgents|jihadists|militiamen)")
+          r"inmates|prisoners|gangs?|gang members|smugglers|fighters|insurgents|jihadists|militiamen|herders|herdsmen|"
+          r"pastoralists|nomads|escapees|hostages|detainees|migrants|refugees)")
 _GROUP = re.compile(rf"(?<![\d,.])\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?"  # not "7,[000 people]"
                     rf"(?:(?!(?:blam|accus|condemn|say|said|warn|urg|tell|told|ask|call)\w*\s|(?:after|before|as|when|while|since|because|until)\s)"
                     rf"[\w-]+\s+)?{_CROWD})"
@@ -1009,6 +1010,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
             if not actors or all(a.span.end <= group.start(1) for a in actors) \
                     and _SUBORDINATE.search(text, actors[-1].span.end, group.start(1)):
                 actors = [Participant(Span(group.start(1), group.end(1)))]
+    if not targets and kind in _AIMED and (aimed := _GROUP_AFTER.match(text, trigger.end, span.end)):
+        targets = [Participant(Span(aimed.start(1), aimed.end(1)))]  # "accused the authorities of", "arrested 17 herders"
     if _MUTUAL.match(text, trigger.start) and (other := _WITH.match(text, trigger.end)):
         # "a trafficker exchanged fire with military police", "forces clashed with separatists": both fight
         group = _WITH_GROUP.match(text, other.end())
@@ -1081,6 +1084,11 @@ _VICTIMS_DIED = re.compile(_SUBJECT + r"(?:both\s+)?$", re.IGNORECASE)
 _MUTUAL = re.compile(r"exchang|clash", re.IGNORECASE)
 _WITH = re.compile(r"\s+with\s+")
 _WITH_GROUP = re.compile(rf"((?:the\s+)?(?:[\w-]+\s+)?{_CROWD}(?:\s+forces)?)\b", re.IGNORECASE)
+# an unnamed group right after a trigger that aims at someone: who is accused, arrested, attacked, called on
+_AIMED = frozenset({"ACCUSE", "COERCE", "ASSAULT", "REQUEST", "THREATEN", "SANCTION"})
+_GROUP_AFTER = re.compile(rf"\s+(?:(?:on|at|against|into)\s+)?((?:the\s+)?(?:(?:hundreds|thousands|dozens|scores) of\s+|"
+                          rf"\d[\d,]*\s+)?(?:(?!(?:in|on|as|at|to|of|for|with|by|from|and|or|while|after|that|who|which)\s)[a-z][\w-]*\s+)?"
+                          rf"(?:{_CROWD[3:-1]}|authorities|officials))\b", re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;.“”\"]{1,100}?(?:,|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|already\s+)?$", re.IGNORECASE)
 _FORCE = re.compile(r"\b(?:police|army|military|navy|coast ?guard|gendarmerie|troops|soldiers|security forces)\b",
