@@ -1193,3 +1193,10 @@ def test_events_an_unnamed_group_right_after_the_trigger_is_its_target():
     targets = {kind: t for kind, _, t, *_ in got}
     assert targets["ACCUSE"] == ["the authorities"] and targets["COERCE"] == ["17 herders"]
     assert targets["ASSAULT"] == ["protesters"]  # (not "on protesters")
+
+
+def test_events_people_treated_at_a_named_hospital_are_the_raids_injured():
+    got = _events("Police raided the party's offices in Kampala on Thursday and fired tear gas at supporters.\n"
+                  "Five supporters were treated at Mulago National Referral Hospital, the party said.\n"
+                  "Twenty-one people are being treated in hospital after the storm.\n", ("Kampala", "GPE", 0))
+    assert got[0][0] == "ASSAULT" and got[0][4] == {"injured": 5}

@@ -526,12 +526,17 @@ _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       r"(?:more|others|other people|of them)\s+(?:were|are|had been|have been)\s+(?:being\s+)?"
                       r"(?:treated|hospitali[sz]ed|taken to hospital)\b"
                       # "41 survivors have been pulled from the water, 17 of them injured"
-                      r"|,\s+(\d[\d,]*|" + _SMALL_WORDS + r")\s+of\s+them\s+(?:injured|wounded|hurt)\b", re.IGNORECASE)
+                      r"|,\s+(\d[\d,]*|" + _SMALL_WORDS + r")\s+of\s+them\s+(?:injured|wounded|hurt)\b"
+                      # "Five supporters were treated at Mulago National Referral Hospital"
+                      r"|(?<![\w-])(\d[\d,]*|" + _SMALL_WORDS + r")\s+(?:[a-z][\w-]*\s+){0,2}?(?:were|are|had been|have been)\s+"
+                      r"(?:being\s+)?(?:treated|admitted)\s+(?:at|in|to)\s+(?:[\w’'.-]+\s+){0,5}?(?:hospitals?|clinics?)\b",
+                      re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
 _UNREAL = frozenset({"hypothetical", "negated", "future"})  # flags of an event that did not (yet) happen
 _COUNTED = ("killed", "injured")
 _HARM = re.compile(r"\b(?:killed|killing|kills|died|dead|deaths|fatalities|death toll|toll|injured|injuring|injuries|wounded|hurt|stabbed|"
-                   r"treated in hospital|taken to hospital|hospitali[sz]ed)\b",
+                   r"treated in hospital|taken to hospital|hospitali[sz]ed|"
+                   r"(?:treated|admitted)\s+(?:at|in|to)\s+(?:[\w’'.-]+\s+){0,5}?(?:hospitals?|clinics?))\b",
                    re.IGNORECASE)
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
 _ONE = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|civilian|officer|worker|"
