@@ -169,6 +169,20 @@ def test_vote_the_tagger_sets_indirect_edges_but_not_from_a_nested_cue():
     assert [f.span for f in _vote(a, [rule], [tagged])] == [tagged.span]  # it knows where speech starts
 
 
+def test_vote_a_scrap_the_tagger_reads_from_the_middle_of_a_rule_quote_at_its_cue_gives_way():
+    from tidings.extract.quotes import _Found, _vote
+    from tidings.types import Span
+
+    text = ("Drones struck the river port overnight, aiming mainly at grain silos on the quay at Reni, "
+            "the air force said.")
+    a = make_analysis(text)
+    at = lambda s: Span(text.index(s), text.index(s) + len(s))  # noqa: E731
+    rule = _Found(at("Drones struck the river port overnight, aiming mainly at grain silos on the quay at Reni"),
+                  "indirect", at("said"), None, None, 0, 0)
+    scrap = _Found(at("mainly at grain silos"), "indirect", at("said"), None, None, 0, 0, learned=True)
+    assert [f.span for f in _vote(a, [rule], [scrap])] == [rule.span]
+
+
 def test_quotes_a_subject_before_its_appositive_is_not_content():
     text = ("Ukraine’s foreign minister, Iryna Vasylenko, accused Moscow of lying about its targets. "
             "The city’s mayor, Serhiy Bondar, declared Saturday a day of mourning.")

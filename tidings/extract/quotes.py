@@ -229,7 +229,7 @@ _PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for)\s")  # "Fighters
 _VERB_BEFORE = re.compile(r"\b(\w+)\s+$")
 # (or inside a participle's object: "..., killing | a worker and injuring seven civilians")
 _IN_PHRASE = re.compile(r"\b(?:in|on|of|at|to|from|near|with|by|the|a|an|its|their|his|her|"
-                        r"killing|injuring|wounding|leaving|forcing|displacing|destroying|damaging)\s+$", re.IGNORECASE)
+                        r"killing|injuring|wounding|leaving|forcing|displacing|destroying|damaging|aiming)\s+$", re.IGNORECASE)
 _DISMISSED = re.compile(r"\b(?:rejected|dismissed|denounced|condemned)$")
 _AS_MARKED = re.compile(r"\b(?:as|what\s+(?:he|she|it|they|we)\s+(?:called|termed|described\s+as))\s+(?:an?\s+|the\s+)?[“\"]")
 _MARKED_CUE = re.compile(r"(?:call(?:s|ed|ing)? on|appeal(?:s|ed|ing)? to|implor|begg?|blam(?:e|es|ed|ing)\b)", re.IGNORECASE)
@@ -510,6 +510,12 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                     or first.kind == "indirect" and (_IN_PHRASE.search(text, first.span.start, m.span.start)
                                                      or _PHRASE_GOES_ON.match(text, m.span.start))):
                 m = replace(m, span=Span(first.span.start, m.span.end))
+            elif len(hit) == 1 and first.kind == "indirect" and m.cue is not None and m.cue == first.cue \
+                    and first.span.start < m.span.start and m.span.end < first.span.end \
+                    and _IN_PHRASE.search(text, first.span.start, m.span.start):
+                # a scrap from the middle of what the rules read whole, at the same cue ("..., aiming | mainly at
+                # port and grain | facilities on the Danube ..., Ukraine's air force said")
+                m = replace(m, span=first.span)
             said = first.speaker is not None and mentions[first.speaker].span.start in range(m.span.start, m.span.end)
             # the tagger's unnamed source stands between the rules' speaker and the cue:
             # "a crackdown in Nairobi that rights groups say killed ..." is not said by Nairobi
