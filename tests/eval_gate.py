@@ -116,6 +116,20 @@ def score_acled(limit: int = 200) -> dict[str, dict[str, float]]:
             for r in evaluate_records(path, limit=limit)}
 
 
+def score_gsr() -> dict[str, dict[str, float]]:
+    """Whole event records from the PLOVER GSR sentences, when here (shares of the records coding each field)."""
+    path = SHARED / "data/events/plover_gsr"
+    if not path.exists():
+        return {}
+    from tidings.evaluate.records import evaluate_gsr
+
+    (r,) = evaluate_gsr(path)
+    coded = {k: round(r.hits.get(k, 0) / r.hits[f"{k}_coded"], 4) for k in ("actor", "target", "dead", "place")
+             if r.hits.get(f"{k}_coded")}
+    return {"plover-gsr": {"type": round(r.share("type"), 4), "any_type": round(r.share("any_type"), 4),
+                           "model": round(r.share("model"), 4), **coded}}
+
+
 def score_plv() -> dict[str, dict[str, float]]:
     """PLOVER types on PLV test: the event-plover model alone and the whole extract_events stage, when here."""
     path = SHARED / "data/events/plover_plv_zsp"
@@ -134,6 +148,7 @@ def score_all() -> dict[str, dict[str, float]]:
     scores.update(score_polnear())
     scores.update(score_places())
     scores.update(score_acled())
+    scores.update(score_gsr())
     scores.update(score_plv())
     return scores
 
@@ -150,11 +165,11 @@ def main(argv: list[str]) -> int:
     print("| article | " + " | ".join(METRICS) + " |")
     print("|---|" + "---:|" * len(METRICS))
     for name, figs in scores.items():
-        if name.startswith(("conll", "polnear", "places", "acled", "plv")):
+        if name.startswith(("conll", "polnear", "places", "acled", "plover", "plv")):
             continue
         print(f"| {name} | " + " | ".join(f"{figs[k]:.2f}" if k in figs else "n/a" for k in METRICS) + " |")
     for name, figs in scores.items():
-        if name.startswith(("conll", "polnear", "places", "acled", "plv")):
+        if name.startswith(("conll", "polnear", "places", "acled", "plover", "plv")):
             print(f"\n{name}: " + ", ".join(f"{k} {v:.4f}" for k, v in figs.items()))
     if "--raise" in argv:
         allow = "--allow-lower" in argv

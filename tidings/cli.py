@@ -372,6 +372,7 @@ def eval_extraction(path: str) -> None:
 
 
 _ACLED = "../shared/data/events/acled_sample_2022/acled_events_2022_sample_9000.csv"
+_GSR = "../shared/data/events/plover_gsr/PLOVER_GSR_CAMEO.json"
 
 
 @eval_group.command(name="dates")
@@ -492,21 +493,35 @@ def eval_places(paths: tuple[str, ...], no_end_to_end: bool, limit: int | None, 
 @click.option("--acled-records", "records", is_flag=False, flag_value=_ACLED, default=None, metavar="[CSV]",
               help=f"Instead, score whole event records (type, fatalities, place, actor, date) made by the "
                    f"pipeline from ACLED notes, Ukraine apart [CSV: {_ACLED}].")
+@click.option("--gsr", is_flag=False, flag_value=_GSR, default=None, metavar="[JSON]",
+              help=f"Instead, score the records the pipeline makes from the PLOVER Gold Standard Records' "
+                   f"sentences (type, actor, target, toll, place) [JSON: {_GSR}].")
 @click.option("--limit", type=int, default=500, show_default=True,
               help="With --acled-records: notes per group (Ukraine, elsewhere); 0 for all.")
-def eval_events(case_path: str, plv_path: str, acled_model: str, records: str | None, limit: int) -> None:
+def eval_events(case_path: str, plv_path: str, acled_model: str, records: str | None, gsr: str | None,
+                limit: int) -> None:
     """Print event-type weighted/macro F1 on CASE 2021 task 2 (ACLED sub-types) and PLOVER PLV test.
 
     With --acled-records, print instead the scores of the records the whole pipeline makes from
-    ACLED 2022 notes against ACLED's coding of them.
+    ACLED 2022 notes against ACLED's coding of them; with --gsr, from the PLOVER GSR sentences.
 
     Example:
 
         tidings eval events --case ../shared/data/events/case2021_task2_acled --acled-model build/event-acled-v2
 
         tidings eval events --acled-records --limit 200
+
+        tidings eval events --gsr
     """
     from tidings.evaluate import events as ev
+
+    if gsr is not None:
+        from tidings.evaluate.records import evaluate_gsr, format_gsr_table
+
+        with tqdm(unit="record", file=sys.stderr) as bar:
+            found = evaluate_gsr(_existing(gsr), on_record=lambda: bar.update(1))
+        click.echo(format_gsr_table(found))
+        return
 
     if records is not None:
         from tidings.evaluate.records import evaluate_records, format_records_table

@@ -9,6 +9,7 @@ from tidings.evaluate.records import (
     RecordReport,
     _actor_match,
     _score,
+    _score_gsr,
     evaluate_note_dates,
     format_note_dates_table,
     format_records_table,
@@ -104,3 +105,27 @@ def test_records_cli_scores_whole_records_per_group(tmp_path):
     out = CliRunner().invoke(cli, ["eval", "events", "--acled-records", str(path), "--limit", "1"])
     assert out.exit_code == 0, out.output
     assert "| Ukraine | 1 |" in out.output and "| elsewhere | 1 |" in out.output
+
+
+def _gsr_row(**over):
+    row = {"id": "T-1", "event": "FIGHT", "text": _NOTE, "source": [{"actorText": "Northland forces"}],
+           "target": [{"actorText": "civilians"}], "dead": "3", "eventLoc": {"name": "Easton"}}
+    return {**row, **over}
+
+
+def test_records_gsr_maps_old_plover_names_and_scores_the_typed_events_fields():
+    got = _score_gsr(_analysis(), _gsr_row())  # FIGHT is today's ASSAULT
+    assert got == {"type": True, "any_type": True, "actor": True, "actor_coded": True, "target": False,
+                   "target_coded": True, "dead": True, "dead_coded": True, "place": True, "place_coded": True}
+    other = _score_gsr(_analysis(), _gsr_row(event="DEMAND", target="diplomatic", dead=None, eventLoc=None))
+    assert other == {"type": False, "any_type": False, "actor": False, "actor_coded": True}
+
+
+def test_records_cli_scores_gsr_records(tmp_path):
+    import json
+
+    path = tmp_path / "gsr.json"
+    path.write_text(json.dumps([{"id": "DOC", "event": "DOCUMENT"}, _gsr_row()]), encoding="utf-8")
+    out = CliRunner().invoke(cli, ["eval", "events", "--gsr", str(path)])
+    assert out.exit_code == 0, out.output
+    assert "| PLOVER GSR | 1 |" in out.output

@@ -16,6 +16,13 @@ type; when none does, the first event. Scores, per group (Ukraine apart, as the 
   and "Unidentified Armed Group (X)" an assault by unnamed armed people ("unknown gunmen").
 * **date**: the event's date value equals ``event_date``.
 
+``evaluate_gsr`` scores records made from the PLOVER Gold Standard Records (CAMEO manual examples, one
+coded sentence each; ``../shared/data/events/plover_gsr``, CC BY-SA 4.0): the sentence's first event
+of ours has the record's category (PLOVER 0.5's FIGHT, DEMAND, DISAPPROVE and INVESTIGATE are today's
+ASSAULT, REQUEST, ACCUSE and ACCUSE), any of its events has it, an actor (target) of that event meets
+a source (target) ``actorText`` by five-letter stems, its toll equals ``dead`` and its place names
+``eventLoc``, each over the records that code it; beside them, the sentence type model alone.
+
 ``evaluate_note_dates`` scores the date stage alone over every note: the note's first date
 expression resolved against the entry day, against ``event_date``.
 The ACLED records are ACLED's (internal benchmarking only): read from ``../shared``, never copied.
@@ -195,4 +202,80 @@ def format_note_dates_table(reports: Sequence[RecordReport]) -> str:
         day_coded = ratio(r.hits.get("exact_day_coded", 0), r.hits.get("day_coded", 0))
         lines.append(f"| {r.group} | {r.n} | {100 * r.share('found'):.1f} | {100 * r.share('day'):.1f} | "
                      f"{100 * r.share('exact'):.1f} | {100 * day_coded:.1f} ({r.hits.get('day_coded', 0)}) |")
+    return "\n".join(lines)
+
+
+GSR_FILE = "PLOVER_GSR_CAMEO.json"
+_PLOVER_NOW = {"FIGHT": "ASSAULT", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE"}
+_YIELDS = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
+
+
+def read_gsr(path: str | Path) -> list[dict]:
+    """The coded sentences of the PLOVER GSR file (or of ``PLOVER_GSR_CAMEO.json`` in a folder)."""
+    import json
+
+    path = Path(path)
+    with open(path / GSR_FILE if path.is_dir() else path, encoding="utf-8") as f:
+        return [r for r in json.load(f) if r.get("event") != "DOCUMENT" and r.get("text")]
+
+
+def evaluate_gsr(path: str | Path, *, on_record: Callable[[], None] | None = None) -> list[RecordReport]:
+    """Run the pipeline on each GSR sentence and score the record it makes (one report, "PLOVER GSR")."""
+    from tidings.models import load_model
+    from tidings.pipeline import run
+
+    report = RecordReport("PLOVER GSR")
+    t0 = time.perf_counter()
+    rows = read_gsr(path)
+    # the sentence type model alone, as PLV scores it (its YIELD is CONCEDE or RETREAT)
+    alone = load_model("event-plover").predict([row["text"] for row in rows])
+    for row, label in zip(rows, alone):
+        analysis = run(Document(id=row["id"], text=row["text"]))
+        gold = _PLOVER_NOW.get(row["event"], row["event"])
+        report.add(**_score_gsr(analysis, row), model=label == _YIELDS.get(gold, gold))
+        if on_record is not None:
+            on_record()
+    report.seconds = time.perf_counter() - t0
+    return [report]
+
+
+def _names(analysis: Analysis, parts: Sequence) -> list[str]:
+    return [analysis.entities[p.entity].name if p.entity is not None else p.span.text(analysis.doc) for p in parts]
+
+
+def _score_gsr(analysis: Analysis, row: dict) -> dict[str, bool]:
+    gold = _PLOVER_NOW.get(row["event"], row["event"])
+    events = [e for e in analysis.events if e.repeat_of is None]
+    event = events[0] if events else None
+    out = {"type": event is not None and event.type == gold, "any_type": any(e.type == gold for e in events)}
+    typed = next((e for e in events if e.type == gold), None)  # actors, targets, toll, place: of the right event
+    for key, parts in (("actor", "source"), ("target", "target")):
+        coded = [a for a in row.get(parts) or () if isinstance(a, dict) and a.get("actorText")]
+        if coded:  # (a few records give a bare string, "diplomatic", or nothing)
+            gold_stems = [_stems(a["actorText"]) for a in coded]
+            names = _names(analysis, getattr(typed, "actors" if key == "actor" else "targets")) if typed else []
+            out[key] = any(g & _stems(n) for g in gold_stems for n in names)
+            out[f"{key}_coded"] = True
+    if row.get("dead"):
+        killed = dict(typed.casualties).get("killed") if typed is not None else None
+        out["dead"] = str(killed) == str(row["dead"]).strip()
+        out["dead_coded"] = True
+    if isinstance(row.get("eventLoc"), dict) and row["eventLoc"].get("name"):
+        place = analysis.entities[typed.location].name if typed is not None and typed.location is not None else ""
+        out["place"] = bool(_stems(place) & _stems(row["eventLoc"]["name"]))
+        out["place_coded"] = True
+    return out
+
+
+def format_gsr_table(reports: Sequence[RecordReport]) -> str:
+    """A markdown table of the GSR record scores: shares of all records, or of the records that code the field."""
+    head = ("| records | n | type model alone | first event's type | any event's type | actor match | target match "
+            "| toll exact | place named | records/s |")
+    lines = [head, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in reports:
+        coded = [f"{100 * ratio(r.hits.get(k, 0), r.hits.get(f'{k}_coded', 0)):.1f} ({r.hits.get(f'{k}_coded', 0)})"
+                 for k in ("actor", "target", "dead", "place")]
+        lines.append(f"| {r.group} | {r.n} | {100 * r.share('model'):.1f} | {100 * r.share('type'):.1f} | "
+                     f"{100 * r.share('any_type'):.1f} | "
+                     f"{' | '.join(coded)} | {r.n / r.seconds if r.seconds else 0:.1f} |")
     return "\n".join(lines)
