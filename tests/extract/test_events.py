@@ -1200,3 +1200,9 @@ def test_events_people_treated_at_a_named_hospital_are_the_raids_injured():
                   "Five supporters were treated at Mulago National Referral Hospital, the party said.\n"
                   "Twenty-one people are being treated in hospital after the storm.\n", ("Kampala", "GPE", 0))
     assert got[0][0] == "ASSAULT" and got[0][4] == {"injured": 5}
+
+
+def test_events_a_source_who_asked_not_to_be_named_makes_no_request():
+    got = _events("A police officer at the camp, who asked not to be named, said the men had been told to hand in "
+                  "their passports.\nThe mayor asked residents to stay indoors.\n")
+    assert [kind for kind, *_ in got].count("REQUEST") == 1  # the mayor's

@@ -126,7 +126,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                             # and "would table a motion unless ..."
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
     # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
-    ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on|ask(?:s|ed)?) (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
+    # (not a source's condition: "who asked not to be named")
+    ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on|ask(?:s|ed)?(?! not to be (?:named|identified|quoted)))"
+                          r" (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
     ("REQUEST", "verbal", r"order(?:s|ed)?\s+(?:[\w’'.-]+\s+){1,6}?to\s+appear\b|"  # "ordered X to appear for questioning"
                           r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|(?:(?<=to )|(?<=to ')|(?<=to ‘))demand\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
