@@ -837,9 +837,8 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
         seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), index)
     if "ASSAULT" in seen and "DISASTER" in seen and seen["DISASTER"].mode[:1] == ("fire",):
         del seen["DISASTER"]  # "struck a cargo ship, setting it on fire": the attack's fire, no disaster of its own
-    if not any(k in seen for k in _INCIDENTS):
+    if not any(k in seen for k in _INCIDENTS) and (hit := _HARM.search(chunk)):  # (a toll counts only with its word)
         toll = _casualties(text, span, index.amounts_in(analysis, span))
-        hit = _HARM.search(chunk)
         if not toll and hit and (named := _named_dead(analysis, index, span, Span(span.start + hit.start(), span.end))):
             toll = (("killed", named),)  # "Police said a driver, 40, and a passenger were killed"
         crowd = next((k for k in ("PROTEST", "COERCE") if k in seen), None)
