@@ -381,3 +381,12 @@ def test_what_was_said_runs_on_over_an_absolute_with_clause_the_tagger_cut():
                 "the magnitude 6.1 quake struck at 04:12 local time at a depth of 12km, with its epicentre about 30km "
                 "south of the town in Sigi regency.\n")
     assert any(q.endswith("with its epicentre about 30km south of the town in Sigi regency") for q in got)
+
+
+def test_an_unnamed_sources_description_is_never_what_was_said():
+    text = ("Protest in the capital\n\n“We cannot live on these pensions,” said a schoolteacher from Puente Alto who did "
+            "not want to give her name. A police officer, who asked not to be named because he was not authorised to "
+            "speak publicly, said the march had been peaceful.\n")
+    got = quotes(tidings.analyze(text))
+    assert not any("did not want" in q or "to be named" in q or "authorised to speak" in q for q in got)
+    assert "the march had been peaceful" in got

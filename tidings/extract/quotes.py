@@ -81,6 +81,13 @@ def extract_quotes_by_rules(analysis: Analysis) -> Analysis:
     return _extract(analysis, learned=False)
 
 
+# an unnamed source's description is no content: "said a shrimp farmer who did not want to be named", "who asked
+# not | to be named", "was not | authorised to speak publicly"
+_ANONYMOUS = re.compile(r"\bwho\s+(?:did\s+not|didn[’']t|asked\s+not|declined|refused)\s+(?:want\s+)?to\s+"
+                        r"(?:be\s+(?:named|identified)|give\s+(?:his|her|their)\s+(?:full\s+)?names?)\b")
+_ANONYMITY_SCRAP = re.compile(r"(?:not\s+)?(?:to\s+be\s+(?:named|identified)|(?:authori[sz]ed|allowed)\s+to\s+speak[\w ]*)")
+
+
 def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     text = analysis.doc.text
     starts = [m.span.start for m in analysis.mentions]
@@ -108,6 +115,8 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         found.extend(items)
     _run_back(analysis, found, by_para)
     found.extend(_headline_quotes(analysis, starts))
+    found = [f for f in found if not _ANONYMOUS.search(text, f.span.start, f.span.end)
+             and not _ANONYMITY_SCRAP.fullmatch(text[f.span.start : f.span.end].strip())]
     found.sort(key=lambda f: f.span.start)
     said: list[_Found] = []
     other: list[_Found] = []
