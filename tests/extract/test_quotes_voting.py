@@ -390,3 +390,13 @@ def test_an_unnamed_sources_description_is_never_what_was_said():
     got = quotes(tidings.analyze(text))
     assert not any("did not want" in q or "to be named" in q or "authorised to speak" in q for q in got)
     assert "the march had been peaceful" in got
+
+
+def test_a_topic_label_before_a_headlines_colon_is_no_speaker_but_a_name_in_a_place_is():
+    text = ("Marseille wildfire: thousands evacuated as blaze spreads – live\nFires burn in the hills north of the city.\n"
+            "10:15\nVillaraza in Tacloban: ‘No family will be left behind’\n“No family will be left behind,” President "
+            "Antonio Villaraza told reporters in Tacloban.\n")
+    analysis = tidings.analyze(text)
+    got = quotes(analysis)
+    assert not any("thousands evacuated" in q for q in got)
+    assert got["‘No family will be left behind’"][2] == "Antonio Villaraza"

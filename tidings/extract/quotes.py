@@ -949,6 +949,9 @@ def _cue_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_LABEL_REST = re.compile(r"(?:\s+(?:in|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)?\s*")  # "Villaraza in Tacloban:"
+
+
 def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
     """"Zelensky: talks were ‘constructive’" and "Russia reserves right ... – Moscow official"."""
     text = analysis.doc.text
@@ -960,7 +963,9 @@ def _headline_quotes(analysis: Analysis, starts: list[int]) -> list[_Found]:
         line = text[h.start : h.end]
         if m := _HEAD_COLON.match(line):
             who = Span(h.start, h.start + m.end(1))
+            # the name is the whole label ("Zelensky:", "Kebbi police:"), not a word of a topic's ("Marseille wildfire:")
             speaker = next((i for i in range(len(starts)) if analysis.mentions[i].span in who
+                            and _LABEL_REST.fullmatch(text, analysis.mentions[i].span.end, who.end)
                             and analysis.mentions[i].type in ("PERSON", "ORG")), None)
             holder = _entity(analysis, speaker) if speaker is not None else _role_holder(analysis, m.group(1))
             if speaker is not None or holder is not None:  # "Zelensky: ..." or "Mayor: ..."
