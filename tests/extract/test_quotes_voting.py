@@ -400,3 +400,10 @@ def test_a_topic_label_before_a_headlines_colon_is_no_speaker_but_a_name_in_a_pl
     got = quotes(analysis)
     assert not any("thousands evacuated" in q for q in got)
     assert got["‘No family will be left behind’"][2] == "Antonio Villaraza"
+
+
+def test_a_citys_fire_brigade_speaks_not_the_city():
+    text = ("Fire at the port\n\nThe Antwerp fire brigade said about 80 firefighters had been sent to the site on "
+            "Tuesday.\n")
+    got = quotes(tidings.analyze(text))
+    assert got["about 80 firefighters had been sent to the site on Tuesday"][2] == "Antwerp fire brigade"

@@ -42,7 +42,7 @@ _BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
            r"military\s+police|military(?:\s+administration)?|administration|commission|"
            r"(?:armed|security|defence|defense)\s+forces|"
            r"committee|party|board|department|office|presidency|club|"
-           r"federation|association|institute|service|employers|organisers|organizers|campaign|embassy|"
+           r"federation|association|institute|service|brigade|employers|organisers|organizers|campaign|embassy|"
            r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal|group|alliance|bloc|coalition|palace|"
            r"prefecture|governorate|municipality|town hall|city hall)")
 _BODY_TAIL = (r"(?:\s+(?:media|press|political|armed|military|youth|student|women’s|women's)\s+wing)?"  # "the army's media wing"
