@@ -407,3 +407,12 @@ def test_a_citys_fire_brigade_speaks_not_the_city():
             "Tuesday.\n")
     got = quotes(tidings.analyze(text))
     assert got["about 80 firefighters had been sent to the site on Tuesday"][2] == "Antwerp fire brigade"
+
+
+def test_the_statement_said_two_paragraphs_on_and_in_quotation_marks_is_still_its_issuers():
+    text = ("Train derails near Bareilly\n\nEight coaches of an express have derailed near Faridpur station, Indian "
+            "Railways said in a statement.\n\nThe train had left Lucknow late on Saturday night, and Bareilly's "
+            "hospitals were put on alert.\n\n“Relief trains and medical teams have been rushed to the site,” the "
+            "statement said.\n")
+    got = quotes(tidings.analyze(text))
+    assert got["“Relief trains and medical teams have been rushed to the site,”"][2] == "Indian Railways"

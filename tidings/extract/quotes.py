@@ -831,7 +831,11 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
     out: list[_Found] = []
     last = next((found[k] for k in reversed(prev) if found[k].entity is not None), None)
     for f in items:
-        if f.entity is None and f.kind == "direct":
+        if f.entity is None and f.source is not None and _ISSUED.fullmatch(text, f.source.start, f.source.end) \
+                and (donor := _issuer(text, f, [g for g in out if g.entity is not None] + found[-40:])):
+            # "In a statement, the general staff said ... The statement said ...": who issued it (quoted or not)
+            f = replace(f, entity=donor.entity)
+        elif f.entity is None and f.kind == "direct":
             before = [g for g in items if g.entity is not None and g.span.start < f.span.start]
             sibling = before[-1] if before else next((g for g in items if g.entity is not None and g is not f), None)
             opens = text[para_start : para_start + 1] in "“\"«"
@@ -839,15 +843,6 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
             donor = sibling or (last if (opens or goes_on) and last and last.post == f.post else None)
             if donor is not None:
                 f = replace(f, speaker=None, entity=donor.entity)
-        elif f.entity is None and f.source is not None and _ISSUED.fullmatch(text, f.source.start, f.source.end):
-            # "In a statement, the general staff said ... The statement said ...": who issued it
-            earlier = [g for g in out if g.entity is not None] + [found[k] for k in prev]
-            noun = text[f.source.start : f.source.end].split()[-1].lower()
-            donor = next((g for g in sorted(earlier, key=lambda g: g.span.start, reverse=True)
-                          if g.entity is not None and g.post == f.post and g.cue is not None
-                          and noun in text[max(0, g.cue.start - 120) : g.cue.end + 40].lower()), None)
-            if donor is not None:
-                f = replace(f, entity=donor.entity)
         elif (f.entity is None or analysis.entities[f.entity].type != "PERSON"
               and f.source is not None and _ROLE_AT_BODY.match(text, f.source.start, f.source.end)) \
                 and (named := _named_next(analysis, src := f.source or _role_before(text, f.cue))) is not None:
@@ -919,6 +914,14 @@ def _goes_on(analysis: Analysis, last: _Found, at: int, para_start: int) -> bool
     named = _last_named_person(analysis, bisect.bisect_left(analysis.mentions, at, key=lambda m: m.span.start))
     return pronoun is not None and analysis.entities[last.entity].gender in (None, PRONOUN_GENDER[pronoun.group(0).lower()]) \
         and (named is None or analysis.mentions[named].entity == last.entity)
+
+
+def _issuer(text: str, f: _Found, earlier: list[_Found]) -> _Found | None:
+    """The last quote before ``f`` in its post whose cue names the statement (letter, ...) ``f``'s source is."""
+    noun = text[f.source.start : f.source.end].split()[-1].lower()
+    return next((g for g in sorted(earlier, key=lambda g: g.span.start, reverse=True)
+                 if g.entity is not None and g.post == f.post and g.cue is not None
+                 and noun in text[max(0, g.cue.start - 120) : g.cue.end + 40].lower()), None)
 
 
 _GOES_ON = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
