@@ -848,6 +848,12 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                 and (named := _named_next(analysis, src := f.source or _role_before(text, f.cue))) is not None:
             # "..., a navy spokesperson said. The spokesperson, Dimas Prakoso, said": the one named next
             f = replace(f, entity=named, source=src)
+        elif f.speaker is not None and analysis.mentions[f.speaker].source == "pronoun:n" and out \
+                and out[-1].entity is not None and analysis.entities[out[-1].entity].type == "ORG" \
+                and (f.entity is None or analysis.entities[f.entity].type in ("GPE", "LOC")):
+            # '“...,” the statement said. A helpline has been set up, it said': the body that just spoke, not
+            # a town the resolver found for "it"
+            f = replace(f, entity=out[-1].entity)
         elif f.speaker is not None and analysis.mentions[f.speaker].source in ("pronoun:m", "pronoun:f"):
             # (an organisation's "it said" keeps its body: it is no person of an earlier quote)
             gender = analysis.mentions[f.speaker].source.partition(":")[2]
