@@ -4,7 +4,7 @@ import pytest
 
 from tidings.extract.entities import extract_mentions
 from tidings.types import Mention, Span
-from tests.conftest import make_analysis
+from tests.conftest import find, make_analysis
 
 
 def _at(text):
@@ -318,3 +318,11 @@ def test_entities_an_organisation_typed_name_listed_after_a_place_is_a_known_pla
     got = _places_by_context(text, [at("Amsterdam", "GPE"), at("Rotterdam", "ORG"), at("Apple", "ORG"),
                                     at("Shell", "ORG")])
     assert [m.type for m in got] == ["GPE", "GPE", "ORG", "ORG"]  # (Shell is listed after Apple, no place)
+
+
+def test_entities_a_countrys_demonym_the_tagger_calls_misc_is_a_nationality_but_not_before_a_title():
+    from tidings.extract.entities import _typed
+
+    text = "Mexican truckers blocked the bridge, said Philippine Trade Secretary Ramon Villanueva."
+    assert _typed(text, find(text, "Mexican"), "MISC").type == "NORP"
+    assert _typed(text, find(text, "Philippine"), "MISC").type == "MISC"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import replace
 
@@ -338,6 +339,14 @@ _BODY_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|in|from|
 _BODY_AFTER = re.compile(r" (?:ministry|department|directorate|inspectorate|agency|commission|committee)\b")
 
 
+@functools.cache
+def _demonyms() -> frozenset[str]:
+    """The countries' demonyms of the shipped gazetteer ("Mexican", "Azerbaijani")."""
+    from tidings.extract.places import _rows
+
+    return frozenset(row[0] for row in _rows("demonyms.tsv"))
+
+
 def _typed(text: str, span: Span, label: str) -> Mention:
     name = text[span.start : span.end]
     words = name.split()
@@ -354,7 +363,9 @@ def _typed(text: str, span: Span, label: str) -> Mention:
         kind = "ORG"  # "Al-Shabaab, the al Qaeda-linked group that ...": no person
     elif kind == "GPE" and (words[-1] in NATURAL_FEATURE_WORDS or name in REGION_NAMES):
         kind = "LOC"
-    elif kind == "MISC" and (name in NORP_WORDS or re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)s?", name)):
+    elif kind == "MISC" and (name in NORP_WORDS or re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)s?", name)
+                             or name.removesuffix("s") in _demonyms()  # "Mexican", "Azerbaijani" (not the
+                             and not re.match(r"\s+[A-Z]", text[span.end : span.end + 2])):  # "Philippine Trade Secretary")
         kind = "NORP"
     elif kind == "MISC" and re.search(r"\b(War|Revolution|Olympics|Cup|Games)\b", name):
         kind = "EVENT"
