@@ -326,3 +326,12 @@ def test_entities_a_countrys_demonym_the_tagger_calls_misc_is_a_nationality_but_
     text = "Mexican truckers blocked the bridge, said Philippine Trade Secretary Ramon Villanueva."
     assert _typed(text, find(text, "Mexican"), "MISC").type == "NORP"
     assert _typed(text, find(text, "Philippine"), "MISC").type == "MISC"
+
+
+def test_entities_a_numbered_road_is_a_place_but_a_jets_code_is_not():
+    from tidings.extract.entities import _typed
+
+    text = "Farmers blocked the BR-290 highway and Federal Highway 85 as F-16 jets flew over."
+    assert _typed(text, find(text, "BR-290"), "MISC").type == "LOC"
+    assert _typed(text, find(text, "Federal Highway 85"), "MISC").type == "LOC"
+    assert _typed(text, find(text, "F-16"), "MISC").type == "MISC"

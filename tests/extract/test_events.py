@@ -1206,3 +1206,9 @@ def test_events_a_source_who_asked_not_to_be_named_makes_no_request():
     got = _events("A police officer at the camp, who asked not to be named, said the men had been told to hand in "
                   "their passports.\nThe mayor asked residents to stay indoors.\n")
     assert [kind for kind, *_ in got].count("REQUEST") == 1  # the mayor's
+
+
+def test_events_a_road_is_not_where_an_act_happened_the_town_beside_it_is():
+    got = _events("A roadside bomb exploded under a passenger bus on the N-25 near Mangochar, killing 19 people.\n",
+                  ("N-25", "LOC", 0), ("Mangochar", "GPE", 0))
+    assert got[0][0] == "ASSAULT" and got[0][3] == "Mangochar"

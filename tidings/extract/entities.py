@@ -15,6 +15,7 @@ from tidings.extract.lexicon import (
     NORP_WORDS,
     PRONOUN_GENDER,
     REGION_NAMES,
+    ROAD_NAME,
     ROLE_PATTERN,
     TITLE_BEFORE,
     TITLES,
@@ -339,6 +340,9 @@ _BODY_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|in|from|
 _BODY_AFTER = re.compile(r" (?:ministry|department|directorate|inspectorate|agency|commission|committee)\b")
 
 
+_ROAD_AFTER = re.compile(r"\s+(?:highway|motorway|expressway)\b")  # a code is a road only so named ("F-16 jets")
+
+
 @functools.cache
 def _demonyms() -> frozenset[str]:
     """The countries' demonyms of the shipped gazetteer ("Mexican", "Azerbaijani")."""
@@ -367,6 +371,8 @@ def _typed(text: str, span: Span, label: str) -> Mention:
                              or name.removesuffix("s") in _demonyms()  # "Mexican", "Azerbaijani" (not the
                              and not re.match(r"\s+[A-Z]", text[span.end : span.end + 2])):  # "Philippine Trade Secretary")
         kind = "NORP"
+    elif kind == "MISC" and ROAD_NAME.fullmatch(name) and (" " in name or _ROAD_AFTER.match(text, span.end)):
+        kind = "LOC"  # "the N-25 highway", "Federal Highway 85", "Route Nationale 2": a road
     elif kind == "MISC" and re.search(r"\b(War|Revolution|Olympics|Cup|Games)\b", name):
         kind = "EVENT"
     elif kind == "MISC" and len(words) > 1 and words[-1] in _ORG_HEADS:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tidings.extract.acled import acled_type
 from tidings.extract.alternation import Alternation
-from tidings.extract.lexicon import DATELINE, KIN_NOUNS
+from tidings.extract.lexicon import DATELINE, KIN_NOUNS, ROAD_NAME
 from tidings.pipeline import stage
 from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, Span
 
@@ -1164,7 +1164,8 @@ def _is_possessed(text: str, span: Span) -> bool:
 
 def _location(analysis: Analysis, inside: list, trigger: Span) -> int | None:
     text = analysis.doc.text
-    places = [m for _, m in inside if m.type in ("GPE", "LOC") and not _is_possessed(text, m.span)]  # not "in [Bangladesh]'s deadliest fire"
+    places = [m for _, m in inside if m.type in ("GPE", "LOC") and not _is_possessed(text, m.span)  # not "in [Bangladesh]'s deadliest fire"
+              and not ROAD_NAME.fullmatch(text, m.span.start, m.span.end)]  # (a road is where no act happens: "on the N-25 near Mangochar")
     prepped = [m for m in places if _PLACE_PREP.search(text[max(0, m.span.start - 12) : m.span.start])
                or (own := _OWNER.search(text, max(0, m.span.start - 30), m.span.start))  # "in Zambia's Copperbelt"
                and _PLACE_PREP.search(text[max(0, own.start() - 12) : own.start()])

@@ -102,3 +102,9 @@ _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # ("ADRÉ, Chad (Wire) —", "BOGO
 DATELINE = re.compile(rf"[{_UP}][{_UP}’'. -]{{2,40}}(?:,\s*[{_UP}][{_LOW}]+(?:[ -][{_UP}][{_LOW}]+){{0,2}})?"
                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
                       r"\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
+
+
+# a road by its number: "N-25", "BR-290", "Federal Highway 85", "Route Nationale 2" (no point on the map: where an
+# act happened is the town beside it)
+ROAD_NAME = re.compile(r"(?:(?:Federal|National|State|Interstate)\s+)?(?:Highway|Route|Motorway)(?:\s+Nationale)?"
+                       r"\s+\d{1,4}[A-Z]?|[A-Z]{1,3}-\d{1,4}")
