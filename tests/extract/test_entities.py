@@ -335,3 +335,11 @@ def test_entities_a_numbered_road_is_a_place_but_a_jets_code_is_not():
     assert _typed(text, find(text, "BR-290"), "MISC").type == "LOC"
     assert _typed(text, find(text, "Federal Highway 85"), "MISC").type == "LOC"
     assert _typed(text, find(text, "F-16"), "MISC").type == "MISC"
+
+
+def test_entities_a_street_named_after_someone_is_a_place():
+    from tidings.extract.entities import _typed
+
+    text = "Police fired tear gas on Avenida Getúlio Vargas, and Getúlio Vargas would not have approved."
+    assert _typed(text, find(text, "Avenida Getúlio Vargas"), "PER").type == "LOC"
+    assert _typed(text, find(text, "Getúlio Vargas", 1), "PER").type == "PERSON"

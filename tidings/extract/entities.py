@@ -340,6 +340,7 @@ _BODY_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|in|from|
 _BODY_AFTER = re.compile(r" (?:ministry|department|directorate|inspectorate|agency|commission|committee)\b")
 
 
+_STREET_FIRST = re.compile(r"(?:Avenida|Avenue|Av\.|Rua|Rue|Calle|Carrera|Viale|Boulevard|Plaza|Praça|Place|Piazza)\s+[A-Z]")
 _ROAD_AFTER = re.compile(r"\s+(?:highway|motorway|expressway)\b")  # a code is a road only so named ("F-16 jets")
 
 
@@ -371,6 +372,8 @@ def _typed(text: str, span: Span, label: str) -> Mention:
                              or name.removesuffix("s") in _demonyms()  # "Mexican", "Azerbaijani" (not the
                              and not re.match(r"\s+[A-Z]", text[span.end : span.end + 2])):  # "Philippine Trade Secretary")
         kind = "NORP"
+    elif kind in ("PERSON", "ORG", "MISC") and _STREET_FIRST.match(name):
+        kind = "LOC"  # "Avenida Getúlio Vargas", "Rue de Rivoli": a street, named after someone or not
     elif kind == "MISC" and ROAD_NAME.fullmatch(name) and (" " in name or _ROAD_AFTER.match(text, span.end)):
         kind = "LOC"  # "the N-25 highway", "Federal Highway 85", "Route Nationale 2": a road
     elif kind == "MISC" and re.search(r"\b(War|Revolution|Olympics|Cup|Games)\b", name):
