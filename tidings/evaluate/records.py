@@ -154,9 +154,12 @@ def _actor_match(analysis: Analysis, event: Event, actor1: str) -> bool:
             a.entity is None and _UNNAMED_ARMED.search(a.span.text(analysis.doc)) for a in event.actors):
         return True  # and armed people it cannot name ("unknown gunmen killed ...")
     gold = _stems(actor1)
-    names = [analysis.entities[a.entity].name if a.entity is not None else a.span.text(analysis.doc)
-             for a in event.actors]
-    return any(gold & _stems(n) for n in names)
+    return any(gold & _stems(n) for n in _names(analysis, event.actors))
+
+
+def _names(analysis: Analysis, parts: Sequence) -> list[str]:
+    """Participants' names: their entity's, else their words."""
+    return [analysis.entities[p.entity].name if p.entity is not None else p.span.text(analysis.doc) for p in parts]
 
 
 def format_records_table(reports: Sequence[RecordReport]) -> str:
@@ -237,10 +240,6 @@ def evaluate_gsr(path: str | Path, *, on_record: Callable[[], None] | None = Non
             on_record()
     report.seconds = time.perf_counter() - t0
     return [report]
-
-
-def _names(analysis: Analysis, parts: Sequence) -> list[str]:
-    return [analysis.entities[p.entity].name if p.entity is not None else p.span.text(analysis.doc) for p in parts]
 
 
 def _score_gsr(analysis: Analysis, row: dict) -> dict[str, bool]:

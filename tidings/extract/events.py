@@ -432,14 +432,15 @@ _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to
                          rf"{_COMPASS}\s+of)\s+(?:the\s+)?(?:(?:central|downtown|greater|old|{_COMPASS})\s+)?$",
                          re.IGNORECASE)  # "in central Lima", "in north-western Nigeria"
 # an unnamed group as the doer, just before the trigger ("farmers protested", "hundreds of workers marched")
-_CROWD = (r"(?:farmers|workers|students|residents|protesters|protestors|demonstrators|teachers|doctors|nurses|"
-          r"villagers|traders|vendors|activists|supporters|employees|drivers|miners|lawyers|women|youths?|fishermen|"
-          r"civilians|militants|gunmen|rebels|soldiers|troops|forces|police|officers|settlers|pensioners|journalists|"
-          r"unions?|mob|crowds?|people|campaigners|locals|relatives|families|parents|citizens|inhabitants|victims|"
-          r"motorists|truckers|transporters|shopkeepers|merchants|retirees|veterans|mothers|members|assailants|"
-          r"attackers|perpetrators|bandits|armed (?:men|individuals|persons)|robbers|kidnappers|hijackers|pirates|"
-          r"inmates|prisoners|gangs?|gang members|smugglers|fighters|insurgents|jihadists|militiamen|herders|herdsmen|"
-          r"pastoralists|nomads|escapees|hostages|detainees|migrants|refugees)")
+_CROWD_WORDS = (r"farmers|workers|students|residents|protesters|protestors|demonstrators|teachers|doctors|nurses|"
+                r"villagers|traders|vendors|activists|supporters|employees|drivers|miners|lawyers|women|youths?|fishermen|"
+                r"civilians|militants|gunmen|rebels|soldiers|troops|forces|police|officers|settlers|pensioners|journalists|"
+                r"unions?|mob|crowds?|people|campaigners|locals|relatives|families|parents|citizens|inhabitants|victims|"
+                r"motorists|truckers|transporters|shopkeepers|merchants|retirees|veterans|mothers|members|assailants|"
+                r"attackers|perpetrators|bandits|armed (?:men|individuals|persons)|robbers|kidnappers|hijackers|pirates|"
+                r"inmates|prisoners|gangs?|gang members|smugglers|fighters|insurgents|jihadists|militiamen|herders|herdsmen|"
+                r"pastoralists|nomads|escapees|hostages|detainees|migrants|refugees")
+_CROWD = f"(?:{_CROWD_WORDS})"
 _GROUP = re.compile(rf"(?<![\d,.])\b((?:(?:hundreds|thousands|dozens|scores) of\s+)?"  # not "7,[000 people]"
                     rf"(?:(?!(?:blam|accus|condemn|say|said|warn|urg|tell|told|ask|call)\w*\s|(?:after|before|as|when|while|since|because|until)\s)"
                     rf"[\w-]+\s+)?{_CROWD})"
@@ -839,18 +840,18 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
         del seen["DISASTER"]  # "struck a cargo ship, setting it on fire": the attack's fire, no disaster of its own
     if not any(k in seen for k in _INCIDENTS) and (hit := _HARM.search(chunk)):  # (a toll counts only with its word)
         toll = _casualties(text, span, index.amounts_in(analysis, span))
-        if not toll and hit and (named := _named_dead(analysis, index, span, Span(span.start + hit.start(), span.end))):
+        if not toll and (named := _named_dead(analysis, index, span, Span(span.start + hit.start(), span.end))):
             toll = (("killed", named),)  # "Police said a driver, 40, and a passenger were killed"
         crowd = next((k for k in ("PROTEST", "COERCE") if k in seen), None)
         if crowd == "COERCE" and "killed" in dict(toll):
             crowd = None  # "One pirate was killed and nine were detained": the operation's dead, not the arrests
-        if toll and hit and crowd:  # "27 protesters were injured": the protest's toll
+        if toll and crowd:  # "27 protesters were injured": the protest's toll
             seen[crowd] = replace(seen[crowd], casualties=toll)
-        elif toll and hit and seen and _counts_nobody(toll):
+        elif toll and seen and _counts_nobody(toll):
             # "The navy seized the tanker; no one was hurt": the act's toll, no attack of its own
             first = next(iter(seen))
             seen[first] = replace(seen[first], casualties=toll)
-        elif toll and hit:
+        elif toll:
             _add_toll(analysis, span, post, Span(span.start + hit.start(), span.start + hit.end()),
                       toll, earlier, seen, next_id, index)
     found = list(seen.values())
@@ -1094,7 +1095,7 @@ _WITH_GROUP = re.compile(rf"((?:the\s+)?(?:[\w-]+\s+)?{_CROWD}(?:\s+forces)?)\b"
 _AIMED = frozenset({"ACCUSE", "COERCE", "ASSAULT", "REQUEST", "THREATEN", "SANCTION"})
 _GROUP_AFTER = re.compile(rf"\s+(?:(?:on|at|against|into)\s+)?((?:the\s+)?(?:(?:hundreds|thousands|dozens|scores) of\s+|"
                           rf"\d[\d,]*\s+)?(?:(?!(?:in|on|as|at|to|of|for|with|by|from|and|or|while|after|that|who|which)\s)[a-z][\w-]*\s+)?"
-                          rf"(?:{_CROWD[3:-1]}|authorities|officials))\b", re.IGNORECASE)
+                          rf"(?:{_CROWD_WORDS}|authorities|officials))\b", re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;.“”\"]{1,100}?(?:,|$)")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|already\s+)?$", re.IGNORECASE)
 _FORCE = re.compile(r"\b(?:police|army|military|navy|coast ?guard|gendarmerie|troops|soldiers|security forces)\b",
