@@ -654,10 +654,10 @@ def _canonical(c: _Cluster, names: list[str]) -> str:
     counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names or list(c.aliases))
     # "the ministry" said again is short for "Moldova's interior ministry" (a name of up to two more words,
     # no clause: "The rebels accused the army" is no name of the army)
-    counts = Counter({n: k for n, k in counts.items() if not _CLAUSE_WORDS.search(n) and (
-                      n.casefold() == "government"  # named after the home country later: "Government of Chile"
+    named = [n for n in counts if not _CLAUSE_WORDS.search(n)]
+    counts = Counter({n: counts[n] for n in named if n.casefold() == "government"  # "Government of Chile" later
                       or not any(m.casefold().endswith(" " + n.casefold()) and len(m.split()) <= len(n.split()) + 2
-                                  and not _CLAUSE_WORDS.search(m) for m in counts))}) or counts
+                                 for m in named)}) or counts
     spelt = [n for n in counts if " " in n and acronym(n) in counts]  # "European Union", not "EU"
     folded = Counter(n.casefold() for n in counts.elements())  # a dateline's "ADEN" is "Aden" written in capitals
     return max(spelt or counts, key=lambda n: (folded[n.casefold()], not n.isupper() or folded[n.casefold()] == counts[n],
