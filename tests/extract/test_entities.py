@@ -195,6 +195,12 @@ def test_entities_its_spokesman_is_one_role_not_a_body_inside_it():
     assert ("Its military", "ORG", "role") not in got
 
 
+def test_entities_a_body_is_named_from_its_own_article_not_from_a_sentence_before_it():
+    got = _mentions("The minister accused the union of using children as hostages.")
+    assert ("the union", "ORG", "role") in got
+    assert not any(text.startswith("The minister") and kind == "ORG" for text, kind, _ in got)
+
+
 def test_entities_the_presidency_is_a_body():
     got = _mentions("The presidency said the president had ordered the army chief to move to Kebbi.")
     assert ("The presidency", "ORG", "role") in got

@@ -504,6 +504,53 @@ def test_events_one_guard_shot_dead_one_cook_wounded_and_the_treated_after_an_as
     assert any(toll == {"killed": 2, "injured": 3} for *_, toll, _ in got)
 
 
+def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an_accident():
+    text = ("Chlorine gas leaked from the water treatment works on Tuesday.\n"
+            "Durban Fire and Emergency Services said a valve on a chlorine drum had failed.\n")
+    a = _staged(text, ("Durban Fire and Emergency Services", "ORG", 0))
+    assert [(e.type, e.mode[:1], text[e.trigger.start : e.trigger.end]) for e in a.events] == [
+        ("DISASTER", ("accident",), "gas leaked")]
+
+
+@pytest.mark.parametrize("sentence, kind, trigger", [
+    ("Thai and Cambodian soldiers trade fire at disputed border temple.", "ASSAULT", "trade fire"),
+    ("The army said it had sent two more ranger companies to the district.", "MOBILIZE",
+     "sent two more ranger companies"),
+    ("Provincial authorities closed the Chong Chom border crossing to travellers.", "COERCE",
+     "closed the Chong Chom border crossing"),
+])
+def test_events_fire_traded_units_sent_and_a_border_closed(sentence, kind, trigger):
+    a = _staged(sentence + "\n")
+    assert [(e.type, sentence[e.trigger.start : e.trigger.end]) for e in a.events] == [(kind, trigger)]
+
+
+def test_events_an_offer_to_mediate_is_a_consult_word():
+    from tidings.extract.events import _TRIGGERS, _first_triggers
+
+    assert [_TRIGGERS[row][:2] for row, _ in _first_triggers("ASEAN offers to mediate")] == [("CONSULT", "mediation")]
+
+
+def test_events_a_clause_after_a_semicolon_has_its_own_subject():
+    text = "Bolivian police fire tear gas to clear the blockade; miners reject talks with the government\n"
+    a = _staged(text, ("Bolivian police", "ORG", 0), ("the government", "ORG", 0))
+    reject = next(e for e in a.events if e.type == "REJECT")
+    assert "Bolivian police" not in [text[p.span.start : p.span.end] for p in reject.actors]
+
+
+def test_events_a_warning_to_extend_a_blockade_is_a_threat():
+    a = _staged("The federation warned that it would extend the blockade to the roads into El Alto if the "
+                "detainees were not released.\n", ("El Alto", "GPE", 0))
+    assert "THREATEN" in [e.type for e in a.events]
+
+
+def test_events_a_count_broken_down_before_its_verb_is_the_toll():
+    got = _events("Police fired tear gas to clear the road. At least nine people, six miners and three police "
+                  "officers, were injured, the police said.")
+    assert any(toll.get("injured") == 9 for *_, toll, _ in got)
+    got = _events("Gunmen attacked the village. Four people, two women and two children, were killed.")
+    assert any(toll.get("killed") == 4 for *_, toll, _ in got)
+
+
 def test_events_the_attackers_named_again_are_the_incident_just_reported_and_its_place():
     text = ("Gunmen abducted 38 pupils from a boarding school in north-western Nigeria before dawn on Tuesday, "
             "police said.\nA police spokesman, Yakubu Sambo, said the attackers shot dead a guard at the school in "

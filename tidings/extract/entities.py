@@ -39,7 +39,9 @@ _ROLE_NP = re.compile(
     r"(?!\s+(?:count|figures?|results?|data|statistics|tally|toll|reports?|statements?|estimates?|website|account|"
     r"channels?|visit|version|records?|residence|position|sources?|concern|reason|language)\b)"
 )
-_BODIES = (r"(?:[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
+# (up to three words before the body's noun, none of them opening a phrase of its own: "The minister accused
+# the union" holds the body "the union", not "The minister accused the union")
+_BODIES = (r"(?:(?!(?:the|a|an|its|their|his|her|of|and|or|to|by|for|with|from|that)\s)[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
            r"company|firm|council|authority|agency|charity|watchdog|police|army|navy|air\s+force|coastguard|"
            r"military\s+police|military(?:\s+administration)?|administration|commission|"
            r"(?:armed|security|defence|defense)\s+forces|"

@@ -19,7 +19,8 @@ _WARNED_OF = _WARNED + r"(?:[\w-]+\s+)?(?:attacks|strikes|action|violence|repris
 _WARNED_ACT = (r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:would|will)\s+[“\"]?(?:not\s+)?"
                r"(?:block|veto|retaliate|respond|strike|sanction|boycott|walk out|shut down|sue|expel|halt|suspend|"
                r"cut off|withdraw|resign|come back|return|stay silent|take action|act|intervene|escalate|hesitate|face|"
-               r"walk away|pull out|seek|target|answer|punish|stop work|take (?:[\w’'-]+ ){0,2}?to court)\b")
+               r"walk away|pull out|seek|target|answer|punish|stop work|take (?:[\w’'-]+ ){0,2}?to court|"
+               r"extend|expand|widen|step up|intensify)\b")
 # "would not stand and watch if ...", "will not stay silent": a threat said without "warned"
 # "warned that unless the owners came back with a better figure, the council would ...": the condition first
 _WARNED_UNLESS = r"warn(?:s|ed|ing)?\s+that\s+(?:unless|if)\s+[^.;]{3,150}?,\s+(?:[\w’'-]+\s+){1,4}?(?:would|will)\s"
@@ -84,7 +85,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
                           r"(?:(?<=police )|(?<=troops )|(?<=soldiers )|(?<=forces )|(?<=gunmen )|(?<=officers ))fire (?:[\w-]+ ){0,3}?(?:at|on|into)|"  # (not "a fire on the ship")
-                          r"exchang(?:ed|ing|es?) (?:heavy |artillery |mortar |small-arms )?fire|exchanges? of (?:heavy )?fire|"
+                          r"(?:exchang(?:ed|ing|es?)|trad(?:ed|ing|es?)) (?:heavy |artillery |mortar |small-arms )?fire|exchanges? of (?:heavy )?fire|"
                           r"return(?:ed|ing)? fire|came under (?:heavy )?fire|"
                           r"(?:artillery|mortar|sniper|machine-gun|small-arms|rocket|tank|heavy) fire|"
                           r"fir(?:ed|ing|es) (?:[\w-]+ ){0,3}?(?:artillery|mortars?|rockets?|missiles?|shells|grenade launchers|small arms|"
@@ -95,7 +96,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety|water cannons?|tear ?gas|rubber bullets|stun grenades|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse|"
                             r"collided|collisions?|(?:crowd |stadium )?crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?|"
-                            r"(?:oil|pipeline|fuel|diesel|crude|chemical|toxic|gas)\s+(?:spills?|leaks?)|"
+                            r"(?:oil|pipeline|fuel|diesel|crude|chemical|toxic|gas|chlorine|ammonia)\s+(?:spills?|leak(?:s|ed)?|escaped)|"
                             r"spill(?:ed|t)\s+(?:(?:about|around|some|nearly|more than|an estimated|over|at least)\s+)?"
                             r"(?:[\d,.]+|oil|crude|fuel|diesel|chemicals|toxic)"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
@@ -196,7 +197,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:put|puts|placed|places) (?:[\w-]+ ){0,4}?on (?:high |full )?alert|"
                              r"(?:send|sent|sends|sending|dispatch(?:ed|es)?|divert(?:ed|s)?)\s+(?:[\w,-]+\s+){0,6}?"
                              r"(?:destroyers?|warships?|frigates?|corvettes?|submarines?|gunboats?|fighter jets|troops|"
-                             r"soldiers|commandos|marines|special forces|peacekeepers|gendarmes)\b|"
+                             r"soldiers|commandos|marines|special forces|peacekeepers|gendarmes|battalions?|brigades?|regiments?|"
+                             r"(?:ranger|infantry|rifle|army|commando|marine)\s+(?:companies|units)|armou?red vehicles|tanks)\b|"
                              # "stepped up patrols", "put units on the highest level of combat readiness", "moved extra
                              # troops and artillery to the area"
                              r"step(?:s|ped|ping)? up (?:[\w-]+ ){0,2}?(?:patrols|security)|"
@@ -235,6 +237,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"pardon(?:s|ed|ing)\b|(?:released|freed)\s+(?:[\w-]+\s+){0,4}?(?:activist|pastor|journalist|"
                            r"student|employee|prisoner|detainee|hostage|politicians|leaders|opposition figures)\b"),
     ("COERCE", "restriction", r"suspend(?:s|ed|ing)?\s+publication|outlaw(?:s|ed|ing)\b|"  # (PLV train: 8 of 8 COERCE)
+                              # "closed the Chong Chom border crossing" (CAMEO 191, restrict movement: COERCE)
+                              r"(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?|seal(?:s|ed|ing)?)\s+(?:off\s+)?(?:the\s+|its\s+|all\s+)?"
+                              r"(?:[\w-]+\s+){0,3}?(?:border(?:\s+(?:crossings?|posts?|points?))?|crossings?|frontier)\b|"
                               r"banned\s+(?:[\w’'.-]+\s+){1,6}?from\s+(?:holding|running\s+for)\b|"
                               r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
                               r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law|"
@@ -259,6 +264,12 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               r"boycott|protests?|walkout|blockade|sit-in|march|stoppage)\b|"
                               r"accept(?:s|ed|ing)?\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?demands\b"),
     ("AID", "aid", r"humanitarian aid|aid|rescued?|evacuat(?:e|ed|ion)|relief|donat(?:e|ed|ion)|"
+                   # a search for people lost ("divers began searching the waters", "search the rubble", "the
+                   # search for survivors"; not "police searched the offices": golden gold, 13 of 13 such AID)
+                   r"search(?:es|ed|ing)?\s+(?:for\s+|through\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:missing|survivors|"
+                   r"bodies|victims|rubble|wreckage|river|waters|sea|mud|slope|debris)\b|"
+                   r"(?:the|a|their|its)\s+search\s+(?:for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:missing|survivors|bodies|victims)|"
+                   r"area|operations?|would|will|continued|continues|resumed)\b|"
                    # "hands out drinking water and hot meals", "pledged 200 million euros"
                    r"hand(?:s|ed|ing)?\s+out\s+(?:[\w-]+\s+){0,3}?(?:food|water|meals|blankets|aid|supplies|rations|tents)\b|"
                    r"pledg(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,3}?(?:euros|dollars|pounds)\b|"
@@ -323,7 +334,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"(?:pledg|promis|express|offer)(?:es|ed)\s+(?:[\w’'-]+\s+){0,3}?support\b|"
                           r"support(?:s|ed)\s+(?:the|its|their|his|her|our)\b"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations"),
-    ("CONSULT", "mediation", r"mediat(?:ed|es|ing|ion|ors?)"),
+    ("CONSULT", "mediation", r"mediat(?:e|ed|es|ing|ion|ors?)"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|partnership|"
                                  # "US and Western allies launch war games", "joint military exercises"
                                  r"joint\s+(?:[\w-]+\s+){0,2}?(?:war\s+games|exercises?|drills|patrols)|war\s+games|"
@@ -344,7 +355,7 @@ _MODE_WORDS: list[tuple[str, str, re.Pattern[str]]] = [(k, m, re.compile(rf"\b(?
     ("ASSAULT", "shelling", r"shell(?:ed|ing|s)|artillery|missiles?|rockets?|mortars?|MLRS|howitzers?"),
     ("ASSAULT", "drone", r"drones?|UAVs?|unmanned aerial"),
     ("ASSAULT", "aerial", r"air ?strikes?|airstrikes?|air raids?|warplanes?|fighter jets?|aircraft|bombers?"),
-    ("ASSAULT", "clash", r"clash(?:ed|es)?|fighting|fought|exchanged? fire|exchanges? of fire|gun ?battles?|"
+    ("ASSAULT", "clash", r"clash(?:ed|es)?|fighting|fought|exchanged? fire|trad(?:e|es|ed|ing) fire|exchanges? of fire|gun ?battles?|"
                          r"armed confrontations?|skirmish(?:ed|es)?|offensives?|repulsed|assault operations?"),
     ("ASSAULT", "abduction", r"abduct(?:ed|ion|ions|s)?|kidnapp?(?:ed|ing|ings)|taken hostage|took (?:[\w-]+ ){1,4}?hostage|"
                              r"hijack(?:ed|ing|s)?|(?:held|holding|hold|holds) (?:[\w-]+ ){1,4}?hostage"),
@@ -370,12 +381,17 @@ _VESSEL = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:trawlers?|vessels?|ships?|boats?
 _MET_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 
 
-def _first_triggers(chunk: str) -> list[tuple[int, re.Match[str]]]:
+def _first_triggers(chunk: str, names: Sequence[tuple[int, int]] = ()) -> list[tuple[int, re.Match[str]]]:
     """The first match of each trigger row in one scan, in row order (earlier rows win a kind); a bare
     "killed" gives way to its row's act word ("23 killed in herder-farmer clashes": the clashes), but
-    not to one met before ("killed in the fighting": the toll of the fighting reported)."""
+    not to one met before ("killed in the fighting": the toll of the fighting reported). No capitalised
+    word inside a longer organisation's name (``names``, offsets in ``chunk``) is a trigger: "eThekwini Fire and
+    Emergency Services said" reports no fire."""
     first: dict[int, re.Match[str]] = {}
     for m in _ANY_TRIGGER.finditer(chunk):
+        if m.group(0)[:1].isupper() and any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start()
+                                            for a, b in names):
+            continue
         row = int(m.lastgroup[1:]) if m.lastgroup else -1
         month = _IS_MONTH.match(chunk, m.start()) or (m.group(0) in ("March", "May") and m.start() > 0)
         if row >= 0 and not month and (row not in first or _CASUALTY_ONLY.match(first[row].group(0))
@@ -563,6 +579,9 @@ _ONE_HURT = re.compile(  # "A cook was wounded", "wounding a teacher"
     re.IGNORECASE)
 # "Three other people, including a pupil who was trampled, were being treated": the count's verb after the aside
 _ASIDE = re.compile(r",\s+(?:including|among them)\b[^,;.]*,\s*", re.IGNORECASE)
+# "at least nine people, six miners and three police officers, were injured": the count broken down before its
+# verb (an aside that opens with another count and holds an "and")
+_BREAKDOWN = re.compile(r",\s+([^,;.]{0,60}?\band\s[^,;.]{0,40}),\s*")
 _ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # the event-plover model (PLV train only) types a sentence when its top class has at least this
 # probability; fixed beforehand, not tuned on PLV test (#4)
@@ -607,7 +626,12 @@ def extract_events(analysis: Analysis) -> Analysis:
     events: list[Event] = []
     index = _Index.of(analysis)
     text = analysis.doc.text
-    triggers = [_first_triggers(text[span.start : span.end]) for span, _ in units]
+    orgs = [m.span for m in analysis.mentions if m.type == "ORG"]
+    starts = [o.start for o in orgs]
+    triggers = [_first_triggers(text[span.start : span.end], [
+        (o.start - span.start, o.end - span.start)
+        for o in orgs[bisect.bisect_left(starts, span.start) : bisect.bisect_left(starts, span.end)] if o.end <= span.end])
+        for span, _ in units]
     for (span, post), found_triggers in zip(units, triggers):
         found = _sentence_events(analysis, span, post, len(events), events, index, found_triggers)
         # the model reads only sentences with a trigger word whose type the rules leave open: most
@@ -963,6 +987,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     inside = [(i, m) for i, m in inside if m.span not in described]
     before = [m for _, m in inside if m.span.end <= trigger.start and m.type in _ACTOR_TYPES
               and m.entity != location and not _is_possessed(text, m.span) and m.span not in placed]
+    if (semi := text.rfind(";", span.start, trigger.start)) >= 0:
+        before = [m for m in before if m.span.start > semi]  # "Police fire tear gas ...; miners reject talks"
     if kind in _SAID:  # "told reporters that Russian forces had struck ... and accused Kyiv": who said it accuses
         said = [q.span for q in index.quotes_meeting(analysis, span) if q.span.end <= trigger.start]
         before = [m for m in before if not any(m.span in q for q in said)] or before
@@ -1280,10 +1306,12 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             out.setdefault("killed", 0)  # "No one was hurt": nobody killed either
     last = None
     ends: dict[str, int] = {}  # where the count of each kind ended
+    counts = {a.span.start for a in amounts if a.kind == "count"}
     for a in amounts:
         if a.kind != "count":
             continue
-        aside = _ASIDE.match(text, a.span.end, span.end)
+        aside = _ASIDE.match(text, a.span.end, span.end) or next(
+            (m for m in [_BREAKDOWN.match(text, a.span.end, span.end)] if m and m.start(1) in counts), None)
         start = aside.end() if aside is not None else a.span.end
         after = re.split(r",|\s[–—]\s", text[start : min(span.end, start + 40)])[0]  # (to a comma or a dash aside)
         before = text[max(span.start, a.span.start - 25) : a.span.start]
