@@ -179,7 +179,7 @@ def test_events_the_type_model_adds_no_event_over_a_direct_quote() -> None:
 ])
 def test_events_flags_what_did_not_or_has_not_yet_happened(sentence: str, flag: str) -> None:
     a = extract_events(extract_amounts(extract_times(resolve_entities(make_analysis(sentence, published="2025-04-24")))))
-    assert a.events and flag in a.events[0].flags
+    assert any(flag in e.flags for e in a.events)  # (a warning's own event is real, what it warns of is not)
 
 
 def test_events_a_plain_report_has_none_of_those_flags() -> None:
@@ -541,6 +541,17 @@ def test_events_a_warning_to_extend_a_blockade_is_a_threat():
     a = _staged("The federation warned that it would extend the blockade to the roads into El Alto if the "
                 "detainees were not released.\n", ("El Alto", "GPE", 0))
     assert "THREATEN" in [e.type for e in a.events]
+
+
+def test_events_a_warning_of_what_could_be_done_on_a_condition_is_a_threat():
+    a = _staged("The union president warned the stoppage could be extended if the audit was not under way by "
+                "Friday.\n")
+    assert [e.type for e in a.events][:1] == ["THREATEN"]
+
+
+def test_events_an_admission_is_a_concession():
+    a = _staged("The interior minister acknowledged that police had received a warning on Wednesday.\n")
+    assert [e.type for e in a.events][:1] == ["CONCEDE"]
 
 
 def test_events_a_count_broken_down_before_its_verb_is_the_toll():

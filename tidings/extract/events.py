@@ -24,6 +24,10 @@ _WARNED_ACT = (r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,4}?(?:would
 # "would not stand and watch if ...", "will not stay silent": a threat said without "warned"
 # "warned that unless the owners came back with a better figure, the council would ...": the condition first
 _WARNED_UNLESS = r"warn(?:s|ed|ing)?\s+that\s+(?:unless|if)\s+[^.;]{3,150}?,\s+(?:[\w’'-]+\s+){1,4}?(?:would|will)\s"
+# "warns the stoppage could be extended if the audit is not under way": any warning of what will be done on a
+# condition (PLV train: 3 of 3 THREATEN; golden articles: 14 of 15 such warnings a gold threat)
+# (the trigger is the verb alone: the act warned of stays a trigger of its own, flagged hypothetical)
+_WARNED_IF = r"warn(?:s|ed|ing)?(?=\s+(?:that\s+)?[^.;]{0,100}?\b(?:would|will|could)\b[^.;]{0,80}?\b(?:if|unless)\b)"
 # "warns the strikes will continue as long as ...", "The strikes would continue ..., the ministry warned": more of
 # the same; "warned that other hotels used by foreigners would be targeted"
 _MORE = r"(?:strikes|attacks|raids|bombings|operations|shelling)\s+(?:would|will)\s+(?:continue|intensify|go on)\b"
@@ -124,6 +128,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"(?:anyone|anybody|whoever|those|any\s+[\w-]+)\s+(?:who|that)\b[^.;]{0,80}?\b(?:will|would)\s+"
                            r"(?:stand in the dock|face|be (?:charged|prosecuted|punished|arrested|dealt with))\b"),
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|" + _WARNED_UNLESS + "|" + _WARNED_MORE + "|" + _IF_NOT + "|"
+                            + _WARNED_IF + "|"
                             # and "would table a motion unless ..."
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
     # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
@@ -224,6 +229,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               # "will postpone the planned fertiliser limits"
                               r"(?:will|would|to|has|have|had)\s+(?:postpone|delay|shelve|scrap)\s+(?:the|its|their)\s+"
                               r"(?:planned|proposed|controversial)\b|conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to(?! (?:the )?(?:police|gendarmerie|authorities|prosecutors|investigators)\b)|resign(?:s|ed)?"),
+    # "acknowledged that the security services had been warned" (golden articles: 5 of 6 a concession)
+    ("CONCEDE", "admission", r"(?:acknowledg(?:es|ed|ing)|admit(?:s|ted|ting))\s+that\b"),
     ("CONCEDE", "release", r"(?:promis|agree|pledg|offer)(?:e|es|ed|ing|s)?\s+to\s+(?:release|free)\b|"  # "promises to release 28"
                            r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
                            r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
@@ -509,7 +516,7 @@ _TOLL = re.compile(
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*|"
                         + _SMALL + r")\b(?!\s*%|-)",
                         re.IGNORECASE)
-_FIRM_MODES = frozenset({"legal", "climb-down", "retaliation", "warning", "release"})
+_FIRM_MODES = frozenset({"legal", "climb-down", "retaliation", "warning", "release", "admission"})
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|although|though|as)\b", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:soldiers|troops|police|army|forces|security|officers|gendarmes)\b[^,;]*$",
                        re.IGNORECASE)
