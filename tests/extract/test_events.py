@@ -518,16 +518,25 @@ def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an
      "sent two more ranger companies"),
     ("Provincial authorities closed the Chong Chom border crossing to travellers.", "COERCE",
      "closed the Chong Chom border crossing"),
+    ("The Torkham crossing has been closed since Sunday, stranding trucks.", "COERCE", "crossing has been closed"),
+    ("The federation of metro unions called a 24-hour stoppage across the network.", "PROTEST",
+     "called a 24-hour stoppage"),
+    ("Nine drivers were released without charge.", "CONCEDE", "released without charge"),
 ])
 def test_events_fire_traded_units_sent_and_a_border_closed(sentence, kind, trigger):
     a = _staged(sentence + "\n")
     assert [(e.type, sentence[e.trigger.start : e.trigger.end]) for e in a.events] == [(kind, trigger)]
 
 
-def test_events_an_offer_to_mediate_is_a_consult_word():
+def test_events_an_offer_to_mediate_and_a_case_discussed_are_consult_words():
     from tidings.extract.events import _TRIGGERS, _first_triggers
 
-    assert [_TRIGGERS[row][:2] for row, _ in _first_triggers("ASEAN offers to mediate")] == [("CONSULT", "mediation")]
+    def rows(text):
+        return [_TRIGGERS[row][:2] for row, _ in _first_triggers(text)]
+
+    assert rows("ASEAN offers to mediate") == [("CONSULT", "mediation")]
+    assert rows("The minister discussed the case by telephone with his counterpart") == [("CONSULT", "meeting")]
+    assert rows("an official who was not authorised to discuss the talks") == [("CONSULT", "meeting")]  # the talks
 
 
 def test_events_a_clause_after_a_semicolon_has_its_own_subject():

@@ -63,7 +63,7 @@ _ENVOYS = r"(?:diplomats?|ambassadors?|envoys?|inspectors|aid workers|humanitari
 _HARSH = r"(?:scathing|extraordinary|blistering|stinging|withering|personal|verbal|veiled)"
 _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action|"
-                          r"(?:call|calls|called|calling)\s+(?:a|an|another)\s+(?:[\w-]+\s+)?strikes?"),
+                          r"(?:call|calls|called|calling)\s+(?:a|an|another)\s+(?:[\w-]+\s+)?(?:strikes?|stoppages?)"),
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|"
                                  r"demonstrat(?:ed|ing)(?=\s+(?:in|against|outside|on|at|near|for|to|over|before)\b)|"
                                  r"march(?:ed|es)?|blockad(?:e|es|ed|ing)|boycotts?|sit-ins?|picket(?:ed|ing|s)?|"
@@ -238,7 +238,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"activists|students|sailors|crew members|nationals|citizens)\b|prisoner (?:swap|exchange)s?|"
                            # "released from detention", "freed on bail", "let free", "announced the release of"
                            r"(?:released|freed)\s+(?:[\w-]+\s+){0,4}?(?:from\s+(?:detention|prison|jail|custody|captivity)|"
-                           r"on\s+bail)\b|let\s+free|(?:announced|welcomed|ordered|secured)\s+the\s+release\s+of|"
+                           r"on\s+bail|without\s+charge)\b|let\s+free|(?:announced|welcomed|ordered|secured)\s+the\s+release\s+of|"
                            # "pardoned", "freed a Kyrgyz journalist", "released another 40 opposition politicians" (PLV
                            # train: 15 of 16 YIELD)
                            r"pardon(?:s|ed|ing)\b|(?:released|freed)\s+(?:[\w-]+\s+){0,4}?(?:activist|pastor|journalist|"
@@ -247,6 +247,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               # "closed the Chong Chom border crossing" (CAMEO 191, restrict movement: COERCE)
                               r"(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?|seal(?:s|ed|ing)?)\s+(?:off\s+)?(?:the\s+|its\s+|all\s+)?"
                               r"(?:[\w-]+\s+){0,3}?(?:border(?:\s+(?:crossings?|posts?|points?))?|crossings?|frontier)\b|"
+                              r"(?:border|crossing|frontier)s?\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been|remains?|remained)\s+)?"
+                              r"(?:closed|shut|sealed)\b|"
                               r"banned\s+(?:[\w’'.-]+\s+){1,6}?from\s+(?:holding|running\s+for)\b|"
                               r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
                               r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law|"
@@ -340,7 +342,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           # plans" (PLV train: 5 of 5 and 3 of 3 SUPPORT)
                           r"(?:pledg|promis|express|offer)(?:es|ed)\s+(?:[\w’'-]+\s+){0,3}?support\b|"
                           r"support(?:s|ed)\s+(?:the|its|their|his|her|our)\b"),
-    ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations"),
+    ("CONSULT", "meeting", r"talks|meeting|met|meets|(?<!authorised to )(?<!authorized to )(?<!anonymity to )discuss(?:es|ed|ing)?|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations"),
     ("CONSULT", "mediation", r"mediat(?:e|ed|es|ing|ion|ors?)"),
     ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|partnership|"
                                  # "US and Western allies launch war games", "joint military exercises"
