@@ -563,6 +563,17 @@ def test_events_an_admission_is_a_concession():
     assert [e.type for e in a.events][:1] == ["CONCEDE"]
 
 
+@pytest.mark.parametrize("sentence", [
+    'The minister called the breakout "a disgrace" and ordered an inquiry.',
+    'The envoy called the detentions "arbitrary and unlawful".',
+    'A statement described the police operation as "a cowardly attack on people armed with chalk".',
+])
+def test_events_words_that_brand_an_act_are_an_accusation(sentence):
+    from tidings.extract.events import _TRIGGERS, _first_triggers
+
+    assert "ACCUSE" in [_TRIGGERS[row][0] for row, _ in _first_triggers(sentence)]
+
+
 def test_events_a_count_broken_down_before_its_verb_is_the_toll():
     got = _events("Police fired tear gas to clear the road. At least nine people, six miners and three police "
                   "officers, were injured, the police said.")
@@ -692,7 +703,7 @@ def test_events_a_revised_toll_sentence_is_no_second_incident_of_another_type():
 def test_events_a_name_described_in_apposition_acts_not_what_describes_it():
     got = _events("Ingrid Solberg, the UN humanitarian coordinator for Yemen, called the detentions unlawful and urged "
                   "the movement to free the staff.", ("Ingrid Solberg", "PERSON", 0), ("UN", "ORG", 0), ("Yemen", "GPE", 0))
-    assert [(e[0], e[1]) for e in got] == [("REQUEST", ["Ingrid Solberg"])]
+    assert [(e[0], e[1]) for e in got] == [("ACCUSE", ["Ingrid Solberg"]), ("REQUEST", ["Ingrid Solberg"])]
 
 
 def test_events_a_denial_is_a_rejection_and_cash_or_tents_for_the_afflicted_are_aid():

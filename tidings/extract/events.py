@@ -142,9 +142,13 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     # "Union calls the police account a lie", "called the overnight attacks an act of terrorism"
     # "launched a scathing attack on the government" (PLV train: 2 of 2 ACCUSE): words, no violence
     ("ACCUSE", "verbal", _HARSH + r"\s+attacks?\s+on\b|"
-                         r"call(?:s|ed|ing)?\s+(?:the|its|their|his|her|this|that)\s+(?:[\w’'-]+\s+){0,3}?(?:a|an|the)\s+"
+                         # (also 'called the breakout "a disgrace"', 'called the detentions "arbitrary and unlawful"',
+                         # 'described the police operation as "a cowardly attack"')
+                         r"(?:call(?:s|ed|ing)?|describ(?:es|ed|ing))\s+(?:the|its|their|his|her|this|that|it|them)\s+"
+                         r"(?:[\w’'-]+\s+){0,4}?(?:as\s+)?[“\"‘']?(?:(?:a|an|the)\s+"
                          r"(?:[\w-]+\s+)?(?:lie|lies|act of terrorism|terrorist act|crime|war crime|massacre|disgrace|"
-                         r"betrayal|provocation|violation|farce|sham|travesty|predictable result)\b|"
+                         r"betrayal|provocation|violation|farce|sham|travesty|predictable result)|(?:(?:a|an)\s+)?(?:illegal|unlawful|"
+                         r"unacceptable|arbitrary|cowardly))\b|"
                          r"voic(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?concerns?\s+(?:about|over|at)\b|"  # "voiced grave concerns about"
                          r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|"
                          # "would file complaints with prosecutors", "opened a criminal case" (PLOVER's ACCUSE investigates)
