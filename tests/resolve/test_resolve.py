@@ -144,6 +144,14 @@ def test_resolve_a_described_body_with_its_name_in_apposition_is_that_body():
     assert ("The employers", "Port Operators Association") in ents and ("It", "Port Operators Association") in ents
 
 
+def test_resolve_a_body_after_the_medium_it_spoke_on_is_not_that_medium():
+    text = ("The RSF rejected the accusations. In a statement on Telegram, the paramilitary group said its forces "
+            "had cleared the camp.")
+    a = _resolved(text, ("RSF", "ORG", 0), ("Telegram", "ORG", 0))
+    ents = {m.span.text(a.doc): a.entities[m.entity].name for m in a.mentions if m.entity is not None}
+    assert ents["the paramilitary group"] != "Telegram"
+
+
 def test_resolve_a_group_by_its_plural_and_its_spokesman_and_a_dateline_name_in_capitals():
     text = ("ADEN, Yemen (Wire) - The Houthi movement claimed responsibility. Its military spokesman said more "
             "would follow. The US military said the Houthis fired two missiles. Officials in Aden agreed.")

@@ -243,9 +243,11 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         k = i - 1  # "Halcyon Maritime, the Dubai-based company that operates the ship, said": the body just named
         # (but in "... through UN agencies and the Philippine Red Cross, the embassy said" a bare "the embassy"
         # that speaks describes nobody: it is the sayer of the words before)
+        # (nor is the body the medium its words went out on: "In a statement on Telegram, the paramilitary group said")
         if k >= 0 and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
                 and surface[:4].lower() == "the " and re.fullmatch(r",\s*", text[mentions[k].span.end : m.span.start]) \
-                and not (len(surface.split()) == 2 and _SAYS.match(text, m.span.end)):
+                and not (len(surface.split()) == 2 and _SAYS.match(text, m.span.end)) \
+                and not re.search(r"\b(?:on|via)\s+$", text[max(0, mentions[k].span.start - 5) : mentions[k].span.start]):
             return link[k]
         if _INDEFINITE.match(surface):
             return _add_other(surface, "ORG", i, clusters)  # "a local resistance committee" is new here
