@@ -24,6 +24,12 @@ def test_quotes_direct_with_cue_after():
     assert got == [("The bridge will reopen next week", "direct", "Anna Berg")]
 
 
+def test_quotes_a_passive_confirmed_is_no_cue_over_the_sayer_after_it():
+    _, got = _quotes("Fourteen people have now been confirmed dead and 21 are missing, Basarnas said.",
+                     ("Basarnas", "ORG", 0))
+    assert got == [("Fourteen people have now been confirmed dead and 21 are missing", "indirect", "Basarnas")]
+
+
 def test_quotes_indirect_after_said_and_pronoun():
     text = "Anna Berg spoke first. She said the council had run out of money for repairs."
     _, got = _quotes(text, ("Anna Berg", "PERSON", 0))
