@@ -24,10 +24,12 @@ def test_quotes_direct_with_cue_after():
     assert got == [("The bridge will reopen next week", "direct", "Anna Berg")]
 
 
-def test_quotes_a_passive_confirmed_is_no_cue_over_the_sayer_after_it():
+def test_quotes_a_passive_or_adjective_confirmed_is_no_cue_over_the_sayer_after_it():
     _, got = _quotes("Fourteen people have now been confirmed dead and 21 are missing, Basarnas said.",
                      ("Basarnas", "ORG", 0))
     assert got == [("Fourteen people have now been confirmed dead and 21 are missing", "indirect", "Basarnas")]
+    _, got = _quotes("The number of confirmed dead has risen to 21, the district administration said.")
+    assert [(text, kind) for text, kind, _ in got] == [("The number of confirmed dead has risen to 21", "indirect")]
 
 
 def test_quotes_indirect_after_said_and_pronoun():

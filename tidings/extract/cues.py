@@ -38,7 +38,9 @@ _CLAUSE_ONLY = frozenset(
     "emphasize emphasized maintain maintains maintained concede concedes conceded".split()
 )
 _NEEDS_THAT = frozenset("tell tells told urge urges urged accuse accuses accused warn warns warned".split())
-_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:now|also|not|officially|\w+ly)\s+)?$", re.IGNORECASE)
+# a participle in the passive or as an adjective: "have now been confirmed dead", "the number of confirmed dead"
+_PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:(?:now|also|not|officially|\w+ly)\s+)?|"
+                      r"(?:the|a|an|of|its|their|his|her)\s+)$", re.IGNORECASE)
 
 
 def _stem(word: str) -> str:
@@ -105,7 +107,7 @@ def find_cues(text: str, sent: Span, quoted: list[Span]) -> list[Cue]:
         verb = m.group(1).lower()
         if verb in _CLAUSE_ONLY and _PASSIVE.search(chunk, max(0, m.start(1) - 30), m.start(1)) \
                 and not re.match(r"\s+that\b", chunk[m.end(1) :]):
-            continue  # "have now been confirmed dead and 21 are missing, Basarnas said": a passive, nobody speaking
+            continue  # "have now been confirmed dead and 21 are missing, Basarnas said": nobody speaking
         cues.append(Cue(span, verb, _content(text, sent, span, verb, quoted)))
     for m in _CALLED.finditer(chunk):  # 'called the delay “deeply disappointing”': a mixed quote
         span = Span(sent.start + m.start(1), sent.start + m.end(1))
