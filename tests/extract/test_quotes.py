@@ -5,6 +5,7 @@ import pytest
 from tidings.extract.entities import _rule_mentions
 from tidings.extract.quotes import extract_quotes_by_rules, quoted_spans
 from tidings.resolve import resolve_entities
+from tidings.types import Span
 from tests.conftest import make_analysis, with_mentions
 
 
@@ -30,6 +31,22 @@ def test_quotes_a_passive_or_adjective_confirmed_is_no_cue_over_the_sayer_after_
     assert got == [("Fourteen people have now been confirmed dead and 21 are missing", "indirect", "Basarnas")]
     _, got = _quotes("The number of confirmed dead has risen to 21, the district administration said.")
     assert [(text, kind) for text, kind, _ in got] == [("The number of confirmed dead has risen to 21", "indirect")]
+
+
+def test_quotes_calling_it_after_a_report_is_the_reporters_mixed_quote():
+    _, got = _quotes("Azerbaijani forces attacked Armenian positions on Monday, the Armenian defence ministry said in "
+                     "a statement, calling it “a large-scale provocation”.",
+                     ("Azerbaijani forces", "ORG", 0), ("Armenian defence ministry", "ORG", 0))
+    assert ("it “a large-scale provocation”", "mixed", "Armenian defence ministry") in got
+
+
+def test_quotes_what_it_called_is_a_mixed_quote():
+    from tidings.extract.cues import find_cues
+
+    text = 'The ministry condemned what it called "a new and irresponsible violation" of its airspace.'
+    assert [(text[c.span.start : c.span.end], text[c.content.start : c.content.end])
+            for c in find_cues(text, Span(0, len(text)), []) if c.verb == "called"] == [
+        ("called", '"a new and irresponsible violation"')]
 
 
 def test_quotes_indirect_after_said_and_pronoun():

@@ -109,16 +109,18 @@ def find_cues(text: str, sent: Span, quoted: list[Span]) -> list[Cue]:
                 and not re.match(r"\s+that\b", chunk[m.end(1) :]):
             continue  # "have now been confirmed dead and 21 are missing, Basarnas said": nobody speaking
         cues.append(Cue(span, verb, _content(text, sent, span, verb, quoted)))
-    for m in _CALLED.finditer(chunk):  # 'called the delay “deeply disappointing”': a mixed quote
-        span = Span(sent.start + m.start(1), sent.start + m.end(1))
+    for m in [*_CALLED.finditer(chunk), *_WHAT_CALLED.finditer(chunk)]:  # 'called the delay “deeply disappointing”',
+        span = Span(sent.start + m.start(1), sent.start + m.end(1))  # 'what it called “a new violation”'
         if not any(span in q for q in quoted):
             cues.append(Cue(span, m.group(1).lower(), Span(sent.start + m.start(2), sent.start + m.end(2))))
     return sorted(cues, key=lambda c: c.span.start)
 
 
-_CALLED_CUE = re.compile(r"(?i)call(?:s|ed)|dubbed|branded|labell?ed")
+_WHAT_CALLED = re.compile(r"\bwhat\s+(?:he|she|it|they|we|[A-Z][\w’'-]+)\s+(call(?:s|ed)|termed)\s+"
+                          r"([“\"][^“”\"]{3,120}[”\"])")
+_CALLED_CUE = re.compile(r"(?i)call(?:s|ed|ing)|dubbed|branded|labell?ed")
 _CALLED = re.compile(r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
-                     r"\b(call(?:s|ed)|dubbed|branded|labell?ed)\s+(?!(?:for|on|off|up|in|out|back|upon)\b)"
+                     r"\b(call(?:s|ed|ing)|dubbed|branded|labell?ed)\s+(?!(?:for|on|off|up|in|out|back|upon)\b)"
                      r"((?:(?:the|a|an|this|that|his|her|its|their|[\w’'-]+)\s+){1,4}[“\"][^“”\"\s]+\s[^“”\"]{1,120}[”\"])")  # two words or more in the marks
 
 

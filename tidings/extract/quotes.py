@@ -719,6 +719,13 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         mentions[j].span.start == mentions[i].span.start and mentions[j].span.end > mentions[i].span.end for j in before))]
     if cue.verb == "according to":
         before = []
+    said = [v for v in _SAID_BEFORE.finditer(text, sent.start, cue.span.start)][-1:]
+    if before and said and _participle_cue(text, cue.span):
+        # "X attacked Y, Armenia's defence ministry said in a statement, calling it ...": who said it calls it
+        comma = text.rfind(",", sent.start, said[0].start())
+        sayers = [j for j in before if comma < mentions[j].span.start and mentions[j].span.end <= said[0].start()]
+        if sayers:
+            return max(sayers, key=lambda j: (mentions[j].span.end, -mentions[j].span.start))
     if (rel := _RELATIVE.search(text, sent.start, cue.span.start)) is not None:
         # "France, whose troops left Mali in 2022, said": the speaker is outside the clause
         outside = [j for j in before if not rel.start() <= mentions[j].span.start < rel.end()]
@@ -777,6 +784,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
 
 
 _FROM_PLACE = re.compile(r"\b(?:from|in|of)\s+$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|announced)\b")
 # a lower-case word after a name that is no preposition or adverb: its verb ("said Manila bore ...")
 _VERB_NEXT = re.compile(r"\s+(?!(?:on|in|at|during|after|before|who|when|while|as|yesterday|today|tonight|late|later|"
                         r"earlier|from|to|of|for|with|and|via|by|last|this|next|told|added|adding)\b)[a-z]")
