@@ -49,6 +49,26 @@ def test_quotes_what_it_called_is_a_mixed_quote():
         ("called", '"a new and irresponsible violation"')]
 
 
+def test_quotes_an_accusation_is_whom_and_of_what_up_to_what_is_said_next():
+    text = ("The army accused the paramilitary group of carrying out the strikes, saying in a statement that the "
+            "group was waging war on bread.")
+    _, got = _quotes(text, ("The army", "ORG", 0))
+    assert [(quote, kind) for quote, kind, _ in got] == [
+        ("the paramilitary group of carrying out the strikes", "indirect"), ("the group was waging war on bread", "indirect")]
+
+
+def test_quotes_the_taggers_accusation_is_said_but_not_its_piece_in_the_next_sentence():
+    from tidings.extract.quotes import _Found, _reports_speech
+
+    text = ("Miners blocked the road, accusing the company of blaming them for damage. Many of the protesters "
+            "carried placards.")
+    cue = Span(text.index("accusing"), text.index("accusing") + 8)
+    whom = Span(text.index("the company"), text.index(". Many"))
+    piece = Span(text.index("Many"), text.index(" carried"))
+    assert _reports_speech(text, _Found(whom, "indirect", cue, None, None, 0, 0, learned=True))
+    assert not _reports_speech(text, _Found(piece, "indirect", cue, None, None, 0, 0, learned=True))
+
+
 def test_quotes_indirect_after_said_and_pronoun():
     text = "Anna Berg spoke first. She said the council had run out of money for repairs."
     _, got = _quotes(text, ("Anna Berg", "PERSON", 0))

@@ -139,7 +139,9 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
             and not _named_subject(head):
         return _before_comma(text, sent, cue)  # '..., said Rep. Jo Smith, the top Democrat': speaker after
     if verb in ("accused", "accuse", "accuses") and " of " in after:
-        return _trim(text, cue.end + after.index(" of ") + 4, sent.end)
+        # "accused the army of shelling the camp": whom and of what (to a participle that says more: ", saying ...")
+        more = _SAYING.search(text, cue.end, sent.end)
+        return _trim(text, cue.end, more.start() if more else sent.end)
     if after.lstrip().startswith(","):
         return _before_comma(text, sent, cue)  # "X, he adds, Y." / "X, he said, as ..."
     if that := re.match(r"^\s+that\s+(?!(?:will|would|is|was|has|had|could|can|should|may|might|must|does|did)\b)",
@@ -175,6 +177,7 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
     return _trim(text, start, sent.end)
 
 
+_SAYING = re.compile(r",\s+(?:saying|adding|calling|claiming|warning|describing|insisting|arguing)\b")
 _TOLD_CLAUSE = re.compile(
     r"^\s+(?:us|me|him|her|them|reporters|journalists|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
     r"((?:he|she|they|it|we|i|there|the|a|an|this|his|her|their)\s)")

@@ -211,6 +211,8 @@ def _reports_speech(text: str, f: _Found) -> bool:
     that = body.lower().startswith("that ")
     if kind == "that":
         return that
+    if kind == "addressee" and (of := _ACCUSED_OF.match(text, f.cue.start, f.span.end)) and f.span.start <= of.end():
+        return True  # "accused the army of shelling the camp": an accusation is said (golden: 108 of 116 a quote)
     if kind == "clause" or kind == "addressee" and f.span.start > f.cue.start:
         # "warned the council about the lake", "accused him of lying": no clause, nothing said;
         # "told supporters to “stay angry, but stay in the room”": the words in marks were said
@@ -232,6 +234,7 @@ _SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised
                          r"demanded|called|threatened|promised|vowed|pledged|announced)\b"
                          # "accused armed groups of carrying out the attack, but stopped short of naming the RSF"
                          r"|,\s+but\s+stopped\s+short\b")
+_ACCUSED_OF = re.compile(r"(?i)accus(?:e|es|ed|ing)\b[^.;]{0,80}?\bof\s")
 _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
 _NESTED = re.compile(r"\s+that\s")
 _PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for)\s")  # "Fighters | from the RSF stormed ..."
