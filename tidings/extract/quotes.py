@@ -212,7 +212,7 @@ def _reports_speech(text: str, f: _Found) -> bool:
     if kind == "that":
         return that
     if kind == "addressee" and (of := _ACCUSED_OF.match(text, f.cue.start, f.span.end)) and f.span.start <= of.end():
-        return True  # "accused the army of shelling the camp": an accusation is said (golden: 108 of 116 a quote)
+        return True  # "accused the army of shelling the camp": an accusation is said (golden: 108 gold quotes follow "accus-")
     if kind == "clause" or kind == "addressee" and f.span.start > f.cue.start:
         # "warned the council about the lake", "accused him of lying": no clause, nothing said;
         # "told supporters to “stay angry, but stay in the room”": the words in marks were said
