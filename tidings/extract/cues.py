@@ -109,8 +109,9 @@ def find_cues(text: str, sent: Span, quoted: list[Span]) -> list[Cue]:
                 and not re.match(r"\s+that\b", chunk[m.end(1) :]):
             continue  # "have now been confirmed dead and 21 are missing, Basarnas said": nobody speaking
         cues.append(Cue(span, verb, _content(text, sent, span, verb, quoted)))
-    for m in [*_CALLED.finditer(chunk), *_WHAT_CALLED.finditer(chunk)]:  # 'called the delay “deeply disappointing”',
-        span = Span(sent.start + m.start(1), sent.start + m.end(1))  # 'what it called “a new violation”'
+    # mixed quotes: 'called the delay “deeply disappointing”', 'what it called “a new violation”'
+    for m in [*_CALLED.finditer(chunk), *_WHAT_CALLED.finditer(chunk)]:
+        span = Span(sent.start + m.start(1), sent.start + m.end(1))
         if not any(span in q for q in quoted):
             cues.append(Cue(span, m.group(1).lower(), Span(sent.start + m.start(2), sent.start + m.end(2))))
     return sorted(cues, key=lambda c: c.span.start)

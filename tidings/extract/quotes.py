@@ -212,7 +212,7 @@ def _reports_speech(text: str, f: _Found) -> bool:
     if kind == "that":
         return that
     if kind == "addressee" and (of := _ACCUSED_OF.match(text, f.cue.start, f.span.end)) and f.span.start <= of.end():
-        return True  # "accused the army of shelling the camp": an accusation is said (golden: 108 gold quotes follow "accus-")
+        return True  # "accused the army of shelling the camp": said (golden: 108 gold quotes follow "accus-")
     if kind == "clause" or kind == "addressee" and f.span.start > f.cue.start:
         # "warned the council about the lake", "accused him of lying": no clause, nothing said;
         # "told supporters to “stay angry, but stay in the room”": the words in marks were said
@@ -722,11 +722,11 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         mentions[j].span.start == mentions[i].span.start and mentions[j].span.end > mentions[i].span.end for j in before))]
     if cue.verb == "according to":
         before = []
-    said = [v for v in _SAID_BEFORE.finditer(text, sent.start, cue.span.start)][-1:]
-    if before and said and _participle_cue(text, cue.span):
+    if before and _participle_cue(text, cue.span) \
+            and (said := list(_SAID_BEFORE.finditer(text, sent.start, cue.span.start))):
         # "X attacked Y, Armenia's defence ministry said in a statement, calling it ...": who said it calls it
-        comma = text.rfind(",", sent.start, said[0].start())
-        sayers = [j for j in before if comma < mentions[j].span.start and mentions[j].span.end <= said[0].start()]
+        comma = text.rfind(",", sent.start, said[-1].start())
+        sayers = [j for j in before if comma < mentions[j].span.start and mentions[j].span.end <= said[-1].start()]
         if sayers:
             return max(sayers, key=lambda j: (mentions[j].span.end, -mentions[j].span.start))
     if (rel := _RELATIVE.search(text, sent.start, cue.span.start)) is not None:
