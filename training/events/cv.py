@@ -2,8 +2,8 @@
 average (a "soup") and their averaged probabilities, scored out of fold (macro-F1). It chose nothing for the
 shipped model (session 20: 85.5 and 84.2 for seeds 13 and 29 alone, 84.9 for both averages, so
 ``event-plover-v2`` stays) and writes the out-of-fold logits for analysis of the stage. (Those figures came
-from the session's one-off run of this procedure, same folds and recipe; this file is that run cleaned up and
-has not been re-run end to end.)
+from the session's one-off run of this procedure, same folds and recipe; this file is that run cleaned up,
+smoke-tested end to end on 75 rows and one epoch, not re-run in full.)
 
 Run from the repository root (about 25 minutes on 2 CPU cores for two seeds):
 ``python -m training.events.cv --seeds 13,29 --out build/plv-cv.pkl``.
