@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tidings.extract.lexicon import DATELINE
+from tidings.extract.lexicon import DATELINE, PASSIVE_AUX
 from tidings.types import Span
 
 _VERBS = (
@@ -39,8 +39,8 @@ _CLAUSE_ONLY = frozenset(
 )
 _NEEDS_THAT = frozenset("tell tells told urge urges urged accuse accuses accused warn warns warned".split())
 # a participle in the passive or as an adjective: "have now been confirmed dead", "the number of confirmed dead"
-_PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|be|been|being)\s+(?:(?:now|also|not|officially|\w+ly)\s+)?|"
-                      r"(?:the|a|an|of|its|their|his|her)\s+)$", re.IGNORECASE)
+_PASSIVE = re.compile(rf"(?:{PASSIVE_AUX}(?:(?:now|also|not|officially|\w+ly)\s+)?|\b(?:the|a|an|of|its|their|his|her)\s+)$",
+                      re.IGNORECASE)
 
 
 def _stem(word: str) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tidings.extract.acled import acled_type
 from tidings.extract.alternation import Alternation
-from tidings.extract.lexicon import DATELINE, KIN_NOUNS, ROAD_NAME
+from tidings.extract.lexicon import DATELINE, KIN_NOUNS, PASSIVE_AUX, ROAD_NAME
 from tidings.pipeline import stage
 from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, Span
 
@@ -1141,7 +1141,7 @@ _GROUP_AFTER = re.compile(rf"\s+(?:(?:on|at|against|into)\s+)?((?:the\s+)?(?:(?:
                           rf"\d[\d,]*\s+)?(?:(?!(?:in|on|as|at|to|of|for|with|by|from|and|or|while|after|that|who|which)\s)[a-z][\w-]*\s+)?"
                           rf"(?:{_CROWD_WORDS}|authorities|officials))\b", re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;.“”\"]{1,100}?(?:,|$)")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+|now\s+|also\s+|already\s+)?$", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+|now\s+|also\s+|already\s+)?$", re.IGNORECASE)
 _FORCE = re.compile(r"\b(?:police|army|military|navy|coast ?guard|gendarmerie|troops|soldiers|security forces)\b",
                     re.IGNORECASE)
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+by\s", re.IGNORECASE)
@@ -1329,8 +1329,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         if a.kind != "count":
             continue
         aside = _ASIDE.match(text, a.span.end, span.end)
-        if aside is None and (told := _BREAKDOWN.match(text, a.span.end, span.end)) and told.start(1) in counts:
-            aside = told
+        if aside is None and (broken := _BREAKDOWN.match(text, a.span.end, span.end)) and broken.start(1) in counts:
+            aside = broken
         start = aside.end() if aside is not None else a.span.end
         after = re.split(r",|\s[–—]\s", text[start : min(span.end, start + 40)])[0]  # (to a comma or a dash aside)
         before = text[max(span.start, a.span.start - 25) : a.span.start]

@@ -104,6 +104,9 @@ DATELINE = re.compile(rf"[{_UP}][{_UP}’'. -]{{2,40}}(?:,\s*[{_UP}][{_LOW}]+(?:
                       r"\s*(?:\([^)]{1,30}\))?\s*[-–—]\s")
 
 
+# a passive auxiliary before a participle: "had been [detained]" (each user adds the adverbs it allows between)
+PASSIVE_AUX = r"\b(?:is|are|was|were|be|been|being)\s+"
+
 # a road by its number: "N-25", "BR-290", "Federal Highway 85", "Route Nationale 2" (no point on the map: where an
 # act happened is the town beside it)
 ROAD_NAME = re.compile(r"(?:(?:Federal|National|State|Interstate)\s+)?(?:Highway|Route|Motorway)(?:\s+Nationale)?"
