@@ -206,6 +206,15 @@ def test_entities_the_presidency_is_a_body():
     assert ("The presidency", "ORG", "role") in got
 
 
+@pytest.mark.parametrize("text, body", [
+    ("Soldiers and the gendarmerie reached the village after dark.", "the gendarmerie"),
+    ("The national guard said the bridge would stay shut.", "The national guard"),
+    ("Tajikistan's border guards said two of their men were wounded.", "Tajikistan's border guards"),
+])
+def test_entities_gendarmes_and_guards_are_bodies(text, body):
+    assert (body, "ORG", "role") in _mentions(text)
+
+
 def test_entities_a_place_typed_broadcaster_is_an_organisation():
     from tidings.extract.entities import _institutions
 

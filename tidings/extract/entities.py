@@ -42,7 +42,8 @@ _ROLE_NP = re.compile(
 # (up to three words before the body's noun, none of them opening a phrase of its own: "The minister accused
 # the union" holds the body "the union", not "The minister accused the union")
 _BODIES = (r"(?:(?!(?:the|a|an|its|their|his|her|of|and|or|to|by|for|with|from|that)\s)[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
-           r"company|firm|council|authority|agency|charity|watchdog|police|army|navy|air\s+force|coastguard|"
+           r"company|firm|council|authority|agency|charity|watchdog|police|gendarmerie|army|navy|air\s+force|coast\s?guard|"
+           r"national\s+guard|border\s+guards?|"
            r"military\s+police|military(?:\s+administration)?|administration|commission|"
            r"(?:armed|security|defence|defense)\s+forces|"
            r"committee|party|board|department|office|presidency|club|"
