@@ -749,6 +749,14 @@ def test_events_a_count_the_ledes_incident_lacks_given_paragraphs_later_complete
     assert tolls[1] == {"killed": 2, "injured": 17, "injured_qualifier": "at_least"}
 
 
+def test_events_a_total_after_each_sides_account_is_the_ledes_toll():
+    text = ("Guards of the two countries fought over a dam on Wednesday, killing at least three people.\n\n"
+            "One side said two of its guards had been killed and seven people wounded.\n\n"
+            "In all, at least three people were killed and 14 wounded, according to both governments.\n")
+    tolls = [e[4] for e in _events(text) if e[0] == "ASSAULT"]
+    assert tolls[0] == {"killed": 3, "killed_qualifier": "at_least", "injured": 14}
+
+
 def test_events_a_later_count_from_a_scene_inside_the_ledes_place_completes_its_toll_and_one_elsewhere_does_not():
     import tidings
 

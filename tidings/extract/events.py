@@ -549,6 +549,8 @@ _HURT_AFTER = re.compile(r"\b(\d[\d,]*)\s+(?:(?:other|more)\s+)?(?:(?:people|inm
                          r"officers|protesters|residents|workers|students|children)\s+)?(?:have|had|were|are)\s+(?:been\s+)?"
                          r"(?:injured|wounded|hurt)\b", re.IGNORECASE)  # ("At least 40 other inmates were wounded")
 _RISEN = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increased|jumped)\s+to\b", re.IGNORECASE)
+# "In all, at least three people were killed and 14 wounded on the two sides": the sum of the accounts before
+_TOTAL = re.compile(r"\s*(?:In\s+all|In\s+total|Altogether|All\s+told|Overall),")
 # "The blaze broke out on the ground floor ...": a sentence that opens on the incident just reported
 _NAMED_AGAIN = frozenset({"attack", "attacks", "fighting", "assault", "blast", "explosion", "fire", "blaze", "shelling",
                           "abduction", "kidnapping", "bombing", "massacre", "ambush",
@@ -932,8 +934,11 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
                    and not (_UNREAL | {"habitual", "historical"}) & set(earlier[j].flags)] \
             if "killed" in dict(toll) else []
         k = next((j for j in recent if j in killing), killing[0] if killing else recent[0])
+        total = _TOTAL.match(analysis.doc.text, span.start)
+        if total and killing:  # a total is the toll of the post's first incident that killed, told in full
+            k = killing[-1]
         merged = dict(earlier[k].casualties)
-        revised = _RISEN.search(analysis.doc.text, span.start, span.end)  # "the death toll had risen to 31"
+        revised = total or _RISEN.search(analysis.doc.text, span.start, span.end)  # "the death toll had risen to 31"
         for key, value in toll:
             floor = merged.get(f"{key}_qualifier") == "at_least" and isinstance(value, int) \
                 and isinstance(merged.get(key), int) and value > merged[key]
