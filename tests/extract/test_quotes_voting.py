@@ -417,3 +417,22 @@ def test_the_statement_said_two_paragraphs_on_and_in_quotation_marks_is_still_it
     got = quotes(tidings.analyze(text[:-1] + " A helpline has been set up in Bareilly for relatives, it said.\n"))
     assert got["“Relief trains and medical teams have been rushed to the site,”"][2] == "Indian Railways"
     assert got["A helpline has been set up in Bareilly for relatives"][2] == "Indian Railways"  # (not the town)
+
+
+def test_a_tagger_scrap_from_inside_a_rule_quote_given_a_cue_past_it_leaves_the_rule_quote_whole():
+    from tidings.extract.quotes import _Found, _vote
+    from tidings.types import Analysis, Span
+
+    text = ("Traders say they warned the Kano State Planning Authority (KNUPDA) twice this year that the roof "
+            "was sagging. Their chairman said the association had written to the authority in March.")
+    a = Analysis(doc=make_document(text))
+
+    def at(s, k=0):
+        start = text.index(s) if k == 0 else text.index(s, text.index(s) + 1)
+        return Span(start, start + len(s))
+
+    rule = _Found(at("they warned the Kano State Planning Authority (KNUPDA) twice this year that the roof was sagging"),
+                  "indirect", at("say"), None, None, 0, 0, source=at("Traders"))
+    scrap = _Found(at("(KNUPDA) twice this year that the roof was sagging"), "indirect", at("said"), None, None, 0, 0,
+                   source=at("Their chairman"), learned=True)
+    assert _vote(a, [rule], [scrap]) == [rule]

@@ -478,6 +478,13 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
     return heads[pick]
 
 
+def _far_scrap(rule: _Found, learned: _Found) -> bool:
+    """Is the tagger's quote a piece from the middle of an indirect rule quote said before it, whose cue is past
+    the rule quote's end?"""
+    return rule.kind == "indirect" and rule.cue is not None and rule.cue.end <= rule.span.start < learned.span.start \
+        and learned.span.end <= rule.span.end and learned.cue is not None and learned.cue.start >= rule.span.end
+
+
 def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> list[_Found]:
     """One list from the rules' and the tagger's quotes of a paragraph.
 
@@ -496,6 +503,10 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
         hit = [k for k, r in enumerate(out) if not r.learned and _overlap(r.span, m.span) > 0]
         if not hit:
             out.append(m)
+            continue
+        if _far_scrap(out[hit[0]], m) and len(hit) == 1:
+            # a piece from inside what the rules read after its own cue, given a cue past its end ("Traders say
+            # they warned the Planning Authority | (KNUPDA) at least twice ... | . Inuwa said ..."): the rules' stands
             continue
         # (two rule quotes each with its own cue are two quotes, however the tagger joined them: "he said he had
         # hidden in a field ... His wife and his mother were among the dead, he said")
