@@ -22,6 +22,7 @@ from tidings.extract.lexicon import (
 )
 from tidings.models import load_model
 from tidings.pipeline import stage
+from tidings.resolve.aliases import acronym
 from tidings.types import Analysis, Mention, Sentence, Span
 
 _ORG_HEADS = frozenset("Programme Program Fund Network Organisation Organization Agency Council Committee "
@@ -116,6 +117,9 @@ _HEADS = (r"(?:(?:Centre|Center|Institute|Ministry|Department|Office|Museum|Bure
 _HEAD_BEFORE = re.compile(rf"\b({_HEADS}(?:the\s+)?)$")
 _HEAD_FIRST = re.compile(_HEADS)
 _STORM_BEFORE = re.compile(r"\b((?:Tropical\s+)?(?:Storm|Hurricane|Typhoon|Cyclone)\s+)$")
+# "the Tripoli-based Government | of National Unity (GNU)": the name runs on to the initials in brackets
+_OF_INITIALS = re.compile(r"\s+of\s+(?:[A-Z][\w’'-]*\s+(?:(?:and|of|for|the)\s+)?){0,4}?[A-Z][\w’'-]*(?=\s+\(([A-Z]{2,6})\))")
+_BASED = re.compile(r"[A-Z][\w’'-]*-based\s+")  # ("Tripoli-based" says where it sits; no word of the name)
 
 
 def _institutions(text: str, names: list[Mention]) -> list[Mention]:
@@ -147,6 +151,10 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
             m = Mention(Span(m.span.start - len(head.group(1)), m.span.end), "ORG", "ner")
         elif storm := _STORM_BEFORE.search(before):
             m = Mention(Span(m.span.start - len(storm.group(1)), m.span.end), "EVENT", "ner")
+        if m.type != "PERSON" and (of := _OF_INITIALS.match(text, m.span.end)):
+            start = based.end() if (based := _BASED.match(text, m.span.start, m.span.end)) else m.span.start
+            if acronym(text[start : of.end()]) == of.group(1):
+                m = Mention(Span(start, of.end()), "ORG", "ner")
         if out and out[-1].span.end > m.span.start:
             out.pop()  # the head it took in was a name of its own ("Bank" tagged apart)
         out.append(m)
