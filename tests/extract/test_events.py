@@ -522,6 +522,9 @@ def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an
     ("The federation of metro unions called a 24-hour stoppage across the network.", "PROTEST",
      "called a 24-hour stoppage"),
     ("Nine drivers were released without charge.", "CONCEDE", "released without charge"),
+    ("The army said it had sent engineering units with bulldozers to reopen the roads.", "MOBILIZE",
+     "sent engineering units"),
+    ("About 300 families have been moved into schools in the town.", "AID", "moved into schools"),
 ])
 def test_events_fire_traded_units_sent_and_a_border_closed(sentence, kind, trigger):
     a = _staged(sentence + "\n")
