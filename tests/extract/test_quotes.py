@@ -145,6 +145,15 @@ def test_quotes_coordinated_cues_split_and_short_quotation_with_cue():
     assert got == [("Fourteen people", "direct", "Ana Ruiz")]
 
 
+def test_quotes_a_second_cue_after_but_is_a_quote_of_its_own_and_a_time_after_the_cue_is_no_content():
+    text = ("Fatima Bushnaf said the count was \"likely to fall\" but warned that the number of dead would rise.")
+    _, got = _quotes(text, ("Fatima Bushnaf", "PERSON", 0))
+    assert [g[0] for g in got] == ['the count was "likely to fall"', "the number of dead would rise"]
+    _, got = _quotes("At least 23 people have died, the Red Crescent said early on Tuesday.",
+                     ("Red Crescent", "ORG", 0))
+    assert [g[0] for g in got] == ["At least 23 people have died"]
+
+
 def test_quotes_object_of_announce_is_not_content():
     text = "As Nigeria announced its new scheme, Ghana announced revenues had broken new records."
     _, got = _quotes(text, ("Nigeria", "GPE", 0), ("Ghana", "GPE", 0))

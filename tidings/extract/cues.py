@@ -80,7 +80,7 @@ _SPEECH_ADJUNCT = re.compile(
     re.IGNORECASE,
 )
 _ADJUNCT = frozenset(
-    """on in at during after before to from via with while late earlier later yesterday today tonight
+    """on in at during after before to from via with while early late earlier later overnight yesterday today tonight
     last this next when as adding citing without outside inside by for through over under since in
     recently previously again also publicly privately repeatedly once on monday tuesday wednesday
     thursday friday saturday sunday down up off back""".split()
@@ -189,7 +189,7 @@ _BARE_CLAUSE = re.compile(r"^\s+(?:that\s+)?((?:he|she|they|it|we|i)\s+(?:would|
 _ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|where|which|who|adding|citing|with|without|according|and|but|"
                              r"up|down|(?:most|many|some|all|none|one|two|three|\d+)\s+of\s+them|"
                              r"(?:\w+\s+){1,2}(?:before|after|later|earlier)\b)\b")  # "hours before ...", "and will meet ..."
-_SECOND_CUE = re.compile(r"\s+and\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
+_SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
                          r"argued|claims|claimed|notes|noted|threatened|threatens|promised|promises|vowed|vows|"
                          r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges|blamed|blames|"
                          r"criticised|criticized|criticises|criticizes|condemned|condemns|praised|praises|"
