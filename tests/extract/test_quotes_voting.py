@@ -436,3 +436,22 @@ def test_a_tagger_scrap_from_inside_a_rule_quote_given_a_cue_past_it_leaves_the_
     scrap = _Found(at("(KNUPDA) twice this year that the roof was sagging"), "indirect", at("said"), None, None, 0, 0,
                    source=at("Their chairman"), learned=True)
     assert _vote(a, [rule], [scrap]) == [rule]
+
+
+def test_a_tagger_quote_that_opens_on_a_when_clause_takes_the_rules_main_clause_before_it():
+    from tidings.extract.quotes import _Found, _vote
+    from tidings.types import Analysis, Span
+
+    text = ("The shooting began at the water intake, when a patrol tried to install cameras on the gates, "
+            "the committee said in a statement.")
+    a = Analysis(doc=make_document(text))
+
+    def at(s):
+        return Span(text.index(s), text.index(s) + len(s))
+
+    rule = _Found(at("The shooting began at the water intake, when a patrol tried to install cameras on the gates"),
+                  "indirect", at("said"), None, None, 0, 0)
+    tagged = _Found(at("when a patrol tried to install cameras on the gates"), "indirect", at("said in a statement"),
+                    None, None, 0, 0, source=at("the committee"), learned=True)
+    got = _vote(a, [rule], [tagged])
+    assert [q.span for q in got] == [rule.span] and got[0].source == at("the committee")
