@@ -90,6 +90,16 @@ def test_resolve_a_bracketed_short_form_is_the_name_before_it():
     assert all(e.mentions for e in a.entities) and [e.id for e in a.entities] == list(range(len(a.entities)))
 
 
+def test_resolve_an_organisations_short_form_in_its_own_language_is_its_own_and_a_places_credit_is_not():
+    text = ("The State Committee for National Security (GKNB) said guards fired first. The GKNB sent troops. "
+            "NEW YORK (AP) reported it. HPG (PKK) claimed the attack.")
+    a = _resolved(text, ("State Committee for National Security", "ORG", 0), ("GKNB", "ORG", 0), ("GKNB", "ORG", 1),
+                  ("NEW YORK", "GPE", 0), ("AP", "ORG", 0), ("HPG", "ORG", 0), ("PKK", "ORG", 0))
+    names = {e.name: e for e in a.entities}
+    assert "GKNB" in names["State Committee for National Security"].aliases and "GKNB" not in names
+    assert "AP" in names and "PKK" in names  # (a credit, and the group the HPG belongs to)
+
+
 def test_resolve_a_described_body_needs_the_named_bodys_own_word():
     text = ("Kyiv asked the United Nations Security Council to meet. Hundreds gathered outside the city council. "
             "The council said nothing. The union met. Later the Rail Union struck. The union said so.")

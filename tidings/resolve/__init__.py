@@ -601,14 +601,18 @@ def _join_bracketed_short_forms(text: str, mentions: list[Mention], link: dict[i
                                 clusters: list[_Cluster]) -> None:
     """"the Federatie Havenwerkers (FHW)", "the Kurdistan Workers' Party (PKK)": a short form in
     capitals in brackets right after a name is that name's, also where its letters are not the
-    name's initials. (Not after a person's name: "John Smith (AFP)" is a credit.)"""
+    name's initials, nor even its first letter where the name is an organisation's ("the State Committee
+    for National Security (GKNB)", in the country's own language). (Not after a person's name: "John
+    Smith (AFP)" is a credit; nor, without that letter, after a place, "NEW YORK (AP)", or a one-word
+    name, "HPG (PKK)", the group it belongs to.)"""
     names = sorted((i for i in link if mentions[i].source == "ner"), key=lambda i: mentions[i].span.start)
     for prev, i in zip(names, names[1:]):
         long, short = mentions[prev], _surface(text, mentions[i])
         if long.type == "PERSON" or not _SHORT_FORM.fullmatch(short) \
                 or text[long.span.end : mentions[i].span.start].strip() != "(" \
                 or not text[mentions[i].span.end :].lstrip().startswith(")") \
-                or short[0].lower() not in {w[0].lower() for w in re.findall(r"\w+", _surface(text, long))}:
+                or (long.type != "ORG" or " " not in _surface(text, long)) \
+                and short[0].lower() not in {w[0].lower() for w in re.findall(r"\w+", _surface(text, long))}:
             continue
         keep, gone = link[prev], link[i]
         if clusters[gone].type == "PERSON":
