@@ -525,8 +525,10 @@ def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an
     ("The army said it had sent engineering units with bulldozers to reopen the roads.", "MOBILIZE",
      "sent engineering units"),
     ("About 300 families have been moved into schools in the town.", "AID", "moved into schools"),
+    ("The two security chiefs agreed a ceasefire by telephone.", "AGREE", "agreed a ceasefire"),
+    ("A truce was agreed late on Friday.", "AGREE", "truce was agreed"),
 ])
-def test_events_fire_traded_units_sent_and_a_border_closed(sentence, kind, trigger):
+def test_events_fire_traded_units_sent_a_border_closed_people_sheltered_and_a_truce_agreed(sentence, kind, trigger):
     a = _staged(sentence + "\n")
     assert [(e.type, sentence[e.trigger.start : e.trigger.end]) for e in a.events] == [(kind, trigger)]
 

@@ -327,6 +327,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"firefighters|rescuers|rescue teams|medical teams|medics|doctors|supplies|tents|food|pumps|"
                    r"generators|experts|weapons|arms|ammunition|air[- ]defen[cs]e|interceptors|batteries|tanks)"),
     ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal|"
+                           # "security chiefs agree ceasefire", "agreed a truce by telephone", "the ceasefire was agreed"
+                           r"agree[sd]?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|truce|deal|pact|settlement|"
+                           r"roadmap|framework)\b|(?:ceasefire|truce|deal|pact)\s+(?:was|were|had\s+been|has\s+been)\s+agreed\b|"
                            r"accept(?:s|ed|ing)? (?:[\w-]+ ){0,4}?(?:offers?|proposals?|deal|terms|plan|invitation|help|aid|"
                            r"teams|assistance|ceasefire|truce)\b|"
                            r"lay\s+down\s+(?:their|its|his|her)\s+(?:weapons|arms)\b|"  # (PLV train: 4 of 4 AGREE)
