@@ -533,6 +533,11 @@ def test_events_fire_traded_units_sent_a_border_closed_people_sheltered_and_a_tr
     assert [(e.type, sentence[e.trigger.start : e.trigger.end]) for e in a.events] == [(kind, trigger)]
 
 
+def test_events_firing_that_is_to_stop_is_no_attack():
+    assert not [e for e in _staged("Under the deal, firing was to stop at 10 p.m.\n").events if e.type == "ASSAULT"]
+    assert [e.type for e in _staged("Soldiers were firing at the crowd.\n").events] == ["ASSAULT"]
+
+
 def test_events_an_offer_to_mediate_and_a_case_discussed_are_consult_words():
     from tidings.extract.events import _TRIGGERS, _first_triggers
 

@@ -87,7 +87,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
-                          r"fir(?:ed|ing) (?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"
+                          r"fir(?:ed|ing) (?!(?:[\w-]+ ){0,2}?(?:stop|stops|stopped|cease|ceased|end|ended|halt|halted)\b)"
+                          r"(?:[\w-]+ ){0,3}?(?:at|on|into)|opened fire|"  # (not "firing was to stop at 10 p.m.")
                           r"(?:(?<=police )|(?<=troops )|(?<=soldiers )|(?<=forces )|(?<=gunmen )|(?<=officers ))fire (?:[\w-]+ ){0,3}?(?:at|on|into)|"  # (not "a fire on the ship")
                           r"(?:exchang(?:ed|ing|es?)|trad(?:ed|ing|es?)) (?:heavy |artillery |mortar |small-arms )?fire|exchanges? of (?:heavy )?fire|"
                           r"return(?:ed|ing)? fire|came under (?:heavy )?fire|"
