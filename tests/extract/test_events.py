@@ -527,6 +527,7 @@ def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an
     ("About 300 families have been moved into schools in the town.", "AID", "moved into schools"),
     ("The two security chiefs agreed a ceasefire by telephone.", "AGREE", "agreed a ceasefire"),
     ("A truce was agreed late on Friday.", "AGREE", "truce was agreed"),
+    ("If the other side breaks the truce, we will answer with everything we have.", "THREATEN", "will answer with"),
 ])
 def test_events_fire_traded_units_sent_a_border_closed_people_sheltered_and_a_truce_agreed(sentence, kind, trigger):
     a = _staged(sentence + "\n")

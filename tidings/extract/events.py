@@ -114,7 +114,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     # named, the protest's row comes first; ACLED has no sub-type for force without a protest)
     ("COERCE", "crowd-control", r"(?:fir(?:e|es|ed|ing)|us(?:e|es|ed|ing)) (?:volleys of )?(?:tear ?gas|water cannons?|"
                                 r"rubber bullets|stun grenades|pepper spray)"),
-    ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back)|retaliation|"
+    ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back|answer with)\b|retaliation|"
                                  r"(?:vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|promis(?:es|ed|ing)) to " + _PUNISH + "|"
                                  # "vowed that the army would pursue the attackers"
                                  r"(?:vow|pledg|promis)(?:s|ed|es)? that (?:[\w’'-]+ ){1,4}?(?:would|will) " + _PUNISH + "|"
