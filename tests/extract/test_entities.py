@@ -255,6 +255,16 @@ def test_entities_a_body_s_name_the_tagger_cut_short_takes_in_its_head(text, nam
     assert [(text[m.span.start:m.span.end], m.type) for m in got] == expected
 
 
+def test_entities_a_name_before_a_lower_case_area_or_district_is_a_place():
+    from tidings.extract.entities import _places_by_context
+
+    text = "The roof fell in Kano's Fagge area. Police in the Hodan district and the Fagge Traders Union met."
+    at = _at(text)
+    got = _places_by_context(text, [at("Kano", "GPE"), at("Fagge", "ORG"), at("Hodan", "PERSON"),
+                                    at("Fagge Traders Union", "ORG")])
+    assert [m.type for m in got] == ["GPE", "GPE", "GPE", "ORG"]
+
+
 def test_entities_a_name_in_apposition_to_a_person_s_role_is_a_person_not_a_place():
     from tidings.extract.entities import _places_by_context
 

@@ -163,6 +163,7 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
 
 _WHERE = re.compile(r"\b(?:in|into|inside|near|outside|around|across|(?:north|south|east|west)\s+of|"
                     r"shelled|struck|bombed|hit|shelling|striking|bombing)\s+$")  # ... or "Russian forces shelled [Kharkiv]"
+_AREA_AFTER = re.compile(r"\s+(?:area|district|neighbou?rhood|suburb|township|county|province|region)\b")
 _TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
 _LISTED = (" and ", " or ", ", ", " to ")  # a name listed with a place, or the end of a road from one
 
@@ -170,6 +171,7 @@ _LISTED = (" and ", " or ", ", ", " to ")  # a name listed with a place, or the 
 def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
     """Names typed by what the document says of them:
     - a name that ends in a firm's word ("Mugeka Farms", "Rift Valley Holdings") is an organisation's;
+    - a name before a lower-case "area", "district", "suburb" ... ("Kano's Fagge area") is a place's;
     - a name set off by commas after a person's role that no gazetteer town bears is a person's, even
       where the tagger cut it in two places ("The party’s lawyer, Telma Guambe, said");
     - an organisation-typed name after "in", "near", "west of", "shelled" ... or listed after a place that the
@@ -196,6 +198,8 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
                                            and text[out[-1].span.end : m.span.start] in _LISTED) \
                 and known_place(name, min_city_population=_TOWN_SIZE):  # (and "in Amsterdam and [Vlissingen]")
             m = Mention(m.span, "GPE", m.source)
+        elif m.type in ("ORG", "PERSON") and _AREA_AFTER.match(text, m.span.end):
+            m = Mention(m.span, "GPE", m.source)  # "Kano's Fagge area", "the Hodan district": a place's name
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):
             m = Mention(Span(m.span.start, m.span.end - 6), "GPE", m.source)  # "a Dubai-based company": Dubai
         elif m.type == "PERSON" and " " not in name and name not in people \
