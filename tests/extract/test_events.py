@@ -534,6 +534,11 @@ def test_events_fire_traded_units_sent_a_border_closed_people_sheltered_and_a_tr
     assert [(e.type, sentence[e.trigger.start : e.trigger.end]) for e in a.events] == [(kind, trigger)]
 
 
+def test_events_the_police_that_arrest_are_the_body_named_around_the_words():
+    got = _analyzed("Bashir Abdullahi, a spokesman for the Kano State Police Command, said 12 people had been arrested.")
+    assert [(kind, actors[0]) for kind, _, actors, _, _ in got] == [("COERCE", "Kano State Police Command")]
+
+
 def test_events_firing_that_is_to_stop_is_no_attack():
     assert not [e for e in _staged("Under the deal, firing was to stop at 10 p.m.\n").events if e.type == "ASSAULT"]
     assert [e.type for e in _staged("Soldiers were firing at the crowd.\n").events] == ["ASSAULT"]

@@ -1094,7 +1094,13 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
                  if not _AT_PLACE.search(text, max(span.start, m.start() - 16), m.start())), None) \
         if kind == "COERCE" else None
     if inst and not any(a.span.start <= inst.start(inst.lastindex) < a.span.end for a in actors):
-        actors.insert(0, Participant(Span(inst.start(inst.lastindex), inst.end(inst.lastindex))))
+        # (the body named around those words where one is: "the Kano State Police Command")
+        named = next((m for m in analysis.mentions[bisect.bisect_left(index.mentions, span.start):
+                                                   bisect.bisect_left(index.mentions, span.end)]
+                      if m.entity is not None and m.type == "ORG" and m.span.start <= inst.start(inst.lastindex) < m.span.end),
+                     None)
+        actors.insert(0, Participant(named.span, named.entity) if named is not None
+                      else Participant(Span(inst.start(inst.lastindex), inst.end(inst.lastindex))))
     speaker = next((q.entity for q in over if q.entity is not None), None)
     flags = []
     if speaker is not None:
