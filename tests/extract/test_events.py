@@ -528,6 +528,11 @@ def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an
     ("The two security chiefs agreed a ceasefire by telephone.", "AGREE", "agreed a ceasefire"),
     ("A truce was agreed late on Friday.", "AGREE", "truce was agreed"),
     ("If the other side breaks the truce, we will answer with everything we have.", "THREATEN", "will answer with"),
+    ("We will answer every provocation.", "THREATEN", "will answer every provocation"),
+    ("“Those who go onto the streets on Monday will meet the full force of the law,” he said.", "THREATEN", "will meet the full force of the law"),
+    ("The stoppage could be extended if the audit is not under way by Friday.", "THREATEN", "stoppage could be extended"),
+    ("He said the protest would move to other crossings, including Medyka, if the government did not act.", "THREATEN",
+     "protest would move"),
 ])
 def test_events_fire_traded_units_sent_a_border_closed_people_sheltered_and_a_truce_agreed(sentence, kind, trigger):
     a = _staged(sentence + "\n")

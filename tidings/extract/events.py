@@ -62,6 +62,11 @@ _ENVOYS = r"(?:diplomats?|ambassadors?|envoys?|inspectors|aid workers|humanitari
 # an attack in words: "launched a scathing attack on the spy chiefs"
 _HARSH = r"(?:scathing|extraordinary|blistering|stinging|withering|personal|verbal|veiled)"
 _TRIGGERS: list[tuple[str, str, str]] = [
+    # "the stoppage could be extended if the audit was not under way", "the protest would move to other crossings ...
+    # if the government did not act": a protest's escalation on a condition threatens (before the protest's own word)
+    ("THREATEN", "warning", r"(?:strikes?|stoppages?|walkouts?|protests?|blockades?|sit-ins?)\s+(?:would|could|will|may)\s+"
+                            r"(?:be\s+)?(?:extended|escalated|widened|stepped up|intensified|spread|move|expand(?:ed)?)\b"
+                            r"(?=[^.;]{0,100}?\b(?:if|unless)\b)"),
     ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action|"
                           r"(?:call|calls|called|calling)\s+(?:a|an|another)\s+(?:[\w-]+\s+)?(?:strikes?|stoppages?)"),
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|"
@@ -114,7 +119,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     # named, the protest's row comes first; ACLED has no sub-type for force without a protest)
     ("COERCE", "crowd-control", r"(?:fir(?:e|es|ed|ing)|us(?:e|es|ed|ing)) (?:volleys of )?(?:tear ?gas|water cannons?|"
                                 r"rubber bullets|stun grenades|pepper spray)"),
-    ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back|answer with)\b|retaliation|"
+    ("THREATEN", "retaliation", r"(?:would|will|vow(?:s|ed)? to) (?:respond|retaliate|hit back|answer with|"
+                                 r"answer (?:every|any) (?:provocation|attack|aggression))\b|retaliation|"
                                  r"(?:vow(?:s|ed|ing)?|pledg(?:es|ed|ing)|promis(?:es|ed|ing)) to " + _PUNISH + "|"
                                  # "vowed that the army would pursue the attackers"
                                  r"(?:vow|pledg|promis)(?:s|ed|es)? that (?:[\w’'-]+ ){1,4}?(?:would|will) " + _PUNISH + "|"
@@ -123,7 +129,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"(?:will|would|must|shall) be (?:found and |tracked down and |hunted down and )?"
                                  r"(?:punished|brought to justice|hunted down)|respond with force"),
     ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
-                           r"(?:will|would) face [“\"]?(?:the )?(?:full force of the law|consequences|legal action|prosecution)|"
+                           r"(?:will|would) (?:face|meet) [“\"]?(?:the )?(?:full force of the law|consequences|legal action|prosecution)|"
+
                            r"(?<!had )no (?:other )?choice but to|"  # ("I had no choice but to turn around": what was done)
                            # "any officer who helped the escape will stand in the dock": a warning to whoever does it
                            r"(?:anyone|anybody|whoever|those|any\s+[\w-]+)\s+(?:who|that)\b[^.;]{0,80}?\b(?:will|would)\s+"
