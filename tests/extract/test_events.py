@@ -533,6 +533,8 @@ def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an
     ("The stoppage could be extended if the audit is not under way by Friday.", "THREATEN", "stoppage could be extended"),
     ("He said the protest would move to other crossings, including Medyka, if the government did not act.", "THREATEN",
      "protest would move"),
+    ("A guided-missile destroyer had been ordered to the area.", "MOBILIZE", "destroyer had been ordered to the"),
+    ("Local clan militias had fought alongside the army.", "COOPERATE", "fought alongside"),
 ])
 def test_events_fire_traded_units_sent_a_border_closed_people_sheltered_and_a_truce_agreed(sentence, kind, trigger):
     a = _staged(sentence + "\n")

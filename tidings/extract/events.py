@@ -209,7 +209,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|reinforcements|troops massed|"
                              r"order(?:s|ed)? (?:the )?(?:[\w-]+ ){0,3}?(?:army|armed forces|Armed Forces|troops|military|soldiers|"
                              r"navy|national guard|National Guard)(?: and (?:the )?(?:[\w-]+ ){0,2}?[\w-]+)? to\b|"
-                             r"(?:troops|soldiers|forces|police officers|riot police|reservists|units)(?: [\w-]+){0,8}? (?:sent|dispatched)|"
+                             r"(?:troops|soldiers|forces|police officers|riot police|reservists|units|destroyers?|warships?|frigates?)(?: [\w-]+){0,8}? "
+                             r"(?:sent|dispatched|ordered to (?:the|its|their)\b)|"
                              r"scrambl(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?(?:jets|fighters|aircraft|planes|warplanes)|"
                              r"(?:put|puts|placed|places) (?:[\w-]+ ){0,4}?on (?:high |full )?alert|"
                              r"(?:send|sent|sends|sending|dispatch(?:ed|es)?|divert(?:ed|s)?)\s+(?:[\w,-]+\s+){0,6}?"
@@ -366,7 +367,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            # (PLV train: 9 of 10 "discuss" sentences CONSULT; not who "was not authorised to discuss")
                            r"(?<!authorised to )(?<!authorized to )(?<!anonymity to )discuss(?:es|ed|ing)?"),
     ("CONSULT", "mediation", r"mediat(?:e|ed|es|ing|ion|ors?)"),
-    ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|partnership|"
+    ("COOPERATE", "cooperation", r"cooperat(?:e|ion|ed)|co-operat(?:e|ion)|partnership|(?:fought|fight(?:s|ing)?)\s+alongside\b|"
                                  # "US and Western allies launch war games", "joint military exercises"
                                  r"joint\s+(?:[\w-]+\s+){0,2}?(?:war\s+games|exercises?|drills|patrols)|war\s+games|"
                                  # an alliance formed (not "the Fishermen's Alliance", a body's name)
