@@ -535,6 +535,12 @@ def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an
      "protest would move"),
     ("A guided-missile destroyer had been ordered to the area.", "MOBILIZE", "destroyer had been ordered to the"),
     ("Local clan militias had fought alongside the army.", "COOPERATE", "fought alongside"),
+    ("He said the highway between Kalat and Khuzdar had been closed to traffic.", "COERCE",
+     "highway between Kalat and Khuzdar had been closed to traffic"),
+    ("Residents said mobile phone and internet services in the town had been cut.", "COERCE",
+     "mobile phone and internet services in the town had been cut"),
+    ("Convoys of troops and armoured vehicles had been arriving since the weekend.", "MOBILIZE",
+     "Convoys of troops and armoured vehicles had been arriving"),
 ])
 def test_events_fire_traded_units_sent_a_border_closed_people_sheltered_and_a_truce_agreed(sentence, kind, trigger):
     a = _staged(sentence + "\n")
