@@ -541,6 +541,8 @@ def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an
      "mobile phone and internet services in the town had been cut"),
     ("Convoys of troops and armoured vehicles had been arriving since the weekend.", "MOBILIZE",
      "Convoys of troops and armoured vehicles had been arriving"),
+    ("The judge warned that union officials who ignored the order could be cited for contempt.", "THREATEN",
+     "warned that union officials who ignored the order could be cited for contempt"),
 ])
 def test_events_fire_traded_units_sent_a_border_closed_people_sheltered_and_a_truce_agreed(sentence, kind, trigger):
     a = _staged(sentence + "\n")

@@ -34,7 +34,9 @@ _MORE = r"(?:strikes|attacks|raids|bombings|operations|shelling)\s+(?:would|will
 _WARNED_MORE = (r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:the\s+|its\s+|their\s+|such\s+)?" + _MORE + "|"
                 r"(?:(?<=strikes )|(?<=attacks )|(?<=raids )|(?<=shelling ))(?:would|will)\s+(?:continue|intensify|go on)\b"
                 r"(?=[^.]{0,120}\bwarn)|"  # (after the noun: the noun alone is the attack's row)
-                r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,6}?(?:would|will)\s+be\s+(?:targeted|attacked|punished)\b")
+                # (and "warned that union officials who ignored the order could be cited for contempt")
+                r"warn(?:s|ed|ing)?\s+(?:that\s+)?(?:[\w’'-]+\s+){1,10}?(?:would|will|could)\s+be\s+(?:targeted|attacked|punished|"
+                r"prosecuted|charged|arrested|jailed|sacked|dismissed|fired|fined|expelled|(?:cited|held)\s+(?:for|in)\s+contempt)\b")
 # "the trawlers would be confiscated ... if the fines were not paid", "will take DPDC to court if it is not compensated"
 _IF_NOT = (r"(?:would|will)\s+(?:be\s+[“\"]?(?:confiscated|expelled|deported|prosecuted|sued|punished)|"
            r"take\s+(?:[\w’'-]+\s+){0,3}?to\s+court|sue|go\s+to\s+court)\b[^.;]{0,80}?\b(?:if|unless)\b")
