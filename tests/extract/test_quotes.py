@@ -434,6 +434,10 @@ def test_quotes_a_long_appositive_before_the_cue_and_the_subject_of_and_said_or_
             "would respond.\n")
     _, got = _quotes(text, ("Russia", "GPE", 0), ("Daria Volkova", "PERSON", 0), ("Moscow", "GPE", 0))
     assert [who for t, _, who in got if t.startswith("Moscow")] == ["Daria Volkova"]  # the subject's name, no object
+    text = ("In a statement read on state broadcaster ORTM, the ministry of mines accused Harwell of fraud and said the "
+            "seized gold would be held as a guarantee.\n")
+    _, got = _quotes(text, ("ORTM", "ORG", 0), ("ministry of mines", "ORG", 0), ("Harwell", "PERSON", 0))
+    assert [who for t, _, who in got if t.startswith("the seized")] == ["ministry of mines"]  # after the phrase set before
 
 
 def test_quotes_saying_after_a_body_s_title_and_a_name_is_the_person_s():

@@ -253,7 +253,8 @@ _NARRATOR_TAIL = re.compile(r"[^,.;:]{0,40}?,\s+(?:(?:\w+\s+){0,2}(?:before|afte
 
 _APPOSED_BEFORE = re.compile(r",\s+(?:the|a|an)\s+[^,;“”\"]{3,80}?,\s*$")
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+)?$")  # "accused Hsieh of ... and said"
-_SENTENCE_OPENING = re.compile(r"[\s“\"‘]*(?:The\s+)?")  # what may stand before a sentence's subject
+# what may stand before a sentence's subject (and a phrase set before it: "In a statement read on ORTM, the ministry ...")
+_SENTENCE_OPENING = re.compile(r"[\s“\"‘]*(?:(?:In|On|At|After|Before|During|Earlier|Later)\s[^,;“”\"]{0,80},\s+)?(?:[Tt]he\s+)?")
 _VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|es)\s+$")  # "accused [Hsieh]": a name the subject acts on
 _SCRAP = re.compile(r"(?:and|or|but|nor)\s")
 _CALLED_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+$", re.IGNORECASE)
@@ -758,12 +759,12 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     # "The Save Romania Union demanded that the government step down and said ...": the second verb's subject
     # (where a person stands before the cue, the rule for people above decides)
     coordinated = not people and _AND_BEFORE.search(text, sent.start, cue.span.start) is not None
-    if before and (_participle_cue(text, cue.span) or objects or coordinated) \
-            and _SENTENCE_OPENING.fullmatch(text, sent.start, mentions[before[0]].span.start):
+    subject = next((j for j in before if _SENTENCE_OPENING.fullmatch(text, sent.start, mentions[j].span.start)), None)
+    if subject is not None and (_participle_cue(text, cue.span) or objects or coordinated):
         # "The Italian prime minister has come out of a meeting with the German chancellor, Jonas Albrecht,
         # saying ...", "China's Taiwan Affairs Office accused Hsieh of ... and said ...": who says it is the
         # sentence's subject (the whole of "China's foreign ministry", not its possessor), not the last name
-        first = [j for j in before if mentions[j].span.start == mentions[before[0]].span.start]
+        first = [j for j in before if mentions[j].span.start == mentions[subject].span.start]
         i = max(first, key=lambda j: mentions[j].span.end)
         owned = [j for j in before if text.startswith(("’s ", "'s "), mentions[i].span.end)
                  and mentions[j].span.start == mentions[i].span.end + 3]  # "China's [Taiwan Affairs Office]"
