@@ -543,6 +543,7 @@ def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an
      "Convoys of troops and armoured vehicles had been arriving"),
     ("The judge warned that union officials who ignored the order could be cited for contempt.", "THREATEN",
      "warned that union officials who ignored the order could be cited for contempt"),
+    ("A magnitude 5.6 aftershock struck at 8.40pm local time.", "DISASTER", "aftershock"),
 ])
 def test_events_fire_traded_units_sent_a_border_closed_people_sheltered_and_a_truce_agreed(sentence, kind, trigger):
     a = _staged(sentence + "\n")
