@@ -455,3 +455,21 @@ def test_a_tagger_quote_that_opens_on_a_when_clause_takes_the_rules_main_clause_
                     None, None, 0, 0, source=at("the committee"), learned=True)
     got = _vote(a, [rule], [tagged])
     assert [q.span for q in got] == [rule.span] and got[0].source == at("the committee")
+
+
+def test_a_tagger_scrap_given_the_cue_of_the_paragraph_before_leaves_the_rule_quote_whole():
+    from tidings.extract.quotes import _Found, _vote
+    from tidings.types import Analysis, Span
+
+    text = ("The navy said it had put its ships on alert.\n\n"
+            "At an emergency meeting in Lomé, commanders agreed to run joint patrols, the Togolese navy said.")
+    a = Analysis(doc=make_document(text))
+
+    def at(s, last=False):
+        start = text.rindex(s) if last else text.index(s)
+        return Span(start, start + len(s))
+
+    rule = _Found(at("At an emergency meeting in Lomé, commanders agreed to run joint patrols"), "indirect",
+                  at("said", last=True), None, None, 0, 1, source=at("the Togolese navy"))
+    scrap = _Found(at("At an emergency"), "indirect", at("said"), None, None, 0, 1, source=at("The navy"), learned=True)
+    assert _vote(a, [rule], [scrap]) == [rule]

@@ -482,11 +482,22 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
     return heads[pick]
 
 
-def _far_scrap(rule: _Found, learned: _Found) -> bool:
-    """Is the tagger's quote a piece from the middle of an indirect rule quote said before it, whose cue is past
-    the rule quote's end?"""
-    return rule.kind == "indirect" and rule.cue is not None and rule.cue.end <= rule.span.start < learned.span.start \
-        and learned.span.end <= rule.span.end and learned.cue is not None and learned.cue.start >= rule.span.end
+def _far_scrap(text: str, rule: _Found, learned: _Found) -> bool:
+    """Is the tagger's quote a piece from inside an indirect rule quote that has a cue of its own, given a cue
+    in another sentence (the next, or the paragraph before)?"""
+    if not (rule.kind == "indirect" and rule.cue is not None and learned.cue is not None and learned.cue != rule.cue
+            and rule.span.start <= learned.span.start and learned.span.end <= rule.span.end and learned.span != rule.span):
+        return False
+    if learned.cue.start >= rule.span.end:
+        gap = text[rule.span.end : learned.cue.start]
+    elif learned.cue.end <= rule.span.start:
+        gap = text[learned.cue.end : rule.span.start]
+    else:
+        return False
+    return _SENTENCE_GAP.search(gap) is not None
+
+
+_SENTENCE_GAP = re.compile(r"[.!?][”\"’]?\s|\n")
 
 
 def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> list[_Found]:
@@ -508,9 +519,11 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
         if not hit:
             out.append(m)
             continue
-        if _far_scrap(out[hit[0]], m) and len(hit) == 1:
-            # a piece from inside what the rules read after its own cue, given a cue past its end ("Traders say
-            # they warned the Planning Authority | (KNUPDA) at least twice ... | . Inuwa said ..."): the rules' stands
+        if len(hit) == 1 and _far_scrap(text, out[hit[0]], m):
+            # a piece from inside what the rules read with its own cue, given a cue in another sentence ("Traders say
+            # they warned the Planning Authority | (KNUPDA) at least twice ... | . Inuwa said ...", "... Nigeria's
+            # navy said. | At an emergency | meeting ..., naval commanders agreed ..., the Togolese navy said"): the
+            # rules' quote stands
             continue
         # (two rule quotes each with its own cue are two quotes, however the tagger joined them: "he said he had
         # hidden in a field ... His wife and his mother were among the dead, he said")
