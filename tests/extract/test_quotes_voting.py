@@ -390,6 +390,10 @@ def test_an_unnamed_sources_description_is_never_what_was_said():
     got = quotes(tidings.analyze(text))
     assert not any("did not want" in q or "to be named" in q or "authorised to speak" in q for q in got)
     assert "the march had been peaceful" in got
+    # (the tagger's scrap with its reason, as it cut one in a longer wire story)
+    from tidings.extract.quotes import _ANONYMITY_SCRAP
+    assert _ANONYMITY_SCRAP.fullmatch("to be named because he was not authorised to speak to the media")
+    assert not _ANONYMITY_SCRAP.fullmatch("to be named as the new minister on Monday, the palace said")
 
 
 def test_a_topic_label_before_a_headlines_colon_is_no_speaker_but_a_name_in_a_place_is():

@@ -82,10 +82,11 @@ def extract_quotes_by_rules(analysis: Analysis) -> Analysis:
 
 
 # an unnamed source's description is no content: "said a shrimp farmer who did not want to be named", "who asked
-# not | to be named", "was not | authorised to speak publicly"
+# not | to be named", "was not | authorised to speak publicly", "... not | to be named because he was not authorised ..."
 _ANONYMOUS = re.compile(r"\bwho\s+(?:did\s+not|didn[’']t|asked\s+not|declined|refused)\s+(?:want\s+)?to\s+"
                         r"(?:be\s+(?:named|identified)|give\s+(?:his|her|their)\s+(?:full\s+)?names?)\b")
-_ANONYMITY_SCRAP = re.compile(r"(?:not\s+)?(?:to\s+be\s+(?:named|identified)|(?:authori[sz]ed|allowed)\s+to\s+speak[\w ]*)")
+_ANONYMITY_SCRAP = re.compile(r"(?:not\s+)?(?:to\s+be\s+(?:named|identified)(?:\s+(?:because|since)\s[\w ,’']*)?|"
+                              r"(?:authori[sz]ed|allowed)\s+to\s+speak[\w ]*)")  # (and "... because he was not authorised to")
 
 
 def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
