@@ -555,6 +555,14 @@ def test_events_the_police_that_arrest_are_the_body_named_around_the_words():
     assert [(kind, actors[0]) for kind, _, actors, _, _ in got] == [("COERCE", "Kano State Police Command")]
 
 
+def test_events_an_officer_shot_and_wounded_and_no_crew_member_killed_are_one_attacks_toll():
+    text = ("The pirates shot and wounded the ship's second officer, the centre said.\n\n"
+            "The owner appealed to the kidnappers to treat the hostages humanely, and said no member of the crew had "
+            "been killed.\n")
+    got = _events(text)
+    assert [(e[0], e[4]) for e in got if e[4]] == [("ASSAULT", {"injured": 1, "killed": 0})]
+
+
 def test_events_firing_that_is_to_stop_is_no_attack():
     assert not [e for e in _staged("Under the deal, firing was to stop at 10 p.m.\n").events if e.type == "ASSAULT"]
     assert [e.type for e in _staged("Soldiers were firing at the crowd.\n").events] == ["ASSAULT"]

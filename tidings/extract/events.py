@@ -91,7 +91,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           # PLV train: "violated the ceasefire" (4 of 4 ASSAULT), "torture" (5 of 6), "human shields" (4 of 4)
                           r"violat(?:e|es|ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce)|"
                           r"bombard(?:ed|ing|s|ment)|tortur(?:e|ed|ing)|human shields?|"
-                          r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
+                          r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shot and (?:wounded|injured|killed)|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           r"(?:shells|rockets|mortars|missiles|bombs)\s+(?:landed|hit|fell|struck|exploded|slammed)|"
                           r"fir(?:ed|ing) (?!(?:[\w-]+ ){0,2}?(?:stop|stops|stopped|cease|ceased|end|ended|halt|halted)\b)"
@@ -537,7 +537,8 @@ _KILLED = re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalities|d
 _INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized|stabbed|shot|"
                       r"treated in hospital|taken to hospital)\b", re.IGNORECASE)
 _COUNT_VERB = re.compile(r"\b(killing|injuring|wounding)\s+(?:at least\s+|another\s+|more than\s+)?$", re.IGNORECASE)
-_NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none)\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)"
+_NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|no\s+(?:member|one)\s+of\s+the\s+(?:crew|team|family|group)|"
+                     r"no\s+(?:crew\s+member|passenger|resident|civilian))\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)"
                      r"(?:\s+(?:or|nor)\s+(injured|hurt|wounded))?|"  # "No one was killed or injured": neither
                      r"\bno\s+(deaths|fatalities|injuries)\s+(?:were|have been|had been)\s+reported|"
                      r"\bthere\s+were\s+no\s+(deaths|fatalities|injuries)\b|"
@@ -623,7 +624,8 @@ _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student",
     re.IGNORECASE)
 _ONE_HURT = re.compile(  # "A cook was wounded", "wounding a teacher"
     rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was|had\s+been|has\s+been)\s+(?:wounded|injured|hurt)\b"
-    rf"|\b(?:wounding|injuring|wounded|injured)\s+(?:a|an|one)\s+{_ONE}\b",
+    # (and "shot and wounded the ship's second officer")
+    rf"|\b(?:wounding|injuring|wounded|injured)\s+(?:(?:a|an|one)\s+|the\s+(?:[\w-]+(?:’s|'s)\s+)?){_ONE}\b",
     re.IGNORECASE)
 # "Three other people, including a pupil who was trampled, were being treated": the count's verb after the aside
 _ASIDE = re.compile(r",\s+(?:including|among them)\b[^,;.]*,\s*", re.IGNORECASE)
@@ -921,10 +923,10 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             crowd = None  # "One pirate was killed and nine were detained": the operation's dead, not the arrests
         if toll and crowd:  # "27 protesters were injured": the protest's toll
             seen[crowd] = replace(seen[crowd], casualties=toll)
-        elif toll and seen and _counts_nobody(toll):
-            # "The navy seized the tanker; no one was hurt": the act's toll, no attack of its own
-            first = next(iter(seen))
-            seen[first] = replace(seen[first], casualties=toll)
+        elif toll and _counts_nobody(toll) and (acts := [k for k, e in seen.items() if e.type not in _SAID]):
+            # "The navy seized the tanker; no one was hurt": the act's toll, no attack of its own (not what someone
+            # appealed for: "He appealed to the kidnappers ... and said no member of the crew had been killed")
+            seen[acts[0]] = replace(seen[acts[0]], casualties=toll)
         elif toll:
             _add_toll(analysis, span, post, Span(span.start + hit.start(), span.start + hit.end()),
                       toll, earlier, seen, next_id, index)
