@@ -534,6 +534,7 @@ def test_events_no_trigger_word_inside_an_organisation_name_and_a_gas_leak_is_an
     ("He said the protest would move to other crossings, including Medyka, if the government did not act.", "THREATEN",
      "protest would move"),
     ("A guided-missile destroyer had been ordered to the area.", "MOBILIZE", "destroyer had been ordered to the"),
+    ("Army columns ordered to Wayanad", "MOBILIZE", "columns ordered to"),
     ("Local clan militias had fought alongside the army.", "COOPERATE", "fought alongside"),
     ("He said the highway between Kalat and Khuzdar had been closed to traffic.", "COERCE",
      "highway between Kalat and Khuzdar had been closed to traffic"),
