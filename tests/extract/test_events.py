@@ -564,6 +564,10 @@ def test_events_an_officer_shot_and_wounded_and_no_crew_member_killed_are_one_at
     assert [(e[0], e[4]) for e in got if e[4]] == [("ASSAULT", {"injured": 1, "killed": 0})]
 
 
+def test_events_a_man_shot_and_injured_is_hurt_not_killed():
+    assert [e[4] for e in _events("As a result, one man was shot and injured.")] == [{"injured": 1}]
+
+
 def test_events_firing_that_is_to_stop_is_no_attack():
     assert not [e for e in _staged("Under the deal, firing was to stop at 10 p.m.\n").events if e.type == "ASSAULT"]
     assert [e.type for e in _staged("Soldiers were firing at the crowd.\n").events] == ["ASSAULT"]

@@ -623,7 +623,7 @@ _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student",
     rf"|\bkilling\s+(?:(?:a|an|one)\s+{_ONE}\b|(?:an?\s+)?\d+-year-old\b)",
     re.IGNORECASE)
 _ONE_HURT = re.compile(  # "A cook was wounded", "wounding a teacher"
-    rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was|had\s+been|has\s+been)\s+(?:wounded|injured|hurt)\b"
+    rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was|had\s+been|has\s+been)\s+(?:shot\s+and\s+)?(?:wounded|injured|hurt)\b"
     # (and "shot and wounded the ship's second officer")
     rf"|\b(?:wounding|injuring|wounded|injured)\s+(?:(?:a|an|one)\s+|the\s+(?:[\w-]+(?:’s|'s)\s+)?){_ONE}\b",
     re.IGNORECASE)
@@ -1167,7 +1167,8 @@ def _modes(kind: str, mode: str, chunk: str) -> tuple[str, ...]:
 
 
 # the killing verb of named victims, and what may stand between their names and it
-_DIED = re.compile(r"(?:shot|stabbed|beaten|hacked|killed|murdered)(?:\s+(?:dead|to death))?\b|died\b", re.IGNORECASE)
+_DIED = re.compile(r"(?:shot|stabbed|beaten|hacked|killed|murdered)(?:\s+(?:dead|to death))?\b"
+                   r"(?!\s+and\s+(?:injured|wounded|hurt))|died\b", re.IGNORECASE)  # (not "was shot and injured")
 _AGE = r"(?:,\s*(?:aged\s+)?\d{1,3},?)?"
 _KIN = "(?:" + "|".join(sorted(KIN_NOUNS | {"friend", "colleague"})) + ")"
 _ONE_VICTIM = rf"(?:(?:his|her|their)\s+(?:\w+\s+)?{_KIN}\s+)?@|\b(?:a|an|one)\s+{_ONE}\b|\b(?:his|her|their)\s+(?:\w+\s+)?{_KIN}\b"
