@@ -217,7 +217,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:(?:convoys?|columns?)\s+of\s+(?:troops|soldiers|armou?red vehicles|tanks)|reinforcements)"
                              r"(?: [\w-]+){0,6}? (?:arrived|arriving|arrive)\b|"
                              r"scrambl(?:e|es|ed|ing) (?:[\w-]+ ){0,2}?(?:jets|fighters|aircraft|planes|warplanes)|"
-                             r"(?:put|puts|placed|places) (?:[\w-]+ ){0,4}?on (?:high |full )?alert|"
+                             r"(?:put|puts|placed|places) (?:[\w-]+ ){0,7}?on (?:high |full )?alert|"
                              r"(?:send|sent|sends|sending|dispatch(?:ed|es)?|divert(?:ed|s)?)\s+(?:[\w,-]+\s+){0,6}?"
                              r"(?:destroyers?|warships?|frigates?|corvettes?|submarines?|gunboats?|fighter jets|troops|"
                              r"soldiers|commandos|marines|special forces|peacekeepers|gendarmes|battalions?|brigades?|regiments?|"
@@ -234,6 +234,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"air[- ]defen[cs]e units)"
                              r" (?:\w+ ){0,4}?to\b"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal|awing|aws)\b|pulled out|retreat(?:s|ed)?|"
+                              # "the pirates have abandoned the ship", "abandoned their positions"
+                              r"abandon(?:s|ed|ing)?\s+(?:the|their|its)\s+(?:ship|vessel|tanker|positions?|bases?|posts?|camps?|"
+                              r"checkpoints?)\b|"
                               # "pulls international staff back to Bunia", "relocated non-essential staff"
                               r"(?:pull(?:s|ed|ing)?|mov(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,3}?staff\s+"
                               r"(?:back|out|away)\b|relocat(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?staff\b"),
@@ -252,9 +255,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("CONCEDE", "admission", r"(?:acknowledg(?:es|ed|ing)|admit(?:s|ted|ting))\s+that\b"),
     ("CONCEDE", "release", r"(?:promis|agree|pledg|offer)(?:e|es|ed|ing|s)?\s+to\s+(?:release|free)\b|"  # "promises to release 28"
                            r"(?:hostages|captives|guards)\b[^.;]{0,60}?\b(?:were|was|have\s+been|had\s+been)\s+(?:freed|released)\b|"
-                           r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,3}?(?:prisoners|captives|"
+                           r"(?:exchanged|swapped|released|freed|handed over)\s+(?:[\w-]+\s+){0,4}?(?:prisoners|captives|"
                            r"detainees|hostages|bodies|prisoners of war|(?:aid |charity |humanitarian )?workers|journalists|"
-                           r"activists|students|sailors|crew members|nationals|citizens)\b|prisoner (?:swap|exchange)s?|"
+                           r"activists|students|sailors|seafarers|crew members|crew|nationals|citizens)\b|prisoner (?:swap|exchange)s?|"
                            # "released from detention", "freed on bail", "let free", "announced the release of"
                            r"(?:released|freed)\s+(?:[\w-]+\s+){0,4}?(?:from\s+(?:detention|prison|jail|custody|captivity)|"
                            r"on\s+bail|without\s+charge)\b|let\s+free|(?:announced|welcomed|ordered|secured)\s+the\s+release\s+of|"
