@@ -132,7 +132,6 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"(?:punished|brought to justice|hunted down)|respond with force"),
     ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
                            r"(?:will|would) (?:face|meet) [“\"]?(?:the )?(?:full force of the law|consequences|legal action|prosecution)|"
-
                            r"(?<!had )no (?:other )?choice but to|"  # ("I had no choice but to turn around": what was done)
                            # "any officer who helped the escape will stand in the dock": a warning to whoever does it
                            r"(?:anyone|anybody|whoever|those|any\s+[\w-]+)\s+(?:who|that)\b[^.;]{0,80}?\b(?:will|would)\s+"
@@ -221,7 +220,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:send|sent|sends|sending|dispatch(?:ed|es)?|divert(?:ed|s)?)\s+(?:[\w,-]+\s+){0,6}?"
                              r"(?:destroyers?|warships?|frigates?|corvettes?|submarines?|gunboats?|fighter jets|troops|"
                              r"soldiers|commandos|marines|special forces|peacekeepers|gendarmes|battalions?|brigades?|regiments?|"
-                             r"(?:ranger|infantry|rifle|army|commando|marine|engineer(?:ing)?)\s+(?:companies|units)|(?:army\s+)?engineers|"
+                             r"(?:ranger|infantry|rifle|army|commando|marine|engineer(?:ing)?)\s+(?:companies|units)|engineers|"
                              r"armou?red vehicles|tanks)\b|"
                              # "stepped up patrols", "put units on the highest level of combat readiness", "moved extra
                              # troops and artillery to the area"
