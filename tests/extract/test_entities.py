@@ -242,6 +242,10 @@ def test_entities_a_name_ending_in_a_firm_s_word_is_an_organisation():
     # an Alliance of a named place is one body
     ("Troops may come under the Alliance of Sahel States, the bloc said.",
      [("Alliance", "ORG"), ("Sahel States", "GPE")], [("Alliance of Sahel States", "ORG")]),
+    # a name cut before its diocese's, administration's or mission's "of ..." takes it in, and the name
+    # before the head stays with it
+    ("The Catholic Diocese of Wabag called for calm.", [("Catholic Diocese", "ORG"), ("Wabag", "GPE")],
+     [("Catholic Diocese of Wabag", "ORG")]),
     # a name cut before "of ..." runs on to its initials in brackets (without where it is based)
     ("The Tripoli-based Government of National Unity (GNU) sent planes; the Forces of Order (KDF) did not.",
      [("Tripoli-based Government", "ORG"), ("GNU", "ORG"), ("Forces", "ORG"), ("KDF", "ORG")],

@@ -110,6 +110,7 @@ _GROUP = re.compile(
 
 
 _HEADS = (r"(?:(?:Centre|Center|Institute|Ministry|Department|Office|Museum|Bureau|Council|Commission|Agency|"
+          r"Diocese|Administration|Directorate|Mission|"
           r"School|College|University|Academy|Foundation|Society|Association|Federation|League|Union|Bank|"
           r"Church|Court|Organisation|Organization|Alliance|Coalition|Community|Front|Movement)\s+(?:for|of)\s+"
           # a broadcaster: "Rádio Moçambique", "Radio Télévision Suisse"
@@ -156,7 +157,11 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
             if acronym(text[start : of.end()]) == of.group(1):
                 m = Mention(Span(start, of.end()), "ORG", "ner")
         if out and out[-1].span.end > m.span.start:
-            out.pop()  # the head it took in was a name of its own ("Bank" tagged apart)
+            # the head it took in was a name of its own ("Bank" tagged apart), or the end of one: "Catholic Diocese"
+            # + "of Wabag" is "Catholic Diocese of Wabag"
+            last = out.pop()
+            if last.type == "ORG" and m.type == "ORG" and last.span.start < m.span.start:
+                m = Mention(Span(last.span.start, m.span.end), "ORG", m.source)
         out.append(m)
     return out
 
