@@ -491,6 +491,14 @@ def test_resolve_a_name_that_only_begins_an_organisations_is_that_organisation()
     text = "The Nelson Mandela Foundation opened an archive. Nelson Mandela wrote the letters in prison."
     a = _resolved(text, ("Nelson Mandela Foundation", "ORG", 0), ("Nelson Mandela", "PERSON", 0))
     assert "Nelson Mandela" in _people(a)
+    # one word that begins a firm's name is the firm, named in full, unless it is someone's surname
+    text = ("Mali detained four executives of Harwell Resources. Harwell said the claim was false. Harwell's lawyers "
+            "met the minister. Halsted Tankers and the minister Ana Halsted spoke; Halsted said it was safe.")
+    a = _resolved(text, ("Harwell Resources", "ORG", 0), ("Harwell", "PERSON", 0), ("Harwell", "PERSON", 1),
+                  ("Halsted Tankers", "ORG", 0), ("Ana Halsted", "PERSON", 0), ("Halsted", "PERSON", 2))
+    harwell = next(e for e in a.entities if "Harwell" in e.aliases or e.name == "Harwell")
+    assert (harwell.name, harwell.type, len(harwell.mentions)) == ("Harwell Resources", "ORG", 3)
+    assert "Ana Halsted" in _people(a) and "Halsted" not in next(e for e in a.entities if e.name == "Halsted Tankers").aliases
 
 
 def test_resolve_a_company_described_before_it_is_named_is_the_firm_named_since():

@@ -30,7 +30,8 @@ KIN_NOUNS = frozenset("mother father wife husband son daughter sister brother wi
                       "cousin uncle aunt nephew niece".split())
 # the words that end a firm's name ("Mugeka Farms", "Rift Valley Holdings Ltd")
 FIRM_WORDS = (r"Apparels?|Garments|Textiles|Industries|Holdings|Enterprises|Mills|Farms|Ltd|Limited|Corporation|Corp|"
-              r"Inc|Shipping|Logistics|Airlines|Airways|Mining|Motors|Energy|Insurance|Pharmaceuticals|Technologies|Group")
+              r"Inc|Shipping|Logistics|Airlines|Airways|Mining|Motors|Energy|Insurance|Pharmaceuticals|Technologies|Group|"
+              r"Resources|Tankers|Maritime|Minerals|Petroleum|Chemicals|Cement")
 FIRM_NAME = re.compile(rf"\s(?:{FIRM_WORDS})\.?$")
 # the United Nations' agencies, funds, programmes and missions, by name and acronym ("the UN agency said" after WFP)
 UN_BODIES = frozenset({

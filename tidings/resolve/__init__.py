@@ -80,7 +80,7 @@ def resolve_entities(analysis: Analysis) -> Analysis:
         link[i] = _add_name(text, mentions[i], i, clusters, units)
     _join_bracketed_short_forms(text, mentions, link, clusters)
     _join_nicknames(text, mentions, link, clusters)
-    _join_shortened_org_names(clusters, link)
+    _join_shortened_org_names(mentions, clusters, link)
     holders = _unnamed_holders(text, mentions, link)
     for i, m in enumerate(mentions):
         if m.source == "role":
@@ -565,21 +565,29 @@ _NAMED_AFTER = frozenset("Foundation University Hospital Airport Stadium School 
                          "Library Prize Award Trust Fund College Academy Bridge Street Road Avenue Square Park Hall".split())
 
 
-def _join_shortened_org_names(clusters: list[_Cluster], link: dict[int, int]) -> None:
+def _join_shortened_org_names(mentions: list[Mention], clusters: list[_Cluster], link: dict[int, int]) -> None:
     """"Vasudha Petrochem said" after "Vasudha Petrochem Intermediates Ltd" (the tagger may take the short
     form for a person): a name of two or more words that only begins an organisation's is that organisation
-    (not a person with a title or role, nor Nelson Mandela beside the Nelson Mandela Foundation)."""
+    (not a person with a title or role, nor Nelson Mandela beside the Nelson Mandela Foundation), and so is
+    one word that begins a firm's name and is no one's surname ("Harwell" and "Harwell Resources")."""
     def begins(words: list[str], name: str, person: bool) -> bool:
         rest = name.split()[len(words) :]
         return bool(rest) and name.split()[: len(words)] == words and not (person and rest[0] in _NAMED_AFTER)
 
+    people = {w for c in clusters if c.type == "PERSON" and c.mentions for a in c.aliases for w in a.split()[1:]}
     for gone, c in enumerate(clusters):
         if not c.mentions or c.type not in ("ORG", "PERSON") or c.type == "PERSON" and c.roles:
             continue
         names = [a.split() for a in c.aliases]
+        # (one word begins only a firm's name, nobody's surname: "Harwell said" after "Harwell Resources")
         keep = next((k for k, o in enumerate(clusters) if k != gone and o.type == "ORG" and o.mentions and all(
-            len(w) >= 2 and any(begins(w, a, c.type == "PERSON") for a in o.aliases) for w in names)), None)
+            any(begins(w, a, c.type == "PERSON") and (len(w) >= 2 or FIRM_NAME.search(a) and w[0] not in people)
+                for a in o.aliases) for w in names)), None)
         if names and keep is not None:
+            for j in [j for j in link if link[j] == gone and mentions[j].type == "PERSON"]:
+                mentions[j] = replace(mentions[j], type="ORG")  # (the firm's mentions, whatever the tagger typed)
+            # named by its full name however often the short form is used ("Harwell Resources", not "Harwell")
+            clusters[keep].long_form = clusters[keep].long_form or max(clusters[keep].aliases, key=len)
             _fold(link, clusters, keep, gone)
 
 
