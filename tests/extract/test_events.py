@@ -1347,3 +1347,14 @@ def test_events_a_road_is_not_where_an_act_happened_the_town_beside_it_is():
     got = _events("A roadside bomb exploded under a passenger bus on the N-25 near Mangochar, killing 19 people.\n",
                   ("N-25", "LOC", 0), ("Mangochar", "GPE", 0))
     assert got[0][0] == "ASSAULT" and got[0][3] == "Mangochar"
+
+
+def test_events_a_headline_statement_whose_lede_has_no_act_is_the_ledes_speakers():
+    text = ("Dam failure: the day's updates.\n10:05\nWater board denies ignoring warnings\n"
+            "The Ruvu Water Board said in a statement that it had received no report of cracks in the wall.\n"
+            "11:40\nOperator rejects blame\nIt was a dry week, residents said.\n")
+    a = _staged(text, ("Ruvu Water Board", "ORG", 0))
+    # the first headline's denial is the water board's, which says so in the lede; the second's lede has only
+    # residents (no entity), so it borrows no one
+    heads = [e for e in a.events if e.type == "REJECT"]
+    assert [[a.entities[p.entity].name for p in e.actors] for e in heads] == [["Ruvu Water Board"], []]

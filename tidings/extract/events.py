@@ -743,15 +743,23 @@ def _headline_actors(analysis: Analysis, events: list[Event]) -> None:
     starts = [s.span.start for s in analysis.sents]
     for k, e in enumerate(events):
         head = heads.get(e.post)
-        if head is None or e.span != head or e.actors or e.targets or e.type in _INCIDENTS \
+        if head is None or e.span != head or e.actors or e.type in _INCIDENTS \
                 or not re.search(r"[A-Za-z]", text[head.start : e.trigger.start]) \
                 or _HEAD_CLAUSE.search(text, head.start, e.trigger.start):
             continue
         i = bisect.bisect_left(starts, head.end)
         lede = analysis.sents[i].span if i < len(starts) else None
         body = next((x for x in events[k + 1 : k + 12] if x.span == lede and x.actors), None)
-        if body is not None:
+        if body is not None and not e.targets:
             events[k] = replace(e, actors=body.actors)
+        elif lede is not None and e.type in _VERBAL:
+            # "Planning authority denies receiving traders' letters" / "KNUPDA said in a statement that it had
+            # no record ...": a headline's statement with no act in the lede is the lede's speaker's
+            said = next((q for q in analysis.quotes if q.entity is not None and q.cue is not None
+                         and (lede.start <= q.cue.start < lede.end or lede.start <= q.span.start < lede.end)), None)
+            if said is not None:
+                where = analysis.mentions[said.speaker].span if said.speaker is not None else said.source or said.cue
+                events[k] = replace(e, actors=(Participant(where, said.entity),))
 
 
 _CLAIMED = re.compile(r"\b(?:claimed|claims|claim|has claimed|have claimed)\s+responsibility\b", re.IGNORECASE)
