@@ -376,3 +376,20 @@ def test_entities_a_street_named_after_someone_is_a_place():
     text = "Police fired tear gas on Avenida Getúlio Vargas, and Getúlio Vargas would not have approved."
     assert _typed(text, find(text, "Avenida Getúlio Vargas"), "PER").type == "LOC"
     assert _typed(text, find(text, "Getúlio Vargas", 1), "PER").type == "PERSON"
+
+
+def test_entities_a_body_of_someone_left_without_its_last_word_takes_the_members_it_is_of():
+    from tidings.extract.entities import _decode
+    from tidings.segment.sentences import tokenize
+
+    text = "The Association of Small Scale Miners said so. The Ministry of Health Workers Union met Ghana Miners."
+    tokens = tokenize(text, 0)
+    words = [text[t.start : t.end] for t in tokens]
+    tags = ["O"] * len(tokens)
+    for i in range(1, 5):  # "Association of Small Scale" (the tagger left out "Miners")
+        tags[i] = "B-ORG" if i == 1 else "I-ORG"
+    k = words.index("Ministry")
+    for i in range(k, k + 3):  # "Ministry of Health", then two capitalised words: no member noun alone
+        tags[i] = "B-ORG" if i == k else "I-ORG"
+    got = [text[m.span.start : m.span.end] for m in _decode(text, tokens, tags)]
+    assert got == ["Association of Small Scale Miners", "Ministry of Health"]

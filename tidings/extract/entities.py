@@ -360,6 +360,7 @@ _BODY_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|in|from|
 _BODY_AFTER = re.compile(r" (?:ministry|department|directorate|inspectorate|agency|commission|committee)\b")
 
 
+_MEMBERS_AFTER = re.compile(r" [A-Z][a-z]+(?:ers|ors|ists|ants|ents)\b(?! [A-Z])")  # "Miners", "Producers", "Journalists"
 _STREET_FIRST = re.compile(r"(?:Avenida|Avenue|Av\.|Rua|Rue|Calle|Carrera|Viale|Boulevard|Plaza|Praça|Place|Piazza)\s+[A-Z]")
 _ROAD_AFTER = re.compile(r"\s+(?:highway|motorway|expressway)\b")  # a code is a road only so named ("F-16 jets")
 
@@ -380,6 +381,8 @@ def _typed(text: str, span: Span, label: str) -> Mention:
     span = Span(span.start, span.start + len(" ".join(words))) if name.split() != words else span
     name = text[span.start : span.end]
     kind = _TYPE.get(label, "MISC")
+    if kind == "ORG" and " of " in name and (members := _MEMBERS_AFTER.match(text, span.end)) is not None:
+        span = Span(span.start, members.end())  # "Ghana National Association of Small Scale | Miners": whose it is
     if kind in ("GPE", "LOC", "MISC") and (feature := _FEATURE_AFTER.match(text, span.end)) is not None:
         return Mention(Span(span.start, feature.end()), "LOC", "ner")  # "the Niger river" is no country
     if kind in ("ORG", "MISC") and (body := _BODY_AFTER.match(text, span.end)) is not None:
