@@ -69,6 +69,25 @@ def test_quotes_the_taggers_accusation_is_said_but_not_its_piece_in_the_next_sen
     assert not _reports_speech(text, _Found(piece, "indirect", cue, None, None, 0, 0, learned=True))
 
 
+def test_quotes_the_taggers_request_is_said_but_not_a_question_nor_a_wish_to_stay_unnamed():
+    from tidings.extract.quotes import _Found, _reports_speech
+
+    text = ("The ombudsman urged protesters to let ambulances through and demanded that the police avoid force. "
+            "Reporters asked whether the road would reopen. A driver, who asked not to be named, waited.")
+
+    def said(cue, content):
+        at = text.index(cue)
+        found = _Found(Span(text.index(content), text.index(content) + len(content)), "indirect",
+                       Span(at, at + len(cue)), None, None, 0, 0, learned=True)
+        return _reports_speech(text, found)
+
+    assert said("urged", "protesters to let ambulances through")
+    assert said("urged", "to let ambulances through")  # (the tagger may leave out whom)
+    assert said("demanded", "that the police avoid force")
+    assert not said("asked", "whether the road would reopen")  # a question, not a request
+    assert not said("asked", "not to be")
+
+
 def test_quotes_indirect_after_said_and_pronoun():
     text = "Anna Berg spoke first. She said the council had run out of money for repairs."
     _, got = _quotes(text, ("Anna Berg", "PERSON", 0))
