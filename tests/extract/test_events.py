@@ -1358,3 +1358,13 @@ def test_events_a_headline_statement_whose_lede_has_no_act_is_the_ledes_speakers
     # residents (no entity), so it borrows no one
     heads = [e for e in a.events if e.type == "REJECT"]
     assert [[a.entities[p.entity].name for p in e.actors] for e in heads] == [["Ruvu Water Board"], []]
+
+
+def test_events_a_warning_to_anyone_caught_or_found_doing_something_is_a_threat():
+    for sentence in ("The spokesman warned that anyone caught taking fuel from a crashed tanker would in future be "
+                     "“arrested and charged with theft”.",
+                     "The colonel warned that any media that chooses to repeat such lies will be treated the same way.",
+                     "He warned that anyone found carrying weapons in the area would be treated as an enemy of peace."):
+        assert "THREATEN" in [kind for kind, *_ in _events(sentence)], sentence
+    # what happened to those found is no threat
+    assert "THREATEN" not in [kind for kind, *_ in _events("Anyone found in the rubble was taken to hospital.")]

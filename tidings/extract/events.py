@@ -134,8 +134,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"(?:will|would) (?:face|meet) [“\"]?(?:the )?(?:full force of the law|consequences|legal action|prosecution)|"
                            r"(?<!had )no (?:other )?choice but to|"  # ("I had no choice but to turn around": what was done)
                            # "any officer who helped the escape will stand in the dock": a warning to whoever does it
-                           r"(?:anyone|anybody|whoever|those|any\s+[\w-]+)\s+(?:who|that)\b[^.;]{0,80}?\b(?:will|would)\s+"
-                           r"(?:stand in the dock|face|be (?:charged|prosecuted|punished|arrested|dealt with))\b"),
+                           # ("anyone caught taking fuel ... would in future be “arrested and charged”", "any media that
+                           # chooses to serve as a loudspeaker for terrorists will be treated the same way")
+                           r"(?:anyone|anybody|whoever|those|any\s+[\w-]+)\s+(?:who|that|caught|found|seen|[a-z]+ing)\b"
+                           r"[^.;]{0,80}?\b(?:will|would|could)\s+(?:in\s+future\s+)?(?:stand in the dock|face|be\s+[“\"]?"
+                           r"(?:charged|prosecuted|punished|arrested|dealt with|treated|met with|removed|turned back|jailed))\b"),
     ("THREATEN", "warning", _WARNED_OF + "|" + _WARNED_ACT + "|" + _WARNED_UNLESS + "|" + _WARNED_MORE + "|" + _IF_NOT + "|"
                             + _WARNED_IF + "|"
                             # and "would table a motion unless ..."
