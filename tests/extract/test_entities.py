@@ -393,3 +393,18 @@ def test_entities_a_body_of_someone_left_without_its_last_word_takes_the_members
         tags[i] = "B-ORG" if i == k else "I-ORG"
     got = [text[m.span.start : m.span.end] for m in _decode(text, tokens, tags)]
     assert got == ["Association of Small Scale Miners", "Ministry of Health"]
+
+
+def test_entities_a_name_right_after_the_medium_it_is_is_no_person():
+    from tidings.extract.entities import _decode
+    from tidings.segment.sentences import tokenize
+
+    text = "It was read on state television Tele Sahel by Hamadou Sidikou."
+    tokens = tokenize(text, 0)
+    words = [text[t.start : t.end] for t in tokens]
+    tags = ["O"] * len(tokens)
+    for name in ("Tele", "Hamadou"):
+        k = words.index(name)
+        tags[k], tags[k + 1] = "B-PER", "I-PER"
+    got = [(text[m.span.start : m.span.end], m.type) for m in _decode(text, tokens, tags)]
+    assert got == [("Tele Sahel", "ORG"), ("Hamadou Sidikou", "PERSON")]

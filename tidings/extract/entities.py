@@ -360,6 +360,8 @@ _BODY_APPOSED = re.compile(r",\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|with|in|from|
 _BODY_AFTER = re.compile(r" (?:ministry|department|directorate|inspectorate|agency|commission|committee)\b")
 
 
+_MEDIUM_BEFORE = re.compile(r"\b(?:television|TV|radio|broadcaster|channel|newspaper|daily|weekly|news agency|"
+                           r"news website|outlet)\s+$")
 _MEMBERS_AFTER = re.compile(r" [A-Z][a-z]+(?:ers|ors|ists|ants|ents)\b(?! [A-Z])")  # "Miners", "Producers", "Journalists"
 _STREET_FIRST = re.compile(r"(?:Avenida|Avenue|Av\.|Rua|Rue|Calle|Carrera|Viale|Boulevard|Plaza|Praça|Place|Piazza)\s+[A-Z]")
 _ROAD_AFTER = re.compile(r"\s+(?:highway|motorway|expressway)\b")  # a code is a road only so named ("F-16 jets")
@@ -387,8 +389,9 @@ def _typed(text: str, span: Span, label: str) -> Mention:
         return Mention(Span(span.start, feature.end()), "LOC", "ner")  # "the Niger river" is no country
     if kind in ("ORG", "MISC") and (body := _BODY_AFTER.match(text, span.end)) is not None:
         return Mention(Span(span.start, body.end()), "ORG", "ner")  # "Interior ministry": the ministry, not "Interior"
-    if name in METONYM_ORGS or kind == "PERSON" and _BODY_APPOSED.match(text, span.end):
-        kind = "ORG"  # "Al-Shabaab, the al Qaeda-linked group that ...": no person
+    if name in METONYM_ORGS or kind == "PERSON" and (_BODY_APPOSED.match(text, span.end)
+                                                     or _MEDIUM_BEFORE.search(text, max(0, span.start - 40), span.start)):
+        kind = "ORG"  # "Al-Shabaab, the al Qaeda-linked group that ...", "state television Télé Sahel": no person
     elif kind == "GPE" and (words[-1] in NATURAL_FEATURE_WORDS or name in REGION_NAMES):
         kind = "LOC"
     elif kind == "MISC" and (name in NORP_WORDS or re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)s?", name)
