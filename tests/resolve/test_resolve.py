@@ -528,3 +528,18 @@ def test_resolve_a_body_said_again_by_its_head_word_keeps_its_fuller_name():
     a = _resolved("Moldova's interior ministry said a drone hit a house. The house caught fire, the ministry said.\n"
                   "Later the ministry said the drone had not exploded. The ministry said two people were hurt.\n")
     assert {e.name for e in a.entities if e.type == "ORG"} == {"Moldova's interior ministry"}
+
+
+def test_resolve_a_countrys_army_by_any_of_its_names_is_one_army_named_as_it_names_itself():
+    text = ("Fighters said attacks would go on as long as the Beninese army stayed in the park. Benin’s army confirmed "
+            "the toll on Friday. Colonel Romuald Hounkpe, spokesman for the Benin Armed Forces, spoke to reporters. "
+            "The Nigerien army said nothing.")
+    names = _names(analyze(text))
+    assert names["the Beninese army"] == names["Benin’s army"] == names["Benin Armed Forces"] == "Benin Armed Forces"
+    assert names["The Nigerien army"] == "Nigerien army"  # another country's
+
+
+def test_resolve_an_army_with_no_name_of_its_own_is_the_countrys_army():
+    text = "Pakistan's military gave a very different account. It said the Pakistani army would defend every inch of the line."
+    names = _names(analyze(text))
+    assert names["Pakistan's military"] == names["the Pakistani army"] == "Pakistani army"

@@ -239,6 +239,13 @@ def country_code(name: str) -> str | None:
     return found[0].place.country if found else None
 
 
+def demonym_country(name: str) -> str | None:
+    """ISO 3166 alpha-3 code of the country a demonym names ("Beninese" -> "BEN")."""
+    gaz = _gazetteer()
+    iso = gaz.demonyms.get(_key(name))
+    return gaz.countries[iso].place.country if iso else None
+
+
 def resolve_toponyms(text: str, spans: Sequence[tuple[int, int]], *, demonyms: bool = True) -> list[Place | None]:
     """Resolve each toponym span of ``text`` to a GeoNames place, using the others as context.
 

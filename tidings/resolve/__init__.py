@@ -37,6 +37,8 @@ class _Cluster:
     def add_alias(self, surface: str) -> None:
         self.aliases[surface] = None
         self.keys.add(_key(surface))
+        if (forces := _forces_key(surface)) is not None:
+            self.keys.add(forces)
         self.acronyms.add(acronym(surface))
         if surface.isupper():
             self.upper.add(surface)
@@ -90,6 +92,7 @@ def resolve_entities(analysis: Analysis) -> Analysis:
                 if m.type == clusters[c].type or m.type != "PERSON":  # (a body's spokesman is not its name)
                     clusters[c].add_alias(_surface(text, m))
     _join_known_by(text, mentions, link, clusters)
+    _join_armies(mentions, link, clusters)
     for i, m in enumerate(mentions):
         if m.source.startswith("pronoun"):
             c = _resolve_pronoun(text, i, mentions, link, clusters, units)
@@ -199,6 +202,23 @@ def _key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
+# a country's army by any of its names: "Benin Armed Forces", "Benin’s army", "the Beninese army", "the army of Benin"
+_COUNTRY = r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2}"
+_FORCES = re.compile(rf"(?:[Tt]he\s+)?(?:(?P<owner>{_COUNTRY})(?:’s|'s)?\s+(?:[Aa]rmy|[Aa]rmed\s+[Ff]orces|[Mm]ilitary|"
+                     rf"[Dd]efen[cs]e\s+[Ff]orces)|(?:[Aa]rmy|[Aa]rmed\s+[Ff]orces)\s+of\s+(?:the\s+)?(?P<of>{_COUNTRY}))")
+
+
+def _forces_key(name: str) -> str | None:
+    """One key for a country's army, whichever way it is named ("forces:BEN"); None for anything else."""
+    from tidings.extract.places import country_code, demonym_country
+
+    if (m := _FORCES.fullmatch(name)) is None:
+        return None
+    owner = m.group("owner") or m.group("of")
+    code = country_code(owner) or demonym_country(owner)
+    return f"forces:{code}" if code else None
+
+
 _LEGAL_FORM = re.compile(r"(?<=\w)[\s,]+(?:Ltd|Limited|Inc|PLC|Plc|plc|LLC|Corp)\.?$")
 
 
@@ -212,7 +232,7 @@ def _group_key(name: str) -> str | None:
 
 def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int:
     """Join a non-person name to the cluster with the same key or acronym ("UN" ~ "United Nations")."""
-    key, short = _key(surface), acronym(surface)
+    key, short, forces = _key(surface), acronym(surface), _forces_key(surface)
     if kind in ("ORG", "MISC") and surface.istitle() and " " not in surface:
         # a lone surname the tagger took for an organisation ("Starmer" after "Keir Starmer")
         people = [k for k, c in enumerate(clusters) if c.type == "PERSON" and c.last and same_word(surface, c.last)]
@@ -223,7 +243,7 @@ def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int
     for k, c in enumerate(clusters):
         if c.type == "PERSON":
             continue
-        if key in c.keys or (len(surface) >= 2 and surface.isupper() and surface in c.acronyms) \
+        if key in c.keys or forces in c.keys or (len(surface) >= 2 and surface.isupper() and surface in c.acronyms) \
                 or short in c.upper or group and c.type == "ORG" and any(_group_key(a) == group for a in c.aliases):
             c.mentions.append(i)
             c.add_alias(surface)
@@ -544,6 +564,22 @@ def _fold(link: dict[int, int], clusters: list[_Cluster], keep: int, gone: int) 
     clusters[gone].mentions.clear()
 
 
+def _join_armies(mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster]) -> None:
+    """"the Beninese army", "Benin’s army" and the "Benin Armed Forces": one army, kept where it is named."""
+    armies: dict[str, list[int]] = {}
+    for k, c in enumerate(clusters):
+        if c.mentions and c.type == "ORG":
+            for key in sorted(c.keys):
+                if key.startswith("forces:"):
+                    armies.setdefault(key, []).append(k)
+    for ks in armies.values():
+        ks = [k for k in ks if clusters[k].mentions]
+        keep = next((k for k in ks if any(mentions[j].source == "ner" for j in clusters[k].mentions)), ks[0])
+        for gone in ks:
+            if gone != keep:
+                _fold(link, clusters, keep, gone)
+
+
 _KNOWN_BY = re.compile(r",?\s*(?:known|better known)\s+(?:as|by\s+its\s+(?:[\w-]+\s+){0,2}?(?:acronym|initials|abbreviation|name))\s+")
 
 
@@ -665,6 +701,10 @@ def _canonical(c: _Cluster, names: list[str]) -> str:
         return max(full, key=lambda n: (full[n], len(n))) if full else f"{c.first} {c.last}" if c.first else c.last
     if c.long_form:  # spelt out once, "the Federatie Havenwerkers (FHW)", then "FHW" throughout
         return re.sub(r"^(the|The)\s+", "", c.long_form)
+    armies = [re.sub(r"^(the|The)\s+", "", a) for a in c.aliases if _forces_key(a)]
+    proper = [a for a in armies if re.search(r"\b(?:Army|Armed Forces|Defen[cs]e Forces)\b", a)]
+    if proper or (armies := [a for a in armies if a.endswith(" army")]):  # "Benin Armed Forces", else "Pakistani army"
+        return max(proper or armies, key=len)
     counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names or list(c.aliases))
     # "the ministry" said again is short for "Moldova's interior ministry" (a name of up to two more words,
     # no clause: "The rebels accused the army" is no name of the army)
