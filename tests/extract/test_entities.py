@@ -120,6 +120,9 @@ def test_entities_an_unnamed_body_as_a_source():
                     "It was a busy company.")
     assert ("a local resistance committee", "ORG", "role") in got and ("A court", "ORG", "role") in got
     assert not any(text == "a busy company" for text, _, _ in got)
+    # "..., police say": the police speak, wherever the sentence puts them
+    got = _mentions("At least eight people have been killed near the capital, Kampala, police say.")
+    assert ("police", "ORG", "role") in got
 
 
 def test_entities_a_capital_tagged_as_a_person_is_a_place_and_a_code_named_group_an_organisation():

@@ -543,3 +543,11 @@ def test_resolve_an_army_with_no_name_of_its_own_is_the_countrys_army():
     text = "Pakistan's military gave a very different account. It said the Pakistani army would defend every inch of the line."
     names = _names(analyze(text))
     assert names["Pakistan's military"] == names["the Pakistani army"] == "Pakistani army"
+
+
+def test_resolve_the_organisation_and_the_broadcaster_are_the_last_body_named():
+    text = ("The Uganda Red Cross Society sent volunteers to the scene. The organisation urged people in Mityana to donate "
+            "blood. Niger suspended TV5Monde on Friday. The broadcaster rejected the accusations.")
+    names = _names(analyze(text))
+    assert names["The organisation"] == "Uganda Red Cross Society"
+    assert names["The broadcaster"] == "TV5Monde"

@@ -49,6 +49,7 @@ _BODIES = (r"(?:(?!(?:the|a|an|its|their|his|her|of|and|or|to|by|for|with|from|t
            r"(?:armed|security|defence|defense)\s+forces|"
            r"committee|party|board|department|office|presidency|club|"
            r"federation|association|institute|service|brigade|employers|organisers|organizers|campaign|embassy|"
+           r"organi[sz]ation|broadcaster|"
            r"prosecutors?|regulator|operator|airline|bank|hospital|university|court|tribunal|group|alliance|bloc|coalition|palace|"
            r"prefecture|governorate|municipality|town hall|city hall)")
 _BODY_TAIL = (r"(?:\s+(?:media|press|political|armed|military|youth|student|women’s|women's)\s+wing)?"  # "the army's media wing"
@@ -71,7 +72,7 @@ _UNNAMED_SOURCE = re.compile(  # "opposition parties say ...", "some analysts wa
     r"some|many|other|independent|US|UN|EU|aid)\s+)?(?:officials|ministers|authorities|parties|leaders|"
     r"critics|campaigners|analysts|experts|diplomats|sources|prosecutors|investigators|witnesses|"
     r"residents|protesters|lawmakers|scientists|researchers|economists|officers|activists|observers|"
-    r"unions|employers|doctors|organisers|organizers|rescuers|officials)"
+    r"unions|employers|doctors|organisers|organizers|rescuers|officials|police)"
     r"(?=\s+(?:have\s+|had\s+|also\s+|now\s+)?(?:say|said|says|told|warned|warn|insist|insisted|believe|"
     r"believed|argue|argued|claim|claimed|added|noted|suggested|predicted|fear|feared|estimate|estimated)\b)",
     re.IGNORECASE,

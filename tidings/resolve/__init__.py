@@ -419,7 +419,7 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
         if any(fits(a) for a in clusters[link[j]].aliases) or _described_as(text, mentions[j], head):
             return link[j]
     generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers",
-                       "agency", "charity", "watchdog", "group", "coalition")
+                       "agency", "charity", "watchdog", "group", "coalition", "organisation", "organization", "broadcaster")
     # (a lower-case kind before "group" still names the last body: "the aid group", "the rights group")
     plain = len(desc.split()) == 1 or head in ("group", "coalition") and desc.islower() and len(desc.split()) == 2
     if not (generic and earlier and plain):
