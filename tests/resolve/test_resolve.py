@@ -551,3 +551,10 @@ def test_resolve_the_organisation_and_the_broadcaster_are_the_last_body_named():
     names = _names(analyze(text))
     assert names["The organisation"] == "Uganda Red Cross Society"
     assert names["The broadcaster"] == "TV5Monde"
+
+
+def test_resolve_the_bodys_representative_is_the_person_introduced_as_such():
+    text = ("Dr Nadia Okafor, the WHO's representative in Yemen, said the agency had sent trauma kits to Marib. "
+            "\"Every strike on a hospital takes away care,\" the WHO representative said.")
+    a = analyze(text)
+    assert [a.entities[q.entity].name for q in a.quotes if q.entity is not None][-1] == "Nadia Okafor"

@@ -56,7 +56,7 @@ councillor councilor striker midfielder defender goalkeeper singer actor actress
 novelist producer journalist reporter editor correspondent historian president-elect
 mother father wife husband son daughter sister brother widow widower grandmother grandfather
 businessman businesswoman magistrate administrator investigator coordinator meteorologist seismologist
-volcanologist forecaster"""
+volcanologist forecaster representative delegate superintendent engineer nurse pilot"""
 ROLE_NOUNS = frozenset(_ROLE_WORDS.split()) | frozenset(
     ["prime minister", "foreign minister", "defence minister", "defense minister", "interior minister",
      "finance minister", "health minister", "home secretary", "foreign secretary", "secretary of state",
