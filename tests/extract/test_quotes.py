@@ -555,3 +555,14 @@ def test_quotes_the_words_before_an_interrupting_source_and_cue_in_reported_spee
 
     a = tidings.analyze(text)
     assert [q.span.text(a.doc) for q in (*a.quotes, *a.attributions)] == [quote]
+
+
+def test_quotes_who_after_an_appositive_is_the_person_named_not_the_place_he_is_from():
+    from tidings.extract.quotes import _antecedent
+
+    text = "The motion was sponsored by Alvaro Tello, a congressman from Lima, who told the chamber that it was right."
+    a = with_mentions(make_analysis(text), ("Alvaro Tello", "PERSON", 0), ("Lima", "GPE", 0))
+    starts = [m.span.start for m in a.mentions]
+    who = text.index("who")
+    got = _antecedent(a, starts, Span(who, who + 3))
+    assert got is not None and got.text(a.doc).startswith("Alvaro Tello")

@@ -430,6 +430,7 @@ def _kind(text: str, span: Span) -> str:
 
 _RELATIVE_SOURCE = re.compile(r"(?i)who|which")
 # "a CTERA[ statement], which", "the UN Office for ... Affairs[ (OCHA)], which"
+_APPOSED_RELATIVE = re.compile(r",\s+(?:a|an|the)\s+[^,;.“”\"]{1,60}(?=,\s*$)")  # "X[, a congressman from Lima], who"
 _BEFORE_RELATIVE = re.compile(r"(?:\s*\([A-Z][\w.&-]*\))?(?:[’']s)?(?:\s+[a-z]+){0,2}(?=\s*,\s*$)")
 # a body's voice: "the security ministry's spokesman, who said" speaks for the ministry (not "Trump's campaign
 # manager Kellyanne Conway": a named person after the possessive is the speaker)
@@ -446,7 +447,11 @@ def _antecedent(analysis: Analysis, starts: list[int], source: Span) -> Span | N
     near = [k for k in range(max(0, hi - 4), hi) if analysis.mentions[k].span.end <= source.start]
     for k in sorted(near, key=lambda j: (-analysis.mentions[j].span.end, analysis.mentions[j].span.start)):
         m = analysis.mentions[k]
+        if _from_place(text, m):
+            continue  # "Álvaro Tello, a congressman from Lima, who told ...": where he is from says nothing
         if _speakerish(m) and (gap := _BEFORE_RELATIVE.match(text, m.span.end, source.start)) is not None:
+            return Span(m.span.start, gap.end())
+        if m.type == "PERSON" and (gap := _APPOSED_RELATIVE.match(text, m.span.end, source.start)) is not None:
             return Span(m.span.start, gap.end())
     return None
 
