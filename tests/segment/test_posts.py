@@ -40,6 +40,13 @@ def test_posts_timestamp_line_alone_attaches_to_next_post():
     assert a.posts[-1].headline.text(a.doc) == "First result declared"
 
 
+def test_posts_a_posted_at_line_is_the_next_posts_time_not_a_paragraph():
+    a = make_analysis("Floods: live\nPosted at 17:05\nRain to ease overnight\nThe rain will ease.\n"
+                      "Posted at 16:20\nHelicopters lift villagers out\nTwo helicopters flew.\n")
+    assert [p.timestamp for p in a.posts[1:]] == ["17:05", "16:20"]
+    assert not any(p.span.text(a.doc).startswith("Posted") for p in a.paragraphs)
+
+
 def test_posts_pm_time_is_24_hour():
     a = make_analysis("Intro text.\n2.15pm Crowds gather outside\nPeople came.\n")
     assert a.posts[-1].timestamp == "14:15"

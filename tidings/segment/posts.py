@@ -9,7 +9,8 @@ from tidings.pipeline import stage
 from tidings.types import Analysis, Paragraph, Post, Span
 
 _TIME = re.compile(
-    r"^\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"^\s*(?:(?:Posted|Updated|Published|Last\s+updated)\s+(?:at\s+)?)?"  # "Posted at 14:05"
+    r"(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?"
     r"(?:\s*(?:BST|GMT|CET|CEST|EET|EEST|UTC|EST|EDT|PST|PDT|CST|CDT|MSK|AEST|AEDT|IST|JST))?"
     r"\s*[:\-–—|]?(?=\s|$)\s*",
     re.IGNORECASE,
