@@ -1368,3 +1368,12 @@ def test_events_a_warning_to_anyone_caught_or_found_doing_something_is_a_threat(
         assert "THREATEN" in [kind for kind, *_ in _events(sentence)], sentence
     # what happened to those found is no threat
     assert "THREATEN" not in [kind for kind, *_ in _events("Anyone found in the rubble was taken to hospital.")]
+
+
+def test_events_people_taken_to_hospital_are_injured_but_not_those_who_later_died():
+    got = _events("The number of people confirmed dead in the floods has risen to 12, a spokeswoman said, and 23 people "
+                  "have been taken to hospitals in Mostar and Konjic with injuries.")
+    assert got[0][4] == {"killed": 12, "injured": 23}
+    got = _events("Two people who were taken to Mulago National Referral Hospital in Kampala with severe burns have died, "
+                  "bringing the number of people killed in the explosion to 19.")
+    assert "injured" not in got[0][4]

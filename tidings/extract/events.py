@@ -555,7 +555,7 @@ _SMALL_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _SMALL = (_SMALL_WORDS +
           r"(?=\s+(?:people|persons|civilians|others|more|and|of)\b|\s*[,.;])")  # "killing two people and injuring nine,"
 _TOLL = re.compile(
-    r"\b(?:death toll|toll|number of (?:people )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\b(?:to|at)\s+"
+    r"\b(?:death toll|toll|number of (?:people )?(?:confirmed |reported )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\b(?:to|at)\s+"
     r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
     r"|\b(?:killing|killed|kills|shooting dead|shot dead)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*|"
@@ -601,15 +601,16 @@ _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       # "41 survivors have been pulled from the water, 17 of them injured"
                       r"|,\s+(\d[\d,]*|" + _SMALL_WORDS + r")\s+of\s+them\s+(?:injured|wounded|hurt)\b"
                       # "Five supporters were treated at Mulago National Referral Hospital"
-                      r"|(?<![\w-])(\d[\d,]*|" + _SMALL_WORDS + r")\s+(?:[a-z][\w-]*\s+){0,2}?(?:were|are|had been|have been)\s+"
-                      r"(?:being\s+)?(?:treated|admitted)\s+(?:at|in|to)\s+(?:[\w’'.-]+\s+){0,5}?(?:hospitals?|clinics?)\b",
+                      # (and "23 people have been taken to hospitals in Mostar, Konjic and Sarajevo", not bodies)
+                      r"|(?<![\w-])(\d[\d,]*|" + _SMALL_WORDS + r")\s+(?!bodies\b)(?:(?!who\b|that\b)[a-z][\w-]*\s+){0,2}?(?:were|are|had been|have been)\s+"
+                      r"(?:being\s+)?(?:treated|admitted|taken|rushed|flown)\s+(?:at|in|to)\s+(?:[\w’'.-]+\s+){0,5}?(?:hospitals?|clinics?)\b",
                       re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
 _UNREAL = frozenset({"hypothetical", "negated", "future"})  # flags of an event that did not (yet) happen
 _COUNTED = ("killed", "injured")
 _HARM = re.compile(r"\b(?:killed|killing|kills|died|dead|deaths|fatalities|death toll|toll|injured|injuring|injuries|wounded|hurt|stabbed|"
                    r"treated in hospital|taken to hospital|hospitali[sz]ed|"
-                   r"(?:treated|admitted)\s+(?:at|in|to)\s+(?:[\w’'.-]+\s+){0,5}?(?:hospitals?|clinics?))\b",
+                   r"(?:treated|admitted|taken|rushed|flown)\s+(?:at|in|to)\s+(?:[\w’'.-]+\s+){0,5}?(?:hospitals?|clinics?))\b",
                    re.IGNORECASE)
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
 _ONE = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|civilian|officer|worker|"
