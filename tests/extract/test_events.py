@@ -1377,3 +1377,12 @@ def test_events_people_taken_to_hospital_are_injured_but_not_those_who_later_die
     got = _events("Two people who were taken to Mulago National Referral Hospital in Kampala with severe burns have died, "
                   "bringing the number of people killed in the explosion to 19.")
     assert "injured" not in got[0][4]
+
+
+def test_events_a_ban_on_traffic_or_gatherings_coerces_slogans_shouted_protest_and_a_right_reserved_threatens():
+    kinds = lambda s: [kind for kind, *_ in _events(s)]
+    assert "COERCE" in kinds("The interior ministry has banned motorbike traffic between 7pm and 6am in the communes.")
+    assert "COERCE" in kinds("The governor announced a ban on public gatherings in the capital.")
+    assert "COERCE" not in kinds("The ban on imports of poultry was lifted last year.")  # (no movement or gathering)
+    assert "PROTEST" in kinds("Party workers stood outside the hospital, shouting slogans against the state government.")
+    assert "THREATEN" in kinds("He said Minsk reserved the right to take “mirror measures”, without saying what they would be.")

@@ -74,6 +74,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|"
                                  r"demonstrat(?:ed|ing)(?=\s+(?:in|against|outside|on|at|near|for|to|over|before)\b)|"
                                  r"march(?:ed|es)?|blockad(?:e|es|ed|ing)|boycotts?|sit-ins?|picket(?:ed|ing|s)?|"
+                                 r"(?:shout|chant)(?:s|ed|ing)\s+slogans|"
                                  r"block(?:ed|ing|s)? (?:the |a |several |main )?(?:[\w-]+ ){0,2}?(?:road|highway|motorway|"
                                  r"street|bridge|railway|roads|highways|streets)s?\b|"
                                  r"(?:gathered|assembled)(?=\s+(?:[\w’'-]+\s+){0,10}?(?:to\s+(?:demand|protest|denounce|"
@@ -130,7 +131,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  # "those who planned this will be found and punished", "orders to respond with force"
                                  r"(?:will|would|must|shall) be (?:found and |tracked down and |hunted down and )?"
                                  r"(?:punished|brought to justice|hunted down)|respond with force"),
-    ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|threat(?:en|ens|ened|ening)?|ultimatums?|reserves the right to use|could walk away|nuclear strike|"
+    ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|threat(?:en|ens|ened|ening)?|ultimatums?|could walk away|nuclear strike|"
+                           # "reserves the right to use force", "reserved the right to take “mirror measures”"
+                           r"reserv(?:es|ed|ing) the right to (?:use|take|respond|retaliate|act)\b|"
                            r"(?:will|would) (?:face|meet) [“\"]?(?:the )?(?:full force of the law|consequences|legal action|prosecution)|"
                            r"(?<!had )no (?:other )?choice but to|"  # ("I had no choice but to turn around": what was done)
                            # "any officer who helped the escape will stand in the dock": a warning to whoever does it
@@ -283,6 +286,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               r"(?:suspend|cut|shut\s+down|block|restrict)(?:s|ed|ing)?\s+(?:off\s+)?(?:the\s+)?(?:mobile\s+)?"
                               r"(?:internet|data)(?:\s+services)?\b|"
                               r"banned\s+(?:[\w’'.-]+\s+){1,6}?from\s+(?:holding|running\s+for)\b|"
+                              # "banned motorbike traffic between 7pm and 6am", "a ban on public gatherings"
+                              r"(?:ban(?:s|ned|ning)?|ban\s+on)\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:traffic|movements?|"
+                              r"gatherings|protests|demonstrations|rallies|assemblies|meetings)\b|"
                               r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
                               r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law|"
                               r"counter-terrorism (?:operation )?regime)|"
