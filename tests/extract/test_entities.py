@@ -411,3 +411,8 @@ def test_entities_a_name_right_after_the_medium_it_is_is_no_person():
         tags[k], tags[k + 1] = "B-PER", "I-PER"
     got = [(text[m.span.start : m.span.end], m.type) for m in _decode(text, tokens, tags)]
     assert got == [("Tele Sahel", "ORG"), ("Hamadou Sidikou", "PERSON")]
+
+
+def test_entities_a_role_held_at_a_ministry_named_by_its_portfolio_is_a_mention():
+    got = _mentions("Thirty-three hostages were freed, according to the security ministry’s spokesman, who said 11 had died.")
+    assert ("the security ministry’s spokesman", "PERSON", "role") in got

@@ -33,7 +33,8 @@ _ROLE_NP = re.compile(
     r"((?:(?:former|then|new|acting|current|outgoing|incoming|deputy|vice|top|senior|chief|"
     r"[\w’'-]+(?:’s|'s)|[A-Z][\w-]+|\d+-year-old|[a-z]+(?:al|an|ic|ish|ese|ary|ive)|"
     r"navy|army|police|ministry|government|party|union|company|coastguard|embassy|agency|campaign|opposition|ruling|"
-    r"rebel|council|commission|board|court|group|alliance|bloc|airline|airport|hospital|university|club|palace)\s+){0,4}"
+    r"rebel|council|commission|board|court|group|alliance|bloc|airline|airport|hospital|university|club|palace|"
+    r"security|defen[cs]e|interior|foreign|justice|transport|energy|military|state|city|district|provincial|federal)\s+){0,4}"
     r"(?:" + ROLE_PATTERN + r"))\b"
     r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
     # "the official count", "the chief concern": the role word is an adjective there
