@@ -1386,3 +1386,11 @@ def test_events_a_ban_on_traffic_or_gatherings_coerces_slogans_shouted_protest_a
     assert "COERCE" not in kinds("The ban on imports of poultry was lifted last year.")  # (no movement or gathering)
     assert "PROTEST" in kinds("Party workers stood outside the hospital, shouting slogans against the state government.")
     assert "THREATEN" in kinds("He said Minsk reserved the right to take “mirror measures”, without saying what they would be.")
+
+
+def test_events_restrictions_imposed_coerce_a_dropped_demand_concedes_advice_requests_standing_behind_supports():
+    kinds = lambda s: [kind for kind, *_ in _events(s)]
+    assert "COERCE" in kinds("Rosaviatsia said it had imposed temporary restrictions on flights at Vnukovo airport.")
+    assert "CONCEDE" in kinds("In a concession, Brussels dropped its demand that public tenders be opened to European firms.")
+    assert "REQUEST" in kinds("The plume has crossed the border, the safety region said, advising people in Hulst to keep windows shut.")
+    assert "SUPPORT" in kinds("The fishing confederation said it stood behind the owners.")

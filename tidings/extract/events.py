@@ -148,7 +148,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                             r"(?:would|will)\s+(?:[\w’'-]+\s+){1,10}?unless\b|" + _WONT_WATCH),
     # "appealed to Haiti's partners to send helicopters", "called on the army to withdraw": a request to act
     # (not a source's condition: "who asked not to be named")
-    ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on|ask(?:s|ed)?(?! not to be (?:named|identified|quoted)))"
+    ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on|advis(?:e|es|ed|ing)|"
+                          r"ask(?:s|ed)?(?! not to be (?:named|identified|quoted)))"
                           r" (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
     ("REQUEST", "verbal", r"order(?:s|ed)?\s+(?:[\w’'.-]+\s+){1,6}?to\s+appear\b|"  # "ordered X to appear for questioning"
                           r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|(?:(?<=to )|(?<=to ')|(?<=to ‘))demand\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
@@ -253,6 +254,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:(?<=militants )|(?<=rebels )|(?<=fighters )|(?<=gunmen )|(?<=escapees )|(?<=suspects )|"
                              r"(?<=inmates )|(?<=prisoners )|(?<=soldiers )|(?<=troops ))(?:had |have )?surrendered\b"),
     ("CONCEDE", "concession", r"(?:offer(?:s|ed)?|agree(?:s|d)?) to (?:delay|postpone|suspend|drop|scrap|shelve|reconsider)|"
+                              # "Brussels dropped its demand that public tenders be opened"
+                              r"dropp(?:ed|ing)\s+(?:its|their|his|her|the)\s+(?:[\w-]+\s+)?(?:demands?|objections?|opposition)\b|"
                               # "will postpone the planned fertiliser limits"
                               r"(?:will|would|to|has|have|had)\s+(?:postpone|delay|shelve|scrap)\s+(?:the|its|their)\s+"
                               r"(?:planned|proposed|controversial)\b|conced(?:e|es|ed)|cede[sd]?|apologi[sz](?:e|es|ed)|handed (?:over )?to(?! (?:the )?(?:police|gendarmerie|authorities|prosecutors|investigators)\b)|resign(?:s|ed)?"),
@@ -289,6 +292,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               # "banned motorbike traffic between 7pm and 6am", "a ban on public gatherings"
                               r"(?:ban(?:s|ned|ning)?|ban\s+on)\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:traffic|movements?|"
                               r"gatherings|protests|demonstrations|rallies|assemblies|meetings)\b|"
+                              # "imposed temporary restrictions on flights at Vnukovo"
+                              r"impos(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?restrictions\s+on\s+(?:[\w-]+\s+){0,2}?(?:flights|traffic|movement|"
+                              r"travel|access|airspace|gatherings|protests|the\s+media|internet)\b|"
                               r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
                               r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law|"
                               r"counter-terrorism (?:operation )?regime)|"
@@ -371,6 +377,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"(?:is|are|was|were)\s+(?:willing|ready|prepared)\s+to\s+(?:provide|contribute|send|help|offer|"
                            r"supply)\b"),
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|(?<!-)back(?:s|ed)|welcom(?:es|ed)|solidarity|"
+                          r"st(?:and|ands|ood) (?:firmly |fully )?behind|"
                           r"(?:express(?:es|ed)?|pledg(?:es|ed)|voic(?:es|ed)|reaffirm(?:s|ed)?|offer(?:s|ed)?)\s+"
                           r"(?:(?:its|their|his|her|full|strong|unwavering)\s+){0,2}support\b|continue\s+to\s+support|"
                           # "the United States stands with its ally", "thanked India and the EU force for the operation"
