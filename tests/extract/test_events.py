@@ -1394,3 +1394,11 @@ def test_events_restrictions_imposed_coerce_a_dropped_demand_concedes_advice_req
     assert "CONCEDE" in kinds("In a concession, Brussels dropped its demand that public tenders be opened to European firms.")
     assert "REQUEST" in kinds("The plume has crossed the border, the safety region said, advising people in Hulst to keep windows shut.")
     assert "SUPPORT" in kinds("The fishing confederation said it stood behind the owners.")
+
+
+def test_events_an_escalation_said_with_its_condition_first_or_legal_action_vowed_is_a_threat():
+    kinds = lambda s: [kind for kind, *_ in _events(s)]
+    assert "THREATEN" in kinds("“If not, the strike will be extended, and this time it will not be for 48 hours.”")
+    assert "THREATEN" in kinds("He said the alliance would make the strike indefinite if the prices were not reversed.")
+    assert "THREATEN" in kinds("She said the society would seek contempt orders against any official who books a flight.")
+    assert "THREATEN" not in kinds("If the rain stops, the river will fall by Friday.")

@@ -68,7 +68,17 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     # if the government did not act": a protest's escalation on a condition threatens (before the protest's own word)
     ("THREATEN", "warning", r"(?:strikes?|stoppages?|walkouts?|protests?|blockades?|sit-ins?)\s+(?:would|could|will|may)\s+"
                             r"(?:be\s+)?(?:extended|escalated|widened|stepped up|intensified|spread|move|expand(?:ed)?)\b"
-                            r"(?=[^.;]{0,100}?\b(?:if|unless)\b)"),
+                            r"(?=[^.;]{0,100}?\b(?:if|unless)\b)|"
+                            # "If not, the strike will be extended": the condition first
+                            r"\b(?:If\s+not|Otherwise|If\s+(?:[\w’'-]+\s+){1,12}?[\w’'-]+),\s+(?:the\s+|our\s+|their\s+)?"
+                            r"(?:strikes?|stoppages?|walkouts?|protests?|blockades?|sit-ins?)\s+(?:would|could|will|may)\s+"
+                            r"(?:be\s+)?(?:extended|escalated|widened|stepped up|intensified|spread|expand(?:ed)?)\b|"
+                            # "the alliance would make the strike indefinite if the prices were not reversed"
+                            r"(?:would|will)\s+make\s+(?:the|its|their|our)\s+(?:strike|stoppage|walkout|protest|blockade|sit-in)s?\s+"
+                            r"(?:indefinite|open-ended|unlimited|permanent)\b|"
+                            # "the society would seek contempt orders against any official who ..."
+                            r"(?:would|will)\s+(?:seek|file|bring|lodge|pursue)\s+(?:[\w-]+\s+){0,2}?(?:orders|charges|"
+                            r"proceedings|action|complaints?|lawsuits?|cases?)\s+against\b"),
     ("PROTEST", "strike", r"(?:dock|port|general|national|rail|union|workers’?|workers'|labour|labor)\s+strikes?|walkouts?|on strike|industrial action|"
                           r"(?:call|calls|called|calling)\s+(?:a|an|another)\s+(?:[\w-]+\s+)?(?:strikes?|stoppages?)"),
     ("PROTEST", "demonstration", r"protest(?:s|ed|ers|ing)?|demonstrations?|demonstrators|rall(?:y|ies|ied)|"
