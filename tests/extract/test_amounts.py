@@ -36,3 +36,13 @@ def test_amounts_a_headline_count_of_the_killed():
     assert [(x.span.text(a.doc), x.value, x.unit) for x in a.amounts] == [("17 killed", 17, "killed")]
     a = extract_amounts(make_analysis("Seven deaths in Spain have now been linked to the heatwave."))
     assert [(x.span.text(a.doc), x.value, x.unit) for x in a.amounts] == [("Seven deaths", 7, "deaths")]
+
+
+def test_amounts_a_year_after_a_month_or_preposition_is_no_count_of_people():
+    def counts(text):
+        a = extract_amounts(make_analysis(text))
+        return [(x.span.text(a.doc), x.value) for x in a.amounts if x.kind == "count"]
+
+    assert counts("An explosion in the harbour in October 2016 left several people dead.") == []
+    assert counts("In 2019 people protested in the capital.") == []
+    assert counts("Police said 2016 people were evacuated from the district.") == [("2016 people", 2016.0)]

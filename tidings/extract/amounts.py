@@ -44,6 +44,9 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _DURATION = re.compile(rf"\b(?P<num>{_NUM})\s+(?P<unit>years?|months?|weeks?|days?|hours?)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|in|since|of|by|until|from)\.?\s+$", re.IGNORECASE)
 _HAS_NUMBER = re.compile(rf"\d|\b(?:{_WORDNUM})\b", re.IGNORECASE)
 _CODES = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "dollars": "USD", "us dollars": "USD",
           "euros": "EUR", "pounds": "GBP", "roubles": "RUB", "rubles": "RUB", "yen": "JPY",
@@ -91,6 +94,8 @@ def extract_amounts(analysis: Analysis) -> Analysis:
             for m in rx.finditer(chunk):
                 if any(a < m.end() and m.start() < b for a, b in taken):
                     continue
+                if kind == "count" and _YEAR.fullmatch(m.group("num")) and _YEAR_BEFORE.search(chunk, 0, m.start("num")):
+                    continue  # "an explosion in October 2016 left several people dead": a date, no count
                 amount = _amount(m, kind, span.start)
                 if amount is not None:
                     taken.append((m.start(), m.end()))
