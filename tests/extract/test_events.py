@@ -1402,3 +1402,13 @@ def test_events_an_escalation_said_with_its_condition_first_or_legal_action_vowe
     assert "THREATEN" in kinds("He said the alliance would make the strike indefinite if the prices were not reversed.")
     assert "THREATEN" in kinds("She said the society would seek contempt orders against any official who books a flight.")
     assert "THREATEN" not in kinds("If the rain stops, the river will fall by Friday.")
+
+
+def test_events_the_dead_named_one_by_one_are_counted_and_the_number_of_injured_risen_to_is_the_injured():
+    got = _events("Dozens of gunmen stormed the camp, killing a police officer and a security guard and wounding three labourers.")
+    assert got[0][4] == {"killed": 2, "injured": 3}
+    got = _events("An explosion and fire at a solvents plant in the city have left one worker dead and one missing.")
+    assert got[0][4].get("killed") == 1
+    got = _events("A fire broke out at the plant. The number of injured has risen to 12, among them two firefighters, "
+                  "the spokesman said.")
+    assert any(toll.get("injured") == 12 for *_, toll, _ in got)

@@ -582,7 +582,9 @@ _TOLL = re.compile(
     r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
     r"|\b(?:killing|killed|kills|shooting dead|shot dead)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*|"
-                        + _SMALL + r")\b(?!\s*%|-)",
+                        + _SMALL + r")\b(?!\s*%|-)"
+                        # "The number of injured has risen to 12"
+                        r"|\bnumber of (?:people )?(?:injured|wounded|hurt)\b[^.;]{0,40}?\b(?:to|at)\s+(?:at least\s+)?(\d[\d,]*)\b",
                         re.IGNORECASE)
 _FIRM_MODES = frozenset({"legal", "climb-down", "retaliation", "warning", "release", "admission"})
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|although|though|as)\b", re.IGNORECASE)
@@ -651,6 +653,9 @@ _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student",
     rf"|\b(?:shooting|shot|stabbing|stabbed|beating|beat|hacked)\s+(?:dead|and\s+killed|to\s+death)\s+(?:a|an|one)\s+{_ONE}\b"
     rf"|\bkilling\s+(?:(?:a|an|one)\s+{_ONE}\b|(?:an?\s+)?\d+-year-old\b)",
     re.IGNORECASE)
+# "killing a police officer and a security guard", "left one worker dead": one by one, counted
+_EACH_DEAD = re.compile(rf"\bkilling\s+((?:(?:a|an|one)\s+{_ONE}(?:\s*,\s*|\s+and\s+))+(?:a|an|one)\s+{_ONE})\b"
+                        rf"|\bleft\s+(?:a|an|one)\s+{_ONE}\s+dead\b", re.IGNORECASE)
 _ONE_HURT = re.compile(  # "A cook was wounded", "wounding a teacher"
     rf"\b(?:a|an|one)\s+{_ONE}\s+(?:was|had\s+been|has\s+been)\s+(?:shot\s+and\s+)?(?:wounded|injured|hurt)\b"
     # (and "shot and wounded the ship's second officer")
@@ -1391,6 +1396,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             if "injured" not in out and re.search(r"\bat least\s+$", chunk[max(0, m.start() - 10) : m.start()], re.IGNORECASE):
                 out["injured_qualifier"] = "at_least"  # "At least 17 people were wounded"
             out.setdefault("injured", int(parse_number(m.group(1) or m.group(m.lastindex)) or 0))
+    if (each := _EACH_DEAD.search(chunk)) is not None:
+        out.setdefault("killed", len(re.findall(r"\b(?:a|an|one)\s", each.group(1), re.IGNORECASE)) if each.group(1) else 1)
     if _ONE_DEAD.search(chunk):
         out.setdefault("killed", 1)
     if _ONE_HURT.search(chunk):
