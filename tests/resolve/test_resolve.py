@@ -558,3 +558,11 @@ def test_resolve_the_bodys_representative_is_the_person_introduced_as_such():
             "\"Every strike on a hospital takes away care,\" the WHO representative said.")
     a = analyze(text)
     assert [a.entities[q.entity].name for q in a.quotes if q.entity is not None][-1] == "Nadia Okafor"
+
+
+def test_resolve_a_portfolio_minister_named_further_down_a_newest_first_blog_is_that_minister():
+    text = ("Coup attempt: live\nPosted at 10:15\nCurfew imposed\nThe government has declared a curfew from 7pm, the "
+            "communications minister said.\nPosted at 09:30\nOfficers arrested\nAt least 20 officers have been arrested, "
+            "Ahmat Saleh Djida, the communications minister and government spokesman, told reporters.\n")
+    names = _names(analyze(text))
+    assert names["the communications minister"] == "Ahmat Saleh Djida"

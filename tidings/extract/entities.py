@@ -34,7 +34,9 @@ _ROLE_NP = re.compile(
     r"[\w’'-]+(?:’s|'s)|[A-Z][\w-]+|\d+-year-old|[a-z]+(?:al|an|ic|ish|ese|ary|ive)|"
     r"navy|army|police|ministry|government|party|union|company|coastguard|embassy|agency|campaign|opposition|ruling|"
     r"rebel|council|commission|board|court|group|alliance|bloc|airline|airport|hospital|university|club|palace|"
-    r"security|defen[cs]e|interior|foreign|justice|transport|energy|military|state|city|district|provincial|federal)\s+){0,4}"
+    r"security|defen[cs]e|interior|foreign|justice|transport|energy|military|state|city|district|provincial|federal|"
+    # a portfolio right before the office: "the communications minister", "the fisheries secretary"
+    r"(?!(?:the|a|an|of|and|or|to|in|for|on|at|by|with|from|former|said)\s)[a-z]+(?=\s+(?:minister|secretary|commissioner)\b))\s+){0,4}"
     r"(?:" + ROLE_PATTERN + r"))\b"
     r"(?!\s+(?:of\s+[a-z]|[A-Z][a-z]+\s+[A-Z]))"
     # "the official count", "the chief concern": the role word is an adjective there

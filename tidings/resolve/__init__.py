@@ -145,6 +145,9 @@ def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _U
                  role_after(text, m.span.end)):
         if role:
             cl.roles[role] = None
+            for part in role.split(" and ")[:-1]:  # "communications minister and government spokesman": both
+                if parse_role(part)[0] in ROLE_NOUNS:
+                    cl.roles[part] = None
             cl.gender = cl.gender or title_gender([role])
             if text[m.span.start - len(role) - 1 : m.span.start - 1] == role:
                 cl.aliases[f"{role} {surface}"] = None
@@ -314,7 +317,8 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
     last = {k: max((mentions[j].span.start for j in clusters[k].mentions if mentions[j].span.start < m.span.start),
                    default=-1) for k in fits}
-    if fits and all(last[k] < 0 for k in fits) and not any(w[:1].isupper() for w in desc.split()):
+    if fits and all(last[k] < 0 for k in fits) and not any(w[:1].isupper() for w in desc.split()) \
+            and parse_role(desc)[0] == desc.lower():  # (not "the agriculture commissioner": a portfolio names one)
         # a bare "the ambassador" just after one ("France’s ambassador ..., Hélène Marchetti, said ...") is
         # her, not the Russian ambassador the document names only further on ("the city's mayor said" with
         # no one before it still points ahead, and "The Italian prime minister" to the Italian one)
