@@ -1412,3 +1412,10 @@ def test_events_the_dead_named_one_by_one_are_counted_and_the_number_of_injured_
     got = _events("A fire broke out at the plant. The number of injured has risen to 12, among them two firefighters, "
                   "the spokesman said.")
     assert any(toll.get("injured") == 12 for *_, toll, _ in got)
+
+
+def test_events_an_order_to_stop_production_coerces_and_placards_held_protest():
+    kinds = lambda s: [kind for kind, *_ in _events(s)]
+    assert "COERCE" in kinds("The minister has ordered Rheinmark Chemie to stop production across the whole site.")
+    assert "PROTEST" in kinds("About 200 people stood outside the ministry on Thursday evening, waving flags and holding "
+                              "placards that read “Our sea is not for sale”.")
