@@ -9,12 +9,12 @@ from tidings.pipeline import stage
 from tidings.types import Analysis, Paragraph, Post, Span
 
 _TIME = re.compile(
-    r"^\s*(?:(?:Posted|Updated|Published|Last\s+updated)\s+(?:at\s+)?)?"  # "Posted at 14:05"
-    r"(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?"
+    r"^\s*(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)\s*(?P<ampm>[ap]\.?m\.?)?"
     r"(?:\s*(?:BST|GMT|CET|CEST|EET|EEST|UTC|EST|EDT|PST|PDT|CST|CDT|MSK|AEST|AEDT|IST|JST))?"
     r"\s*[:\-–—|]?(?=\s|$)\s*",
     re.IGNORECASE,
 )
+_POSTED = re.compile(r"(?:Posted|Updated|Published|Last\s+updated)\s+(?:at\s+)?(?=\d)")  # "Posted at 14:05"
 _SOURCE = re.compile(r"^\s*Source:\s*(\S.*?)\s*$")
 _VIDEO = re.compile(r"^\s*(Watch|Video|Listen|Pictured|In pictures)\s*:", re.IGNORECASE)
 _CLOSERS = "\"'”’»)]\u201d\u2019 \t"
@@ -98,7 +98,19 @@ def split_posts(analysis: Analysis) -> Analysis:
         span = Span(block[0].start, block[-1].end)
         posts.append(Post(post_id, span, headline, stamp, kind))
         paragraphs.extend(Paragraph(p, post_id) for p in body)
-    return replace(analysis, doc=doc, posts=tuple(posts), paragraphs=tuple(paragraphs))
+    return replace(analysis, doc=doc, posts=_posted_at(doc.text, posts, paragraphs), paragraphs=tuple(paragraphs))
+
+
+def _posted_at(text: str, posts: list[Post], paragraphs: list[Paragraph]) -> tuple[Post, ...]:
+    """"Posted at 17:05" closing a post's body is the next post's time (the line stays a paragraph where it
+    stands: the taggers read the text as before)."""
+    last = {p.post: p.span for p in paragraphs}
+    for k, post in enumerate(posts[:-1]):
+        line = last.get(post.id)
+        if line is not None and posts[k + 1].timestamp is None and (m := _POSTED.match(text, line.start, line.end)) \
+                and (stamp := _timestamp(text[m.end() : line.end]))[0] and stamp[1] >= line.end - m.end():
+            posts[k + 1] = replace(posts[k + 1], timestamp=stamp[0])
+    return tuple(posts)
 
 
 def _strip_time(text: str, headline: Span | None, pending: str | None) -> tuple[str | None, Span | None]:
