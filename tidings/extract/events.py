@@ -745,7 +745,7 @@ def extract_events(analysis: Analysis) -> Analysis:
             found = _retyped(analysis, found, label, span, post, len(events), index)
         events.extend(_fold_references(analysis, found, events))
         _claimed(analysis, span, post, events, index)
-    _headline_actors(analysis, events)
+    _headline_actors(analysis, events, index)
     home = _dateline_place(analysis)
     # an act with no place of its own happens where the last act of its post (of its paragraph in a wire story,
     # which moves between scenes and else happens where it is filed) did
@@ -770,7 +770,7 @@ def extract_events(analysis: Analysis) -> Analysis:
 _HEAD_CLAUSE = re.compile(r"\b(?:as|after|while|amid|when|because|but)\s|[;:]|,(?=.*\S)", re.IGNORECASE | re.DOTALL)
 
 
-def _headline_actors(analysis: Analysis, events: list[Event]) -> None:
+def _headline_actors(analysis: Analysis, events: list[Event], index: _Index) -> None:
     """"Minister visits injured, rejects calls to resign": a headline names its actor by a bare role,
     the post under it by name. A headline's act or statement with a subject but no participants
     takes the actors of an event of the post's first sentence, which tells the headline again."""
@@ -791,7 +791,7 @@ def _headline_actors(analysis: Analysis, events: list[Event]) -> None:
         elif lede is not None and e.type in _VERBAL:
             # "Planning authority denies receiving traders' letters" / "KNUPDA said in a statement that it had
             # no record ...": a headline's statement with no act in the lede is the lede's speaker's
-            said = next((q for q in analysis.quotes if q.entity is not None and q.cue is not None
+            said = next((q for q in index.quotes_meeting(analysis, lede) if q.entity is not None and q.cue is not None
                          and (lede.start <= q.cue.start < lede.end or lede.start <= q.span.start < lede.end)), None)
             if said is not None:
                 where = analysis.mentions[said.speaker].span if said.speaker is not None else said.source or said.cue

@@ -707,8 +707,9 @@ def _canonical(c: _Cluster, names: list[str]) -> str:
         return re.sub(r"^(the|The)\s+", "", c.long_form)
     armies = [re.sub(r"^(the|The)\s+", "", a) for a in c.aliases if _forces_key(a)]
     proper = [a for a in armies if re.search(r"\b(?:Army|Armed Forces|Defen[cs]e Forces)\b", a)]
-    if proper or (armies := [a for a in armies if a.endswith(" army")]):  # "Benin Armed Forces", else "Pakistani army"
-        return max(proper or armies, key=len)
+    plain = [a for a in armies if a.endswith(" army")]
+    if proper or plain:  # an army by its own name ("Benin Armed Forces"), else its country's ("Pakistani army")
+        return max(proper or plain, key=len)
     counts = Counter(re.sub(r"^(the|The)\s+", "", n) for n in names or list(c.aliases))
     # "the ministry" said again is short for "Moldova's interior ministry" (a name of up to two more words,
     # no clause: "The rebels accused the army" is no name of the army)
