@@ -1419,3 +1419,10 @@ def test_events_an_order_to_stop_production_coerces_and_placards_held_protest():
     assert "COERCE" in kinds("The minister has ordered Rheinmark Chemie to stop production across the whole site.")
     assert "PROTEST" in kinds("About 200 people stood outside the ministry on Thursday evening, waving flags and holding "
                               "placards that read “Our sea is not for sale”.")
+
+
+def test_events_a_body_suspending_its_own_work_somewhere_is_a_sanction():
+    kinds = lambda s: [kind for kind, *_ in _events(s)]
+    assert "SANCTION" in kinds("Gamji Roads said it had suspended work on the road until the state provides security.")
+    assert "SANCTION" in kinds("The Norwegian Refugee Council suspended staff movements in Marib for 48 hours.")
+    assert "SANCTION" not in kinds("The union said work would resume on Monday.")

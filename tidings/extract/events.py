@@ -224,7 +224,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              # "WFP suspends all food distributions", "suspended aid deliveries" (PLV's SANCTION)
                              r"(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+"
                              r"(?:all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:distributions|deliveries|mobile clinics|"
-                             r"humanitarian operations|aid operations|relief operations)\b"),
+                             r"humanitarian operations|aid operations|relief operations)\b|"
+                             # "Gamji Roads suspends work on the road until ...", "NRC suspended staff movements in Marib",
+                             # "Harwell suspended mining and processing at Djiriba": a body stops its own work there
+                             r"suspend(?:s|ed|ing)?\s+(?:all\s+|its\s+|their\s+)?(?:work|operations|construction|mining|"
+                             r"production|activities|staff\s+movements)\s+(?:on|at|in|until|and)\b"),
     ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|reinforcements|troops massed|"
                              r"order(?:s|ed)? (?:the )?(?:[\w-]+ ){0,3}?(?:army|armed forces|Armed Forces|troops|military|soldiers|"
                              r"navy|national guard|National Guard)(?: and (?:the )?(?:[\w-]+ ){0,2}?[\w-]+)? to\b|"
