@@ -24,6 +24,11 @@ def _events(text, *spec, published="2025-04-24"):
             for e in a.events]
 
 
+def _kinds(text):
+    """The types of the events found in ``text``, in order."""
+    return [kind for kind, *_ in _events(text)]
+
+
 def test_events_attack_with_toll_place_and_children():
     got = _events("At least eight people were killed in a Russian drone attack on Kharkiv overnight, "
                   "which also injured 40 people including five children.", ("Russian", "NORP", 0), ("Kharkiv", "GPE", 0))
@@ -1365,9 +1370,9 @@ def test_events_a_warning_to_anyone_caught_or_found_doing_something_is_a_threat(
                      "“arrested and charged with theft”.",
                      "The colonel warned that any media that chooses to repeat such lies will be treated the same way.",
                      "He warned that anyone found carrying weapons in the area would be treated as an enemy of peace."):
-        assert "THREATEN" in [kind for kind, *_ in _events(sentence)], sentence
+        assert "THREATEN" in _kinds(sentence), sentence
     # what happened to those found is no threat
-    assert "THREATEN" not in [kind for kind, *_ in _events("Anyone found in the rubble was taken to hospital.")]
+    assert "THREATEN" not in _kinds("Anyone found in the rubble was taken to hospital.")
 
 
 def test_events_people_taken_to_hospital_are_injured_but_not_those_who_later_died():
@@ -1380,28 +1385,25 @@ def test_events_people_taken_to_hospital_are_injured_but_not_those_who_later_die
 
 
 def test_events_a_ban_on_traffic_or_gatherings_coerces_slogans_shouted_protest_and_a_right_reserved_threatens():
-    kinds = lambda s: [kind for kind, *_ in _events(s)]
-    assert "COERCE" in kinds("The interior ministry has banned motorbike traffic between 7pm and 6am in the communes.")
-    assert "COERCE" in kinds("The governor announced a ban on public gatherings in the capital.")
-    assert "COERCE" not in kinds("The ban on imports of poultry was lifted last year.")  # (no movement or gathering)
-    assert "PROTEST" in kinds("Party workers stood outside the hospital, shouting slogans against the state government.")
-    assert "THREATEN" in kinds("He said Minsk reserved the right to take “mirror measures”, without saying what they would be.")
+    assert "COERCE" in _kinds("The interior ministry has banned motorbike traffic between 7pm and 6am in the communes.")
+    assert "COERCE" in _kinds("The governor announced a ban on public gatherings in the capital.")
+    assert "COERCE" not in _kinds("The ban on imports of poultry was lifted last year.")  # (no movement or gathering)
+    assert "PROTEST" in _kinds("Party workers stood outside the hospital, shouting slogans against the state government.")
+    assert "THREATEN" in _kinds("He said Minsk reserved the right to take “mirror measures”, without saying what they would be.")
 
 
 def test_events_restrictions_imposed_coerce_a_dropped_demand_concedes_advice_requests_standing_behind_supports():
-    kinds = lambda s: [kind for kind, *_ in _events(s)]
-    assert "COERCE" in kinds("Rosaviatsia said it had imposed temporary restrictions on flights at Vnukovo airport.")
-    assert "CONCEDE" in kinds("In a concession, Brussels dropped its demand that public tenders be opened to European firms.")
-    assert "REQUEST" in kinds("The plume has crossed the border, the safety region said, advising people in Hulst to keep windows shut.")
-    assert "SUPPORT" in kinds("The fishing confederation said it stood behind the owners.")
+    assert "COERCE" in _kinds("Rosaviatsia said it had imposed temporary restrictions on flights at Vnukovo airport.")
+    assert "CONCEDE" in _kinds("In a concession, Brussels dropped its demand that public tenders be opened to European firms.")
+    assert "REQUEST" in _kinds("The plume has crossed the border, the safety region said, advising people in Hulst to keep windows shut.")
+    assert "SUPPORT" in _kinds("The fishing confederation said it stood behind the owners.")
 
 
 def test_events_an_escalation_said_with_its_condition_first_or_legal_action_vowed_is_a_threat():
-    kinds = lambda s: [kind for kind, *_ in _events(s)]
-    assert "THREATEN" in kinds("“If not, the strike will be extended, and this time it will not be for 48 hours.”")
-    assert "THREATEN" in kinds("He said the alliance would make the strike indefinite if the prices were not reversed.")
-    assert "THREATEN" in kinds("She said the society would seek contempt orders against any official who books a flight.")
-    assert "THREATEN" not in kinds("If the rain stops, the river will fall by Friday.")
+    assert "THREATEN" in _kinds("“If not, the strike will be extended, and this time it will not be for 48 hours.”")
+    assert "THREATEN" in _kinds("He said the alliance would make the strike indefinite if the prices were not reversed.")
+    assert "THREATEN" in _kinds("She said the society would seek contempt orders against any official who books a flight.")
+    assert "THREATEN" not in _kinds("If the rain stops, the river will fall by Friday.")
 
 
 def test_events_the_dead_named_one_by_one_are_counted_and_the_number_of_injured_risen_to_is_the_injured():
@@ -1415,14 +1417,12 @@ def test_events_the_dead_named_one_by_one_are_counted_and_the_number_of_injured_
 
 
 def test_events_an_order_to_stop_production_coerces_and_placards_held_protest():
-    kinds = lambda s: [kind for kind, *_ in _events(s)]
-    assert "COERCE" in kinds("The minister has ordered Rheinmark Chemie to stop production across the whole site.")
-    assert "PROTEST" in kinds("About 200 people stood outside the ministry on Thursday evening, waving flags and holding "
+    assert "COERCE" in _kinds("The minister has ordered Rheinmark Chemie to stop production across the whole site.")
+    assert "PROTEST" in _kinds("About 200 people stood outside the ministry on Thursday evening, waving flags and holding "
                               "placards that read “Our sea is not for sale”.")
 
 
 def test_events_a_body_suspending_its_own_work_somewhere_is_a_sanction():
-    kinds = lambda s: [kind for kind, *_ in _events(s)]
-    assert "SANCTION" in kinds("Gamji Roads said it had suspended work on the road until the state provides security.")
-    assert "SANCTION" in kinds("The Norwegian Refugee Council suspended staff movements in Marib for 48 hours.")
-    assert "SANCTION" not in kinds("The union said work would resume on Monday.")
+    assert "SANCTION" in _kinds("Gamji Roads said it had suspended work on the road until the state provides security.")
+    assert "SANCTION" in _kinds("The Norwegian Refugee Council suspended staff movements in Marib for 48 hours.")
+    assert "SANCTION" not in _kinds("The union said work would resume on Monday.")

@@ -213,10 +213,10 @@ _FORCES = re.compile(rf"(?:[Tt]he\s+)?(?:(?P<owner>{_COUNTRY})(?:’s|'s)?\s+(?:
 
 def _forces_key(name: str) -> str | None:
     """One key for a country's army, whichever way it is named ("forces:BEN"); None for anything else."""
+    if (m := _FORCES.fullmatch(name)) is None:  # (most names: no gazetteer lookup)
+        return None
     from tidings.extract.places import country_code, demonym_country
 
-    if (m := _FORCES.fullmatch(name)) is None:
-        return None
     owner = m.group("owner") or m.group("of")
     code = country_code(owner) or demonym_country(owner)
     return f"forces:{code}" if code else None
