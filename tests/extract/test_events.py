@@ -1426,3 +1426,17 @@ def test_events_a_body_suspending_its_own_work_somewhere_is_a_sanction():
     assert "SANCTION" in _kinds("Gamji Roads said it had suspended work on the road until the state provides security.")
     assert "SANCTION" in _kinds("The Norwegian Refugee Council suspended staff movements in Marib for 48 hours.")
     assert "SANCTION" not in _kinds("The union said work would resume on Monday.")
+
+
+def test_tolls_count_the_bodies_recovered_and_people_treated_for_wounds():
+    from tidings.extract.events import _casualties
+
+    def toll(sentence):
+        return dict(_casualties(sentence, Span(0, len(sentence)), []))
+
+    assert toll("Divers have recovered the bodies of seven fishermen from the lake.")["killed"] == 7
+    assert toll("Four bodies were found in the rubble on Monday.")["killed"] == 4
+    from tidings import analyze
+
+    a = analyze("Shelling killed three people in the market on Monday, and 11 people were being treated for shrapnel wounds.")
+    assert [dict(e.casualties) for e in a.events if e.type == "ASSAULT"] == [{"killed": 3, "injured": 11}]

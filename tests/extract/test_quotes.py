@@ -566,3 +566,13 @@ def test_quotes_who_after_an_appositive_is_the_person_named_not_the_place_he_is_
     who = text.index("who")
     got = _antecedent(a, starts, Span(who, who + 3))
     assert got is not None and got.text(a.doc).startswith("Alvaro Tello")
+
+
+def test_quote_and_said_after_an_object_in_apposition_is_the_subjects():
+    from tidings import analyze
+
+    text = ("Opposition leader Bakyt Usenov spoke to supporters. He demanded the resignation of the interior minister, "
+            "Emil Sultanov, and said the party would go to court.")
+    a = analyze(text)
+    said = [q for q in a.quotes if "go to court" in q.span.text(a.doc)]
+    assert said and a.entities[said[0].entity].name == "Bakyt Usenov"

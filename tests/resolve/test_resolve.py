@@ -566,3 +566,25 @@ def test_resolve_a_portfolio_minister_named_further_down_a_newest_first_blog_is_
             "Ahmat Saleh Djida, the communications minister and government spokesman, told reporters.\n")
     names = _names(analyze(text))
     assert names["the communications minister"] == "Ahmat Saleh Djida"
+
+
+def test_resolve_a_surname_written_alike_prefers_the_person_so_named():
+    text = ("President Ruslan Temirov spoke on television. Interior Minister Azat Temurov resigned on Friday. "
+            "Mr Temirov said the vote was fair.")
+    names = _names(analyze(text))
+    assert names["Temirov"] == "Ruslan Temirov"
+
+
+def test_resolve_a_countrys_forces_are_no_other_countrys_armed_forces():
+    text = ("Jets took off, the Operational Command of the Polish Armed Forces said. "
+            "The Kremlin said that Russian forces had struck only military targets.")
+    names = _names(analyze(text))
+    assert names.get("Russian forces") != "Polish Armed Forces"
+
+
+def test_resolve_a_union_described_before_it_is_named_is_that_union_not_the_company():
+    text = ("KANDO, Peru, May 2 (Andes Wire) - The Cerro Alto mine flooded on Tuesday, the company said in a statement. "
+            "The union that represents the miners accused the company of ignoring warnings. "
+            "Raúl Quispe, leader of the Andean Mine Workers' Union, said the shaft had leaked for months.")
+    names = _names(analyze(text))
+    assert names["The union"] == "Andean Mine Workers' Union"

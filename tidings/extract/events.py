@@ -570,7 +570,7 @@ _FUTURE = re.compile(r"\b(?:will|shall|won’t|won't|going to|plans? to|planning
                      r"promis(?:e|es|ed) to|announced plans to|" + _WARNED +
                      r")\s*(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 _KILLED = re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalities|death toll)\b", re.IGNORECASE)
-_INJURED = re.compile(r"\b(injured|wounded|hurt|injuries|hospitalised|hospitalized|stabbed|shot|"
+_INJURED = re.compile(r"\b(injured|wounded|wounds|hurt|injuries|hospitalised|hospitalized|stabbed|shot|"
                       r"treated in hospital|taken to hospital)\b", re.IGNORECASE)
 _COUNT_VERB = re.compile(r"\b(killing|injuring|wounding)\s+(?:at least\s+|another\s+|more than\s+)?$", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|no\s+(?:member|one)\s+of\s+the\s+(?:crew|team|family|group)|"
@@ -588,7 +588,11 @@ _SMALL = (_SMALL_WORDS +
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:confirmed |reported )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\b(?:to|at)\s+"
     r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
-    r"|\b(?:killing|killed|kills|shooting dead|shot dead)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)", re.IGNORECASE)  # not "killing 19-year-old X"
+    r"|\b(?:killing|killed|kills|shooting dead|shot dead)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)"  # not "killing 19-year-old X"
+    # the dead counted by their bodies: "recovered the bodies of five miners", "Five bodies recovered"
+    r"|\b(?:recover(?:ed|s)?|found|retrieved|pulled)\s+(?:out\s+)?the\s+bodies\s+of\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL_WORDS + r")\b"
+    r"|\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+bodies\s+(?:have\s+been\s+|had\s+been\s+|were\s+)?(?:recovered|found|retrieved|pulled)\b",
+    re.IGNORECASE)
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*|"
                         + _SMALL + r")\b(?!\s*%|-)"
                         # "The number of injured has risen to 12"
@@ -1393,7 +1397,7 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
     from tidings.extract.amounts import parse_number
 
     for m in _TOLL.finditer(chunk):
-        value = parse_number(m.group(1) or m.group(2) or "")
+        value = parse_number(next((g for g in m.groups() if g), ""))
         if value is not None and "killed" not in out:
             out["killed"] = int(value)
             if re.search(r"\bat least\s", m.group(0), re.IGNORECASE):  # "killing at least three people"

@@ -264,7 +264,8 @@ _APPOSED_BEFORE = re.compile(r",\s+(?:the|a|an)\s+[^,;“”\"]{3,80}?,\s*$")
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+)?$")  # "accused Hsieh of ... and said"
 # what may stand before a sentence's subject (and a phrase set before it: "In a statement read on ORTM, the ministry ...")
 _SENTENCE_OPENING = re.compile(r"[\s“\"‘]*(?:(?:In|On|At|After|Before|During|Earlier|Later)\s[^,;“”\"]{0,80},\s+)?(?:[Tt]he\s+)?")
-_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|es)\s+$")  # "accused [Hsieh]": a name the subject acts on
+# "accused [Hsieh]", "demanded the resignation of [the interior minister]": a name the subject acts on
+_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|es)\s+(?:(?:the|his|her|their)\s+[a-z]+\s+(?:of|from|with|against)\s+)?(?:the\s+)?$")
 _SCRAP = re.compile(r"(?:and|or|but|nor)\s")
 _CALLED_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 _ON_MEDIUM = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|"
@@ -781,8 +782,12 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         outside = [j for j in before if mentions[j].span.end <= app.start()]
         before = outside or before
     people = [j for j in before if mentions[j].type == "PERSON"]  # "Jo Berry, a former Treasury minister, said"
+    head = people[-1] if people else None  # (the first name of an apposition: "the interior minister, Kanybek Ormonov")
+    while head is not None and head in people[1:] and re.fullmatch(r",\s*", text[mentions[people[people.index(head) - 1]].span.end
+                                                                                 : mentions[head].span.start]):
+        head = people[people.index(head) - 1]
     objects = people and _AND_BEFORE.search(text, sent.start, cue.span.start) \
-        and _VERB_OBJECT.search(text, sent.start, mentions[people[-1]].span.start)
+        and _VERB_OBJECT.search(text, sent.start, mentions[head].span.start)
     # "The Save Romania Union demanded that the government step down and said ...": the second verb's subject
     # (where a person stands before the cue, the rule for people above decides)
     coordinated = not people and _AND_BEFORE.search(text, sent.start, cue.span.start) is not None

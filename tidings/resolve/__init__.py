@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from tidings.extract.lexicon import (DATELINE, FIRM_NAME, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES,
                                      UN_BODIES)
 from tidings.pipeline import stage
-from tidings.resolve.aliases import acronym, same_word, split_title, title_gender
+from tidings.resolve.aliases import acronym, fold, same_word, split_title, title_gender
 from tidings.resolve.roles import PORTFOLIO, parse_role, role_after, role_before, role_matches
 from tidings.types import Analysis, Entity, Mention, Span
 
@@ -92,6 +92,7 @@ def resolve_entities(analysis: Analysis) -> Analysis:
                 if m.type == clusters[c].type or m.type != "PERSON":  # (a body's spokesman is not its name)
                     clusters[c].add_alias(_surface(text, m))
     _join_known_by(text, mentions, link, clusters)
+    _join_named_later(text, mentions, link, clusters)
     _join_armies(mentions, link, clusters)
     for i, m in enumerate(mentions):
         if m.source.startswith("pronoun"):
@@ -170,6 +171,8 @@ def _join_particles(words: list[str]) -> list[str]:
 def _match_person(words: list[str], titles: list[str], clusters: list[_Cluster]) -> int | None:
     last, first = words[-1], words[0] if len(words) > 1 else None
     by_last = [k for k, c in enumerate(clusters) if c.type == "PERSON" and same_word(last, c.last)]
+    # (a spelling variant only where no one has the name as written: "Mr Osmonov" is Tilek Osmonov, not Ormonov)
+    by_last = [k for k in by_last if fold(last) == fold(clusters[k].last)] or by_last
     if first is not None:
         for k in reversed(by_last):
             cf = clusters[k].first
@@ -257,11 +260,21 @@ def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int
     return len(clusters) - 1
 
 
+def _owned_by_country(surface: str) -> bool:
+    """"Russian forces", "Kenyan police": a body that opens with its country's adjective."""
+    from tidings.extract.places import demonym_country
+
+    first = surface.split()[0]
+    return first[:1].isupper() and demonym_country(first) is not None
+
+
 def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, int],
                   clusters: list[_Cluster], units: _Units, holders: dict[str, list[tuple[int, int]]]) -> int | None:
     m = mentions[i]
     surface = _surface(text, m)
     desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
+    if m.type == "ORG" and _owned_by_country(surface):
+        desc = surface  # "Russian forces" keeps its country (they are no "Polish Armed Forces")
     if m.type == "ORG":  # "the union": a named body if one fits, else the unnamed body itself
         k = i - 1  # "Halcyon Maritime, the Dubai-based company that operates the ship, said": the body just named
         # (but in "... through UN agencies and the Philippine Red Cross, the embassy said" a bare "the embassy"
@@ -404,6 +417,7 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
         return not (mod and k > 0 and named[k - 1] != mod)
 
     found = [j for j in range(i - 1, max(-1, i - 200), -1) if j in link and clusters[link[j]].type == "ORG"
+             and not _in_dateline(text, mentions[j])  # (the agency that files the story is no body in it)
              and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j]))
                   or _surface(text, mentions[j]).lower().endswith(" " + head)  # "the main opposition party"
                   or f" {head} of " in _surface(text, mentions[j]).lower())]  # "the prefecture of Bouches-du-Rhône"
@@ -432,15 +446,28 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
         firms = [j for j in found if any(FIRM_NAME.search(a) and not _PUBLIC_BODY.search(a) for a in clusters[link[j]].aliases)]
         found = firms or [j for j in found if not any(_PUBLIC_BODY.search(a) for a in clusters[link[j]].aliases)]
         earlier = [link[j] for j in found]
+    elif head in _MEMBERS_BODIES:  # "the union" is no company met before it ("The company said ...")
+        found = [j for j in found if not any(FIRM_NAME.search(a) or _FIRM_DESCRIPTION.search(a) for a in clusters[link[j]].aliases)]
+        earlier = [link[j] for j in found]
     # (a body named as the object of a preposition, "working with the MPA", is not the one spoken of)
     subjects = [link[j] for j in found
                 if not _AFTER_PREPOSITION.search(text, max(0, mentions[j].span.start - 20), mentions[j].span.start)]
     return (subjects or earlier or [None])[0]
 
 
+_MEMBERS_BODIES = frozenset({"union", "party", "federation", "association", "charity", "watchdog", "coalition", "club"})
+_FIRM_DESCRIPTION = re.compile(r"(?i)\b(?:company|firm|operator|owner|contractor)$")
+
+
 _PUBLIC_BODY = re.compile(r"(?i)\b(?:ministry|cabinet|government|authority|department|council|commission|police|army|"
                           r"navy|forces|military|court|tribunal|parliament|senate|assembly|congress|embassy|committee|"
                           r"party|union)\b")
+
+
+def _in_dateline(text: str, m: Mention) -> bool:
+    """"ZACATECAS, Mexico, Oct 9 ([Meridian Wire]) -": the agency of a dateline."""
+    line = text.rfind("\n", 0, m.span.start) + 1
+    return m.span.start - line < 80 and (d := DATELINE.match(text, line)) is not None and m.span.end <= d.end()
 
 
 def _described_as(text: str, m: Mention, head: str) -> bool:
@@ -566,6 +593,23 @@ def _fold(link: dict[int, int], clusters: list[_Cluster], keep: int, gone: int) 
     for alias in clusters[gone].aliases:
         clusters[keep].add_alias(alias)
     clusters[gone].mentions.clear()
+
+
+def _join_named_later(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster]) -> None:
+    """"The union that represents the mine's workers accused ..." and then "the Independent Union of Zacatecas
+    Mine Workers": a body described before it is named is the one body of its kind named later."""
+    for k, c in enumerate(clusters):
+        if c.type != "ORG" or not c.mentions or any(mentions[j].source != "role" for j in c.mentions):
+            continue
+        first = min(mentions[j].span.start for j in c.mentions)
+        heads = {w.split()[-1].lower() for w in c.aliases if re.fullmatch(r"(?:[Tt]he\s+)?[a-z]+", w)}
+        if len(heads) != 1 or (head := heads.pop()) not in _MEMBERS_BODIES | {"company", "firm"}:
+            continue
+        kind = re.compile(rf"\b{head.capitalize()}\b")
+        named = [n for n, d in enumerate(clusters) if d.type == "ORG" and n != k
+                 and any(mentions[j].source == "ner" for j in d.mentions) and any(kind.search(a) for a in d.aliases)]
+        if len(named) == 1 and all(mentions[j].span.start > first for j in clusters[named[0]].mentions):
+            _fold(link, clusters, named[0], k)
 
 
 def _join_armies(mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster]) -> None:
