@@ -576,3 +576,23 @@ def test_quote_and_said_after_an_object_in_apposition_is_the_subjects():
     a = analyze(text)
     said = [q for q in a.quotes if "go to court" in q.span.text(a.doc)]
     assert said and a.entities[said[0].entity].name == "Bakyt Usenov"
+
+
+def test_quote_the_sayers_next_act_is_a_quote_of_its_own():
+    from tidings import analyze
+
+    text = ("Norway's foreign ministry said the shelling showed that the rebels had “no respect for the truce” and "
+            "demanded that the envoy suspend the talks at once.")
+    a = analyze(text)
+    assert sorted((q.span.text(a.doc), q.cue.text(a.doc), q.kind) for q in a.quotes) == [
+        ("that the envoy suspend the talks at once", "demanded", "indirect"),
+        ("the shelling showed that the rebels had “no respect for the truce”", "said", "mixed")]
+
+
+def test_quote_the_sayers_own_acts_joined_by_and_stay_one_quote():
+    from tidings import analyze
+
+    text = "The foreign ministry said it had summoned the ambassador and demanded an explanation for the incursion."
+    a = analyze(text)
+    assert [q.span.text(a.doc) for q in a.quotes] == [
+        "it had summoned the ambassador and demanded an explanation for the incursion"]
