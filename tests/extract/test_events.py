@@ -1440,3 +1440,11 @@ def test_tolls_count_the_bodies_recovered_and_people_treated_for_wounds():
 
     a = analyze("Shelling killed three people in the market on Monday, and 11 people were being treated for shrapnel wounds.")
     assert [dict(e.casualties) for e in a.events if e.type == "ASSAULT"] == [{"killed": 3, "injured": 11}]
+
+
+def test_events_an_order_and_a_suspension_of_operations_officers_sent_and_emergency_funds_released():
+    assert "COERCE" in _kinds("The mining ministry said it had ordered an inspection of the quarry and suspended all "
+                              "operations there until further notice.")
+    assert "MOBILIZE" in _kinds("The police chief said extra officers had been sent to both towns.")
+    assert "MOBILIZE" not in _kinds("The police chief said two officers had been sent to hospital.")
+    assert "AID" in _kinds("The cabinet said it would release 4 billion pesos in emergency funds for the coast.")
