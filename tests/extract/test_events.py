@@ -1448,3 +1448,10 @@ def test_events_an_order_and_a_suspension_of_operations_officers_sent_and_emerge
     assert "MOBILIZE" in _kinds("The police chief said extra officers had been sent to both towns.")
     assert "MOBILIZE" not in _kinds("The police chief said two officers had been sent to hospital.")
     assert "AID" in _kinds("The cabinet said it would release 4 billion pesos in emergency funds for the coast.")
+
+
+def test_events_a_response_at_a_time_of_ones_choosing_a_coup_called_and_an_ambassador_recalled():
+    assert "THREATEN" in _kinds('"The response will come at a time and in a manner that we choose," the spokesman said.')
+    assert "THREATEN" in _kinds("The ministry said it would retaliate at a time and place of its choosing.")
+    assert "ACCUSE" in _kinds('The party called the ruling "a judicial coup".')
+    assert "SANCTION" in _kinds("Chad said it was recalling its ambassador from Khartoum.")

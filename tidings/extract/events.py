@@ -141,7 +141,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"(?:will|would) not go unanswered|"
                                  # "those who planned this will be found and punished", "orders to respond with force"
                                  r"(?:will|would|must|shall) be (?:found and |tracked down and |hunted down and )?"
-                                 r"(?:punished|brought to justice|hunted down)|respond with force"),
+                                 r"(?:punished|brought to justice|hunted down)|respond with force|"
+                                 # "The response will come at a time and in a manner that we choose", "... of our choosing"
+                                 r"(?:respon(?:d|se)|retaliat(?:e|ion)|reply)\b[^.;]{0,40}?\bat\s+(?:a|the)\s+time\s+"
+                                 r"(?:and\s+(?:in\s+(?:a|the)\s+)?(?:place|manner)\s+)?(?:of\s+(?:our|its|their)\s+(?:own\s+)?choosing|"
+                                 r"(?:that\s+)?(?:we|it|they)\s+(?:choose|chooses|see\s+fit))"),
     ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|threat(?:en|ens|ened|ening)?|ultimatums?|could walk away|nuclear strike|"
                            # "reserves the right to use force", "reserved the right to take “mirror measures”"
                            r"reserv(?:es|ed|ing) the right to (?:use|take|respond|retaliate|act)\b|"
@@ -174,7 +178,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                          r"(?:call(?:s|ed|ing)?|describ(?:es|ed|ing))\s+(?:the|its|their|his|her|this|that|it|them)\s+"
                          r"(?:[\w’'-]+\s+){0,4}?(?:as\s+)?[“\"‘']?(?:(?:a|an|the)\s+"
                          r"(?:[\w-]+\s+)?(?:lie|lies|act of terrorism|terrorist act|crime|war crime|massacre|disgrace|"
-                         r"betrayal|provocation|violation|farce|sham|travesty|predictable result)|(?:(?:a|an)\s+)?(?:illegal|unlawful|"
+                         r"betrayal|provocation|violation|farce|sham|travesty|predictable result|coup|fraud|mockery|insult|"
+                         r"outrage|scandal|theft|robbery|witch[- ]hunt|charade|whitewash|cover-up|hoax|smear)|"
+                         r"(?:(?:a|an)\s+)?(?:illegal|unlawful|"
                          r"unacceptable|arbitrary|cowardly))\b|"
                          r"voic(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?concerns?\s+(?:about|over|at)\b|"  # "voiced grave concerns about"
                          r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|"
@@ -218,6 +224,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              # "extended the national ban on Ukrainian wheat"
                              r"(?:extend(?:s|ed|ing)?|impos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing))\s+(?:a\s+|an\s+|the\s+|its\s+|"
                              r"their\s+)?(?:[\w-]+\s+){0,2}?(?:ban|bans|embargo)\s+on\b|"
+                             # "was recalling its ambassador from Algiers": relations cut back
+                             r"recall(?:s|ed|ing)?\s+(?:its|their|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:ambassador|envoy|"
+                             r"high\s+commissioner|charg[ée] d’affaires|charg[ée] d'affaires)\s+(?:from|in)\b|"
                              # "expelled a Bulgarian diplomat", "expelled all UNSCOM weapons inspectors" (PLV train: 6 of 6)
                              r"expel(?:s|led|ling)?\s+(?:[\w-]+\s+){0,3}?" + _ENVOYS + "|"
                              r"impeach(?:ed|es|ing|ment)?|remov(?:ed|ing|es?)\s+(?:him|her|them|[\w’'-]+\s+){0,3}?from\s+office|"
