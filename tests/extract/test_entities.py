@@ -416,3 +416,13 @@ def test_entities_a_name_right_after_the_medium_it_is_is_no_person():
 def test_entities_a_role_held_at_a_ministry_named_by_its_portfolio_is_a_mention():
     got = _mentions("Thirty-three hostages were freed, according to the security ministry’s spokesman, who said 11 had died.")
     assert ("the security ministry’s spokesman", "PERSON", "role") in got
+
+
+def test_entities_a_body_runs_on_to_what_it_is_for_and_a_national_centre_is_no_place():
+    from tidings import analyze
+
+    a = analyze("Amina Diallo, a researcher at the Niamey-based Centre for Security and Sahel Studies, said the talks "
+                "would fail. Chile's National Seismological Centre put the magnitude at 7.8.")
+    orgs = {e.name for e in a.entities if e.type == "ORG"}
+    assert "Centre for Security and Sahel Studies" in orgs
+    assert "National Seismological Centre" in orgs

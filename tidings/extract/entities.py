@@ -27,6 +27,8 @@ from tidings.types import Analysis, Mention, Sentence, Span
 
 _ORG_HEADS = frozenset("Programme Program Fund Network Organisation Organization Agency Council Committee "
                        "Commission Bank Union Federation Association Alliance Front Movement Army Forces".split())
+_BODY_HEADS = frozenset("Institute Agency Service Council Commission Authority Committee Ministry Bureau Directorate "
+                        "Secretariat Foundation".split())
 _TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
 _ROLE_NP = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
@@ -125,6 +127,10 @@ _STORM_BEFORE = re.compile(r"\b((?:Tropical\s+)?(?:Storm|Hurricane|Typhoon|Cyclo
 # "the Tripoli-based Government | of National Unity (GNU)": the name runs on to the initials in brackets
 _OF_INITIALS = re.compile(r"\s+of\s+(?:[A-Z][\w’'-]*\s+(?:(?:and|of|for|the)\s+)?){0,4}?[A-Z][\w’'-]*(?=\s+\(([A-Z]{2,6})\))")
 _BASED = re.compile(r"[A-Z][\w’'-]*-based\s+")  # ("Tripoli-based" says where it sits; no word of the name)
+_HEAD_LAST = re.compile(r"\b(?:Centre|Center|Institute|Foundation|Council|Commission|Committee|Office|Agency|Federation|"
+                        r"Association|Alliance|Coalition|Front|Movement|Network|Society|League|Organi[sz]ation|Bureau|"
+                        r"Board|Fund|Forum|Observatory|Programme|Program)$")
+_FOR_WHAT = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|in|on)\s+)?[A-Z][\w’'-]*)*(?![\w’'-])")
 
 
 def _institutions(text: str, names: list[Mention]) -> list[Mention]:
@@ -160,6 +166,10 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
             start = based.end() if (based := _BASED.match(text, m.span.start, m.span.end)) else m.span.start
             if acronym(text[start : of.end()]) == of.group(1):
                 m = Mention(Span(start, of.end()), "ORG", "ner")
+        elif m.type == "ORG" and _HEAD_LAST.search(text, m.span.start, m.span.end) and (of := _FOR_WHAT.match(text, m.span.end)):
+            # "the Dakar-based Centre | for Security and Governance Studies": a body's name runs on to what it is for
+            start = based.end() if (based := _BASED.match(text, m.span.start, m.span.end)) else m.span.start
+            m = Mention(Span(start, of.end()), "ORG", "ner")
         if out and out[-1].span.end > m.span.start:
             # the head it took in was a name of its own ("Bank" tagged apart), or the end of one: "Catholic Diocese"
             # + "of Wabag" is "Catholic Diocese of Wabag"
@@ -398,6 +408,9 @@ def _typed(text: str, span: Span, label: str) -> Mention:
         kind = "ORG"  # "Al-Shabaab, the al Qaeda-linked group that ...", "state television Télé Sahel": no person
     elif kind == "GPE" and (words[-1] in NATURAL_FEATURE_WORDS or name in REGION_NAMES):
         kind = "LOC"
+    elif kind in ("GPE", "LOC") and len(words) > 1 and (words[-1] in _BODY_HEADS or words[-1] in ("Centre", "Center")
+                                                       and words[0] in ("National", "International", "Regional", "Federal")):
+        kind = "ORG"  # "Chile's National Seismological Centre", "the Meteorological Service": a body, no place
     elif kind == "MISC" and (name in NORP_WORDS or re.fullmatch(r"[A-Z][a-z]+(?:ian|ean|ese|ish)s?", name)
                              or name.removesuffix("s") in _demonyms()  # "Mexican", "Azerbaijani" (not the
                              and not re.match(r"\s+[A-Z]", text[span.end : span.end + 2])):  # "Philippine Trade Secretary")
