@@ -596,3 +596,23 @@ def test_quote_the_sayers_own_acts_joined_by_and_stay_one_quote():
     a = analyze(text)
     assert [q.span.text(a.doc) for q in a.quotes] == [
         "it had summoned the ambassador and demanded an explanation for the incursion"]
+
+
+def test_quote_an_interviews_answers_are_the_interviewees_words_and_its_questions_are_not():
+    from tidings import analyze
+
+    text = ("INTERVIEW-Envoy says talks will resume\n\n"
+            "GENEVA, May 2 (Lakeside News) - The UN envoy for the Great Lakes, Ingrid Moen, said on Friday that talks "
+            "would resume. Moen spoke to Lakeside News in Geneva.\n\n"
+            "Q: When will the two sides meet again?\n\n"
+            "A: Within a month, if the ceasefire holds. Both delegations have told me they are ready.\n\n"
+            "Q: What worries you most?\n\n"
+            "A: The camps. People there have waited too long for food.\n\n"
+            "Nobody should forget them while the diplomats talk.\n\n"
+            "(Reporting by Tom Hale; Editing by Ann Roy)\n")
+    a = analyze(text)
+    said = {q.span.text(a.doc): a.entities[q.entity].name for q in a.quotes if q.kind == "direct"}
+    assert said["Within a month, if the ceasefire holds. Both delegations have told me they are ready."] == "Ingrid Moen"
+    assert said["The camps. People there have waited too long for food."] == "Ingrid Moen"
+    assert said["Nobody should forget them while the diplomats talk."] == "Ingrid Moen"
+    assert not any("Reporting by" in t or t.startswith("When will") for t in said)

@@ -99,6 +99,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     for sent in analysis.sents:
         para_sents.setdefault(sent.paragraph, []).append(sent)
     tagged = _learned_quotes(analysis, starts) if learned else {}
+    interview, answering = _interviewee(analysis), False
     for p_idx, para in enumerate(analysis.paragraphs):
         quoted = quoted_spans(text, para.span.start, para.span.end)
         sents = para_sents.get(p_idx, [])
@@ -108,7 +109,10 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
                      if f.kind == "direct" and f.cue is None and f.entity is None and f.span.start <= para.span.start + 1
                      else f for f in items]
         lead = opening
-        if turn := _transcript_turn(analysis, starts, p_idx):  # the turn, not the quotation mark before its label
+        turn = _transcript_turn(analysis, starts, p_idx)
+        if interview is not None and not turn:
+            turn, answering = _answer(analysis, p_idx, interview, answering)
+        if turn:  # the turn, not the quotation mark before its label
             items = [f for f in items if not turn[0].span in f.span] + turn
         items = [_interrupted(analysis, f, items, sents) for f in _vote(analysis, items, tagged.get(p_idx, []))]
         items = _second_acts(text, items)
@@ -755,6 +759,37 @@ def _transcript_turn(analysis: Analysis, starts: list[int], p_idx: int) -> list[
         and analysis.mentions[k].type in ("PERSON", "ORG") else None
     return [_Found(content, "direct", Span(m.start(2), m.end(2)), speaker, _entity(analysis, speaker), para.post,
                    p_idx, label)]
+
+
+_QA = re.compile(r"[ \t]*(Q|A)[:.][ \t]+(?=\S)")
+_CREDITS = re.compile(r"\s*\(?(?:Reporting|Writing|Additional reporting|Editing) by\b")
+
+
+def _interviewee(analysis: Analysis) -> int | None:
+    """The person a question-and-answer interview ("Q: ...", "A: ...", each twice or more) asks: the person
+    the article names most."""
+    text = analysis.doc.text
+    labels = [m.group(1) for p in analysis.paragraphs if (m := _QA.match(text, p.span.start, p.span.end))]
+    if labels.count("Q") < 2 or labels.count("A") < 2:
+        return None
+    people = [e for e in analysis.entities if e.type == "PERSON" and e.mentions]
+    return max(people, key=lambda e: len(e.mentions)).id if people else None
+
+
+def _answer(analysis: Analysis, p_idx: int, person: int, answering: bool) -> tuple[list[_Found], bool]:
+    """An interview's answer ("A: Slowly, and then all at once."), and the paragraphs that go on with it up to
+    the next question, are the interviewee's words; and whether the next paragraph may go on with it."""
+    text = analysis.doc.text
+    para = analysis.paragraphs[p_idx]
+    m = _QA.match(text, para.span.start, para.span.end)
+    if m is not None and m.group(1) == "Q" or m is None and (not answering or _CREDITS.match(text, para.span.start)):
+        return [], False
+    content = _strip(text, Span(m.end() if m else para.span.start, para.span.end))
+    if len(text[content.start : content.end].split()) < 2:
+        return [], answering
+    cue = Span(m.start(1), m.end(1)) if m else None
+    mention = analysis.entities[person].mentions[0]
+    return [_Found(content, "direct", cue, mention, person, para.post, p_idx)], True
 
 
 _DASH_BY = re.compile(r"[”\"]?[ \t]*([―—–])[ \t]*")
