@@ -1455,3 +1455,14 @@ def test_events_a_response_at_a_time_of_ones_choosing_a_coup_called_and_an_ambas
     assert "THREATEN" in _kinds("The ministry said it would retaliate at a time and place of its choosing.")
     assert "ACCUSE" in _kinds('The party called the ruling "a judicial coup".')
     assert "SANCTION" in _kinds("Chad said it was recalling its ambassador from Khartoum.")
+
+
+def test_events_a_road_closed_to_traffic_a_long_ask_and_the_person_named_after_a_description_acts():
+    assert "COERCE" in _kinds("The governor said she had ordered the police to close the road to civilian traffic.")
+    assert "REQUEST" in _kinds('"We ask anyone with influence over the men holding them to free them," he said.')
+    from tidings import analyze
+
+    a = analyze("Fighting resumed on Monday. The UN refugee chief for the Sahel, Mariam Sow, demanded the release of the "
+                "four workers.")
+    requests = [e for e in a.events if e.type == "REQUEST"]
+    assert [a.entities[p.entity].name for p in requests[0].actors] == ["Mariam Sow"]

@@ -165,7 +165,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     # (not a source's condition: "who asked not to be named")
     ("REQUEST", "appeal", r"(?:appeal(?:s|ed|ing)?|call(?:s|ed|ing)? on|advis(?:e|es|ed|ing)|"
                           r"ask(?:s|ed)?(?! not to be (?:named|identified|quoted)))"
-                          r" (?:[\w’'-]+ ){1,6}?to (?!the\b|a\b|an\b)[a-z]+\b"),
+                          r" (?:[\w’'-]+ ){1,8}?to (?!the\b|a\b|an\b)[a-z]+\b"),
     ("REQUEST", "verbal", r"order(?:s|ed)?\s+(?:[\w’'.-]+\s+){1,6}?to\s+appear\b|"  # "ordered X to appear for questioning"
                           r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|(?:(?<=to )|(?<=to ')|(?<=to ‘))demand\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
@@ -310,6 +310,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               # suspended", "cut mobile data": movement and communication restricted
                               r"(?:highway|road|motorway)s?\s+(?:[\w-]+\s+){0,5}?(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
                               r"closed\s+to\s+traffic\b|"
+                              # "ordered the police to close the road to civilian traffic", "closing Malian airspace to all aircraft"
+                              r"clos(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:road|highway|motorway|bridge|"
+                              r"airspace|airport|port)s?\s+to\s+(?:all\s+|civilian\s+|commercial\s+|foreign\s+)?(?:traffic|vehicles|"
+                              r"flights|aircraft|shipping|ships)\b|"
                               r"(?:internet|mobile\s+data|(?:mobile\s+|tele)?phone\s+(?:and\s+internet\s+)?services)\s+"
                               r"(?:[\w-]+\s+){0,4}?(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:suspended|cut|shut\s+down|"
                               r"blocked|restricted)\b|"
@@ -1257,6 +1261,7 @@ _GROUP_AFTER = re.compile(rf"\s+(?:(?:on|at|against|into)\s+)?((?:the\s+)?(?:(?:
                           rf"\d[\d,]*\s+)?(?:(?!(?:in|on|as|at|to|of|for|with|by|from|and|or|while|after|that|who|which)\s)[a-z][\w-]*\s+)?"
                           rf"(?:{_CROWD_WORDS}|authorities|officials))\b", re.IGNORECASE)
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:a|an|the|its|his|her|their)\s+[^,;.“”\"]{1,100}?(?:,|$)")
+_DESCRIPTION_BEFORE = re.compile(r"[\s“\"]*The\s[^,;.“”\"]{3,120},\s*")
 _PASSIVE_BEFORE = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+|now\s+|also\s+|already\s+)?$", re.IGNORECASE)
 _FORCE = re.compile(r"\b(?:police|army|military|navy|coast ?guard|gendarmerie|troops|soldiers|security forces)\b",
                     re.IGNORECASE)
@@ -1270,6 +1275,12 @@ def _in_apposition(text: str, span: Span, mentions: list[Mention]) -> set[Span]:
     for m in mentions:
         if m.type in ("PERSON", "ORG") and (app := _APPOSITIVE_AFTER.match(text, m.span.end, span.end)):
             out |= {n.span for n in mentions if app.start() <= n.span.start and n.span.end <= app.end()}
+        # ... and the description before a person's name: "The UN humanitarian coordinator for South Sudan, Halima
+        # Abdi Warsame, demanded ..." (the coordinator is no United Nations, nor South Sudan)
+        if m.type == "PERSON" and text.startswith(",", m.span.end) \
+                and (desc := _DESCRIPTION_BEFORE.fullmatch(text, dateline.end() if (dateline := DATELINE.match(
+                    text, span.start, m.span.start)) else span.start, m.span.start)) is not None:
+            out |= {n.span for n in mentions if desc.start() <= n.span.start and n.span.end <= m.span.start - 1}
     return out
 
 
