@@ -85,3 +85,11 @@ def test_posts_a_line_under_a_time_line_is_its_headline_whatever_its_shape():
             "Shells hit camp before dawn, then gunmen move in\nThe shelling began at about 4am, the committee said.\n")
     a = split_posts(Analysis(doc=Document(id="t", text=text)))
     assert "Shells hit camp before dawn, then gunmen move in" in [p.headline.text(a.doc) for p in a.posts if p.headline]
+
+
+def test_posts_an_updated_line_under_a_headline_is_its_time_not_its_headline():
+    a = make_analysis("Flood live\nRivers rose overnight across the valley.\nDeath toll rises to nine\nUpdated 11:20\n"
+                      "The toll has risen to nine, officials said.\nBridge reopens\nPosted at 10:05\nThe bridge reopened.\n")
+    assert [(p.timestamp, p.headline and p.headline.text(a.doc)) for p in a.posts][1:] == [
+        ("11:20", "Death toll rises to nine"), ("10:05", "Bridge reopens")]
+    assert "Updated 11:20" in [p.span.text(a.doc) for p in a.paragraphs]  # (the line stays in the text stream)

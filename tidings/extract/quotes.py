@@ -11,6 +11,7 @@ from tidings.extract.cues import _FINITE, Cue, _noun_phrase, find_cues, speech_c
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.roles import role_matches
+from tidings.segment.posts import posted_stamp
 from tidings.types import Analysis, Mention, Quote, Sentence, Span
 
 _OPEN, _CLOSE = "“«", "”»"
@@ -122,7 +123,8 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     _run_back(analysis, found, by_para)
     found.extend(_headline_quotes(analysis, starts))
     found = [f for f in found if not _ANONYMOUS.search(text, f.span.start, f.span.end)
-             and not _ANONYMITY_SCRAP.fullmatch(text[f.span.start : f.span.end].strip())]
+             and not _ANONYMITY_SCRAP.fullmatch(text[f.span.start : f.span.end].strip())
+             and not posted_stamp(text[f.span.start : f.span.end].strip())]  # ("Posted at 21:40" says when, not what)
     found.sort(key=lambda f: f.span.start)
     said: list[_Found] = []
     other: list[_Found] = []

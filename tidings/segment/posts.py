@@ -92,8 +92,8 @@ def split_posts(analysis: Analysis) -> Analysis:
         else:
             headline, body = (block[0], block[1:]) if kind in ("post", "video") else (None, block)
         stamp, headline = _strip_time(doc.text, headline, pending_time)
-        if body and stamp is None:
-            stamp, _ = _timestamp(body[0].text(doc))
+        if body and stamp is None:  # "14:05 ..." or "Updated 14:05" under the headline (the line stays a paragraph)
+            stamp = _timestamp(body[0].text(doc))[0] or posted_stamp(body[0].text(doc))
         pending_time = None
         span = Span(block[0].start, block[-1].end)
         posts.append(Post(post_id, span, headline, stamp, kind))
@@ -107,10 +107,17 @@ def _posted_at(text: str, posts: list[Post], paragraphs: list[Paragraph]) -> tup
     last = {p.post: p.span for p in paragraphs}
     for k, post in enumerate(posts[:-1]):
         line = last.get(post.id)
-        if line is not None and posts[k + 1].timestamp is None and (m := _POSTED.match(text, line.start, line.end)) \
-                and (stamp := _timestamp(text[m.end() : line.end]))[0] and stamp[1] >= line.end - m.end():
-            posts[k + 1] = replace(posts[k + 1], timestamp=stamp[0])
+        if line is not None and posts[k + 1].timestamp is None and (stamp := posted_stamp(text[line.start : line.end])):
+            posts[k + 1] = replace(posts[k + 1], timestamp=stamp)
     return tuple(posts)
+
+
+def posted_stamp(line: str) -> str | None:
+    """"Posted at 17:05", "Updated 11:20": the time of a post, on a line of its own."""
+    if (m := _POSTED.match(line)) is None:
+        return None
+    stamp, used = _timestamp(line[m.end() :])
+    return stamp if stamp and used >= len(line) - m.end() else None
 
 
 def _strip_time(text: str, headline: Span | None, pending: str | None) -> tuple[str | None, Span | None]:
@@ -136,7 +143,8 @@ def _post_starts(text: str, lines: list[Span]) -> list[tuple[int, str]]:
         if _VIDEO.match(rest):
             starts.append((i, "video"))
         elif i + 1 < len(lines) and _is_headline(rest, after_stamp=bool(starts) and starts[-1] == (i - 1, "time")) \
-                and not _is_headline(nxt):
+                and (not _is_headline(nxt) or posted_stamp(nxt)) and not posted_stamp(rest):
+            # (a headline over its "Updated 11:20" line; that line heads nothing)
             starts.append((i, "post"))
     if not starts:
         return [(0, "article")]
