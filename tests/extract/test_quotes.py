@@ -616,3 +616,16 @@ def test_quote_an_interviews_answers_are_the_interviewees_words_and_its_question
     assert said["The camps. People there have waited too long for food."] == "Ingrid Moen"
     assert said["Nobody should forget them while the diplomats talk."] == "Ingrid Moen"
     assert not any("Reporting by" in t or t.startswith("When will") for t in said)
+
+
+def test_quote_an_unnamed_spokesmans_he_speaks_for_his_body_and_a_dismissed_official_says_nothing():
+    from tidings import analyze
+
+    a = analyze("Protests spread on Tuesday. A Lagos police spokesman said 40 people had been detained. Several "
+                "protesters were treated for the effects of tear gas, he said, but no serious injuries had been reported.")
+    names = {q.span.text(a.doc): a.entities[q.entity].name for q in a.quotes if q.entity is not None}
+    assert names.get("Several protesters were treated for the effects of tear gas") == "Lagos police"
+    a = analyze("President Ana Rivas spoke on television. She also dismissed the head of the National Prison Service, "
+                "Luis Mora, and said the state would pay the families.")
+    said = [q for q in a.quotes if q.span.text(a.doc).startswith("the state would pay")]
+    assert said and a.entities[said[0].entity].name == "Ana Rivas"

@@ -588,3 +588,10 @@ def test_resolve_a_union_described_before_it_is_named_is_that_union_not_the_comp
             "Raúl Quispe, leader of the Andean Mine Workers' Union, said the shaft had leaked for months.")
     names = _names(analyze(text))
     assert names["The union"] == "Andean Mine Workers' Union"
+
+
+def test_resolve_two_cities_police_are_two_bodies():
+    text = ("Police fired tear gas in Lahore and Karachi on Tuesday. Lahore police said 11 people were hurt. "
+            "Karachi police said 37 people had been detained.")
+    names = _names(analyze(text))
+    assert names["Lahore police"] != names["Karachi police"]

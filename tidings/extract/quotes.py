@@ -126,6 +126,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
              and not _ANONYMITY_SCRAP.fullmatch(text[f.span.start : f.span.end].strip())
              and not posted_stamp(text[f.span.start : f.span.end].strip())]  # ("Posted at 21:40" says when, not what)
     found.sort(key=lambda f: f.span.start)
+    found = _unnamed_voice(analysis, found)
     said: list[_Found] = []
     other: list[_Found] = []
     for f in found:
@@ -272,7 +273,9 @@ _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+)?$")  # "accused Hsieh of
 # what may stand before a sentence's subject (and a phrase set before it: "In a statement read on ORTM, the ministry ...")
 _SENTENCE_OPENING = re.compile(r"[\s“\"‘]*(?:(?:In|On|At|After|Before|During|Earlier|Later)\s[^,;“”\"]{0,80},\s+)?(?:[Tt]he\s+)?")
 # "accused [Hsieh]", "demanded the resignation of [the interior minister]": a name the subject acts on
-_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|es)\s+(?:(?:the|his|her|their)\s+[a-z]+\s+(?:of|from|with|against)\s+)?(?:the\s+)?$")
+# ("dismissed the head of the National Penitentiary Institute, [Lourdes Cárcamo]")
+_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|es)\s+(?:(?:the|his|her|their)\s+[a-z]+\s+(?:of|from|with|against)\s+)?(?:the\s+)?"
+                          r"(?:(?:[A-Z][\w’'-]*\s+){0,5}[A-Z][\w’'-]*,\s+)?$")
 _SCRAP = re.compile(r"(?:and|or|but|nor)\s")
 _CALLED_BEFORE = re.compile(r"\b(?:call(?:s|ed|ing)?|appeal(?:s|ed|ing)?)\s+$", re.IGNORECASE)
 _ON_MEDIUM = re.compile(r"\s+on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Twitter|Facebook|Instagram|"
@@ -765,6 +768,26 @@ def _transcript_turn(analysis: Analysis, starts: list[int], p_idx: int) -> list[
 
 _QA = re.compile(r"[ \t]*(Q|A)[:.][ \t]+(?=\S)")
 _CREDITS = re.compile(r"\s*\(?(?:Reporting|Writing|Additional reporting|Editing) by\b")
+
+
+_UNNAMED_VOICE = re.compile(r"(?i)(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|officer)$")
+
+
+def _unnamed_voice(analysis: Analysis, found: list[_Found]) -> list[_Found]:
+    """"A Karachi police spokesman said 37 people had been detained. Several were treated for the effects of
+    tear gas, he said": an unnamed spokesman's "he" is that spokesman, who speaks for his body."""
+    text = analysis.doc.text
+    out: list[_Found] = []
+    for f in found:
+        m = analysis.mentions[f.speaker] if f.speaker is not None else None
+        prev = out[-1] if out else None
+        if f.entity is None and m is not None and m.source in ("pronoun:m", "pronoun:f") and prev is not None \
+                and prev.entity is not None and abs(prev.paragraph - f.paragraph) <= 1 \
+                and (prev.speaker == f.speaker or prev.source is not None
+                     and _UNNAMED_VOICE.fullmatch(text[prev.source.start : prev.source.end].strip())):
+            f = replace(f, entity=prev.entity)
+        out.append(f)
+    return out
 
 
 def _interviewee(analysis: Analysis) -> int | None:

@@ -261,11 +261,33 @@ def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int
 
 
 def _owned_by_country(surface: str) -> bool:
-    """"Russian forces", "Kenyan police": a body that opens with its country's adjective."""
-    from tidings.extract.places import demonym_country
+    """"Russian forces", "Kenyan police", "Lahore police": a body that opens with its country's adjective or its
+    place's name."""
+    return _owner_place(surface) is not None
 
-    first = surface.split()[0]
-    return first[:1].isupper() and demonym_country(first) is not None
+
+def _owner_place(surface: str) -> tuple[str, str | None] | None:
+    """The place a body's first word names, as (country, the place's own name or None for the country itself)."""
+    from tidings.extract.places import country_code, demonym_country, locate
+
+    words = surface.split()
+    first = re.sub(r"(?:’s|'s)$", "", words[0]) if len(words) > 1 else ""  # (a place's name, then the body)
+    if not first[:1].isupper() or first in ("The", "A", "An"):
+        return None
+    if (code := country_code(first) or demonym_country(first)) is not None:
+        return code, None
+    place = locate(first)  # (a province or a town of some size: "Police" is also a Polish village)
+    return (place.country, place.name) if place is not None and place.name == first \
+        and (place.feature == "admin1" or place.population >= 50_000) else None
+
+
+def _other_place(a: str, b: str) -> bool:
+    """Whether two bodies belong to two places, neither within the other ("Lahore police", "Karachi police";
+    not "Copperbelt police" and the "Zambia Police Service")."""
+    pa, pb = _owner_place(a), _owner_place(b)
+    if pa is None or pb is None:
+        return False
+    return pa[0] != pb[0] or pa[1] is not None and pb[1] is not None and pa[1] != pb[1]
 
 
 def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, int],
@@ -434,7 +456,10 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
     for j in found:  # ... or one described by the head word where it was named
         if named_firm and not any(mentions[k].source == "ner" for k in clusters[link[j]].mentions):
             continue
-        if any(fits(a) for a in clusters[link[j]].aliases) or _described_as(text, mentions[j], head):
+        aliases = clusters[link[j]].aliases
+        if any(_other_place(desc, a) for a in aliases):
+            continue  # (a body of another place, whatever else it is called: "Lahore police" ... "Police")
+        if any(fits(a) for a in aliases) or _described_as(text, mentions[j], head):
             return link[j]
     generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers",
                        "agency", "charity", "watchdog", "group", "coalition", "organisation", "organization", "broadcaster")
