@@ -1466,3 +1466,14 @@ def test_events_a_road_closed_to_traffic_a_long_ask_and_the_person_named_after_a
                 "four workers.")
     requests = [e for e in a.events if e.type == "REQUEST"]
     assert [a.entities[p.entity].name for p in requests[0].actors] == ["Mariam Sow"]
+
+
+def test_events_a_strike_promised_on_a_condition_surveillance_strengthened_and_people_treated_after_a_crush():
+    assert "THREATEN" in _kinds("The union said it would hold a second, 48-hour strike next month if the offer did not "
+                                "improve.")
+    assert "MOBILIZE" in _kinds("The navy has strengthened surveillance along the coast.")
+    from tidings import analyze
+
+    a = analyze("A crowd surged at the station on Monday and a woman was injured. The ambulance service said four people "
+                "in all had been treated after the crush. No one was killed.")
+    assert {"killed": 0, "injured": 4} in [dict(e.casualties) for e in a.events]

@@ -69,6 +69,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("THREATEN", "warning", r"(?:strikes?|stoppages?|walkouts?|protests?|blockades?|sit-ins?)\s+(?:would|could|will|may)\s+"
                             r"(?:be\s+)?(?:extended|escalated|widened|stepped up|intensified|spread|move|expand(?:ed)?)\b"
                             r"(?=[^.;]{0,100}?\b(?:if|unless)\b)|"
+                            # "would hold a second, 48-hour strike from Sept 24 if the government did not ...", "would
+                            # stage a sit-in outside parliament if the increase was not withdrawn"
+                            r"(?:would|will)\s+(?:hold|stage|call|launch|begin|start|mount|organi[sz]e)\s+(?:a\s+|an\s+)?"
+                            r"(?:[\w,-]+\s+){0,4}?(?:strikes?|sit-ins?|shutdowns?|protests?|march(?:es)?|blockades?|walkouts?|"
+                            r"stoppages?)\b(?=[^.;]{0,120}?\b(?:if|unless)\b)|"
                             # "If not, the strike will be extended": the condition first
                             r"\b(?:If\s+not|Otherwise|If\s+(?:[\w’'-]+\s+){1,12}?[\w’'-]+),\s+(?:the\s+|our\s+|their\s+)?"
                             r"(?:strikes?|stoppages?|walkouts?|protests?|blockades?|sit-ins?)\s+(?:would|could|will|may)\s+"
@@ -259,6 +264,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              # "stepped up patrols", "put units on the highest level of combat readiness", "moved extra
                              # troops and artillery to the area"
                              r"step(?:s|ped|ping)? up (?:[\w-]+ ){0,2}?(?:patrols|security)|"
+                             # "has strengthened surveillance and vigilance in preparation for further launches"
+                             r"(?:strengthen|heighten|tighten)(?:s|ed|ing)? (?:its |their )?(?:surveillance|vigilance|patrols|"
+                             r"readiness|border security)\b|"
                              # "Police launched a manhunt across the capital" (not the video game "Manhunt")
                              r"(?:launch(?:es|ed|ing)?|mount(?:s|ed|ing)?|beg(?:an|un)|start(?:s|ed)|widen(?:s|ed)) "
                              r"(?:a |an |the |its |their )?(?:[\w-]+ ){0,2}?manhunt|manhunt (?:for|across|in)\b|"
@@ -662,7 +670,11 @@ _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       # "Five supporters were treated at Mulago National Referral Hospital"
                       # (and "23 people have been taken to hospitals in Mostar, Konjic and Sarajevo", not bodies)
                       r"|(?<![\w-])(\d[\d,]*|" + _SMALL_WORDS + r")\s+(?!bodies\b)(?:(?!who\b|that\b)[a-z][\w-]*\s+){0,2}?(?:were|are|had been|have been)\s+"
-                      r"(?:being\s+)?(?:treated|admitted|taken|rushed|flown)\s+(?:at|in|to)\s+(?:[\w’'.-]+\s+){0,5}?(?:hospitals?|clinics?)\b",
+                      r"(?:being\s+)?(?:treated|admitted|taken|rushed|flown)\s+(?:at|in|to)\s+(?:[\w’'.-]+\s+){0,5}?(?:hospitals?|clinics?)\b"
+                      # "four people in all had been treated after the crush", "... treated for burns"
+                      r"|(?<![\w-])(\d[\d,]*|" + _SMALL_WORDS + r")\s+(?:people|others|passengers|workers|residents|children|"
+                      r"protesters|officers|fans|pilgrims)\s+(?:in\s+all\s+|in\s+total\s+)?(?:were|are|had been|have been)\s+"
+                      r"(?:being\s+)?treated\s+(?:after|for|following)\b",
                       re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
 _UNREAL = frozenset({"hypothetical", "negated", "future"})  # flags of an event that did not (yet) happen
