@@ -1477,3 +1477,9 @@ def test_events_a_strike_promised_on_a_condition_surveillance_strengthened_and_p
     a = analyze("A crowd surged at the station on Monday and a woman was injured. The ambulance service said four people "
                 "in all had been treated after the crush. No one was killed.")
     assert {"killed": 0, "injured": 4} in [dict(e.casualties) for e in a.events]
+
+
+def test_events_a_vaccination_campaign_and_closures_ordered_or_kept():
+    assert "AID" in _kinds("The health minister launched an oral cholera vaccination campaign in Kanyama on Thursday.")
+    assert "COERCE" in _kinds("The council said the closure of the two markets would remain in force until Monday.")
+    assert "COERCE" in _kinds("The minister ordered schools in the four compounds to stay closed until next Monday.")
