@@ -92,4 +92,12 @@ def test_posts_an_updated_line_under_a_headline_is_its_time_not_its_headline():
                       "The toll has risen to nine, officials said.\nBridge reopens\nPosted at 10:05\nThe bridge reopened.\n")
     assert [(p.timestamp, p.headline and p.headline.text(a.doc)) for p in a.posts][1:] == [
         ("11:20", "Death toll rises to nine"), ("10:05", "Bridge reopens")]
-    assert "Updated 11:20" in [p.span.text(a.doc) for p in a.paragraphs]  # (the line stays in the text stream)
+    assert "Updated 11:20" not in [p.span.text(a.doc) for p in a.paragraphs]
+
+
+def test_posts_a_time_line_under_a_headline_with_a_zone_is_that_posts_time():
+    a = make_analysis("Fire live\nThousands fled overnight.\nPG&E says it is reviewing its lines\n4:38 p.m. PT\n"
+                      "The utility said it was reviewing a line.\nGovernor declares emergency\n3:45 p.m. PT\n"
+                      "The governor declared an emergency.\n")
+    assert [(p.timestamp, p.headline and p.headline.text(a.doc)) for p in a.posts][1:] == [
+        ("16:38", "PG&E says it is reviewing its lines"), ("15:45", "Governor declares emergency")]
