@@ -1483,3 +1483,8 @@ def test_events_a_vaccination_campaign_and_closures_ordered_or_kept():
     assert "AID" in _kinds("The health minister launched an oral cholera vaccination campaign in Kanyama on Thursday.")
     assert "COERCE" in _kinds("The council said the closure of the two markets would remain in force until Monday.")
     assert "COERCE" in _kinds("The minister ordered schools in the four compounds to stay closed until next Monday.")
+
+
+def test_events_a_sum_in_a_currency_written_before_it_is_aid():
+    assert "AID" in _kinds("The ministry said the government would pay Tk 500,000 to the family of each person killed.")
+    assert "AID" in _kinds("The county will give KSh 50,000 to each family whose house was destroyed.")

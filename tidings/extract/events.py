@@ -416,6 +416,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"provid(?:e|es|ed|ing)\s+(?:[\w,-]+\s+){0,3}?(?:housing|shelter|food|medical care|"
                    r"financial (?:help|assistance|aid)|assistance)\b|"
                    r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.-]+\s+){0,4}?[$€£₹]\s?\d|"
+                   # "would pay Tk 500,000 to the family of each person killed" (a currency written before the sum)
+                   r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.-]+\s+){0,3}?"
+                   r"(?:Tk|Rs\.?|KSh|Ksh|MK|ZK|GH₵|Rp|RM|₦|₱|₵)\s?\d[\d,.]*\d|"
                    r"(?:put|set|sets|puts|setting|putting)\s+up\s+(?:[\w-]+\s+){0,2}?(?:tents|shelters|camps|field hospitals?)\b|"
                    r"(?:send|sent|sends|sending|dispatched|flew in|deliver(?:s|ed|ing)?|suppl(?:y|ies|ied))\s+"
                    r"(?:[\w,-]+\s+){0,10}?(?:aircraft|planes?|helicopters?|ships|boats|vessels|"
