@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -268,12 +269,17 @@ def _owned_by_country(surface: str) -> bool:
 
 def _owner_place(surface: str) -> tuple[str, str | None] | None:
     """The place a body's first word names, as (country, the place's own name or None for the country itself)."""
-    from tidings.extract.places import country_code, demonym_country, locate
-
     words = surface.split()
     first = re.sub(r"(?:’s|'s)$", "", words[0]) if len(words) > 1 else ""  # (a place's name, then the body)
     if not first[:1].isupper() or first in ("The", "A", "An"):
         return None
+    return _place_named(first)
+
+
+@functools.lru_cache(maxsize=4096)
+def _place_named(first: str) -> tuple[str, str | None] | None:
+    from tidings.extract.places import country_code, demonym_country, locate
+
     if (code := country_code(first) or demonym_country(first)) is not None:
         return code, None
     place = locate(first)  # (a province or a town of some size: "Police" is also a Polish village)
