@@ -101,3 +101,9 @@ def test_posts_a_time_line_under_a_headline_with_a_zone_is_that_posts_time():
                       "The governor declared an emergency.\n")
     assert [(p.timestamp, p.headline and p.headline.text(a.doc)) for p in a.posts][1:] == [
         ("16:38", "PG&E says it is reviewing its lines"), ("15:45", "Governor declares emergency")]
+
+
+def test_posts_a_title_over_a_blank_line_and_a_time_keeps_the_update_untitled():
+    a = make_analysis("LIVE: Fire in Kyiv\n\n10:15\nEight people were killed on Tuesday, the minister said.\n")
+    assert [(p.timestamp, p.headline and p.headline.text(a.doc)) for p in a.posts] == [
+        (None, "LIVE: Fire in Kyiv"), ("10:15", None)]

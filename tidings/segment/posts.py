@@ -119,6 +119,13 @@ def _posted_at(text: str, posts: list[Post], paragraphs: list[Paragraph]) -> tup
     return tuple(posts)
 
 
+def _own_time(text: str, lines: list[Span], i: int) -> bool:
+    """Whether line ``i`` is a headline whose time line stands right under it, with body text below."""
+    if i + 2 >= len(lines) or "\n\n" in text[lines[i].end : lines[i + 1].start]:
+        return False
+    return _stamp_line(text[lines[i + 1].start : lines[i + 1].end]) and not _is_headline(text[lines[i + 2].start : lines[i + 2].end])
+
+
 def _stamp_line(line: str) -> bool:
     """A line that is only a time: "4:38 p.m. PT", "09:41 EET", "Updated 11:20", "Posted at 06:40"."""
     stamp, used = _timestamp(line)
@@ -145,7 +152,6 @@ def _strip_time(text: str, headline: Span | None, pending: str | None) -> tuple[
 def _post_starts(text: str, lines: list[Span]) -> list[tuple[int, str]]:
     """Indices of lines that start a post, with the post's kind."""
     starts: list[tuple[int, str]] = []
-    after = lambda k: text[lines[k].start : lines[k].end] if k < len(lines) else ""  # noqa: E731
     skip = -1
     for i, span in enumerate(lines):
         line = text[span.start : span.end]
@@ -160,11 +166,11 @@ def _post_starts(text: str, lines: list[Span]) -> list[tuple[int, str]]:
         if _VIDEO.match(rest):
             starts.append((i, "video"))
         elif i + 1 < len(lines) and _is_headline(rest, after_stamp=bool(starts) and starts[-1] == (i - 1, "time")) \
-                and (not _is_headline(nxt) or _stamp_line(nxt) and not _is_headline(after(i + 2))) \
-                and not posted_stamp(rest):
-            # (a headline over its "Updated 11:20" or "4:38 p.m. PT" line, body below: that line heads nothing)
+                and (not _is_headline(nxt) or _own_time(text, lines, i)) and not posted_stamp(rest):
             starts.append((i, "post"))
-            if _stamp_line(nxt) and not _is_headline(after(i + 2)):
+            if _own_time(text, lines, i):
+                # (a headline right over its "07:45", "Updated 11:20" or "4:38 p.m. PT" line, body below: that line
+                # heads nothing; not a title over a blank line and an untitled update's time: "LIVE: Fire" / "" / "10:15")
                 skip = i + 1
     if not starts:
         return [(0, "article")]
