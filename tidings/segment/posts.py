@@ -114,7 +114,8 @@ def _posted_at(text: str, posts: list[Post], paragraphs: list[Paragraph]) -> tup
     last = {p.post: p.span for p in paragraphs}
     for k, post in enumerate(posts[:-1]):
         line = last.get(post.id)
-        if line is not None and posts[k + 1].timestamp is None and (stamp := posted_stamp(text[line.start : line.end])):
+        stamp = posted_stamp(text[line.start : line.end]) if line is not None else None
+        if stamp and posts[k + 1].timestamp is None:
             posts[k + 1] = replace(posts[k + 1], timestamp=stamp)
     return tuple(posts)
 
@@ -123,7 +124,8 @@ def _own_time(text: str, lines: list[Span], i: int) -> bool:
     """Whether line ``i`` is a headline whose time line stands right under it, with body text below."""
     if i + 2 >= len(lines) or "\n\n" in text[lines[i].end : lines[i + 1].start]:
         return False
-    return _stamp_line(text[lines[i + 1].start : lines[i + 1].end]) and not _is_headline(text[lines[i + 2].start : lines[i + 2].end])
+    under, below = lines[i + 1], lines[i + 2]
+    return _stamp_line(text[under.start : under.end]) and not _is_headline(text[below.start : below.end])
 
 
 def _stamp_line(line: str) -> bool:
