@@ -881,10 +881,10 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         outside = [j for j in before if mentions[j].span.end <= app.start()]
         before = outside or before
     people = [j for j in before if mentions[j].type == "PERSON"]  # "Jo Berry, a former Treasury minister, said"
-    head = people[-1] if people else None  # (the first name of an apposition: "the interior minister, Kanybek Ormonov")
-    while head is not None and head in people[1:] and re.fullmatch(r",\s*", text[mentions[people[people.index(head) - 1]].span.end
-                                                                                 : mentions[head].span.start]):
-        head = people[people.index(head) - 1]
+    k = len(people) - 1  # (the first name of an apposition: "the interior minister, Kanybek Ormonov")
+    while k > 0 and re.fullmatch(r",\s*", text[mentions[people[k - 1]].span.end : mentions[people[k]].span.start]):
+        k -= 1
+    head = people[k] if people else None
     objects = people and _AND_BEFORE.search(text, sent.start, cue.span.start) \
         and _VERB_OBJECT.search(text, sent.start, mentions[head].span.start)
     # "The Save Romania Union demanded that the government step down and said ...": the second verb's subject

@@ -261,14 +261,9 @@ def _add_other(surface: str, kind: str, i: int, clusters: list[_Cluster]) -> int
     return len(clusters) - 1
 
 
-def _owned_by_country(surface: str) -> bool:
-    """"Russian forces", "Kenyan police", "Lahore police": a body that opens with its country's adjective or its
-    place's name."""
-    return _owner_place(surface) is not None
-
-
 def _owner_place(surface: str) -> tuple[str, str | None] | None:
-    """The place a body's first word names, as (country, the place's own name or None for the country itself)."""
+    """The place a body's first word names ("Russian forces", "Kenyan police", "Lahore police"), as (country, the
+    place's own name or None for the country itself)."""
     words = surface.split()
     first = re.sub(r"(?:’s|'s)$", "", words[0]) if len(words) > 1 else ""  # (a place's name, then the body)
     if not first[:1].isupper() or first in ("The", "A", "An"):
@@ -301,7 +296,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     m = mentions[i]
     surface = _surface(text, m)
     desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
-    if m.type == "ORG" and _owned_by_country(surface):
+    if m.type == "ORG" and _owner_place(surface) is not None:
         desc = surface  # "Russian forces" keeps its country (they are no "Polish Armed Forces")
     if m.type == "ORG":  # "the union": a named body if one fits, else the unnamed body itself
         k = i - 1  # "Halcyon Maritime, the Dubai-based company that operates the ship, said": the body just named

@@ -168,9 +168,9 @@ def _post_starts(text: str, lines: list[Span]) -> list[tuple[int, str]]:
         if _VIDEO.match(rest):
             starts.append((i, "video"))
         elif i + 1 < len(lines) and _is_headline(rest, after_stamp=bool(starts) and starts[-1] == (i - 1, "time")) \
-                and (not _is_headline(nxt) or _own_time(text, lines, i)) and not posted_stamp(rest):
+                and not posted_stamp(rest) and ((own_time := _own_time(text, lines, i)) or not _is_headline(nxt)):
             starts.append((i, "post"))
-            if _own_time(text, lines, i):
+            if own_time:
                 # (a headline right over its "07:45", "Updated 11:20" or "4:38 p.m. PT" line, body below: that line
                 # heads nothing; not a title over a blank line and an untitled update's time: "LIVE: Fire" / "" / "10:15")
                 skip = i + 1
