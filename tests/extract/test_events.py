@@ -1488,3 +1488,46 @@ def test_events_a_vaccination_campaign_and_closures_ordered_or_kept():
 def test_events_a_sum_in_a_currency_written_before_it_is_aid():
     assert "AID" in _kinds("The ministry said the government would pay Tk 500,000 to the family of each person killed.")
     assert "AID" in _kinds("The county will give KSh 50,000 to each family whose house was destroyed.")
+
+
+def test_events_a_hostage_standoff_contacts_a_siege_and_a_sniper():
+    assert "ASSAULT" in _kinds("Last March, a man held a taxi driver at knifepoint for three hours in Niteroi.")
+    assert "MOBILIZE" in _kinds("Officers from the special operations battalion have surrounded the vehicle.")
+    assert "CONSULT" in _kinds("Police negotiators have spoken to the hijacker by telephone, the secretary said.")
+    # (a contact in so many words stands whatever the model reads into the rest of the sentence)
+    assert "CONSULT" in _kinds("Amankwah-Mensah said he had spoken by telephone to his Lebanese counterpart, who "
+                               "promised full cooperation.")
+    assert "THREATEN" in _kinds("Matute had received threats by telephone and on social media since last year.")
+    assert "THREATEN" in _kinds('The minister warned that Cairo would keep "all options" open.')
+    assert "REJECT" in _kinds('She said the money and the transfer were "not on the table".')
+    from tidings import analyze
+
+    a = analyze("A police sniper has shot the hijacker dead, ending the standoff. The fire department initially said "
+                "two passengers had been hurt. It later said that one passenger, a 17-year-old girl, was lightly "
+                "injured by flying glass.")
+    assert {"killed": 1, "injured": 1} in [dict(e.casualties) for e in a.events]
+    a = analyze("The hijacker has asked to speak to his mother.")
+    assert [p.span.text(a.doc) for e in a.events if e.type == "REQUEST" for p in e.actors] == ["The hijacker"]
+
+
+def test_events_aid_paid_for_investigators_sent_an_export_ban_and_a_duty_suspended():
+    assert "AID" in _kinds("The state government said it would pay for psychological support for all 14 passengers.")
+    assert "AID" in _kinds("The city will set up a fund for the journalist's children.")
+    assert "MOBILIZE" in _kinds("The ministry said a special unit of investigators had been sent from the capital.")
+    assert "MOBILIZE" in _kinds("Armed police and soldiers took up positions at the main junctions.")
+    assert "SANCTION" in _kinds("India has banned exports of several grades of white rice with immediate effect.")
+    assert "CONCEDE" in _kinds("The minister said the government would suspend the duty on kerosene for three months.")
+
+
+def test_tolls_one_victim_described_at_length_comrades_wounded_and_people_being_treated():
+    from tidings.extract.events import _casualties
+
+    def toll(sentence):
+        return dict(_casualties(sentence, Span(0, len(sentence)), []))
+
+    assert toll("A soldier serving with the peacekeeping force in southern Lebanon was killed and three of his "
+                "comrades were wounded.") == {"killed": 1, "injured": 3}
+    assert toll("A radio journalist who had reported on a land dispute was shot dead outside his home.")["killed"] == 1
+    assert toll("Ghanaian peacekeeper killed, three wounded as gunmen fire on patrol")["killed"] == 1
+    assert toll("The number of people being treated at the hospital has risen to 41.")["injured"] == 41
+    assert "injured" not in toll("The union said more than 40 of its members had been hurt.")  # (a claim, not a count)

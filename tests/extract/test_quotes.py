@@ -629,3 +629,24 @@ def test_quote_an_unnamed_spokesmans_he_speaks_for_his_body_and_a_dismissed_offi
                 "Luis Mora, and said the state would pay the families.")
     said = [q for q in a.quotes if q.span.text(a.doc).startswith("the state would pay")]
     assert said and a.entities[said[0].entity].name == "Ana Rivas"
+
+
+def test_quote_an_interviewee_is_named_in_the_introduction_and_people_an_answer_tells_of_speak_for_themselves():
+    from tidings import analyze
+
+    text = ("Interview: Mayor says town cannot rebuild alone\n\n"
+            "GRIMMA, Sept 17 (Wire) - The town's mayor, Anja Hofmeister, said on Monday that the town needed help. "
+            "Hofmeister, 52, has led the town since 2019.\n\n"
+            "Q: How many people has the town lost?\n\n"
+            "A: Three. One of the dead was Gerda Lindner. Gerda Lindner was 84. Gerda Lindner's neighbours begged her to "
+            "leave, and she told them she had seen the water twice before.\n\n"
+            "Q: What do you need?\n\n"
+            "A: Money, and quickly.\n\n"
+            "On the market square, Uwe Kaminski was shovelling mud. \"We said never again,\" he said.\n\n"
+            "The state government said in a statement that it would release 50 million euros in aid.\n")
+    a = analyze(text)
+    said = {q.span.text(a.doc)[:30]: a.entities[q.entity].name for q in a.quotes if q.entity is not None}
+    assert said["Three. One of the dead was Ger"] == "Anja Hofmeister"  # (not the person the answers name most)
+    assert said["she had seen the water twice b"] == "Gerda Lindner"  # (not the interviewee around her words)
+    # after the last answer, a paragraph of narrative is nobody's answer
+    assert not any(t.startswith(("On the market square", "The state government")) for t in said)

@@ -595,3 +595,19 @@ def test_resolve_two_cities_police_are_two_bodies():
             "Karachi police said 37 people had been detained.")
     names = _names(analyze(text))
     assert names["Lahore police"] != names["Karachi police"]
+
+
+def test_resolve_a_countrys_office_of_a_portfolio_is_the_holder_named_after_it_and_the_role_points_back():
+    from tidings import analyze
+
+    a = analyze("ADDIS ABABA, Feb 11 (Wire) - Egypt's foreign minister said the talks had failed. Ethiopia's water "
+                "minister rejected the charge and said the filling would go ahead.\n\n"
+                "Egyptian Foreign Minister Karim Abdelaziz told reporters that Egypt had come ready to sign.\n\n"
+                "Ethiopia's Minister of Water and Energy, Dawit Gebremeskel, rejected the accusation, saying it was "
+                "Cairo that had refused every compromise.\n\n"
+                "The minister said Ethiopia remained ready to return to the table.")
+    said = {q.span.text(a.doc)[:24]: a.entities[q.entity].name for q in a.quotes if q.entity is not None}
+    assert said["the talks had failed"] == "Karim Abdelaziz"
+    assert said["the filling would go ahe"] == "Dawit Gebremeskel"
+    assert said["it was Cairo that had re"] == "Dawit Gebremeskel"  # (not the possessor, Ethiopia)
+    assert said["Ethiopia remained ready "] == "Dawit Gebremeskel"  # (the minister named last)

@@ -792,13 +792,16 @@ def _unnamed_voice(analysis: Analysis, found: list[_Found]) -> list[_Found]:
 
 def _interviewee(analysis: Analysis) -> int | None:
     """The person a question-and-answer interview ("Q: ...", "A: ...", each twice or more) asks: the person
-    the article names most."""
+    the introduction before the first question names most (the answers name the people they talk about)."""
     text = analysis.doc.text
-    labels = [m.group(1) for p in analysis.paragraphs if (m := _QA.match(text, p.span.start, p.span.end))]
+    labelled = [(p.span.start, m.group(1)) for p in analysis.paragraphs if (m := _QA.match(text, p.span.start, p.span.end))]
+    labels = [label for _, label in labelled]
     if labels.count("Q") < 2 or labels.count("A") < 2:
         return None
+    first = labelled[0][0]
     people = [e for e in analysis.entities if e.type == "PERSON" and e.mentions]
-    return max(people, key=lambda e: len(e.mentions)).id if people else None
+    named = {e.id: sum(analysis.mentions[i].span.start < first for i in e.mentions) for e in people}
+    return max(people, key=lambda e: (named[e.id], len(e.mentions))).id if people else None
 
 
 def _answer(analysis: Analysis, p_idx: int, person: int, answering: bool) -> tuple[list[_Found], bool]:
@@ -807,7 +810,9 @@ def _answer(analysis: Analysis, p_idx: int, person: int, answering: bool) -> tup
     text = analysis.doc.text
     para = analysis.paragraphs[p_idx]
     m = _QA.match(text, para.span.start, para.span.end)
-    if m is not None and m.group(1) == "Q" or m is None and (not answering or _CREDITS.match(text, para.span.start)):
+    if m is not None and m.group(1) == "Q" or m is None and (not answering or _CREDITS.match(text, para.span.start)
+                                                              or not _before_question(analysis, p_idx)
+                                                              and _narrated(analysis, para.span)):
         return [], False
     content = _strip(text, Span(m.end() if m else para.span.start, para.span.end))
     if len(text[content.start : content.end].split()) < 2:
@@ -815,6 +820,35 @@ def _answer(analysis: Analysis, p_idx: int, person: int, answering: bool) -> tup
     cue = Span(m.start(1), m.end(1)) if m else None
     mention = analysis.entities[person].mentions[0]
     return [_Found(content, "direct", cue, mention, person, para.post, p_idx)], True
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|me|my|we|we’re|we're|us|our)\b")
+
+
+_REPORTING = re.compile(r"[“”\"]|\b(?:said|says|told|tells|according to|wrote|writes)\b")
+
+
+def _narrated(analysis: Analysis, span: Span) -> bool:
+    """Whether a paragraph after an interview's last answer is the reporter's again: it reports someone's words
+    or names a person, and says "I" or "we" only inside quotation marks."""
+    text = analysis.doc.text
+    named = any(m.type == "PERSON" and m.source == "ner" and span.start <= m.span.start < span.end for m in analysis.mentions)
+    return (named or bool(_REPORTING.search(text, span.start, span.end))) \
+        and not _FIRST_PERSON.search(_unquoted(text, span))
+
+
+def _before_question(analysis: Analysis, p_idx: int) -> bool:
+    text = analysis.doc.text
+    return any(_QA.match(text, p.span.start, p.span.end) for p in analysis.paragraphs[p_idx + 1 :])
+
+
+def _unquoted(text: str, span: Span) -> str:
+    """A paragraph's words outside its quotation marks."""
+    out, at = [], span.start
+    for q, _ in quoted_spans(text, span.start, span.end):
+        out.append(text[at : q.start])
+        at = q.end
+    return " ".join(out + [text[at : span.end]])
 
 
 _DASH_BY = re.compile(r"[”\"]?[ \t]*([―—–])[ \t]*")
@@ -902,7 +936,14 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         # "Interior Cabinet Secretary Mercy Chepkoech has blamed ..., saying": the person the body's title names
         titled = [j for j in before if mentions[j].type == "PERSON" and mentions[i].type != "PERSON"
                   and _TITLE_GAP.fullmatch(text, mentions[i].span.end, mentions[j].span.start)]
-        return owned[0] if owned else titled[0] if titled else i
+        if owned or titled:
+            return owned[0] if owned else titled[0]
+        if (role := _POSSESSED_ROLE.match(text, mentions[i].span.end)) is not None:
+            # "Ethiopia's Minister of Water and Energy, Dawit Gebremeskel, rejected ..., saying": the minister
+            # named after the role; "Ethiopia's water minister rejected ... and said": the role (named later)
+            return next((j for j in before if mentions[j].type == "PERSON" and mentions[j].span.start == role.end()),
+                        None)
+        return i
     orgs = [j for j in before if mentions[j].type == "ORG"]
     before = people or orgs or before
     if before:
@@ -938,6 +979,10 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|announced)\b")
 # a lower-case word after a name that is no preposition or adverb: its verb ("said Manila bore ...")
 _VERB_NEXT = re.compile(r"\s+(?!(?:on|in|at|during|after|before|who|when|while|as|yesterday|today|tonight|late|later|"
                         r"earlier|from|to|of|for|with|and|via|by|last|this|next|told|added|adding)\b)[a-z]")
+_OWNED_ROLE = re.compile(rf"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}[’']s\s+(?:[\w-]+\s+){{0,2}}?(?i:{ROLE_PATTERN})")
+# a possessor's office: "Ethiopia['s Minister of Water and Energy, ]", "Egypt['s foreign minister]"
+_POSSESSED_ROLE = re.compile(rf"[’']s\s+(?:[\w-]+\s+){{0,5}}?(?i:{ROLE_PATTERN})(?:\s+of\s+(?:[A-Z][\w-]*\s*|and\s+)+)?"
+                             rf"(?:,\s+|\s+(?=[a-z]))")
 # a title between a body and a name: "Foreign Ministry [spokesman] Wang Wenbin", "Interior Cabinet [Secretary] X"
 _TITLE_GAP = re.compile(rf"\s+(?:(?:deputy|chief|senior|acting|{ROLE_PATTERN}|{'|'.join(TITLES)})\s+){{1,3}}", re.IGNORECASE)
 
@@ -1006,6 +1051,11 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                 and (named := _named_next(analysis, src := f.source or _role_before(text, f.cue))) is not None:
             # "..., a navy spokesperson said. The spokesperson, Dimas Prakoso, said": the one named next
             f = replace(f, entity=named, source=src)
+        elif f.entity is None and f.source is not None and _OWNED_ROLE.fullmatch(text, f.source.start, f.source.end) \
+                and (holder := _role_holder(analysis, text[f.source.start : f.source.end])) is not None:
+            # "Egypt's foreign minister said ..." before "Egyptian Foreign Minister Karim Abdelaziz": the one
+            # person of the document whose office fits
+            f = replace(f, entity=holder)
         elif f.speaker is not None and analysis.mentions[f.speaker].source == "pronoun:n" and out \
                 and out[-1].entity is not None and analysis.entities[out[-1].entity].type == "ORG" \
                 and (f.entity is None or analysis.entities[f.entity].type in ("GPE", "LOC")):
@@ -1017,8 +1067,11 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
             gender = analysis.mentions[f.speaker].source.partition(":")[2]
             earlier = [g for g in out if g.entity is not None] or [found[k] for k in prev if found[k].entity is not None]
             named = _last_named_person(analysis, f.speaker)
-            earlier = [g for g in earlier if named is None or g.span.end > analysis.mentions[named].span.start
-                       or g.entity == analysis.mentions[named].entity]
+            # (not an interview answer around it: "A: ... She told them she had seen the water" is the one
+            # the answer talks about)
+            earlier = [g for g in earlier if (named is None or g.span.end > analysis.mentions[named].span.start
+                                              or g.entity == analysis.mentions[named].entity)
+                       and not (g.span.start <= f.span.start and f.span.end <= g.span.end)]
             donor = next((g for g in reversed(earlier) if g.post == f.post and g.entity is not None
                           and analysis.entities[g.entity].type == "PERSON"
                           and analysis.entities[g.entity].gender in (None, gender)), None)

@@ -143,8 +143,9 @@ def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _U
     if lead:
         cl.aliases[(lead.group(0) + surface).strip()] = None  # "Brig " + "Gen Tunde Okafor"
     sent = units.spans[units.index(m.span.start)]
+    # ("Egyptian Foreign Minister [Karim Abdelaziz]": the whole office, not only the title word before the name)
     for role in (role_before(text, m.span.start - (len(lead.group(0)) if lead else 0), sent.start),
-                 role_after(text, m.span.end)):
+                 role_before(text, m.span.start, sent.start) if lead else None, role_after(text, m.span.end)):
         if role:
             cl.roles[role] = None
             for part in role.split(" and ")[:-1]:  # "communications minister and government spokesman": both

@@ -13,7 +13,7 @@ _MODIFIERS = frozenset(
     associate principal lead veteran retired major army navy air police""".split()
 )
 _MULTI = sorted((r for r in ROLE_NOUNS if " " in r), key=len, reverse=True)
-_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|da|del|do|of))*"
+_OF_PLACE = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|de|da|del|do|of|and))*"
                        r"(?:\s+(?:province|region|state|district|county|governorate|oblast|prefecture))?$")
 # "The minister for correctional services, [Justina Kopal]": the office's portfolio ("The head of the agency's
 # Manado office, [X]" keeps no role: "the head" is too common a word to point back to one person)
@@ -93,7 +93,9 @@ def role_matches(np_role: str, entity_roles: tuple[str, ...]) -> bool:
     for role in entity_roles:
         r_head, r_mods = parse_role(role)
         heads_fit = head == r_head or r_head in ROLE_GENERIC.get(head, ()) or r_head.endswith(" " + head)
-        if heads_fit and mods <= r_mods | {m + "n" for m in r_mods} | _demonyms(r_mods):
+        # ("Egypt's foreign minister" is the Egyptian Foreign Minister, and the other way round)
+        if heads_fit and all(m in r_mods | {r + "n" for r in r_mods} | _demonyms(r_mods) or r_mods & _demonyms({m})
+                             for m in mods):
             return True
     return False
 
