@@ -1531,3 +1531,20 @@ def test_tolls_one_victim_described_at_length_comrades_wounded_and_people_being_
     assert toll("Ghanaian peacekeeper killed, three wounded as gunmen fire on patrol")["killed"] == 1
     assert toll("The number of people being treated at the hospital has risen to 41.")["injured"] == 41
     assert "injured" not in toll("The union said more than 40 of its members had been hurt.")  # (a claim, not a count)
+
+
+def test_events_people_fleeing_relief_handed_out_or_set_up_and_denials_of_plans_or_blame():
+    assert "RETREAT" in _kinds("Hundreds of residents fled Kompa after the attack.")
+    assert "RETREAT" in _kinds("The surviving fighters had fled north towards the Messalo river, it said.")
+    assert "RETREAT" not in _kinds("The army gave tents to people who had fled to the hills.")  # (who they are)
+    assert "AID" in _kinds("The World Food Programme had begun handing out fortified biscuits and hot meals.")
+    assert "AID" in _kinds("The Red Crescent has set up three field kitchens and two heated tents along the highway.")
+    assert "AID" in _kinds("The Red Cross has opened a reception centre in the town for those with nowhere to go.")
+    assert "AID" in _kinds("She said the government had released 500 tonnes of rice for the worst-hit districts.")
+    assert "AID" in _kinds("The Red Crescent said it had sent 12 mobile health units to the district.")
+    assert "AID" in _kinds("Koleva said the government would pay €15,000 to the family of each of the dead.")
+    assert "MOBILIZE" in _kinds("The ministry said it would deploy the paramilitary border guard in the capital.")
+    assert "MOBILIZE" not in _kinds("A court suspended an agreement to deploy 800 police officers abroad.")  # (a plan)
+    assert "MOBILIZE" in _kinds("The defence ministry said it had sent a team of 20 sappers to the depot.")
+    assert "REJECT" in _kinds("The minister told parliament the government had no plans to reverse the increase.")
+    assert "REJECT" in _kinds("The military government said it bore no responsibility for people who had left.")

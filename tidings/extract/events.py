@@ -217,6 +217,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                          r"(?:will|would|does|did|do|could)\s+not\s+accept|"
                          # "the money and the transfer were “not on the table”", "the government would not back down"
                          r"(?:is|are|was|were)\s+[“\"‘']?not\s+on\s+the\s+table|(?:will|would|shall)\s+not\s+back\s+down|"
+                         # "told parliament the government had no plans to reverse the increase", "said it bore no
+                         # responsibility for people who had left"
+                         r"(?:has|had|have)\s+no\s+plans?\s+to\s+(?:reverse|withdraw|scrap|change|roll\s+back|lift|cancel|drop|"
+                         r"resign|step\s+down)\b|(?:bore|bears|bear)\s+no\s+responsibility\b|"
                          r"(?:won’t|won't|wouldn’t|wouldn't)\s+back\s+down|(?:won’t|won't|wouldn’t|wouldn't)\s+accept|ruled out|rules out|"
                          # "would not allow any ransom to be paid", "declined offers of help" (not "declined to comment")
                          r"(?:will|would|won’t|won't|wouldn’t|wouldn't)\s+(?:not\s+)?(?:allow|permit|recogni[sz]e)|"
@@ -257,7 +261,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              # "Harwell suspended mining and processing at Djiriba": a body stops its own work there
                              r"suspend(?:s|ed|ing)?\s+(?:all\s+|its\s+|their\s+)?(?:work|operations|construction|mining|"
                              r"production|activities|staff\s+movements)\s+(?:on|at|in|until|and)\b"),
-    ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|reinforcements|troops massed|"
+    ("MOBILIZE", "military", r"mobilis(?:e|ed|ation)|mobiliz(?:e|ed|ation)|deploy(?:s|ed|ing|ment)|(?:(?<=would )|(?<=will ))deploy|"
+                             r"reinforcements|troops massed|"  # (not a plan's "an agreement to deploy 800 officers")
                              r"order(?:s|ed)? (?:the )?(?:[\w-]+ ){0,3}?(?:army|armed forces|Armed Forces|troops|military|soldiers|"
                              r"navy|national guard|National Guard)(?: and (?:the )?(?:[\w-]+ ){0,2}?[\w-]+)? to\b|"
                              r"(?:troops|soldiers|forces|police officers|riot police|reservists|units|columns|destroyers?|warships?|frigates?)"
@@ -284,6 +289,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"(?:send|sent|sends|sending|dispatch(?:ed|es)?|divert(?:ed|s)?)\s+(?:[\w,-]+\s+){0,6}?"
                              r"(?:destroyers?|warships?|frigates?|corvettes?|submarines?|gunboats?|fighter jets|troops|"
                              r"soldiers|commandos|marines|special forces|peacekeepers|gendarmes|battalions?|brigades?|regiments?|"
+                             r"sappers|bomb disposal (?:experts|teams|units)|"
                              r"(?:ranger|infantry|rifle|army|commando|marine|engineer(?:ing)?)\s+(?:companies|units)|engineers|"
                              r"armou?red vehicles|tanks)\b|"
                              # "stepped up patrols", "put units on the highest level of combat readiness", "moved extra
@@ -300,6 +306,12 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              r"air[- ]defen[cs]e units)"
                              r" (?:\w+ ){0,4}?to\b"),
     ("RETREAT", "withdrawal", r"withdr(?:ew|aw|awn|awal|awing|aws)\b|pulled out|retreat(?:s|ed)?|"
+                              # "hundreds of residents had fled Kompa towards Karimama", "the surviving fighters had
+                              # fled north towards the Messalo river", "tens of thousands have fled towards the city"
+                              # (not who they are: "supplies to people who had fled to the Golan Heights")
+                              r"(?<!who )(?<!who had )(?<!who have )(?<!who has )fle(?:d|e|es|eing)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:wards)?\s+|on\s+foot\s+)?"
+                              r"(?:towards?|into|across|to\s+(?:the|neighbouring|nearby)|(?:their|his|her)\s+homes)\b|"
+                              r"(?<!who )(?<!who had )(?<!who have )(?<!who has )fle(?:d|e|es|eing)(?=\s+(?-i:[A-Z]))|"
                               # "the pirates have abandoned the ship", "abandoned their positions"
                               r"abandon(?:s|ed|ing)?\s+(?:the|their|its)\s+(?:ship|vessel|tanker|positions?|bases?|posts?|camps?|"
                               r"checkpoints?)\b|"
@@ -403,9 +415,17 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"(?:the|a|their|its)\s+search\s+(?:for\s+(?:the\s+)?(?:[\w-]+\s+)?(?:missing|survivors|bodies|victims)|"
                    r"area|operations?|would|will|continued|continues|resumed)\b|"
                    # "hands out drinking water and hot meals", "pledged 200 million euros"
-                   r"hand(?:s|ed|ing)?\s+out\s+(?:[\w-]+\s+){0,3}?(?:food|water|meals|blankets|aid|supplies|rations|tents)\b|"
+                   r"(?:hand(?:s|ed|ing)?\s+out|distribut(?:e|es|ed|ing))\s+(?:[\w-]+\s+){0,5}?(?:food|water|meals|blankets|aid|"
+                   r"supplies|rations|tents|biscuits|medicines|clothes|hygiene kits|food parcels)\b|"
+                   # "has set up three field kitchens and two heated tents", "has put up a tent at the landing",
+                   # "set up first-aid posts in six villages", "has opened a reception centre in Reykjanesbær"
+                   r"(?:set|sets|setting|put|puts|putting)\s+up\s+(?:[\w-]+\s+){0,3}?(?:kitchens|first-aid posts|"
+                   r"medical posts|tents?|reception cent(?:re|er)s?)\b|"
+                   r"open(?:s|ed|ing)?\s+(?:a|an|two|three|several)\s+(?:[\w-]+\s+){0,2}?(?:reception|evacuation|relief|"
+                   r"emergency|rest)\s+cent(?:re|er)s?\b|"
+                   r"releas(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,2}?(?:tonnes|tons)\s+of\s+(?:rice|food|grain|wheat|flour)\b|"
                    r"pledg(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,3}?(?:euros|dollars|pounds)\b|"
-                   r"pledg(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,2}?[$€£₹]\s?\d|"
+                   r"pledg(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,2}?[$€£₹]\s?\d[\d,.]*|"
                    # "offered two aircraft", "flew 14 surgeons and medical equipment to ...", "released $4 million
                    # from its emergency fund", "set up water points and a field clinic", "lifted 340 people out of
                    # the water", "searched through the night for survivors"
@@ -421,12 +441,13 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"(?:launch(?:es|ed|ing)?|start(?:s|ed|ing)?|beg(?:an|un|ins)|roll(?:s|ed|ing)?\s+out)\s+(?:an?\s+|the\s+|its\s+)?"
                    r"(?:[\w-]+\s+){0,3}?(?:vaccination|immuni[sz]ation)\s+(?:campaign|drive|programme|program)\b|"
                    r"(?:fl(?:ew|y|ies|own)|sen[dt]s?|dispatch(?:ed|es)?)\s+(?:[\w,-]+\s+){0,6}?(?:doctors|surgeons|medics|epidemiologists|"
+                   r"mobile (?:health|medical) units|mobile clinics|ambulances|water tankers|"
                    r"rescuers|rescue teams|medical (?:teams|supplies|equipment)|vaccines?|doses)\b|"
                    # "More than 200 rescuers ... have been sent to the site", "a plane carrying 14 surgeons"
                    r"(?:rescuers|rescue (?:teams|workers)|firefighters|medics|doctors|surgeons|medical teams)(?: [\w-]+){0,8}? "
                    r"(?:sent|dispatched|flown in)|(?:plane|aircraft|flight|helicopter) carrying (?:[\w-]+ ){0,3}?"
                    r"(?:surgeons|doctors|medics|aid|supplies|medical)|"
-                   r"releas(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,3}?[$€£₹]\s?\d|"
+                   r"releas(?:e|es|ed|ing)\s+(?:[\w,.-]+\s+){0,3}?[$€£₹]\s?\d[\d,.]*|"
                    # "would release 6 billion pesos (about $6.4m) in emergency funds"
                    r"releas(?:e|es|ed|ing)\s+(?:[\w,.$€£₹()-]+\s+){1,8}?(?:in|of|from\s+(?:its|the))\s+(?:emergency|relief|disaster)\s+"
                    r"(?:funds?|aid|money)\b|"
@@ -448,7 +469,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"(?:support|aid|relief|assistance|compensation) package|"
                    r"provid(?:e|es|ed|ing)\s+(?:[\w,-]+\s+){0,3}?(?:housing|shelter|food|medical care|"
                    r"financial (?:help|assistance|aid)|assistance)\b|"
-                   r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.-]+\s+){0,4}?[$€£₹]\s?\d|"
+                   r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.-]+\s+){0,4}?[$€£₹]\s?\d[\d,.]*|"
                    # "would pay Tk 500,000 to the family of each person killed" (a currency written before the sum)
                    r"(?:give|gives|gave|pay|pays|paid|provide|provides|provided)\s+(?:[\w,.-]+\s+){0,3}?"
                    r"(?:Tk|Rs\.?|KSh|Ksh|MK|ZK|GH₵|Rp|RM|₦|₱|₵)\s?\d[\d,.]*\d|"
