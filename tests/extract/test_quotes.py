@@ -650,3 +650,23 @@ def test_quote_an_interviewee_is_named_in_the_introduction_and_people_an_answer_
     assert said["she had seen the water twice b"] == "Gerda Lindner"  # (not the interviewee around her words)
     # after the last answer, a paragraph of narrative is nobody's answer
     assert not any(t.startswith(("On the market square", "The state government")) for t in said)
+
+
+def test_quote_a_notification_speaks_for_its_issuer_and_a_possessor_near_the_cue_is_not_the_speaker():
+    from tidings import analyze
+
+    a = analyze("India has banned exports of white rice, the commerce ministry said in a notification on Monday. "
+                "Shipments already paid for would still be allowed, the notification said.")
+    said = {q.span.text(a.doc)[:20]: a.entities[q.entity].name for q in a.quotes if q.entity is not None}
+    assert said["Shipments already pa"] == "commerce ministry"
+    a = analyze("The information minister, Mariama Conteh, said on Wednesday that the opposition had paid young men "
+                "to riot. The minister announced a curfew.\n\n"
+                "Opposition rejects minister's accusation\n"
+                "Mr Kallon has rejected the minister's accusation that his party paid protesters, calling it "
+                '"a lie told to cover up a killing".\n'
+                "The UPP said in a statement that it would suspend street protests while the curfew was in force and "
+                "would ask the High Court to block the price rise.\n"
+                'The Inter-Religious Council urged both sides to "step back from the brink" and offered to mediate '
+                "between the government and the opposition.")
+    said = {q.span.text(a.doc)[:10]: a.entities[q.entity].name for q in a.quotes if q.entity is not None}
+    assert said.get('it "a lie ') == "Kallon"

@@ -946,6 +946,8 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         return i
     orgs = [j for j in before if mentions[j].type == "ORG"]
     before = people or orgs or before
+    # "Mr Kallon has rejected the minister's accusation ..., calling it": not the possessor nearer the cue
+    before = [j for j in before if not text.startswith(("’s", "'s"), mentions[j].span.end)] or before
     if before:
         i = max(before, key=lambda j: (mentions[j].span.end, -mentions[j].span.start))
         while i in before[1:]:
@@ -1142,7 +1144,8 @@ def _issuer(text: str, f: _Found, earlier: list[_Found]) -> _Found | None:
 
 
 _GOES_ON = re.compile(r"\b(?:he|she|his|her|him)\b", re.IGNORECASE)
-_ISSUED = re.compile(r"(?:the|that|this)\s+(?:statement|communiqu[eé]|letter|report|release|post|declaration)",
+_ISSUED = re.compile(r"(?:the|that|this)\s+(?:statement|communiqu[eé]|letter|report|release|post|declaration|notification|"
+                     r"notice|warning|advisory|bulletin|decree|circular|update)",
                      re.IGNORECASE)
 
 
