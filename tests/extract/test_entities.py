@@ -426,3 +426,13 @@ def test_entities_a_body_runs_on_to_what_it_is_for_and_a_national_centre_is_no_p
     orgs = {e.name for e in a.entities if e.type == "ORG"}
     assert "Centre for Security and Sahel Studies" in orgs
     assert "National Seismological Centre" in orgs
+
+
+def test_entities_a_mission_or_a_council_of_churches_takes_in_the_place_it_is_named_for():
+    from tidings import analyze
+
+    a = analyze("The Council of Churches in Zambia said it had grave concerns. The European Union Mission in Armenia "
+                "said its monitors had heard gunfire. The IMF mission in Colombo said talks would continue.")
+    orgs = {e.name for e in a.entities if e.type == "ORG"}
+    assert {"Council of Churches in Zambia", "European Union Mission in Armenia"} <= orgs
+    assert "Colombo" in {e.name for e in a.entities if e.type == "GPE"}  # (a lower-case mission is no name)

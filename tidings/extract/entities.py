@@ -130,6 +130,9 @@ _BASED = re.compile(r"[A-Z][\w’'-]*-based\s+")  # ("Tripoli-based" says where 
 _HEAD_LAST = re.compile(r"\b(?:Centre|Center|Institute|Foundation|Council|Commission|Committee|Office|Agency|Federation|"
                         r"Association|Alliance|Coalition|Front|Movement|Network|Society|League|Organi[sz]ation|Bureau|"
                         r"Board|Fund|Forum|Observatory|Programme|Program)$")
+_PLACED_HEAD = re.compile(r"\b(?:Mission|Churches|Muslims|Bishops|Episcopal Conference|Bishops’ Conference|"
+                          r"Bishops' Conference)$")
+_IN_WHERE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?![\w’'-])")
 _FOR_WHAT = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|in|on)\s+)?[A-Z][\w’'-]*)*(?![\w’'-])")
 
 
@@ -170,6 +173,11 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
             # "the Dakar-based Centre | for Security and Governance Studies": a body's name runs on to what it is for
             start = based.end() if (based := _BASED.match(text, m.span.start, m.span.end)) else m.span.start
             m = Mention(Span(start, of.end()), "ORG", "ner")
+        elif m.type == "ORG" and _PLACED_HEAD.search(text, m.span.start, m.span.end) \
+                and (where := _IN_WHERE.match(text, m.span.end)) and "\n" not in where.group(0):
+            # "the Council of Churches | in Zambia", "the European Union Mission | in Armenia", "the Spiritual
+            # Administration of the Muslims | of Dagestan": the place is part of the body's name
+            m = Mention(Span(m.span.start, where.end()), "ORG", "ner")
         if out and out[-1].span.end > m.span.start:
             # the head it took in was a name of its own ("Bank" tagged apart), or the end of one: "Catholic Diocese"
             # + "of Wabag" is "Catholic Diocese of Wabag"
