@@ -1490,16 +1490,56 @@ def test_events_a_sum_in_a_currency_written_before_it_is_aid():
     assert "AID" in _kinds("The county will give KSh 50,000 to each family whose house was destroyed.")
 
 
-def test_events_a_hostage_standoff_contacts_a_siege_and_a_sniper():
-    assert "ASSAULT" in _kinds("Last March, a man held a taxi driver at knifepoint for three hours in Niteroi.")
-    assert "MOBILIZE" in _kinds("Officers from the special operations battalion have surrounded the vehicle.")
-    assert "CONSULT" in _kinds("Police negotiators have spoken to the hijacker by telephone, the secretary said.")
+
+@pytest.mark.parametrize(("sentence", "kind", "found"), [
+    # hostage standoffs
+    ("Last March, a man held a taxi driver at knifepoint for three hours in Niteroi.", "ASSAULT", True),
+    ("Officers from the special operations battalion have surrounded the vehicle.", "MOBILIZE", True),
+    ("Police negotiators have spoken to the hijacker by telephone, the secretary said.", "CONSULT", True),
     # (a contact in so many words stands whatever the model reads into the rest of the sentence)
-    assert "CONSULT" in _kinds("Amankwah-Mensah said he had spoken by telephone to his Lebanese counterpart, who "
-                               "promised full cooperation.")
-    assert "THREATEN" in _kinds("Matute had received threats by telephone and on social media since last year.")
-    assert "THREATEN" in _kinds('The minister warned that Cairo would keep "all options" open.')
-    assert "REJECT" in _kinds('She said the money and the transfer were "not on the table".')
+    ("Amankwah-Mensah said he had spoken by telephone to his Lebanese counterpart, who promised full cooperation.",
+     "CONSULT", True),
+    ("Matute had received threats by telephone and on social media since last year.", "THREATEN", True),
+    ('The minister warned that Cairo would keep "all options" open.', "THREATEN", True),
+    ('She said the money and the transfer were "not on the table".', "REJECT", True),
+    # relief paid for, handed out, set up or sent
+    ("The state government said it would pay for psychological support for all 14 passengers.", "AID", True),
+    ("The city will set up a fund for the journalist's children.", "AID", True),
+    ("The World Food Programme had begun handing out fortified biscuits and hot meals.", "AID", True),
+    ("The Red Crescent has set up three field kitchens and two heated tents along the highway.", "AID", True),
+    ("The Red Cross has opened a reception centre in the town for those with nowhere to go.", "AID", True),
+    ("She said the government had released 500 tonnes of rice for the worst-hit districts.", "AID", True),
+    ("The Red Crescent said it had sent 12 mobile health units to the district.", "AID", True),
+    ("Koleva said the government would pay €15,000 to the family of each of the dead.", "AID", True),
+    ("The energy ministry said it would send 400 tanker trucks to districts where supply was cut.", "AID", True),
+    # forces and investigators sent, positions taken
+    ("The ministry said a special unit of investigators had been sent from the capital.", "MOBILIZE", True),
+    ("Armed police and soldiers took up positions at the main junctions.", "MOBILIZE", True),
+    ("The ministry said it would deploy the paramilitary border guard in the capital.", "MOBILIZE", True),
+    ("A court suspended an agreement to deploy 800 police officers abroad.", "MOBILIZE", False),  # (a plan)
+    ("The defence ministry said it had sent a team of 20 sappers to the depot.", "MOBILIZE", True),
+    # people fleeing (not who people are)
+    ("Hundreds of residents fled Kompa after the attack.", "RETREAT", True),
+    ("The surviving fighters had fled north towards the Messalo river, it said.", "RETREAT", True),
+    ("The army gave tents to people who had fled to the hills.", "RETREAT", False),
+    # bans, duties, rationing, closures
+    ("India has banned exports of several grades of white rice with immediate effect.", "SANCTION", True),
+    ("The minister said the government would suspend the duty on kerosene for three months.", "CONCEDE", True),
+    ("The city government has ordered schools closed until Monday.", "COERCE", True),
+    ("The water company imposed night-time water rationing across the capital.", "COERCE", True),
+    # requests, denials, disparagement
+    ("The Senate committee on Wednesday summoned Oyelaran to appear before it next Tuesday.", "REQUEST", True),
+    ('"I am asking the federal government for three things, and quickly," the mayor said.', "REQUEST", True),
+    ("The minister told parliament the government had no plans to reverse the increase.", "REJECT", True),
+    ("The military government said it bore no responsibility for people who had left.", "REJECT", True),
+    ('The opposition dismissed the reshuffle as "cosmetic" and demanded a probe.', "ACCUSE", True),
+    ("The ministry dismissed the claims as baseless.", "ACCUSE", False),  # (a denial)
+])
+def test_events_acts_told_in_so_many_words(sentence, kind, found):
+    assert (kind in _kinds(sentence)) is found
+
+
+def test_events_a_sniper_ends_a_standoff_and_a_hijacker_asks():
     from tidings import analyze
 
     a = analyze("A police sniper has shot the hijacker dead, ending the standoff. The fire department initially said "
@@ -1510,41 +1550,17 @@ def test_events_a_hostage_standoff_contacts_a_siege_and_a_sniper():
     assert [p.span.text(a.doc) for e in a.events if e.type == "REQUEST" for p in e.actors] == ["The hijacker"]
 
 
-def test_events_aid_paid_for_investigators_sent_an_export_ban_and_a_duty_suspended():
-    assert "AID" in _kinds("The state government said it would pay for psychological support for all 14 passengers.")
-    assert "AID" in _kinds("The city will set up a fund for the journalist's children.")
-    assert "MOBILIZE" in _kinds("The ministry said a special unit of investigators had been sent from the capital.")
-    assert "MOBILIZE" in _kinds("Armed police and soldiers took up positions at the main junctions.")
-    assert "SANCTION" in _kinds("India has banned exports of several grades of white rice with immediate effect.")
-    assert "CONCEDE" in _kinds("The minister said the government would suspend the duty on kerosene for three months.")
-
-
-def test_tolls_one_victim_described_at_length_comrades_wounded_and_people_being_treated():
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("A soldier serving with the peacekeeping force in southern Lebanon was killed and three of his comrades were "
+     "wounded.", {"killed": 1, "injured": 3}),
+    ("A radio journalist who had reported on a land dispute was shot dead outside his home.", {"killed": 1}),
+    ("Ghanaian peacekeeper killed as gunmen fire on patrol", {"killed": 1}),  # (a headline's bare victim)
+    ("The number of people being treated at the hospital has risen to 41.", {"injured": 41}),
+    ("In an update on Monday it said only Fonyuy had been hurt.", {"injured": 1}),
+    ("The union said more than 40 of its members had been hurt.", {}),  # (a claim, not a count)
+])
+def test_tolls_one_victim_described_at_length_comrades_wounded_and_people_being_treated(sentence, toll):
     from tidings.extract.events import _casualties
 
-    def toll(sentence):
-        return dict(_casualties(sentence, Span(0, len(sentence)), []))
-
-    assert toll("A soldier serving with the peacekeeping force in southern Lebanon was killed and three of his "
-                "comrades were wounded.") == {"killed": 1, "injured": 3}
-    assert toll("A radio journalist who had reported on a land dispute was shot dead outside his home.")["killed"] == 1
-    assert toll("Ghanaian peacekeeper killed, three wounded as gunmen fire on patrol")["killed"] == 1
-    assert toll("The number of people being treated at the hospital has risen to 41.")["injured"] == 41
-    assert "injured" not in toll("The union said more than 40 of its members had been hurt.")  # (a claim, not a count)
-
-
-def test_events_people_fleeing_relief_handed_out_or_set_up_and_denials_of_plans_or_blame():
-    assert "RETREAT" in _kinds("Hundreds of residents fled Kompa after the attack.")
-    assert "RETREAT" in _kinds("The surviving fighters had fled north towards the Messalo river, it said.")
-    assert "RETREAT" not in _kinds("The army gave tents to people who had fled to the hills.")  # (who they are)
-    assert "AID" in _kinds("The World Food Programme had begun handing out fortified biscuits and hot meals.")
-    assert "AID" in _kinds("The Red Crescent has set up three field kitchens and two heated tents along the highway.")
-    assert "AID" in _kinds("The Red Cross has opened a reception centre in the town for those with nowhere to go.")
-    assert "AID" in _kinds("She said the government had released 500 tonnes of rice for the worst-hit districts.")
-    assert "AID" in _kinds("The Red Crescent said it had sent 12 mobile health units to the district.")
-    assert "AID" in _kinds("Koleva said the government would pay €15,000 to the family of each of the dead.")
-    assert "MOBILIZE" in _kinds("The ministry said it would deploy the paramilitary border guard in the capital.")
-    assert "MOBILIZE" not in _kinds("A court suspended an agreement to deploy 800 police officers abroad.")  # (a plan)
-    assert "MOBILIZE" in _kinds("The defence ministry said it had sent a team of 20 sappers to the depot.")
-    assert "REJECT" in _kinds("The minister told parliament the government had no plans to reverse the increase.")
-    assert "REJECT" in _kinds("The military government said it bore no responsibility for people who had left.")
+    got = dict(_casualties(sentence, Span(0, len(sentence)), []))
+    assert {k: v for k, v in got.items() if k in ("killed", "injured")} == toll
