@@ -597,17 +597,32 @@ def test_resolve_two_cities_police_are_two_bodies():
     assert names["Lahore police"] != names["Karachi police"]
 
 
-def test_resolve_a_countrys_office_of_a_portfolio_is_the_holder_named_after_it_and_the_role_points_back():
+def _speakers(text, width):
+    """Each quote's first ``width`` characters -> the name of the entity it is attributed to."""
     from tidings import analyze
 
-    a = analyze("ADDIS ABABA, Feb 11 (Wire) - Egypt's foreign minister said the talks had failed. Ethiopia's water "
-                "minister rejected the charge and said the filling would go ahead.\n\n"
-                "Egyptian Foreign Minister Karim Abdelaziz told reporters that Egypt had come ready to sign.\n\n"
-                "Ethiopia's Minister of Water and Energy, Dawit Gebremeskel, rejected the accusation, saying it was "
-                "Cairo that had refused every compromise.\n\n"
-                "The minister said Ethiopia remained ready to return to the table.")
-    said = {q.span.text(a.doc)[:24]: a.entities[q.entity].name for q in a.quotes if q.entity is not None}
+    a = analyze(text)
+    return {q.span.text(a.doc)[:width]: a.entities[q.entity].name for q in a.quotes if q.entity is not None}
+
+
+def test_resolve_a_countrys_office_of_a_portfolio_is_the_holder_named_after_it_and_the_role_points_back():
+    said = _speakers("ADDIS ABABA, Feb 11 (Wire) - Egypt's foreign minister said the talks had failed. Ethiopia's "
+                     "water minister rejected the charge and said the filling would go ahead.\n\n"
+                     "Egyptian Foreign Minister Karim Abdelaziz told reporters that Egypt had come ready to sign.\n\n"
+                     "Ethiopia's Minister of Water and Energy, Dawit Gebremeskel, rejected the accusation, saying it was "
+                     "Cairo that had refused every compromise.\n\n"
+                     "The minister said Ethiopia remained ready to return to the table.", 24)
     assert said["the talks had failed"] == "Karim Abdelaziz"
     assert said["the filling would go ahe"] == "Dawit Gebremeskel"
     assert said["it was Cairo that had re"] == "Dawit Gebremeskel"  # (not the possessor, Ethiopia)
     assert said["Ethiopia remained ready "] == "Dawit Gebremeskel"  # (the minister named last)
+
+
+def test_resolve_a_body_described_before_its_name_joins_it_and_a_national_body_is_no_provincial_one():
+    said = _speakers("Sumatra earthquake live\n"
+                     "At least eight people have been killed, the national disaster agency says.\n\n"
+                     "08:40 GMT\nToll rises\n"
+                     "Indonesia's National Disaster Management Agency (BNPB) says eight people have been killed.\n"
+                     "An official at the provincial disaster agency said heavy rain could hamper the search.", 20)
+    assert said["At least eight peopl"] == "National Disaster Management Agency"
+    assert said.get("heavy rain could ham") == "provincial disaster agency"

@@ -427,6 +427,8 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
     def fits(alias: str) -> bool:
         """"the city council" is no "Security Council": a name's own word before the head must agree."""
         named = alias.lower().split()
+        if (levels := _LEVELS & set(words)) and _LEVELS & set(named) and not levels & set(named):
+            return False  # "the national disaster agency" is not "the provincial disaster agency"
         if _GENERIC_NAMES.get(head, frozenset()) & set(named):
             return True  # "NATO ... the alliance", "the EU ... the bloc"
         if mod and alias[:1].isupper() and not alias.startswith("The ") and named[-1] == mod:
@@ -482,6 +484,8 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
     return (subjects or earlier or [None])[0]
 
 
+_LEVELS = frozenset({"national", "provincial", "regional", "state", "federal", "local", "district", "county", "city",
+                     "municipal"})
 _MEMBERS_BODIES = frozenset({"union", "party", "federation", "association", "charity", "watchdog", "coalition", "club"})
 _FIRM_DESCRIPTION = re.compile(r"(?i)\b(?:company|firm|operator|owner|contractor)$")
 
@@ -630,11 +634,19 @@ def _join_named_later(text: str, mentions: list[Mention], link: dict[int, int], 
             continue
         first = min(mentions[j].span.start for j in c.mentions)
         heads = {w.split()[-1].lower() for w in c.aliases if re.fullmatch(r"(?:[Tt]he\s+)?[a-z]+", w)}
-        if len(heads) != 1 or (head := heads.pop()) not in _MEMBERS_BODIES | {"company", "firm"}:
+        # "the national disaster agency says" atop a blog, "Indonesia's National Disaster Management Agency
+        # (BNPB)" below: every word of the description in the one name
+        described = [set(w.lower().split()) - {"the"} for w in c.aliases if re.fullmatch(r"(?:[Tt]he\s+)?[a-z]+(?:\s+[a-z]+){1,3}", w)]
+        if described and not heads:
+            named = [n for n, d in enumerate(clusters) if d.type == "ORG" and n != k
+                     and any(mentions[j].source == "ner" for j in d.mentions)
+                     and any(words <= set(a.lower().split()) for a in d.aliases for words in described)]
+        elif len(heads) != 1 or (head := heads.pop()) not in _MEMBERS_BODIES | {"company", "firm"}:
             continue
-        kind = re.compile(rf"\b{head.capitalize()}\b")
-        named = [n for n, d in enumerate(clusters) if d.type == "ORG" and n != k
-                 and any(mentions[j].source == "ner" for j in d.mentions) and any(kind.search(a) for a in d.aliases)]
+        else:
+            kind = re.compile(rf"\b{head.capitalize()}\b")
+            named = [n for n, d in enumerate(clusters) if d.type == "ORG" and n != k
+                     and any(mentions[j].source == "ner" for j in d.mentions) and any(kind.search(a) for a in d.aliases)]
         if len(named) == 1 and all(mentions[j].span.start > first for j in clusters[named[0]].mentions):
             _fold(link, clusters, named[0], k)
 
