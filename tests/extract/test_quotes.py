@@ -670,3 +670,12 @@ def test_quote_a_notification_speaks_for_its_issuer_and_a_possessor_near_the_cue
                 "between the government and the opposition.")
     said = {q.span.text(a.doc)[:10]: a.entities[q.entity].name for q in a.quotes if q.entity is not None}
     assert said.get('it "a lie ') == "Kallon"
+
+
+def test_quote_a_body_right_before_a_trailing_cue_says_what_came_before_not_a_name_inside_it():
+    from tidings import analyze
+
+    a = analyze("ABUJA, Oct 8 (Savanna Wire) - Nigerian President Abubakar Mairiga sacked his petroleum and power "
+                "ministers on Wednesday, the presidency said, in the first major shake-up of his cabinet since he took "
+                "office in 2023.")
+    assert [a.entities[q.entity].name for q in a.quotes if q.entity is not None] == ["presidency"]

@@ -899,6 +899,15 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         mentions[j].span.start == mentions[i].span.start and mentions[j].span.end > mentions[i].span.end for j in before))]
     if cue.verb == "according to":
         before = []
+    comma = text.rfind(",", sent.start, cue.span.start)
+    trailing = [j for j in before if mentions[j].span.start > comma > sent.start
+                and not text[mentions[j].span.end : cue.span.start].strip()]
+    if trailing and cue.content is not None and cue.content.start < comma and not _participle_cue(text, cue.span) \
+            and cue.verb.lower().split()[-1] in ("said", "says", "added", "adds", "stated", "announced"):
+        # "Nigerian President X sacked his ministers on Wednesday, the presidency said": who stands right
+        # before a cue that follows what was said says it, not a name in what was said (of two mentions
+        # there, the whole one: "the UN agency", not "UN agency")
+        return min(trailing, key=lambda j: (mentions[j].span.start, -mentions[j].span.end))
     if before and _participle_cue(text, cue.span) \
             and (said := list(_SAID_BEFORE.finditer(text, sent.start, cue.span.start))):
         # "X attacked Y, Armenia's defence ministry said in a statement, calling it ...": who said it calls it
