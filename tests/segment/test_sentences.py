@@ -33,3 +33,9 @@ def test_sentences_an_initialism_ends_a_sentence_only_before_a_sentence_opener()
     a = make_analysis("The U.S. State Department said so. He moved to the U.S. The next day he left.")
     assert [s.span.text(a.doc) for s in a.sents] == [
         "The U.S. State Department said so.", "He moved to the U.S.", "The next day he left."]
+
+
+def test_sentences_a_platform_named_by_one_letter_ends_a_sentence_and_an_initial_does_not():
+    a = make_analysis("The minister wrote on X. Coaching centres must close, said S. Arulanandam of the union.")
+    assert [s.span.text(a.doc) for s in a.sents] == [
+        "The minister wrote on X.", "Coaching centres must close, said S. Arulanandam of the union."]

@@ -40,13 +40,20 @@ def _sentence_ends(text: str) -> list[int]:
     for m in _BOUNDARY.finditer(text):
         before = text[: m.start()].rsplit(None, 1)
         word = before[-1].lstrip("\"'“‘(").lower() if before else ""
-        if m.group(0)[0] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha())):
+        if m.group(0)[0] == "." and (word in _ABBREV or (len(word) == 1 and word.isalpha() and _initial(text, m.start()))):
             continue
         if m.group(0) == "." and _INITIALISM.fullmatch(word) and \
                 (nxt := _NEXT_WORD.match(text, m.end())) and nxt.group(1).lower() not in _STARTERS:
             continue  # "The U.S. State Department said": an initialism ends a sentence only before "The", "He" ...
         ends.append(m.end())
     return ends
+
+
+def _initial(text: str, at: int) -> bool:
+    """Is the one letter before ``at`` a name's initial ("George W. Bush", "said S. Arulanandam")? Not a platform
+    after "on", "via", "at" or "from": "the minister wrote on X. Coaching centres ..." ends a sentence."""
+    words = text[: at - 1].split()
+    return not words or words[-1] not in ("on", "via", "at", "from")
 
 
 def _split(text: str, start: int) -> list[Span]:
