@@ -107,3 +107,15 @@ def test_posts_a_title_over_a_blank_line_and_a_time_keeps_the_update_untitled():
     a = make_analysis("LIVE: Fire in Kyiv\n\n10:15\nEight people were killed on Tuesday, the minister said.\n")
     assert [(p.timestamp, p.headline and p.headline.text(a.doc)) for p in a.posts] == [
         (None, "LIVE: Fire in Kyiv"), ("10:15", None)]
+
+
+def test_posts_a_relative_time_line_over_or_under_a_headline_is_the_posts_time_not_its_headline():
+    from tidings import analyze
+
+    for text in ("Protests live\nOpening summary of the day.\n\n2h ago\nPolice fire tear gas\nPolice fired tear gas at "
+                 "protesters.\n\n5h ago\nCrowds gather\nThousands gathered in the square.",
+                 "Protests live\nOpening summary of the day.\n\nPolice fire tear gas\n2h ago\nPolice fired tear gas at "
+                 "protesters.\n\nCrowds gather\n5h ago\nThousands gathered in the square."):
+        a = analyze(text)
+        assert [p.headline.text(a.doc) for p in a.posts[1:]] == ["Police fire tear gas", "Crowds gather"]
+        assert not any("ago" in p.span.text(a.doc) for p in a.paragraphs)

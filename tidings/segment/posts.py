@@ -129,9 +129,14 @@ def _own_time(text: str, lines: list[Span], i: int) -> bool:
 
 
 def _stamp_line(line: str) -> bool:
-    """A line that is only a time: "4:38 p.m. PT", "09:41 EET", "Updated 11:20", "Posted at 06:40"."""
+    """A line that is only a time: "4:38 p.m. PT", "09:41 EET", "Updated 11:20", "Posted at 06:40", "25m ago"
+    (a relative time gives no clock time, only the line's place)."""
     stamp, used = _timestamp(line)
-    return bool(stamp and used >= len(line) or posted_stamp(line))
+    return bool(stamp and used >= len(line) or posted_stamp(line) or _AGO.fullmatch(line))
+
+
+_AGO = re.compile(r"\s*(?:\d{1,2}\s*(?:m|mins?|minutes?|h|hrs?|hours?)|an?\s+(?:minute|hour)|one\s+hour)\s+ago\s*",
+                  re.IGNORECASE)
 
 
 def posted_stamp(line: str) -> str | None:
@@ -160,8 +165,8 @@ def _post_starts(text: str, lines: list[Span]) -> list[tuple[int, str]]:
         stamp, used = _timestamp(line)
         if i == skip:
             continue
-        if stamp and used >= len(line):
-            starts.append((i, "time"))
+        if stamp and used >= len(line) or _AGO.fullmatch(line) and not (starts and starts[-1] == (i - 1, "post")):
+            starts.append((i, "time"))  # ("2h ago" over a headline; under one, the skip above took it)
             continue
         rest = line[used:]
         nxt = text[lines[i + 1].start : lines[i + 1].end] if i + 1 < len(lines) else ""
