@@ -1442,24 +1442,7 @@ def test_tolls_count_the_bodies_recovered_and_people_treated_for_wounds():
     assert [dict(e.casualties) for e in a.events if e.type == "ASSAULT"] == [{"killed": 3, "injured": 11}]
 
 
-def test_events_an_order_and_a_suspension_of_operations_officers_sent_and_emergency_funds_released():
-    assert "COERCE" in _kinds("The mining ministry said it had ordered an inspection of the quarry and suspended all "
-                              "operations there until further notice.")
-    assert "MOBILIZE" in _kinds("The police chief said extra officers had been sent to both towns.")
-    assert "MOBILIZE" not in _kinds("The police chief said two officers had been sent to hospital.")
-    assert "AID" in _kinds("The cabinet said it would release 4 billion pesos in emergency funds for the coast.")
-
-
-def test_events_a_response_at_a_time_of_ones_choosing_a_coup_called_and_an_ambassador_recalled():
-    assert "THREATEN" in _kinds('"The response will come at a time and in a manner that we choose," the spokesman said.')
-    assert "THREATEN" in _kinds("The ministry said it would retaliate at a time and place of its choosing.")
-    assert "ACCUSE" in _kinds('The party called the ruling "a judicial coup".')
-    assert "SANCTION" in _kinds("Chad said it was recalling its ambassador from Khartoum.")
-
-
-def test_events_a_road_closed_to_traffic_a_long_ask_and_the_person_named_after_a_description_acts():
-    assert "COERCE" in _kinds("The governor said she had ordered the police to close the road to civilian traffic.")
-    assert "REQUEST" in _kinds('"We ask anyone with influence over the men holding them to free them," he said.')
+def test_events_the_person_named_after_a_description_acts():
     from tidings import analyze
 
     a = analyze("Fighting resumed on Monday. The UN refugee chief for the Sahel, Mariam Sow, demanded the release of the "
@@ -1468,10 +1451,7 @@ def test_events_a_road_closed_to_traffic_a_long_ask_and_the_person_named_after_a
     assert [a.entities[p.entity].name for p in requests[0].actors] == ["Mariam Sow"]
 
 
-def test_events_a_strike_promised_on_a_condition_surveillance_strengthened_and_people_treated_after_a_crush():
-    assert "THREATEN" in _kinds("The union said it would hold a second, 48-hour strike next month if the offer did not "
-                                "improve.")
-    assert "MOBILIZE" in _kinds("The navy has strengthened surveillance along the coast.")
+def test_events_people_treated_after_a_crush_are_its_injured():
     from tidings import analyze
 
     a = analyze("A crowd surged at the station on Monday and a woman was injured. The ambulance service said four people "
@@ -1479,19 +1459,26 @@ def test_events_a_strike_promised_on_a_condition_surveillance_strengthened_and_p
     assert {"killed": 0, "injured": 4} in [dict(e.casualties) for e in a.events]
 
 
-def test_events_a_vaccination_campaign_and_closures_ordered_or_kept():
-    assert "AID" in _kinds("The health minister launched an oral cholera vaccination campaign in Kanyama on Thursday.")
-    assert "COERCE" in _kinds("The council said the closure of the two markets would remain in force until Monday.")
-    assert "COERCE" in _kinds("The minister ordered schools in the four compounds to stay closed until next Monday.")
-
-
-def test_events_a_sum_in_a_currency_written_before_it_is_aid():
-    assert "AID" in _kinds("The ministry said the government would pay Tk 500,000 to the family of each person killed.")
-    assert "AID" in _kinds("The county will give KSh 50,000 to each family whose house was destroyed.")
-
-
-
 @pytest.mark.parametrize(("sentence", "kind", "found"), [
+    # orders, suspensions, closures kept, officers sent, funds released (session 23)
+    ("The mining ministry said it had ordered an inspection of the quarry and suspended all operations there until "
+     "further notice.", "COERCE", True),
+    ("The police chief said extra officers had been sent to both towns.", "MOBILIZE", True),
+    ("The police chief said two officers had been sent to hospital.", "MOBILIZE", False),
+    ("The cabinet said it would release 4 billion pesos in emergency funds for the coast.", "AID", True),
+    ('"The response will come at a time and in a manner that we choose," the spokesman said.', "THREATEN", True),
+    ("The ministry said it would retaliate at a time and place of its choosing.", "THREATEN", True),
+    ('The party called the ruling "a judicial coup".', "ACCUSE", True),
+    ("Chad said it was recalling its ambassador from Khartoum.", "SANCTION", True),
+    ("The governor said she had ordered the police to close the road to civilian traffic.", "COERCE", True),
+    ('"We ask anyone with influence over the men holding them to free them," he said.', "REQUEST", True),
+    ("The union said it would hold a second, 48-hour strike next month if the offer did not improve.", "THREATEN", True),
+    ("The navy has strengthened surveillance along the coast.", "MOBILIZE", True),
+    ("The health minister launched an oral cholera vaccination campaign in Kanyama on Thursday.", "AID", True),
+    ("The council said the closure of the two markets would remain in force until Monday.", "COERCE", True),
+    ("The minister ordered schools in the four compounds to stay closed until next Monday.", "COERCE", True),
+    ("The ministry said the government would pay Tk 500,000 to the family of each person killed.", "AID", True),
+    ("The county will give KSh 50,000 to each family whose house was destroyed.", "AID", True),
     # hostage standoffs
     ("Last March, a man held a taxi driver at knifepoint for three hours in Niteroi.", "ASSAULT", True),
     ("Officers from the special operations battalion have surrounded the vehicle.", "MOBILIZE", True),

@@ -130,8 +130,7 @@ _BASED = re.compile(r"[A-Z][\w’'-]*-based\s+")  # ("Tripoli-based" says where 
 _HEAD_LAST = re.compile(r"\b(?:Centre|Center|Institute|Foundation|Council|Commission|Committee|Office|Agency|Federation|"
                         r"Association|Alliance|Coalition|Front|Movement|Network|Society|League|Organi[sz]ation|Bureau|"
                         r"Board|Fund|Forum|Observatory|Programme|Program)$")
-_PLACED_HEAD = re.compile(r"\b(?:Mission|Churches|Muslims|Bishops|Episcopal Conference|Bishops’ Conference|"
-                          r"Bishops' Conference)$")
+_PLACED_HEAD = re.compile(r"\b(?:Mission|Churches|Muslims|Bishops|(?:Episcopal|Bishops[’'])\s+Conference)$")
 _IN_WHERE = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?![\w’'-])")
 _FOR_WHAT = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+(?:(?:and|of|for|the|in|on)\s+)?[A-Z][\w’'-]*)*(?![\w’'-])")
 

@@ -1082,7 +1082,7 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
             # the answer talks about)
             earlier = [g for g in earlier if (named is None or g.span.end > analysis.mentions[named].span.start
                                               or g.entity == analysis.mentions[named].entity)
-                       and not (g.span.start <= f.span.start and f.span.end <= g.span.end)]
+                       and f.span not in g.span]
             donor = next((g for g in reversed(earlier) if g.post == f.post and g.entity is not None
                           and analysis.entities[g.entity].type == "PERSON"
                           and analysis.entities[g.entity].gender in (None, gender)), None)

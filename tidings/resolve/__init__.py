@@ -638,15 +638,14 @@ def _join_named_later(text: str, mentions: list[Mention], link: dict[int, int], 
         # (BNPB)" below: every word of the description in the one name
         described = [set(w.lower().split()) - {"the"} for w in c.aliases if re.fullmatch(r"(?:[Tt]he\s+)?[a-z]+(?:\s+[a-z]+){1,3}", w)]
         if described and not heads:
-            named = [n for n, d in enumerate(clusters) if d.type == "ORG" and n != k
-                     and any(mentions[j].source == "ner" for j in d.mentions)
-                     and any(words <= set(a.lower().split()) for a in d.aliases for words in described)]
+            def fits(alias: str) -> bool:
+                return any(words <= set(alias.lower().split()) for words in described)
         elif len(heads) != 1 or (head := heads.pop()) not in _MEMBERS_BODIES | {"company", "firm"}:
             continue
         else:
-            kind = re.compile(rf"\b{head.capitalize()}\b")
-            named = [n for n, d in enumerate(clusters) if d.type == "ORG" and n != k
-                     and any(mentions[j].source == "ner" for j in d.mentions) and any(kind.search(a) for a in d.aliases)]
+            fits = re.compile(rf"\b{head.capitalize()}\b").search
+        named = [n for n, d in enumerate(clusters) if d.type == "ORG" and n != k
+                 and any(mentions[j].source == "ner" for j in d.mentions) and any(fits(a) for a in d.aliases)]
         if len(named) == 1 and all(mentions[j].span.start > first for j in clusters[named[0]].mentions):
             _fold(link, clusters, named[0], k)
 

@@ -52,7 +52,7 @@ def _sentence_ends(text: str) -> list[int]:
 def _initial(text: str, at: int) -> bool:
     """Is the one letter before ``at`` a name's initial ("George W. Bush", "said S. Arulanandam")? Not a platform
     after "on", "via", "at" or "from": "the minister wrote on X. Coaching centres ..." ends a sentence."""
-    words = text[: at - 1].split()
+    words = text[max(0, at - 12) : at - 1].split()  # (the word before the letter, not the whole paragraph split)
     return not words or words[-1] not in ("on", "via", "at", "from")
 
 
