@@ -413,6 +413,37 @@ def test_quotes_a_piece_begun_at_a_comma_starts_at_its_first_word():
     assert text[span.start : span.end] == "takes effect at midnight"
 
 
+@pytest.mark.parametrize("piece, kept", [
+    ("she needs to raise revenue, which she plans to get from the wealthy,", "she needs to raise revenue, which she plans to get from the wealthy"),
+    ("he released the videos and called on people to stay calm and", "he released the videos and called on people to stay calm"),
+    ("the plan would spur the economy during", "the plan would spur the economy"),
+    ("what his tax plan would do for", "what his tax plan would do for"),
+])
+def test_quotes_a_piece_ends_at_its_last_word_not_at_a_dangling_comma_or_conjunction(piece, kept):
+    from tidings.extract.quotes import _trim
+    from tidings.types import Span
+    text = f"Officials said {piece} Then they left."
+    span = _trim(text, Span(15, 15 + len(piece)))
+    assert text[span.start : span.end] == kept
+
+
+@pytest.mark.parametrize("text, content, mentions", [
+    ("But Megan Hester, senior associate for education organizing at the Annenberg Institute for School Reform, "
+     "said parents still want neighborhood schools.", "parents still want neighborhood schools",
+     [("Megan Hester", "PERSON", 0), ("Annenberg Institute for School Reform", "ORG", 0)]),
+    ("Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen on the Mall, said the event "
+     "brought back memories of her father.", "the event brought back memories of her father",
+     [("Donna Sampson Rawlings", "PERSON", 0), ("Ashton", "GPE", 0)]),
+    # (the tagger took the Acehnese name for a place, as it did in the golden article)
+    ("Teuku Ridwan, the panglima laot, or customary sea chief, of the Pidie coast, said Acehnese custom obliged "
+     "fishermen to help anyone in distress at sea.", "Acehnese custom obliged fishermen to help anyone in distress at sea",
+     [("Teuku Ridwan", "GPE", 0), ("Pidie", "GPE", 0)]),
+])
+def test_quotes_a_named_subject_with_a_long_appositive_is_who_speaks_not_what_was_said(text, content, mentions):
+    _, got = _quotes(text, *mentions)
+    assert got == [(content, "indirect", mentions[0][0])]
+
+
 def test_quotes_a_piece_begun_at_a_possessive_starts_at_its_owner():
     from tidings.extract.quotes import _trim
     from tidings.types import Span

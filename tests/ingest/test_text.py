@@ -45,6 +45,22 @@ def test_make_document_nfc_keeps_raw_offsets():
     assert raw[doc.offsets[doc.text.index("more")]:].startswith("more")
 
 
+def test_make_document_reads_doubled_apostrophes_and_backticks_as_one_quotation_mark():
+    raw = "''The lack of reciprocity is deplorable,'' said Mr. Lee. It's ``fine''."
+    doc = make_document(raw)
+    assert doc.text == '"The lack of reciprocity is deplorable," said Mr. Lee. It\'s "fine".'
+    start, end = doc.text.index('"The'), doc.text.index('," said') + 2
+    assert raw[doc.offsets[start] : doc.offsets[end]] == "''The lack of reciprocity is deplorable,''"
+
+
+def test_make_document_doubled_marks_are_found_as_a_quote():
+    import tidings
+    analysis = tidings.analyze("''The lack of reciprocity is deplorable,'' said Elez Biberaj, the director of the division.")
+    text = analysis.doc.text
+    assert [(q.kind, text[q.span.start : q.span.end]) for q in analysis.quotes] == [
+        ("direct", '"The lack of reciprocity is deplorable,"')]
+
+
 def test_text_other_encoding_on_request(tmp_path):
     p = tmp_path / "latin.txt"
     p.write_bytes("Café in Zürich.".encode("cp1252"))

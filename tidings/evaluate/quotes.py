@@ -7,7 +7,7 @@ attribution; a ``T`` span may be discontinuous (``start end;start end``) and a
 role may repeat (``Content2:``), so one role of one attribution is a tuple of
 character segments.  Brat offsets are code-point offsets into the raw ``.txt``
 (checked: every ``T`` surface equals ``text[start:end]`` on PolNeAR dev; no CR
-line ends).  ``tidings.analyze`` receives that raw text; where NFC changes it,
+line ends).  ``tidings.analyze`` receives that raw text; where NFC (or a doubled ``''`` read as one mark) changes it,
 predicted offsets are mapped back to raw offsets with ``Document.offsets``.
 Articles annotated by several annotators are scored once, against the
 alphabetically first ``.ann`` file.  ``T`` spans that no ``E`` line uses

@@ -137,7 +137,7 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
     if _AND_VERB.search(head) and verb in _NEEDS_THAT:
         return None  # "said 34 people were hurt, and urged the police to ...": a second act, no words before it
     if head.rstrip().endswith((",", ",”", ',"', "”", '"')) and not _FINITE.search(after.split(",")[0]) \
-            and not _named_subject(head):
+            and named_subject(head) is None:
         return _before_comma(text, sent, cue)  # '..., said Rep. Jo Smith, the top Democrat': speaker after
     if verb in ("accused", "accuse", "accuses") and " of " in after:
         # "accused the army of shelling the camp": whom and of what (to a participle that says more: ", saying ...")
@@ -205,17 +205,30 @@ _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|di
 _NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+|(?:de|van|von|al|bin|da|di|le)\s+){0,4}[A-Z][\w.’'-]*")
 
 
-def _named_subject(head: str) -> bool:
-    """Is the text before a cue a subject with its appositive, "President Nino Kvaratskhelia, a
-    former diplomat who ...," or "Ukraine’s foreign minister, Iryna Vasylenko,", not reported words?"""
-    parts = [p.strip() for p in head.strip().rstrip(",").split(",")]
-    if len(parts) == 3 and re.match(r"(?:who|which|whose)\b", parts[2]):
-        parts = parts[:2]  # "Luis Quispe, a leader of the union, which called a strike, said"
-    if len(parts) != 2 or not all(parts):
-        return False
-    first, second = parts
-    return bool(_NAME.fullmatch(first) and (_APPOSITIVE.match(second) or _noun_phrase(second))
-                or _NAME.fullmatch(second) and _noun_phrase(first))
+def named_subject(head: str) -> tuple[int, int] | None:
+    """Where, in the text before a cue, the name lies when that text is a subject with its appositive,
+    "President Nino Kvaratskhelia, a former diplomat who ...," or "Ukraine’s foreign minister, Iryna
+    Vasylenko,", not reported words (None when it is not)."""
+    at = _OPENING_CONJUNCTION.match(head)
+    parts = [m.span() for m in _PART.finditer(head, at.end() if at else 0) if m.group().strip()]
+    if not parts or head[parts[-1][1] :].strip() not in ("", ","):
+        return None
+    if len(parts) >= 3 and re.match(r"\s*(?:who|which|whose)\b", head[parts[-1][0] :]):
+        parts = parts[:-1]  # "Luis Quispe, a leader of the union, which called a strike, said"
+    if len(parts) < 2:
+        return None
+    first, second, *more = [(a + len(head[a:b]) - len(head[a:b].lstrip()), a + len(head[a:b].rstrip())) for a, b in parts]
+    if _NAME.fullmatch(head, *first) and not head[first[0] : first[1]].isupper():  # (not a dateline, "AMMAN")
+        # "Jo Smith, political science professor at Seton Hall University in New Jersey, said": a longer
+        # appositive; "Donna Smith, 59, of Ashton, Md., said": age and home town
+        return first if all(_APPOSITIVE.match(head[a:b]) or _noun_phrase(head[a:b], words=12)
+                            or _AGE_OR_HOME.fullmatch(head, a, b) for a, b in (second, *more)) else None
+    return second if not more and _NAME.fullmatch(head, *second) and _noun_phrase(head[first[0] : first[1]]) else None
+
+
+_PART = re.compile(r"[^,]+")
+_OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still|Meanwhile),?\s+(?=[A-Z])")
+_AGE_OR_HOME = re.compile(r"\d{1,3}|of\s+(?:[A-Z][\w.’'-]*\s*){1,4}|[A-Z][a-z]{1,4}\.")  # "59", "of Ashton", "Md."
 
 
 _VERBISH = re.compile(r"\b[a-z]+(?:ed|s)\b")
@@ -225,12 +238,12 @@ _PARTICLE = re.compile(r"\b([A-Z][\w-]*)\s+(?:(?:de|do|da|dos|das|del|della|di|d
 _NAME_RUN = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+")
 
 
-def _noun_phrase(chunk: str) -> bool:
+def _noun_phrase(chunk: str, *, words: int = 6) -> bool:
     """A few words with no quotation mark and nothing like a verb: "Ukraine’s foreign minister",
     "The city’s mayor" (a subject before its appositive), not something said."""
     # (a name counts as one word, and its particles are no verbs: "The governor of Rio Grande do Sul")
     bare = _PARTICLE.sub(r"\1 ", re.sub(r"(?:’s|'s)\b", "", chunk))
-    return (len(_NAME_RUN.sub("N", bare).split()) <= 6 and not any(q in bare for q in "“”\"‘")
+    return (len(_NAME_RUN.sub("N", bare).split()) <= words and not any(q in bare for q in "“”\"‘")
             and not _FINITE.search(bare) and not _VERBISH.search(bare))
 
 

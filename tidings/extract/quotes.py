@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
-from tidings.extract.cues import _FINITE, Cue, _noun_phrase, find_cues, speech_class
+from tidings.extract.cues import _FINITE, Cue, _noun_phrase, find_cues, named_subject, speech_class
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.roles import role_matches
@@ -464,7 +464,13 @@ def _trim(text: str, span: Span) -> Span:
     if text.startswith(("’s ", "'s "), span.start + lead) \
             and (owner := _NAME_BEFORE.search(text, max(0, span.start - 60), span.start + lead)):
         lead = owner.start() - span.start  # "[Lula]'s government is releasing ...": the owner is of the content
-    return Span(span.start + lead, max(span.start + lead, span.start + len(chunk.rstrip())))
+    end = span.start + len(chunk.rstrip())
+    while (dangling := _DANGLING.search(text, span.start + lead, end)) is not None:
+        end = dangling.start()  # "... to raise revenue," / "... and called it a hoax, and": what was said ended before
+    return Span(span.start + lead, max(span.start + lead, end))
+
+
+_DANGLING = re.compile(r"(?:\s*[,;:]|\s+(?:and|or|but|the|a|an|during))$")
 
 
 def _kind(text: str, span: Span) -> str:
@@ -897,6 +903,9 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     # "the regional commissioner's office said": the office speaks, not the possessor that starts it
     before = [i for i in before if not (text.startswith(("’s", "'s"), mentions[i].span.end) and any(
         mentions[j].span.start == mentions[i].span.start and mentions[j].span.end > mentions[i].span.end for j in before))]
+    if (named := named_subject(text[sent.start : cue.span.start])) is not None:
+        # "Teuku Ridwan, the sea chief of the Pidie coast, said": the name, not a place in what describes it
+        before = [j for j in before if mentions[j].span == Span(sent.start + named[0], sent.start + named[1])] or before
     if cue.verb == "according to":
         before = []
     comma = text.rfind(",", sent.start, cue.span.start)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -34,18 +35,24 @@ def make_document(
     return Document(doc_id, text, title, url, source, published, offsets, author)
 
 
+# a quotation mark typed as two apostrophes or two backticks (the NYT archive's ''...'', PTB's and
+# LaTeX's ``...''): one double mark, so every stage that reads quotation marks reads these too
+_DOUBLED = re.compile(r"(?<!')''(?!')|``")
+
+
 def _normalise(raw: str) -> tuple[str, tuple[int, ...] | None]:
-    """NFC and LF line ends; the offset map (one entry per output char, plus the end) if changed."""
-    if "\r" not in raw and unicodedata.is_normalized("NFC", raw):
+    """NFC, LF line ends and doubled marks as one; the offset map (one entry per output char, plus the end) if changed."""
+    doubled = {m.start() for m in _DOUBLED.finditer(raw)} if "''" in raw or "``" in raw else set()
+    if "\r" not in raw and not doubled and unicodedata.is_normalized("NFC", raw):
         return raw, None
     out: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(raw)
     while i < n:
         j = i + 1
-        if raw[i] == "\r":
-            j += raw.startswith("\n", j)
-            out.append("\n")
+        if raw[i] == "\r" or i in doubled:
+            j += raw.startswith("\n", j) if raw[i] == "\r" else 1
+            out.append("\n" if raw[i] == "\r" else '"')
             offsets.append(i)
             i = j
             continue
