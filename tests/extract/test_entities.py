@@ -68,6 +68,14 @@ def test_entities_institutions_named_for_something_and_named_storms():
     assert ("University of Oxford", "ORG", "ner") in got
 
 
+def test_entities_a_capitalised_word_inside_a_sentence_next_to_a_name_is_part_of_it():
+    # (the uncased tagger reads "Win" and "Than" as the English words)
+    got = _mentions("Daw Khin Sandar Win, 46, has waited since dawn. On Friday U Than Naing Oo told reporters the search "
+                    "would go on.")
+    assert ("Daw Khin Sandar Win", "PERSON", "ner") in got
+    assert any(name.endswith("Than Naing Oo") and kind == "PERSON" for name, kind, _ in got)
+
+
 def test_entities_a_tagged_name_with_no_capital_is_dropped():
     from tidings.extract.entities import _decode
     from tidings.segment.sentences import tokenize

@@ -434,6 +434,13 @@ def test_quotes_a_piece_ends_at_its_last_word_not_at_a_dangling_comma_or_conjunc
     ("Donna Sampson Rawlings, 59, of Ashton, Md., who watched the ceremony on a screen on the Mall, said the event "
      "brought back memories of her father.", "the event brought back memories of her father",
      [("Donna Sampson Rawlings", "PERSON", 0), ("Ashton", "GPE", 0)]),
+    ("Conservative economist Aparna Mathur, who studies tax policy at the American Enterprise Institute, said the "
+     "statement didn't clarify the matter.", "the statement didn't clarify the matter",
+     [("Aparna Mathur", "PERSON", 0), ("American Enterprise Institute", "ORG", 0)]),
+    # (no content the rules can read after "told a series": none, and not the subject either)
+    ("Schiff, 56, who has served on the Intelligence Committee for a decade, told a weekly video series it is clear the "
+     "hacking can be traced to Russia.", None,
+     [("Schiff", "PERSON", 0), ("Intelligence Committee", "ORG", 0), ("Russia", "GPE", 0)]),
     # (the tagger took the Acehnese name for a place, as it did in the golden article)
     ("Teuku Ridwan, the panglima laot, or customary sea chief, of the Pidie coast, said Acehnese custom obliged "
      "fishermen to help anyone in distress at sea.", "Acehnese custom obliged fishermen to help anyone in distress at sea",
@@ -441,7 +448,7 @@ def test_quotes_a_piece_ends_at_its_last_word_not_at_a_dangling_comma_or_conjunc
 ])
 def test_quotes_a_named_subject_with_a_long_appositive_is_who_speaks_not_what_was_said(text, content, mentions):
     _, got = _quotes(text, *mentions)
-    assert got == [(content, "indirect", mentions[0][0])]
+    assert got == ([(content, "indirect", mentions[0][0])] if content else [])
 
 
 def test_quotes_a_piece_begun_at_a_possessive_starts_at_its_owner():

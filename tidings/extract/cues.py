@@ -211,12 +211,13 @@ def named_subject(head: str) -> tuple[int, int] | None:
     Vasylenko,", not reported words (None when it is not)."""
     at = _OPENING_CONJUNCTION.match(head)
     parts = [m.span() for m in _PART.finditer(head, at.end() if at else 0) if m.group().strip()]
-    if not parts or head[parts[-1][1] :].strip() not in ("", ","):
+    if not parts or head[parts[-1][1] :].strip() != ",":
         return None
-    if len(parts) >= 3 and re.match(r"\s*(?:who|which|whose)\b", head[parts[-1][0] :]):
+    if relative := len(parts) >= 2 and re.match(r"\s*(?:who|which|whose)\b", head[parts[-1][0] :]) is not None:
         parts = parts[:-1]  # "Luis Quispe, a leader of the union, which called a strike, said"
-    if len(parts) < 2:
-        return None
+    if len(parts) == 1:  # "Conservative economist Aparna Mathur, who studies tax policy, said"
+        a, b = parts[0]
+        return (a, b) if relative and _noun_phrase(head[a:b], words=12) and re.search(r"[A-Z]", head[a:b]) else None
     first, second, *more = [(a + len(head[a:b]) - len(head[a:b].lstrip()), a + len(head[a:b].rstrip())) for a, b in parts]
     if _NAME.fullmatch(head, *first) and not head[first[0] : first[1]].isupper():  # (not a dateline, "AMMAN")
         # "Jo Smith, political science professor at Seton Hall University in New Jersey, said": a longer
@@ -285,7 +286,7 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
         # parenthetical cue: ", he adds," (not "according to the army's spokesman, Captain X Y.": who, named;
         # nor "X, Y, has urged everyone in the towns of A, B and C to leave": the cue's object runs on)
         return _trim(text, sent.start, sent.end)
-    if _noun_phrase(head[:comma]):
+    if _noun_phrase(head[:comma]) or not source_after and named_subject(head) is not None:
         return None  # the subject before its appositive: "Ukraine’s foreign minister, Iryna Vasylenko, accused"
     if _OPENING_PARTICIPLE.match(head) and not _FINITE.search(head[:comma]):
         return None  # "Speaking to reporters in Vilnius, she said:": when and where, not what

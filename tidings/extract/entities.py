@@ -333,8 +333,32 @@ def _name_mentions(analysis: Analysis) -> list[Mention]:
     tags = load_model("ner").tag([words])[0]
     out: list[Mention] = []
     for sent, sent_tags in zip(units, tags):
+        if sent.paragraph >= 0:  # (a headline's capitals say nothing)
+            sent_tags = _capitalised_name_words(text, sent.tokens, sent_tags)
         out.extend(_decode(text, sent.tokens, sent_tags))
     return out
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+")
+_NOT_NAME_WORDS = frozenset("January February March April May June July August September October November December "
+                            "Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+                            "Storm Hurricane Typhoon Cyclone Tropical Operation".split()) | TITLES  # ("Storm Inês")
+
+
+def _capitalised_name_words(text: str, tokens: tuple[Span, ...], tags: list[str]) -> list[str]:
+    """A capitalised word inside a sentence right next to a person's name is part of it: the uncased
+    tagger reads "Than" and "Win" as the English words in "U Than Naing Oo" and "Khin Sandar Win"."""
+    tags = list(tags)
+    for _ in range(2):
+        for i in range(1, len(tokens)):
+            word = text[tokens[i].start : tokens[i].end]
+            if tags[i] != "O" or not _NAME_WORD.fullmatch(word) or word in _NOT_NAME_WORDS:
+                continue
+            if tags[i - 1] in ("B-PER", "I-PER") and tokens[i].start == tokens[i - 1].end + 1:
+                tags[i] = "I-PER"
+            elif i + 1 < len(tokens) and tags[i + 1] == "B-PER" and tokens[i + 1].start == tokens[i].end + 1:
+                tags[i], tags[i + 1] = "B-PER", "I-PER"
+    return tags
 
 
 def _tokens(text: str, span: Span) -> tuple[Span, ...]:
