@@ -1545,6 +1545,8 @@ def test_events_a_sniper_ends_a_standoff_and_a_hijacker_asks():
     ("The number of people being treated at the hospital has risen to 41.", {"injured": 41}),
     ("In an update on Monday it said only Fonyuy had been hurt.", {"injured": 1}),
     ("The union said more than 40 of its members had been hurt.", {}),  # (a claim, not a count)
+    ("Fifty-seven others are being treated in hospitals, the ministry said.", {"injured": 57}),  # (not its "seven")
+    ("Rescuers have recovered the bodies of twenty-three people.", {"killed": 23}),
 ])
 def test_tolls_one_victim_described_at_length_comrades_wounded_and_people_being_treated(sentence, toll):
     from tidings.extract.events import _casualties

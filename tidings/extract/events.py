@@ -693,7 +693,10 @@ _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|no\s+(?:member|one)\s+of\s
                      r"\b(?:everyone|everybody|all\s+(?:\d[\d,]*\s+)?(?:people|passengers|those)?)\s*(?:on board\s+|aboard\s+)?"
                      r"(?:got out alive|survived|escaped alive)", re.IGNORECASE)
 _AND = re.compile(r"\s*(?:,|,?\s+and)\s+")
-_SMALL_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_DIGIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+# a count in words, "Fifty-seven" whole (not its "seven")
+_SMALL_WORDS = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_DIGIT_WORDS}))?|"
+                rf"(?<!-)(?:{_DIGIT_WORDS}|ten|eleven|twelve))")
 _SMALL = (_SMALL_WORDS +
           r"(?=\s+(?:people|persons|civilians|others|more|and|of)\b|\s*[,.;])")  # "killing two people and injuring nine,"
 _TOLL = re.compile(
