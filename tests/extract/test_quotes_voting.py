@@ -70,6 +70,10 @@ def test_a_live_blog_posts_time_is_never_part_of_a_quote():
     figure = text.index("3.45")
     kept = _trim(text, Span(figure, len(text)))
     assert text[kept.start:kept.end] == "3.45 million people voted."
+    text = "He said the road would reopen.\n08:45 (02:15 GMT)\nRescuers search for dozens missing"
+    stamp = text.index("08:45")  # (local time, then GMT in brackets)
+    both = _trim(text, Span(stamp, stamp + len("08:45 (02:15 GMT)")))
+    assert both.start == both.end
 
 
 def test_an_unnamed_source_nearer_the_cue_is_the_speaker_not_a_place_before_it():

@@ -411,7 +411,9 @@ _WORD = re.compile(r"\w+")
 MIN_LEARNED_WORDS = 3  # shorter tagged "contents" are stray words, not something said
 
 
-_STAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4})\b)?(?:\s*[:–—-]\s*|[ \t]*(?=\n|$))")
+_STAMP = re.compile(r"(?<![^\n])[ \t]*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|[A-Z]{2,4})\b)?"
+                    r"(?:\s*\(\d{1,2}[:.]?\d{2}\s*[A-Z]{2,4}\))?"  # "08:45 (02:15 GMT)"
+                    r"(?:\s*[:–—-]\s*|[ \t]*(?=\n|$))")
 
 
 # the sayer's next act of speech, joined to what was said (the rules and the tagger's pieces are cut at
