@@ -43,3 +43,6 @@ def test_serialize_an_unresolved_source_still_names_the_speaker():
     got = to_dict(replace(a, quotes=(q1, q2)))["quotes"]
     assert got[0]["speaker"] == {"entity": None, "name": "A commission spokesperson", "mention": None}
     assert got[1]["speaker"] is None  # a bare pronoun names nobody
+    text = "A doctor at the hospital, who asked not to be named, said two were kept in."
+    q = Quote(0, find(text, "two were kept in"), "indirect", 0, find(text, "said"), source=find(text, "who"))
+    assert to_dict(replace(make_analysis(text), quotes=(q,)))["quotes"][0]["speaker"] is None  # nor does "who"

@@ -18,7 +18,7 @@ def _entity_name(analysis: Analysis, entity: int | None) -> str | None:
     return None if entity is None else analysis.entities[entity].name
 
 
-_PRONOUNS = frozenset("he she it they we i you him her them".split())
+_PRONOUNS = frozenset("he she it they we i you him her them who whom whose which that".split())  # (no name)
 
 
 def _speaker(analysis: Analysis, quote: Quote) -> dict[str, Any] | None:
