@@ -256,6 +256,22 @@ def test_vote_a_scrap_the_tagger_reads_from_the_middle_of_a_rule_quote_at_its_cu
     assert [f.span for f in _vote(a, [rule], [scrap])] == [rule.span]
 
 
+def test_vote_the_tagger_stopping_at_a_relative_clause_inside_what_was_said_takes_the_rules_end():
+    from tidings.extract.quotes import _Found, _vote
+    from tidings.types import Span
+
+    text = ("The railway said in a statement that the fire broke out at about 1.30am as the train, which left the "
+            "capital on Tuesday, was approaching Itigi station.")
+    a = make_analysis(text)
+    at = lambda s: Span(text.index(s), text.index(s) + len(s))  # noqa: E731
+    rule = _Found(at("the fire broke out at about 1.30am as the train, which left the capital on Tuesday, was "
+                     "approaching Itigi station"), "indirect", at("said"), None, None, 0, 0)
+    tagged = _Found(at("that the fire broke out at about 1.30am as the train"), "indirect", at("said in a statement"),
+                    None, None, 0, 0, learned=True)
+    got = _vote(a, [rule], [tagged])
+    assert [f.span for f in got] == [Span(tagged.span.start, rule.span.end)]
+
+
 def test_quotes_a_subject_before_its_appositive_is_not_content():
     text = ("Ukraine’s foreign minister, Iryna Vasylenko, accused Moscow of lying about its targets. "
             "The city’s mayor, Serhiy Bondar, declared Saturday a day of mourning.")

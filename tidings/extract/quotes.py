@@ -610,6 +610,11 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                     and not _FINITE.search(tail):
                 # the tagger stopped at a comma the rules read on: "38 were in hospital, nine of them ..."
                 m = replace(m, span=Span(m.span.start, first.span.end))
+            elif len(hit) == 1 and m.span.start <= first.span.start < m.span.end < first.span.end \
+                    and _RELATIVE_ON.match(tail):
+                # or at a relative clause inside what was said: "... as the train, | which left Dar es Salaam on
+                # Tuesday, was approaching Itigi station"
+                m = replace(m, span=Span(m.span.start, first.span.end))
             # the tagger began later than the rules, on the same ending: the rules' start stands after a wire
             # lede's dateline ("BANGKOK (AP) — An airstrike on a village killed 17, villagers said": the dateline
             # misleads the tagger) and where the tagger began inside a phrase ("... south-west of El Fasher in |
@@ -685,6 +690,7 @@ def _mend(rules: list[_Found], learned: list[_Found]) -> list[_Found]:
     return sorted(out, key=lambda m: m.span.start)
 
 
+_RELATIVE_ON = re.compile(r",\s+(?:which|who|whose|where)\s")
 _ABSOLUTE = re.compile(r"^,\s+(?:\w+\s+of\s+(?:them|whom|those)|including|among\s+them|most\s+of|many\s+of|"
                        r"with\s+(?:its|their|his|her|the|a|an)\s)[^,;:]*$")  # ("..., with its epicentre 22km north-west")
 
