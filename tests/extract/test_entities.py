@@ -76,6 +76,22 @@ def test_entities_a_capitalised_word_inside_a_sentence_next_to_a_name_is_part_of
     assert any(name.endswith("Than Naing Oo") and kind == "PERSON" for name, kind, _ in got)
 
 
+def test_entities_a_name_read_as_two_names_side_by_side_is_one():
+    from tidings.extract.entities import _capitalised_name_words
+    from tidings.segment.sentences import tokenize
+
+    text = "Reporters heard U Than Naing Oo and Aung Min, Kyaw Zin at the pit."
+    tokens = tokenize(text, 0)
+    words = [text[t.start : t.end] for t in tokens]
+    tags = ["O"] * len(tokens)
+    for name in (("U", "Than"), ("Naing", "Oo"), ("Aung", "Min"), ("Kyaw", "Zin")):
+        i = words.index(name[0])
+        tags[i], tags[i + 1] = "B-PER", "I-PER"
+    got = _capitalised_name_words(text, tokens, tags)
+    assert got[words.index("Naing")] == "I-PER"  # "U Than | Naing Oo"
+    assert got[words.index("Kyaw")] == "B-PER"  # (a comma between: two people)
+
+
 def test_entities_a_tagged_name_with_no_capital_is_dropped():
     from tidings.extract.entities import _decode
     from tidings.segment.sentences import tokenize

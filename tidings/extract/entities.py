@@ -346,12 +346,16 @@ _NOT_NAME_WORDS = frozenset("January February March April May June July August S
 
 
 def _capitalised_name_words(text: str, tokens: tuple[Span, ...], tags: list[str]) -> list[str]:
-    """A capitalised word inside a sentence right next to a person's name is part of it: the uncased
-    tagger reads "Than" and "Win" as the English words in "U Than Naing Oo" and "Khin Sandar Win"."""
+    """A capitalised word inside a sentence right next to a person's name is part of it, as is a name right after
+    another: the uncased tagger reads "Than" and "Win" as the English words in "U Than Naing Oo" and "Khin Sandar
+    Win", and "U Than Naing Oo" as two names."""
     tags = list(tags)
     for _ in range(2):
         for i in range(1, len(tokens)):
             word = text[tokens[i].start : tokens[i].end]
+            if tags[i] == "B-PER" and tags[i - 1] in ("B-PER", "I-PER") and tokens[i].start == tokens[i - 1].end + 1:
+                tags[i] = "I-PER"  # ("U Than | Naing Oo": one name, read as two)
+                continue
             if tags[i] != "O" or not _NAME_WORD.fullmatch(word) or word in _NOT_NAME_WORDS:
                 continue
             if tags[i - 1] in ("B-PER", "I-PER") and tokens[i].start == tokens[i - 1].end + 1:
