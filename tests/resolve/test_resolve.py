@@ -545,6 +545,13 @@ def test_resolve_an_army_with_no_name_of_its_own_is_the_countrys_army():
     assert names["Pakistan's military"] == names["the Pakistani army"] == "Pakistani army"
 
 
+def test_resolve_an_army_named_by_no_country_is_the_army_named_last_before_it():
+    text = ("The Guyana Defence Force said in a statement that one of its patrols had come under fire. Two soldiers were "
+            "killed and four were wounded, the army said on Wednesday.")
+    names = _names(analyze(text))
+    assert names["the army"] == names["Guyana Defence Force"] == "Guyana Defence Force"
+
+
 def test_resolve_the_organisation_and_the_broadcaster_are_the_last_body_named():
     text = ("The Uganda Red Cross Society sent volunteers to the scene. The organisation urged people in Mityana to donate "
             "blood. Niger suspended TV5Monde on Friday. The broadcaster rejected the accusations.")

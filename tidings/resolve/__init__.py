@@ -213,7 +213,7 @@ def _key(name: str) -> str:
 # a country's army by any of its names: "Benin Armed Forces", "Benin’s army", "the Beninese army", "the army of Benin"
 _COUNTRY = r"[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,2}"
 _FORCES = re.compile(rf"(?:[Tt]he\s+)?(?:(?P<owner>{_COUNTRY})(?:’s|'s)?\s+(?:[Aa]rmy|[Aa]rmed\s+[Ff]orces|[Mm]ilitary|"
-                     rf"[Dd]efen[cs]e\s+[Ff]orces)|(?:[Aa]rmy|[Aa]rmed\s+[Ff]orces)\s+of\s+(?:the\s+)?(?P<of>{_COUNTRY}))")
+                     rf"[Dd]efen[cs]e\s+[Ff]orces?)|(?:[Aa]rmy|[Aa]rmed\s+[Ff]orces)\s+of\s+(?:the\s+)?(?P<of>{_COUNTRY}))")
 
 
 def _forces_key(name: str) -> str | None:
@@ -650,6 +650,9 @@ def _join_named_later(text: str, mentions: list[Mention], link: dict[int, int], 
             _fold(link, clusters, named[0], k)
 
 
+_BARE_ARMY = re.compile(r"(?:[Tt]he\s+)?(?:army|military|armed\s+forces|Army)")
+
+
 def _join_armies(mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster]) -> None:
     """"the Beninese army", "Benin’s army" and the "Benin Armed Forces": one army, kept where it is named."""
     armies: dict[str, list[int]] = {}
@@ -664,6 +667,15 @@ def _join_armies(mentions: list[Mention], link: dict[int, int], clusters: list[_
         for gone in ks:
             if gone != keep:
                 _fold(link, clusters, keep, gone)
+    # "The Guyana Defence Force said ... the army said": an army named by no country is the one named last before it
+    for k, c in enumerate(clusters):
+        if c.mentions and c.type == "ORG" and c.aliases and all(_BARE_ARMY.fullmatch(a) for a in c.aliases) \
+                and not any(key.startswith("forces:") for key in c.keys):
+            first = min(mentions[j].span.start for j in c.mentions)
+            named = [(mentions[j].span.start, link[j]) for j in link if link[j] != k and mentions[j].span.start < first
+                     and any(key.startswith("forces:") for key in clusters[link[j]].keys)]
+            if named:
+                _fold(link, clusters, max(named)[1], k)
 
 
 _KNOWN_BY = re.compile(r",?\s*(?:known|better known)\s+(?:as|by\s+its\s+(?:[\w-]+\s+){0,2}?(?:acronym|initials|abbreviation|name))\s+")
