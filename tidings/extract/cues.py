@@ -210,7 +210,7 @@ def named_subject(head: str) -> tuple[int, int] | None:
     "President Nino Kvaratskhelia, a former diplomat who ...," or "Ukraine’s foreign minister, Iryna
     Vasylenko,", not reported words (None when it is not)."""
     at = _OPENING_CONJUNCTION.match(head)
-    parts = [m.span() for m in _PART.finditer(head, at.end() if at else 0) if m.group().strip()]
+    parts = [m.span() for m in _PART.finditer(head, at.end() if at else 0)]
     if not parts or head[parts[-1][1] :].strip() != ",":
         return None
     if relative := len(parts) >= 2 and re.match(r"\s*(?:who|which|whose)\b", head[parts[-1][0] :]) is not None:
@@ -218,7 +218,7 @@ def named_subject(head: str) -> tuple[int, int] | None:
     if len(parts) == 1:  # "Conservative economist Aparna Mathur, who studies tax policy, said"
         a, b = parts[0]
         return (a, b) if relative and _noun_phrase(head[a:b], words=12) and re.search(r"[A-Z]", head[a:b]) else None
-    first, second, *more = [(a + len(head[a:b]) - len(head[a:b].lstrip()), a + len(head[a:b].rstrip())) for a, b in parts]
+    first, second, *more = parts
     if _NAME.fullmatch(head, *first) and not head[first[0] : first[1]].isupper():  # (not a dateline, "AMMAN")
         # "Jo Smith, political science professor at Seton Hall University in New Jersey, said": a longer
         # appositive; "Donna Smith, 59, of Ashton, Md., said": age and home town
@@ -227,7 +227,7 @@ def named_subject(head: str) -> tuple[int, int] | None:
     return second if not more and _NAME.fullmatch(head, *second) and _noun_phrase(head[first[0] : first[1]]) else None
 
 
-_PART = re.compile(r"[^,]+")
+_PART = re.compile(r"[^,\s](?:[^,]*[^,\s])?")  # a comma-separated part, without the spaces around it
 _OPENING_CONJUNCTION = re.compile(r"^(?:But|And|Yet|So|Still|Meanwhile),?\s+(?=[A-Z])")
 _AGE_OR_HOME = re.compile(r"\d{1,3}|of\s+(?:[A-Z][\w.’'-]*\s*){1,4}|[A-Z][a-z]{1,4}\.")  # "59", "of Ashton", "Md."
 

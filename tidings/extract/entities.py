@@ -350,7 +350,7 @@ def _capitalised_name_words(text: str, tokens: tuple[Span, ...], tags: list[str]
     another: the uncased tagger reads "Than" and "Win" as the English words in "U Than Naing Oo" and "Khin Sandar
     Win", and "U Than Naing Oo" as two names."""
     tags = list(tags)
-    for _ in range(2):
+    for _ in range(2):  # (left to right, a name grows forwards word by word; each pass takes in one more word before it)
         for i in range(1, len(tokens)):
             word = text[tokens[i].start : tokens[i].end]
             if tags[i] == "B-PER" and tags[i - 1] in ("B-PER", "I-PER") and tokens[i].start == tokens[i - 1].end + 1:

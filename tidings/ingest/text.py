@@ -42,20 +42,19 @@ _DOUBLED = re.compile(r"(?<!')''(?!')|``")
 
 def _normalise(raw: str) -> tuple[str, tuple[int, ...] | None]:
     """NFC, LF line ends and doubled marks as one; the offset map (one entry per output char, plus the end) if changed."""
-    doubled = {m.start() for m in _DOUBLED.finditer(raw)} if "''" in raw or "``" in raw else set()
+    doubled = {m.start() for m in _DOUBLED.finditer(raw)}
     if "\r" not in raw and not doubled and unicodedata.is_normalized("NFC", raw):
         return raw, None
     out: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(raw)
     while i < n:
-        j = i + 1
-        if raw[i] == "\r" or i in doubled:
-            j += raw.startswith("\n", j) if raw[i] == "\r" else 1
+        if raw[i] == "\r" or i in doubled:  # a CR or CR LF line end, or a doubled mark: one character
             out.append("\n" if raw[i] == "\r" else '"')
             offsets.append(i)
-            i = j
+            i += 2 if i in doubled or raw.startswith("\r\n", i) else 1
             continue
+        j = i + 1
         while j < n and unicodedata.combining(raw[j]):
             j += 1
         seg = unicodedata.normalize("NFC", raw[i:j])
