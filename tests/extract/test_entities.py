@@ -58,6 +58,10 @@ def test_entities_a_lone_article_tagged_apart_joins_the_name_after_it():
     text = "Mayors of Delft Leiden met."
     got = [text[m.span.start : m.span.end] for m in _decode(text, tokenize(text, 0), ["O", "O", "B-LOC", "B-LOC", "O", "O"])]
     assert got == ["Delft", "Leiden"]  # two names stay two
+    text = "The decree, which Mr. Alvarez signed, lapsed."  # (the tagger read the title's stop as a name's start)
+    got = [text[m.span.start : m.span.end]
+           for m in _decode(text, tokenize(text, 0), ["O", "O", "O", "O", "O", "B-PER", "I-PER", "O", "O", "O", "O"])]
+    assert got == ["Alvarez"]
 
 
 def test_entities_institutions_named_for_something_and_named_storms():

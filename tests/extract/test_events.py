@@ -1553,3 +1553,50 @@ def test_tolls_one_victim_described_at_length_comrades_wounded_and_people_being_
 
     got = dict(_casualties(sentence, Span(0, len(sentence)), []))
     assert {k: v for k, v in got.items() if k in ("killed", "injured")} == toll
+
+
+def _acts(text):
+    from tidings import analyze
+
+    a = analyze(text)
+    return [(e.type, [p.span.text(a.doc) for p in e.actors], [p.span.text(a.doc) for p in e.targets]) for e in a.events]
+
+
+def test_events_a_headline_second_verb_after_its_comma_is_its_subjects():
+    text = ("09:10\nPresident orders inquiry, promises to pay burial costs\nPresident Edward Kiggundu has ordered an "
+            "investigation into the fire and says the government will pay for the burials of the dead.\n")
+    from tidings import analyze
+
+    a = analyze(text)
+    head = a.posts[-1].headline
+    aid = [e for e in a.events if e.span == head and e.type == "AID"]
+    assert aid and [p.span.text(a.doc) for p in aid[0].actors] == ["Edward Kiggundu"]
+
+
+def test_events_an_act_reported_after_one_of_its_kind_is_a_second_event():
+    acts = _acts("The interior minister, Albert Kabemba, has announced a curfew in Goma and said security forces "
+                 "had arrested 23 people suspected of being rebel collaborators.")
+    assert [a for a in acts if a[0] == "COERCE"] == [("COERCE", ["Albert Kabemba"], []),
+                                                      ("COERCE", ["security forces"], ["23 people"])]
+    # a protest or a meeting named twice in a sentence is one
+    assert [a[0] for a in _acts("Protest organisers said they would march again on Saturday.")].count("PROTEST") <= 1
+
+
+@pytest.mark.parametrize(("sentence", "accused"), [
+    ("The Andean Human Rights Observatory said in a statement that officers had fired tear gas canisters directly "
+     "at people's bodies.", True),
+    ("Thailand's Second Army Region said in a statement that Cambodian troops had opened fire on a Thai patrol.", True),
+    ("The ministry denied that its officers had fired live ammunition at protesters.", False),  # (a denial)
+    ("The army said its soldiers had opened fire on the attackers.", False),  # (its own)
+    ("Police said gunmen had opened fire on a bus.", False),  # (no force accused)
+])
+def test_events_who_tells_of_force_used_by_police_or_an_army_accuses_them(sentence, accused):
+    assert ("ACCUSE" in [a[0] for a in _acts(sentence)]) is accused
+
+
+def test_events_blocking_an_agreement_is_a_rejection_and_necessary_measures_a_threat():
+    assert ("REJECT", ["Hungary"]) in [(k, a[-1:]) for k, a, _ in _acts(
+        "Hungary is blocking agreement on a €20bn package of military aid for Ukraine, according to two diplomats.")]
+    assert "REJECT" not in [a[0] for a in _acts("Farmers blocked the main road with tractors.")]
+    assert [a[0] for a in _acts("Orlov said Moscow would “take the necessary measures” if the alliance moved more "
+                                "troops towards Russia’s borders.")][:1] == ["THREATEN"]

@@ -6,7 +6,7 @@ from tidings.extract.entities import _rule_mentions
 from tidings.extract.quotes import extract_quotes_by_rules, quoted_spans
 from tidings.resolve import resolve_entities
 from tidings.types import Span
-from tests.conftest import make_analysis, with_mentions
+from tests.conftest import find, make_analysis, with_mentions
 
 
 def _quotes(text, *spec):
@@ -733,3 +733,27 @@ def test_quote_a_body_right_before_a_trailing_cue_says_what_came_before_not_a_na
                 "ministers on Wednesday, the presidency said, in the first major shake-up of his cabinet since he took "
                 "office in 2023.")
     assert [a.entities[q.entity].name for q in a.quotes if q.entity is not None] == ["presidency"]
+
+
+def test_quotes_a_body_tagged_as_a_person_before_its_spokesperson_is_not_the_speaker():
+    from tidings.extract.quotes import _source_mention
+
+    text = "“We will find them,” Monusco spokesperson Sandrine Keita told reporters."
+    a = with_mentions(make_analysis(text), ("Monusco", "PERSON", 0), ("Sandrine Keita", "PERSON", 0))
+    starts = [m.span.start for m in a.mentions]
+    source = find(text, "Monusco spokesperson Sandrine Keita")
+    assert a.mentions[_source_mention(a, starts, source, find(text, "told"))].span.text(a.doc) == "Sandrine Keita"
+
+
+def test_quotes_a_paragraph_all_quote_goes_on_from_the_quote_before_not_to_the_next_cue():
+    from tidings import analyze
+
+    a = analyze("The medical charity Frontline Medical Relief (FMR), which runs the surgical wing of Kyeshero hospital, "
+                "said 37 wounded people from the camp had been brought in by mid-morning.\n"
+                "\"Our teams are operating without a break. We are running short of blood,\" said Dr Aline Mukeba, the "
+                "group's medical coordinator in Goma.\n"
+                "\"This is the third time this year that we have received mass casualties from the camps around Goma. "
+                "Each time we are told it will not happen again.\"\n"
+                "In a statement, FMR said that all armed groups must respect the neutrality of health facilities.")
+    third = next(q for q in a.quotes if "third time" in q.span.text(a.doc))
+    assert a.entities[third.entity].name == "Aline Mukeba"

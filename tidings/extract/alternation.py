@@ -36,13 +36,13 @@ class Alternation:
         letters = "".join(re.escape(k) for k in sorted(keys))
         self._starts = re.compile(rf"\b(?=[{letters}])", flags)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """The matches ``self.pattern.finditer(text)`` gives, in order."""
+    def finditer(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
+        """The matches ``self.pattern.finditer(text, pos)`` gives, in order."""
         if self._by_char is None:
-            yield from self.pattern.finditer(text)
+            yield from self.pattern.finditer(text, pos)
             return
         end = 0
-        for start in self._starts.finditer(text):
+        for start in self._starts.finditer(text, pos):
             at = start.start()
             if at < end:
                 continue

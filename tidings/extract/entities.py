@@ -384,6 +384,8 @@ def _decode(text: str, tokens: tuple[Span, ...], tags: list[str]) -> list[Mentio
             out.append(_typed(text, Span(start, end or start), label))
             start = None
         if tok is not None and tag != "O" and start is None:
+            if not any(c.isalnum() for c in text[tok.start : tok.end]):
+                continue  # no name starts with a stop ("which Mr. Alvarez": "." tagged as a name's first word)
             start, label = tok.start, kind
         if tok is not None and tag != "O":
             end = tok.end

@@ -147,6 +147,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  # "vowed that the army would pursue the attackers"
                                  r"(?:vow|pledg|promis)(?:s|ed|es)? that (?:[\w’'-]+ ){1,4}?(?:would|will) " + _PUNISH + "|"
                                  r"(?:will|would) not go unanswered|"
+                                 # 'Russia would “take the necessary measures” if Nato moved troops', "will take countermeasures"
+                                 r"(?:will|would|shall)\s+[“\"‘']?take\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|"
+                                 r"adequate|retaliatory|tough|decisive)\s+(?:counter)?(?:measures|steps|action)|"
+                                 r"(?:will|would|shall)\s+[“\"‘']?take\s+(?:[\w-]+\s+)?countermeasures|"
                                  # "those who planned this will be found and punished", "orders to respond with force"
                                  r"(?:will|would|must|shall) be (?:found and |tracked down and |hunted down and )?"
                                  r"(?:punished|brought to justice|hunted down)|respond with force|"
@@ -229,6 +233,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                          r"(?:has|had|have)\s+no\s+plans?\s+to\s+(?:reverse|withdraw|scrap|change|roll\s+back|lift|cancel|drop|"
                          r"resign|step\s+down)\b|(?:bore|bears|bear)\s+no\s+responsibility\b|"
                          r"(?:won’t|won't|wouldn’t|wouldn't)\s+back\s+down|(?:won’t|won't|wouldn’t|wouldn't)\s+accept|ruled out|rules out|"
+                         # "Hungary is blocking agreement on a €20bn package", "held up approval of the sanctions" (not
+                         # a road blocked)
+                         r"(?:block(?:s|ed|ing)?|hold(?:s|ing)?\s+up|held\s+up)\s+(?:an?\s+|the\s+|any\s+|its\s+)?"
+                         r"(?:agreement|deal|approval|adoption|resolution|package|sanctions|bill|accession|nomination|"
+                         r"appointment|proposal|plan|membership|ratification)\b|"
                          # "would not allow any ransom to be paid", "declined offers of help" (not "declined to comment")
                          r"(?:will|would|won’t|won't|wouldn’t|wouldn't)\s+(?:not\s+)?(?:allow|permit|recogni[sz]e)|"
                          r"declin(?:e|es|ed|ing) (?:the |an |all |its |their )?(?:[\w-]+ ){0,2}?(?:offers?|invitations?|requests?|"
@@ -573,14 +582,14 @@ _VESSEL = re.compile(r"\s+(?:[\w-]+\s+){0,3}?(?:trawlers?|vessels?|ships?|boats?
 _MET_BEFORE = re.compile(r"\b(?:the|this|that|these|those)\s+$", re.IGNORECASE)
 
 
-def _first_triggers(chunk: str, names: Sequence[tuple[int, int]] = ()) -> list[tuple[int, re.Match[str]]]:
+def _first_triggers(chunk: str, names: Sequence[tuple[int, int]] = (), pos: int = 0) -> list[tuple[int, re.Match[str]]]:
     """The first match of each trigger row in one scan, in row order (earlier rows win a kind); a bare
     "killed" gives way to its row's act word ("23 killed in herder-farmer clashes": the clashes), but
     not to one met before ("killed in the fighting": the toll of the fighting reported). No capitalised
     word inside a longer organisation's name (``names``, offsets in ``chunk``) is a trigger: "eThekwini Fire and
     Emergency Services said" reports no fire."""
     first: dict[int, re.Match[str]] = {}
-    for m in _ANY_TRIGGER.finditer(chunk):
+    for m in _ANY_TRIGGER.finditer(chunk, pos):
         if m.group(0)[:1].isupper() and any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start()
                                             for a, b in names):
             continue
@@ -770,6 +779,7 @@ _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       r"(?:being\s+)?treated\s+(?:after|for|following)\b",
                       re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
+_ONCE_A_SENTENCE = frozenset({*_INCIDENTS, "CONSULT", "PROTEST"})
 _UNREAL = frozenset({"hypothetical", "negated", "future"})  # flags of an event that did not (yet) happen
 _COUNTED = ("killed", "injured")
 _HARM = re.compile(r"\b(?:killed|killing|kills|died|dead|deaths|fatalities|death toll|toll|injured|injuring|injuries|wounded|hurt|stabbed|"
@@ -912,6 +922,8 @@ def extract_events(analysis: Analysis) -> Analysis:
 # ("Minister visits injured, rejects ..."), not a clause of its own ("Toll rises as protests spread",
 # "Relatives block road; lawyer denies ...", "..., villages evacuated")
 _HEAD_CLAUSE = re.compile(r"\b(?:as|after|while|amid|when|because|but)\s|[;:]|,(?=.*\S)", re.IGNORECASE | re.DOTALL)
+# what follows a headline's comma before a second verb of its subject: ", promises to pay", ", rejects"
+_HEAD_SAME_SUBJECT = re.compile(r"\s*(?:(?:also\s+)?[a-z]+s\s+(?:to\s+)?)?")
 
 
 def _headline_actors(analysis: Analysis, events: list[Event], index: _Index) -> None:
@@ -924,8 +936,14 @@ def _headline_actors(analysis: Analysis, events: list[Event], index: _Index) -> 
     for k, e in enumerate(events):
         head = heads.get(e.post)
         if head is None or e.span != head or e.actors or e.type in _INCIDENTS \
-                or not re.search(r"[A-Za-z]", text[head.start : e.trigger.start]) \
-                or _HEAD_CLAUSE.search(text, head.start, e.trigger.start):
+                or not re.search(r"[A-Za-z]", text[head.start : e.trigger.start]):
+            continue
+        if _HEAD_CLAUSE.search(text, head.start, e.trigger.start):
+            before, comma = events[k - 1] if k else None, text.rfind(",", head.start, e.trigger.start)
+            if before is not None and before.span == head and before.actors and not e.targets \
+                    and before.trigger.end <= comma and _HEAD_SAME_SUBJECT.fullmatch(text, comma + 1, e.trigger.start) \
+                    and not _HEAD_CLAUSE.search(text[head.start : comma]):
+                events[k] = replace(e, actors=before.actors)  # "President orders inquiry, promises to pay ..."
             continue
         i = bisect.bisect_left(starts, head.end)
         lede = analysis.sents[i].span if i < len(starts) else None
@@ -1069,13 +1087,22 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
     chunk = text[span.start : span.end]
     seen: dict[str, Event] = {}
     labour = _LABOUR.search(chunk) and not _HARM.search(chunk)  # "a strike killed five aid workers" is not
-    for row, m in triggers:
+    # "has announced a curfew ... and said security forces had arrested 23 people": an act told after one of its
+    # kind, in what the sentence reports someone said, is a second event (not an attack or a disaster, whose
+    # tolls are the sentence's, nor a meeting or a protest, which a sentence names twice: "met ... to discuss")
+    told = next((q.span.start - span.start for q in index.quotes_meeting(analysis, span)
+                 if q.kind != "direct" and span.start < q.span.start < span.end), None)
+    kinds_before = {_TRIGGERS[r][0] for r, m in triggers if told is not None and m.end() <= told}
+    reported = [(r, m) for r, m in (_first_triggers(chunk, pos=told) if told is not None else ())
+                if _TRIGGERS[r][0] in kinds_before and _TRIGGERS[r][0] not in _ONCE_A_SENTENCE]
+    for row, m in triggers + reported:
         kind, mode, _ = _TRIGGERS[row]
         if kind == "ASSAULT" and labour and m.group(0).lower() in ("strike", "strikes"):
             kind, mode = "PROTEST", "strike"  # "the strike ... involves 2,300 workers": a labour strike
-        if kind in seen or (kind == "ASSAULT" and "PROTEST" in seen and "strike" in m.group(0).lower()):
-            continue
         trigger = Span(span.start + m.start(), span.start + m.end())
+        again = any(m is x for _, x in reported)
+        if (kind + "+" if again else kind) in seen or (kind == "ASSAULT" and "PROTEST" in seen and "strike" in m.group(0).lower()):
+            continue
         if kind not in _VERBAL and any(q.kind == "direct" for q in index.quotes_over(analysis, trigger)):
             continue
         if kind == "PROTEST" and m.group(0).lower().startswith("block") \
@@ -1101,7 +1128,7 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             kind, mode = "AID", "aid"  # "Army sends soldiers and helicopter to buried village": troops sent to help
         if kind == "ASSAULT" and _FIREFIGHTING.match(chunk, m.end()) and m.group(0).lower() == "fighting":
             continue  # "firefighters were fighting the blaze"
-        seen[kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), index)
+        seen[kind + "+" if again else kind] = _event(analysis, kind, mode, span, trigger, post, next_id + len(seen), index)
     if "ASSAULT" in seen and "DISASTER" in seen and seen["DISASTER"].mode[:1] == ("fire",):
         del seen["DISASTER"]  # "struck a cargo ship, setting it on fire": the attack's fire, no disaster of its own
     if not any(k in seen for k in _INCIDENTS) and (hit := _HARM.search(chunk)):  # (a toll counts only with its word)
@@ -1128,7 +1155,35 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
     if said is not None and found[0] is not said and found[0].trigger is not None \
             and said.trigger.start < found[0].trigger.start:
         found = [said] + [e for e in found if e is not said]
-    return found
+    return found + (_accusations(analysis, found, index, next_id + len(found)) if "ACCUSE" not in seen else [])
+
+
+def _accusations(analysis: Analysis, found: list[Event], index: _Index, next_id: int) -> list[Event]:
+    """"A student said police charged the crowd", "the group said officers had fired tear gas at people's bodies":
+    who tells of force used by police, an army or a state (not its own) accuses them."""
+    text = analysis.doc.text
+    for e in found:
+        if not (e.type == "ASSAULT" or e.mode[:1] == ("crowd-control",)) or not e.actors \
+                or _UNREAL.intersection(e.flags):
+            continue
+        told = next((q for q in index.quotes_over(analysis, e.trigger) if q.kind != "direct" and q.entity is not None
+                     and q.cue is not None and q.cue.end <= q.span.start
+                     and _TELLS.fullmatch(text, q.cue.start, q.cue.end) and ";" not in text[q.cue.end : e.trigger.start]),
+                    None)
+        if told is None or any(a.entity == told.entity or _OWN.match(text, a.span.start) for a in e.actors) \
+                or not any(a.span in told.span and (_FORCE.search(text, a.span.start, a.span.end)
+                                                    or _OFFICERS.search(text, a.span.start, a.span.end)) for a in e.actors):
+            continue
+        sayer = analysis.mentions[told.speaker].span if told.speaker is not None else told.source or told.cue
+        return [Event(next_id, "ACCUSE", e.span, told.cue, e.post, (Participant(sayer, told.entity),), e.actors,
+                      e.location, e.time, mode=("verbal",), flags=("reported",), acled=acled_type("ACCUSE", ("verbal",)))]
+    return []
+
+
+_OFFICERS = re.compile(r"\b(?:officers|riot police|guards|agents|forces)\b", re.IGNORECASE)
+_TELLS = re.compile(r"(?:said|says|say|told\s+[\w\s]{0,30}|(?:said|says)\s+in\s+a\s+statement|according\s+to|alleged|claimed)",
+                    re.IGNORECASE)
+_OWN = re.compile(r"(?:its|their|our|his|her|loyal)\s", re.IGNORECASE)
 
 
 def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tuple[tuple[str, int | str], ...],

@@ -546,11 +546,17 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
 
     best = min(kind(i) for i in inside)
     heads = [i for i in inside if kind(i) == best]
+    if len(heads) > 1 and _ROLE_BETWEEN.fullmatch(
+            text, analysis.mentions[heads[0]].span.end, analysis.mentions[heads[1]].span.start):
+        heads = heads[1:]  # "Monusco spokesperson Sandrine Keita": the body's name (tagged a person) and its speaker
     pick = 0
     while pick + 1 < len(heads) and _COORD.match(
             text[analysis.mentions[heads[pick]].span.end : analysis.mentions[heads[pick + 1]].span.start]):
         pick += 1
     return heads[pick]
+
+
+_ROLE_BETWEEN = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}(?:{ROLE_PATTERN})\s+(?:[A-Z][a-z]*\.?\s+)?", re.IGNORECASE)
 
 
 def _far_scrap(text: str, rule: _Found, learned: _Found) -> bool:
@@ -641,7 +647,12 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                 and mentions[first.speaker].span.end <= m.source.start and m.source.end <= m.cue.start \
                 and not _RELATIVE.search(text, mentions[first.speaker].span.end, m.cue.start) \
                 and not _participle_cue(text, m.cue)  # "X met Y, saying": X says
-            if not said and not passed and (first.entity is not None or m.entity is None):
+            if _goes_on_from_before(analysis, first, m):
+                # a paragraph that is all one quote after a paragraph that quotes goes on from it, not to a cue in
+                # the next ('“This is the third time ...” | In a statement, FMR said that ...': _inherit gives its
+                # speaker)
+                m = replace(m, speaker=None, entity=None, source=None, cue=None)
+            elif not said and not passed and (first.entity is not None or m.entity is None):
                 # the rules' speaker stands (carried over, pronouns resolved), unless it is a word
                 # of what was said ("skippers believe the board ...")
                 m = replace(m, speaker=first.speaker, entity=first.entity, source=first.source or m.source,
@@ -665,6 +676,18 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                             source=m.source or r.source)
             out[k] = r
     return sorted(out, key=lambda f: f.span.start)
+
+
+def _goes_on_from_before(analysis: Analysis, rule: _Found, learned: _Found) -> bool:
+    """Is the rules' cue-less quote a paragraph of its own after a paragraph that quotes, which the tagger gave to
+    a cue in a later paragraph?"""
+    paragraphs = analysis.paragraphs
+    if not (rule.kind == "direct" and rule.cue is None and learned.cue is not None
+            and 0 < rule.paragraph < len(paragraphs)):
+        return False
+    before = paragraphs[rule.paragraph - 1]
+    return learned.cue.start >= paragraphs[rule.paragraph].span.end and before.post == rule.post \
+        and bool(quoted_spans(analysis.doc.text, before.span.start, before.span.end))
 
 
 def _own_cues(out: list[_Found], hit: list[int]) -> bool:
