@@ -1600,3 +1600,17 @@ def test_events_blocking_an_agreement_is_a_rejection_and_necessary_measures_a_th
     assert "REJECT" not in [a[0] for a in _acts("Farmers blocked the main road with tractors.")]
     assert [a[0] for a in _acts("Orlov said Moscow would “take the necessary measures” if the alliance moved more "
                                 "troops towards Russia’s borders.")][:1] == ["THREATEN"]
+
+
+@pytest.mark.parametrize(("sentence", "kind", "found"), [
+    ("The Constitutional Court on Tuesday struck down the emergency decree that let soldiers patrol the streets.",
+     "ASSAULT", False),  # (a law struck down is no attack)
+    ("A drone struck down a power line near the port.", "ASSAULT", True),
+    ("He won a runoff on a promise to crush the drug gangs.", "DISASTER", False),  # (not a crowd crush)
+    ("Researchers say the decline began before the decree was signed.", "AGREE", False),
+    ("The two sides signed a ceasefire in Doha on Sunday.", "AGREE", True),
+    ("The judge issued orders barring the Ministry of Interior and National Administration and the National Police "
+     "Service from taking any step to deploy officers.", "COERCE", True),
+])
+def test_events_laws_struck_down_decrees_signed_and_orders_barring(sentence, kind, found):
+    assert (kind in [a[0] for a in _acts(sentence)]) is found

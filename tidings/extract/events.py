@@ -56,6 +56,8 @@ _SEIZED_THINGS = (r"(?:footage|documents|phones|computers|records|evidence|equip
 _SEIZED_BEFORE = re.compile(rf"\b{_SEIZED_THINGS}[^.;]{{0,60}}?\b(?:were|was|have been|has been|had been|being)\s+$",
                             re.IGNORECASE)
 # "vowed to pursue the attackers", "vowed that the army would pursue them"
+_PACTS = (r"(?:agreements?|deals?|accords?|treat(?:y|ies)|pacts?|memorand(?:um|a)|MoUs?|contracts?|ceasefires?|truces?|"
+          r"declarations?|protocols?|charters?|conventions?|roadmaps?|communiqu[ée]s?|partnerships?|frameworks?)\b")
 _PUNISH = r"(?:pursue|hunt down|track down|punish|avenge|crush|wipe out|eliminate)"
 # people held, "recaptured eleven of the escapees"
 _HELD = r"(?:escapees|inmates|prisoners|fugitives|convicts|detainees)"
@@ -108,7 +110,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           # PLV train: "violated the ceasefire" (4 of 4 ASSAULT), "torture" (5 of 6), "human shields" (4 of 4)
                           r"violat(?:e|es|ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce)|"
                           r"bombard(?:ed|ing|s|ment)|tortur(?:e|ed|ing)|human shields?|"
-                          r"opened fire|gunfire|gunmen|attacks?|attacked|strikes?|struck|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shot and (?:wounded|injured|killed)|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
+                          r"opened fire|gunfire|gunmen|attacks?|attacked|(?:strikes?|struck)(?!\s+down\s+(?:[\w’'-]+\s+){0,4}?(?:laws?|decrees?|bans?|rules?|rulings?|orders?|provisions?|legislation|bills?|polic(?:y|ies)|regulations?|amendments?|measures?|results?|acts?)\b)|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shot and (?:wounded|injured|killed)|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           # "A police sniper has shot the hijacker dead", "held a taxi driver at knifepoint"
                           r"shot\s+(?:[\w’'-]+\s+){1,4}?dead\b|(?:held|holding|holds|hold|took|taken|taking)\s+"
@@ -127,7 +129,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"(?:(?<=commandos )|(?<=troops )|(?<=police )|(?<=soldiers )|(?<=forces ))storm(?:s|ed)?\b"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety|water cannons?|tear ?gas|rubber bullets|stun grenades|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse|"
-                            r"collided|collisions?|(?:crowd |stadium )?crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?|"
+                            r"collided|collisions?|(?:crowd |stadium )?(?<!to )crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?|"
                             r"(?:oil|pipeline|fuel|diesel|crude|chemical|toxic|gas|chlorine|ammonia)\s+(?:spills?|leak(?:s|ed)?|escaped)|"
                             r"spill(?:ed|t)\s+(?:(?:about|around|some|nearly|more than|an estimated|over|at least)\s+)?"
                             r"(?:[\d,.]+|oil|crude|fuel|diesel|chemicals|toxic)"),
@@ -366,6 +368,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"pardon(?:s|ed|ing)\b|(?:released|freed)\s+(?:[\w-]+\s+){0,4}?(?:activist|pastor|journalist|"
                            r"student|employee|prisoner|detainee|hostage|politicians|leaders|opposition figures)\b"),
     ("COERCE", "restriction", r"suspend(?:s|ed|ing)?\s+publication|outlaw(?:s|ed|ing)\b|"  # (PLV train: 8 of 8 COERCE)
+                              # "issued orders barring the ministry and the police from taking any step to deploy"
+                              r"bar(?:s|red|ring)\s+(?:[\w’'-]+\s+){1,14}?from\s+[“\"]?\w+ing\b|"
                               # "closed the Chong Chom border crossing" (CAMEO 191, restrict movement: COERCE)
                               r"(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?|seal(?:s|ed|ing)?)\s+(?:off\s+)?(?:the\s+|its\s+|all\s+)?"
                               r"(?:[\w-]+\s+){0,3}?(?:border(?:\s+(?:crossings?|posts?|points?))?|crossings?|frontier)\b|"
@@ -497,7 +501,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"(?:[\w,-]+\s+){0,10}?(?:aircraft|planes?|helicopters?|ships|boats|vessels|"
                    r"firefighters|rescuers|rescue teams|medical teams|medics|doctors|supplies|tents|food|pumps|"
                    r"generators|experts|weapons|arms|ammunition|air[- ]defen[cs]e|interceptors|batteries|tanks)"),
-    ("AGREE", "agreement", r"agree[sd]? (?:to|on)|signed|accord|treaty|peace deal|"
+    ("AGREE", "agreement", r"agree[sd]? (?:to|on)|accord|treaty|peace deal|"
+                           # "signed a memorandum", "the deal was signed" (not "the decree was signed", "signed into law")
+                           r"signed(?=\s[^.;]{0,60}?\b" + _PACTS + r")|" + _PACTS + r"\s+(?:was|were|has\s+been|had\s+been|"
+                           r"have\s+been|is|are|will\s+be|would\s+be)\s+signed|"
                            # "security chiefs agree ceasefire", "agreed a truce by telephone", "the ceasefire was agreed"
                            r"agree[sd]?\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:ceasefire|truce|deal|pact|settlement|"
                            r"roadmap|framework)\b|(?:ceasefire|truce|deal|pact)\s+(?:was|were|had\s+been|has\s+been)\s+agreed\b|"
