@@ -464,3 +464,28 @@ def test_entities_a_mission_or_a_council_of_churches_takes_in_the_place_it_is_na
     orgs = {e.name for e in a.entities if e.type == "ORG"}
     assert {"Council of Churches in Zambia", "European Union Mission in Armenia"} <= orgs
     assert "Colombo" in {e.name for e in a.entities if e.type == "GPE"}  # (a lower-case mission is no name)
+
+
+@pytest.mark.parametrize(("text", "name", "label", "kind"), [
+    ("At least nine people have died, Carmen Quispe told RPP radio.", "RPP", "PER", "ORG"),  # (a medium)
+    ("The group's al-Masirah television channel said there were casualties.", "al-Masirah", "LOC", "ORG"),
+    ("Niger suspended the French broadcaster TV5Monde.", "French", "MISC", "NORP"),  # (its name follows)
+    ("Minera Cordillera Sur said it had suspended operations.", "Minera Cordillera Sur", "LOC", "ORG"),  # (a company)
+])
+def test_entities_media_and_companies_by_the_words_around_them(text, name, label, kind):
+    from tidings.extract.entities import _typed
+
+    i = text.index(name)
+    assert _typed(text, Span(i, i + len(name)), label).type == kind
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The veto drew a response from Karen Dvorak, a Republican from Pella who co-wrote the bill.", "Pella"),
+    ("Among those arrested was Jenna Halvorsen, a 34-year-old nurse from Decorah.", "Decorah"),
+])
+def test_entities_someone_from_a_town_names_a_place(text, name):
+    from tidings.extract.entities import _places_by_context
+
+    i = text.index(name)
+    got = _places_by_context(text, [Mention(Span(i, i + len(name)), "PERSON", "ner")])
+    assert [m.type for m in got] == ["GPE"]

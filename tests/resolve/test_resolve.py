@@ -633,3 +633,11 @@ def test_resolve_a_body_described_before_its_name_joins_it_and_a_national_body_i
                      "An official at the provincial disaster agency said heavy rain could hamper the search.", 20)
     assert said["At least eight peopl"] == "National Disaster Management Agency"
     assert said.get("heavy rain could ham") == "provincial disaster agency"
+
+
+def test_resolve_an_office_with_a_portfolio_is_not_whoever_spoke_before():
+    a = analyze("Gov. Harlan Reese vetoed the bill on Friday. He said farmers were doing their part.\n"
+                "The state’s agriculture secretary, who had urged the governor to reject the bill, said the department "
+                "would add $20 million to a cost-share program.")
+    secretary = next(m for m in a.mentions if m.span.text(a.doc).startswith("The state’s agriculture"))
+    assert secretary.entity is None or a.entities[secretary.entity].name != "Harlan Reese"

@@ -28,7 +28,9 @@ from tidings.types import Analysis, Mention, Sentence, Span
 _ORG_HEADS = frozenset("Programme Program Fund Network Organisation Organization Agency Council Committee "
                        "Commission Bank Union Federation Association Alliance Front Movement Army Forces".split())
 _BODY_HEADS = frozenset("Institute Agency Service Council Commission Authority Committee Ministry Bureau Directorate "
-                        "Secretariat Foundation".split())
+                        "Secretariat Foundation Presse Press News".split())  # (also "Agence France-Presse")
+_FIRM_FIRST = frozenset("Minera Mineração Compañía Companhia Empresa Empresas Grupo Banco Sociedad Corporación Petróleos "
+                        "Petroleos Aerolíneas Industrias Constructora".split())  # (Spanish and Portuguese company names)
 _TYPE = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "MISC"}
 _ROLE_NP = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
@@ -190,6 +192,9 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
 _WHERE = re.compile(r"\b(?:in|into|inside|near|outside|around|across|(?:north|south|east|west)\s+of|"
                     r"shelled|struck|bombed|hit|shelling|striking|bombing)\s+$")  # ... or "Russian forces shelled [Kharkiv]"
 _AREA_AFTER = re.compile(r"\s+(?:area|district|neighbou?rhood|suburb|township|county|province|region)\b")
+# someone described as from a town ("a Republican from", "a 34-year-old nurse from"; not "a statement from")
+_ONE_FROM = re.compile(r"\b(?:an?)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:statement|letter|message|report|delegation|team|"
+                       r"spokes\w+|official|representative|envoy)s?\s)[\w’'-]+\s+from\s+$", re.IGNORECASE)
 _TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
 _LISTED = (" and ", " or ", ", ", " to ")  # a name listed with a place, or the end of a road from one
 
@@ -224,6 +229,10 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
                                            and text[out[-1].span.end : m.span.start] in _LISTED) \
                 and known_place(name, min_city_population=_TOWN_SIZE):  # (and "in Amsterdam and [Vlissingen]")
             m = Mention(m.span, "GPE", m.source)
+        elif m.type in ("ORG", "PERSON", "MISC") and name not in people \
+                and _ONE_FROM.search(text, max(0, m.span.start - 50), m.span.start) \
+                and known_place(name, min_city_population=1_000):
+            m = Mention(m.span, "GPE", m.source)  # "a Republican from [Pella]", "a 34-year-old nurse from [Decorah]"
         elif m.type in ("ORG", "PERSON") and _AREA_AFTER.match(text, m.span.end):
             m = Mention(m.span, "GPE", m.source)  # "Kano's Fagge area", "the Hodan district": a place's name
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):
@@ -413,6 +422,8 @@ _BODY_AFTER = re.compile(r" (?:ministry|department|directorate|inspectorate|agen
 
 _MEDIUM_BEFORE = re.compile(r"\b(?:television|TV|radio|broadcaster|channel|newspaper|daily|weekly|news agency|"
                            r"news website|outlet)\s+$")
+_MEDIUM_AFTER = re.compile(r"\s+(?:radio|television|TV|newspaper|news\s+agency|news\s+website|broadcaster|channel)\b"
+                           r"(?!\s+[A-Z])")  # (not "the French broadcaster TV5Monde": the broadcaster's own name follows)
 _MEMBERS_AFTER = re.compile(r" [A-Z][a-z]+(?:ers|ors|ists|ants|ents)\b(?! [A-Z])")  # "Miners", "Producers", "Journalists"
 _STREET_FIRST = re.compile(r"(?:Avenida|Avenue|Av\.|Rua|Rue|Calle|Carrera|Viale|Boulevard|Plaza|Praça|Place|Piazza)\s+[A-Z]")
 _ROAD_AFTER = re.compile(r"\s+(?:highway|motorway|expressway)\b")  # a code is a road only so named ("F-16 jets")
@@ -441,10 +452,15 @@ def _typed(text: str, span: Span, label: str) -> Mention:
     if kind in ("ORG", "MISC") and (body := _BODY_AFTER.match(text, span.end)) is not None:
         return Mention(Span(span.start, body.end()), "ORG", "ner")  # "Interior ministry": the ministry, not "Interior"
     if name in METONYM_ORGS or kind == "PERSON" and (_BODY_APPOSED.match(text, span.end)
-                                                     or _MEDIUM_BEFORE.search(text, max(0, span.start - 40), span.start)):
-        kind = "ORG"  # "Al-Shabaab, the al Qaeda-linked group that ...", "state television Télé Sahel": no person
+                                                     or _MEDIUM_BEFORE.search(text, max(0, span.start - 40), span.start)) \
+            or kind in ("PERSON", "GPE", "LOC", "MISC") and _MEDIUM_AFTER.match(text, span.end):
+        # "Al-Shabaab, the al Qaeda-linked group that ...", "state television Télé Sahel", "told RPP radio", "the
+        # group's al-Masirah television channel": no person, no place
+        kind = "ORG"
     elif kind == "GPE" and (words[-1] in NATURAL_FEATURE_WORDS or name in REGION_NAMES):
         kind = "LOC"
+    elif kind in ("GPE", "LOC", "PERSON") and len(words) > 1 and words[0] in _FIRM_FIRST:
+        kind = "ORG"  # "Minera Cordillera Sur", "Grupo México", "Petróleos Mexicanos": a company, no place
     elif kind in ("GPE", "LOC") and len(words) > 1 and (words[-1] in _BODY_HEADS or words[-1] in ("Centre", "Center")
                                                        and words[0] in ("National", "International", "Regional", "Federal")):
         kind = "ORG"  # "Chile's National Seismological Centre", "the Meteorological Service": a body, no place

@@ -379,9 +379,17 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     named = [w.lower() for w in desc.split()[:-1] if w[:1].isupper()]
     if named and set(named) & {w.lower() for c in clusters if c.type == "ORG" for a in c.aliases for w in a.split()}:
         return None  # "the NDRRMC spokesman", "the Atalanta spokeswoman": the voice of a body, not whoever spoke last
-    return _topic(text, mentions, link, clusters, units, u, gender=None)
+    topic = _topic(text, mentions, link, clusters, units, u, gender=None)
+    if topic is not None and _PORTFOLIO_ROLE.search(desc) and not role_matches(desc, tuple(clusters[topic].roles)):
+        return None  # "The state's agriculture secretary ... said" after the governor: an office of its own
+    return topic
 
 
+_PORTFOLIO_ROLE = re.compile(r"\b(?:agriculture|health|finance|interior|defen[cs]e|foreign|education|justice|transport|"
+                             r"energy|environment|labou?r|trade|economy|home|water|mining|information|communications?|"
+                             r"security|police|fire|emergency|disaster|civil\s+protection)\s+(?:secretary|minister|"
+                             r"commissioner|chief|director|spokes(?:man|woman|person)|official|adviser|advisor)\b",
+                             re.IGNORECASE)
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|to|by|of|from|at|for|against|on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 _WHERE = re.compile(r"^\s+(?:in|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}(?=,)")  # "spokesman [in Ituri], Capt X"
 _PORTFOLIO_GAP = re.compile(r"(?:for|of)\s+" + PORTFOLIO + r"\s*,?\s*")
