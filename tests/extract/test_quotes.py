@@ -757,3 +757,11 @@ def test_quotes_a_paragraph_all_quote_goes_on_from_the_quote_before_not_to_the_n
                 "In a statement, FMR said that all armed groups must respect the neutrality of health facilities.")
     third = next(q for q in a.quotes if "third time" in q.span.text(a.doc))
     assert a.entities[third.entity].name == "Aline Mukeba"
+
+
+def test_quotes_her_party_speaks_not_her():
+    from tidings import analyze
+
+    a = analyze("Former prime minister Sameena Kazmi was sentenced on Tuesday. Her Pakistan Qaumi Movement (PQM) said "
+                "in a statement that the verdict was “an act of naked political revenge” and called a strike.")
+    assert [a.entities[q.entity].name for q in a.quotes] == ["Pakistan Qaumi Movement"]

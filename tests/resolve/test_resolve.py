@@ -641,3 +641,17 @@ def test_resolve_an_office_with_a_portfolio_is_not_whoever_spoke_before():
                 "would add $20 million to a cost-share program.")
     secretary = next(m for m in a.mentions if m.span.text(a.doc).startswith("The state’s agriculture"))
     assert secretary.entity is None or a.entities[secretary.entity].name != "Harlan Reese"
+
+
+def test_resolve_a_prime_minister_is_no_minister_and_a_quote_names_no_topic():
+    from tidings.resolve.roles import role_matches
+
+    assert role_matches("minister", ("interior minister",))
+    assert not role_matches("minister", ("former prime minister",))
+    assert not role_matches("president", ("vice president",))
+    a = analyze("Judge Amjad Bhatti handed down the sentence on Tuesday.\n"
+                "Kamran Paracha, who leads the defence team, said they would appeal.\n"
+                "“We will appeal,” Paracha told Reuters. “The judge relied entirely on the word of one man.”\n"
+                "The lawyer said the trial had been conducted in undue haste.")
+    lawyer = next(m for m in a.mentions if m.span.text(a.doc) == "The lawyer")
+    assert lawyer.entity is not None and a.entities[lawyer.entity].name == "Kamran Paracha"

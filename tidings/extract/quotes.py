@@ -536,7 +536,8 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
               and analysis.mentions[i].span.start < source.end and analysis.mentions[i].span.end > source.start
               and (text[analysis.mentions[i].span.end : analysis.mentions[i].span.end + 2] not in ("’s", "'s")
                    or _voice_of(analysis, analysis.mentions[i].span.end, source.end))
-              and not (analysis.mentions[i].span.start > source.start and _from_place(text, analysis.mentions[i]))]
+              and not (analysis.mentions[i].span.start > source.start and _from_place(text, analysis.mentions[i]))
+              and not _OWNER_BEFORE_NAME.match(text, analysis.mentions[i].span.start, source.end)]
     if not inside:
         return None
 
@@ -556,6 +557,7 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
     return heads[pick]
 
 
+_OWNER_BEFORE_NAME = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[A-Z]")  # "Her Pakistan Qaumi Movement said": the party
 _ROLE_BETWEEN = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}(?:{ROLE_PATTERN})\s+(?:[A-Z][a-z]*\.?\s+)?", re.IGNORECASE)
 
 
@@ -930,7 +932,8 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     before = [i for i in range(lo, hi) if mentions[i].span.start >= window_start and _speakerish(mentions[i])
               and not _adjective(text, mentions[i])
               and not any(mentions[i].span in q for q in quoted)
-              and not _from_place(text, mentions[i])]
+              and not _from_place(text, mentions[i])
+              and not _OWNER_BEFORE_NAME.match(text, mentions[i].span.start, cue.span.start)]
     # "the regional commissioner's office said": the office speaks, not the possessor that starts it
     before = [i for i in before if not (text.startswith(("’s", "'s"), mentions[i].span.end) and any(
         mentions[j].span.start == mentions[i].span.start and mentions[j].span.end > mentions[i].span.end for j in before))]

@@ -379,7 +379,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     named = [w.lower() for w in desc.split()[:-1] if w[:1].isupper()]
     if named and set(named) & {w.lower() for c in clusters if c.type == "ORG" for a in c.aliases for w in a.split()}:
         return None  # "the NDRRMC spokesman", "the Atalanta spokeswoman": the voice of a body, not whoever spoke last
-    topic = _topic(text, mentions, link, clusters, units, u, gender=None)
+    topic = _topic(text, mentions, link, clusters, units, u, gender=None, unquoted=True)
     if topic is not None and _PORTFOLIO_ROLE.search(desc) and not role_matches(desc, tuple(clusters[topic].roles)):
         return None  # "The state's agriculture secretary ... said" after the governor: an office of its own
     return topic
@@ -527,10 +527,11 @@ def _name_words(phrase: str) -> set[str]:
 
 def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
            u: int, *, gender: str | None, kinds: tuple[str, ...] = ("PERSON",), speaking: bool = False,
-           outside: Span | None = None) -> int | None:
+           outside: Span | None = None, unquoted: bool = False) -> int | None:
     """The person (or body) a unit's predecessors are about: the first subject-like one, nearest first;
     for a pronoun that speaks ("..., it said"), the one who spoke there ("The EU has pledged €3m, the
-    Commission said. The money will pay for shelter, it said": the Commission)."""
+    Commission said. The money will pay for shelter, it said": the Commission); ``unquoted``: not one that
+    only a quote names (for "The lawyer said" after his quote: "... The judge relied on ...")."""
     post = units.posts[u]
     seen = 0  # the three units before that name anyone (the sentences of a quote that names nobody are passed over)
     for v in range(u - 1, -1, -1):
@@ -545,12 +546,19 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
         inside = [j for j in range(lo, hi) if j in link
                   and clusters[link[j]].type in kinds
                   and (gender is None or clusters[link[j]].gender in (None, gender))
-                  and not (outside and mentions[j].span in outside)]
+                  and not (outside and mentions[j].span in outside)
+                  and not (unquoted and _in_quotes(text, mentions[j].span.start))]
         inside.sort(key=lambda j: (not (speaking and _spoke(text, mentions[j], clusters[link[j]].type)),
                                    _is_object(text, mentions[j]), _is_possessor(text, mentions[j])))
         if inside:
             return link[inside[0]]
     return None
+
+
+def _in_quotes(text: str, pos: int) -> bool:
+    """Is ``pos`` inside double quotation marks opened in its paragraph (or a quote paragraph that runs on)?"""
+    para = text[text.rfind("\n", 0, pos) + 1 : pos]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
 
 
 _ACCORDING = re.compile(r"\baccording to\s+[^,;.]{0,60}$")

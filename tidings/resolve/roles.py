@@ -92,7 +92,9 @@ def role_matches(np_role: str, entity_roles: tuple[str, ...]) -> bool:
     head, mods = parse_role(np_role)
     for role in entity_roles:
         r_head, r_mods = parse_role(role)
-        heads_fit = head == r_head or r_head in ROLE_GENERIC.get(head, ()) or r_head.endswith(" " + head)
+        heads_fit = head == r_head or r_head in ROLE_GENERIC.get(head, ()) \
+            or r_head.endswith(" " + head) and not r_head.startswith(("prime ", "vice "))  # (a prime minister is no
+        # "minister", a vice president no "president"; an interior minister is one)
         # ("Egypt's foreign minister" is the Egyptian Foreign Minister, and the other way round)
         if heads_fit and all(m in r_mods | {r + "n" for r in r_mods} | _demonyms(r_mods) or r_mods & _demonyms({m})
                              for m in mods):
