@@ -1614,3 +1614,11 @@ def test_events_blocking_an_agreement_is_a_rejection_and_necessary_measures_a_th
 ])
 def test_events_laws_struck_down_decrees_signed_and_orders_barring(sentence, kind, found):
     assert (kind in [a[0] for a in _acts(sentence)]) is found
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("The four injured crew members were airlifted to a hospital in Djibouti by a French navy helicopter.", "AID"),
+    ("Law Minister Usman Cheema defended the judiciary, saying the case had been decided on evidence.", "SUPPORT"),
+])
+def test_events_casualties_flown_to_hospital_are_aid_and_defending_the_judiciary_support(sentence, kind):
+    assert kind in [a[0] for a in _acts(sentence)]

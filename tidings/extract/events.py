@@ -455,6 +455,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    r"(?:pulled|lifted|plucked|winched)\s+(?:[\w,-]+\s+){0,5}?(?:out of|from)\s+the\s+(?:water|rubble|"
                    r"debris|sea|river|lake|mud|floodwaters?)\b|"
                    r"search(?:ed|ing|es)? (?:[\w-]+ ){0,3}?for (?:survivors|the missing|missing people)\b|"
+                   # "were airlifted to a hospital in Djibouti by a French navy helicopter", "flown to hospital"
+                   r"(?:airlift(?:s|ed|ing)?|medevac(?:ed|ked)?|flown|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
+                   r"(?:hospitals?|clinics?)\b|"
                    # "300 families have been moved into schools", "moved to schools, churches and other evacuation centres"
                    r"(?:moved|taken|relocated|housed)\s+(?:in|into|to)\s+(?:[\w-]+\s+){0,2}?(?:schools|shelters|tents|camps|"
                    r"churches|mosques|evacuation cent(?:res|ers)|sports halls?|gyms)\b|"
@@ -526,7 +529,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           # 5), "declared its support"
                           r"establish(?:es|ed|ing)?\s+(?:full\s+)?diplomatic\s+(?:ties|relations)|"
                           r"defend(?:s|ed|ing)?\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w’'-]+\s+){0,4}?"
-                          r"(?:decision|actions?|policy|record|judges|government|move)\b|"
+                          r"(?:decision|actions?|policy|record|judges|judiciary|courts?|verdict|ruling|government|move)\b|"
                           r"declar(?:e|es|ed|ing)\s+(?:its|their|his|her)\s+(?:full\s+)?support\b|"
                           # "pledged his country's full support", "promised Washington's support", "UNHCR supports the
                           # plans" (PLV train: 5 of 5 and 3 of 3 SUPPORT)
