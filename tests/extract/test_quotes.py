@@ -765,3 +765,21 @@ def test_quotes_her_party_speaks_not_her():
     a = analyze("Former prime minister Sameena Kazmi was sentenced on Tuesday. Her Pakistan Qaumi Movement (PQM) said "
                 "in a statement that the verdict was “an act of naked political revenge” and called a strike.")
     assert [a.entities[q.entity].name for q in a.quotes] == ["Pakistan Qaumi Movement"]
+
+
+def test_quotes_a_subject_described_at_length_speaks_not_the_taggers_piece_of_its_description():
+    from tidings import analyze
+
+    a = analyze("The Marisol Dawn was struck overnight.\nMaricel Dizon, whose brother Joel Santos is an able seaman on "
+                "the Marisol Dawn, told Agence France-Presse from Batangas province, south of Manila, that she had last "
+                "heard from him on Sunday evening.")
+    q = next(q for q in a.quotes if "last heard" in q.span.text(a.doc))
+    assert a.entities[q.entity].name == "Maricel Dizon"
+
+
+def test_quotes_a_narrators_without_tail_is_not_what_was_said():
+    from tidings.extract.quotes import _trim
+
+    text = "Al-Masirah said there were casualties, without giving a number."
+    got = _trim(text, Span(text.index("there"), len(text) - 1))
+    assert text[got.start : got.end] == "there were casualties"

@@ -318,6 +318,16 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
                           if re.search(r"[^\W\d_]", text[att.source.start : att.source.end]) else None)
         # (a relative pronoun stays the source, as PolNeAR marks it, and speaks as what it stands for:
         # "according to a CTERA statement, which described ...": CTERA)
+        if att.source is not None and att.cue is not None and att.source.end <= att.cue.start \
+                and (k := bisect.bisect_right(sent_starts, att.cue.start) - 1) >= 0:
+            # "Maricel Dizon, whose brother Joel Santos is an able seaman on the Marisol Dawn, told AFP that ...":
+            # the tagger's source a piece of what describes the subject; the subject's name speaks
+            sent = analysis.sents[k].span
+            named = named_subject(text[sent.start : att.cue.start]) if sent.start <= att.source.start else None
+            if named is not None and sent.start + named[1] <= att.source.start:
+                name = Span(sent.start + named[0], sent.start + named[1])
+                if (j := bisect.bisect_left(starts, name.start)) < len(starts) and analysis.mentions[j].span == name:
+                    att = replace(att, source=name)
         said_by = _antecedent(analysis, starts, att.source) if att.source else None
         speaker = _source_mention(analysis, starts, said_by or att.source, att.cue) if att.source else None
         if speaker is None and att.source is None and att.cue is not None:
@@ -467,11 +477,15 @@ def _trim(text: str, span: Span) -> Span:
             and (owner := _NAME_BEFORE.search(text, max(0, span.start - 60), span.start + lead)):
         lead = owner.start() - span.start  # "[Lula]'s government is releasing ...": the owner is of the content
     end = span.start + len(chunk.rstrip())
+    if (without := _WITHOUT_TAIL.search(text, span.start + lead, end)) is not None:
+        end = without.start()  # "... said there were casualties, without giving a number": the narrator's
     while (dangling := _DANGLING.search(text, span.start + lead, end)) is not None:
         end = dangling.start()  # "... to raise revenue," / "... and called it a hoax, and": what was said ended before
     return Span(span.start + lead, max(span.start + lead, end))
 
 
+_WITHOUT_TAIL = re.compile(r",\s+without\s+(?:giving|saying|providing|offering|naming|specifying|elaborating|citing|"
+                           r"disclosing|identifying|explaining|going\s+into)\b[^,;“”\"]*$")
 _DANGLING = re.compile(r"(?:\s*[,;:]|\s+(?:and|or|but|the|a|an|during))$")
 
 
