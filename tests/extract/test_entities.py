@@ -489,3 +489,15 @@ def test_entities_someone_from_a_town_names_a_place(text, name):
     i = text.index(name)
     got = _places_by_context(text, [Mention(Span(i, i + len(name)), "PERSON", "ner")])
     assert [m.type for m in got] == ["GPE"]
+
+
+def test_entities_an_age_stands_for_a_person_and_the_head_of_an_unknown_name_heads_a_body():
+    got = _mentions("The 54-year-old, who took over the agency last March, said helicopters would fly at dawn.")
+    assert ("The 54-year-old", "PERSON", "role") in got
+    assert not any(n.startswith("The 54-year-old") for n, _, s in _mentions("The 54-year-old man said.") if s == "role"
+                   and n == "The 54-year-old")
+    from tidings.extract.entities import _places_by_context
+
+    text = "At least nine people have died, the head of Indeci, Carmen Quispe, said."
+    i = text.index("Indeci")
+    assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + 6), "GPE", "ner")])] == ["ORG"]

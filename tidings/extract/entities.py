@@ -47,6 +47,7 @@ _ROLE_NP = re.compile(
     r"(?!\s+(?:count|figures?|results?|data|statistics|tally|toll|reports?|statements?|estimates?|website|account|"
     r"channels?|visit|version|records?|residence|position|sources?|concern|reason|language)\b)"
 )
+_AGED = re.compile(r"\b[Tt]he\s+\d{1,3}-year-old\b(?!-|\s+[\w(])")  # (an age that stands for the person it describes)
 # (up to three words before the body's noun, none of them opening a phrase of its own: "The minister accused
 # the union" holds the body "the union", not "The minister accused the union")
 _BODIES = (r"(?:(?!(?:the|a|an|its|their|his|her|of|and|or|to|by|for|with|from|that)\s)[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
@@ -195,6 +196,8 @@ _AREA_AFTER = re.compile(r"\s+(?:area|district|neighbou?rhood|suburb|township|co
 # someone described as from a town ("a Republican from", "a 34-year-old nurse from"; not "a statement from")
 _ONE_FROM = re.compile(r"\b(?:an?)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:statement|letter|message|report|delegation|team|"
                        r"spokes\w+|official|representative|envoy)s?\s)[\w’'-]+\s+from\s+$", re.IGNORECASE)
+_BODY_CONTEXT = re.compile(r"\b(?:head|chief|director|spokes(?:man|woman|person)|chairman|chairwoman|chair)\s+of\s+"
+                           r"(?:the\s+)?$", re.IGNORECASE)
 _TOWN_SIZE = 50_000  # a namesake village is no evidence; a city of this size is
 _LISTED = (" and ", " or ", ", ", " to ")  # a name listed with a place, or the end of a road from one
 
@@ -233,6 +236,9 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
                 and _ONE_FROM.search(text, max(0, m.span.start - 50), m.span.start) \
                 and known_place(name, min_city_population=1_000):
             m = Mention(m.span, "GPE", m.source)  # "a Republican from [Pella]", "a 34-year-old nurse from [Decorah]"
+        elif m.type in ("GPE", "LOC") and " " not in name and _BODY_CONTEXT.search(text, max(0, m.span.start - 30), m.span.start) \
+                and not known_place(name, min_city_population=0):
+            m = Mention(m.span, "ORG", m.source)  # "the head of [Indeci]": no place the gazetteer knows, a body
         elif m.type in ("ORG", "PERSON") and _AREA_AFTER.match(text, m.span.end):
             m = Mention(m.span, "GPE", m.source)  # "Kano's Fagge area", "the Hodan district": a place's name
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):
@@ -493,6 +499,8 @@ def _rule_mentions(analysis: Analysis) -> list[Mention]:
         for m in _IT_SAYS.finditer(chunk):  # "it said": an organisation speaking
             here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "pronoun:n"))
         for m in _ROLE_NP.finditer(chunk):
+            here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
+        for m in _AGED.finditer(chunk):  # "The 54-year-old, who took over the agency last March, said"
             here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
         for m in _ORG_NP.finditer(chunk):
             here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "role"))
