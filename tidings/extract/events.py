@@ -1101,7 +1101,8 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
     # kind, in what the sentence reports someone said, is a second event (not an attack or a disaster, whose
     # tolls are the sentence's, nor a meeting or a protest, which a sentence names twice: "met ... to discuss")
     told = next((q.span.start - span.start for q in index.quotes_meeting(analysis, span)
-                 if q.kind != "direct" and span.start < q.span.start < span.end), None)
+                 if q.kind != "direct" and span.start < q.span.start < span.end), None) \
+        if any(_TRIGGERS[r][0] not in _ONCE_A_SENTENCE for r, _ in triggers) else None
     kinds_before = {_TRIGGERS[r][0] for r, m in triggers if told is not None and m.end() <= told}
     reported = [(r, m) for r, m in (_first_triggers(chunk, pos=told) if told is not None else ())
                 if _TRIGGERS[r][0] in kinds_before and _TRIGGERS[r][0] not in _ONCE_A_SENTENCE]
