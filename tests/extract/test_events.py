@@ -1622,3 +1622,13 @@ def test_events_laws_struck_down_decrees_signed_and_orders_barring(sentence, kin
 ])
 def test_events_casualties_flown_to_hospital_are_aid_and_defending_the_judiciary_support(sentence, kind):
     assert kind in [a[0] for a in _acts(sentence)]
+
+
+def test_events_a_headline_opening_on_a_bare_role_is_the_acts_of_the_one_its_post_names():
+    from tidings import analyze
+
+    a = analyze("09:10\nPresident offers condolences, promises aid to rebuild\nPresident Arif Santoso has offered his "
+                "condolences to the families of the victims.\n")
+    head = a.posts[-1].headline
+    aid = [e for e in a.events if e.span == head and e.type == "AID"]
+    assert aid and [a.entities[p.entity].name for p in aid[0].actors] == ["Arif Santoso"]

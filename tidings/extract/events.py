@@ -8,8 +8,9 @@ from dataclasses import dataclass, replace
 
 from tidings.extract.acled import acled_type
 from tidings.extract.alternation import Alternation
-from tidings.extract.lexicon import DATELINE, KIN_NOUNS, PASSIVE_AUX, ROAD_NAME
+from tidings.extract.lexicon import DATELINE, KIN_NOUNS, PASSIVE_AUX, ROAD_NAME, ROLE_PATTERN
 from tidings.pipeline import stage
+from tidings.resolve.roles import role_matches
 from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, Span
 
 # "warned that more attacks would follow": a threat, and the attacks it names have not happened
@@ -910,6 +911,7 @@ def extract_events(analysis: Analysis) -> Analysis:
         events.extend(_fold_references(analysis, found, events))
         _claimed(analysis, span, post, events, index)
     _headline_actors(analysis, events, index)
+    _headline_roles(analysis, events, index)
     home = _dateline_place(analysis)
     # an act with no place of its own happens where the last act of its post (of its paragraph in a wire story,
     # which moves between scenes and else happens where it is filed) did
@@ -968,6 +970,36 @@ def _headline_actors(analysis: Analysis, events: list[Event], index: _Index) -> 
             if said is not None:
                 where = analysis.mentions[said.speaker].span if said.speaker is not None else said.source or said.cue
                 events[k] = replace(e, actors=(Participant(where, said.entity),))
+
+
+# a headline that opens with a bare role as its subject: "Prime minister announces aid", "Labour minister: ..."
+_HEAD_ROLE = re.compile(rf"(?:[\w’'-]+\s+){{0,2}}?((?:{ROLE_PATTERN}))(?=\s+[a-z]+s\b|\s*:)", re.IGNORECASE)
+
+
+def _headline_roles(analysis: Analysis, events: list[Event], index: _Index) -> None:
+    """"Prime minister announces aid", "President offers condolences, promises aid to rebuild", "Labour minister:
+    bill will not be withdrawn": a headline's acts with no actor, opening on a bare role, are the acts of the one
+    its post names who holds that role."""
+    text = analysis.doc.text
+    heads = {p.id: p.headline for p in analysis.posts if p.headline is not None}
+    for k, e in enumerate(events):
+        head = heads.get(e.post)
+        if head is None or e.span != head or e.actors or e.type in _INCIDENTS \
+                or (role := _HEAD_ROLE.match(text, head.start, e.trigger.start)) is None \
+                or re.search(r"\b(?:as|after|while|amid|when|because|but)\s|;", text[role.end() : e.trigger.start]):
+            continue
+        if (holder := _role_holder_in_post(analysis, index, role.group(1), head.end, e.post)) is not None:
+            events[k] = replace(e, actors=(holder,))
+
+
+def _role_holder_in_post(analysis: Analysis, index: _Index, role: str, start: int, post: int) -> Participant | None:
+    """The first person the post names after ``start`` who holds ``role`` (by the roles the resolver gave them)."""
+    body = next((p.span for p in analysis.posts if p.id == post), None)
+    if body is None:
+        return None
+    lo, hi = bisect.bisect_left(index.mentions, start), bisect.bisect_left(index.mentions, body.end)
+    return next((Participant(m.span, m.entity) for m in analysis.mentions[lo:hi] if m.type == "PERSON"
+                 and m.entity is not None and role_matches(role, analysis.entities[m.entity].roles)), None)
 
 
 _CLAIMED = re.compile(r"\b(?:claimed|claims|claim|has claimed|have claimed)\s+responsibility\b", re.IGNORECASE)
