@@ -1632,3 +1632,12 @@ def test_events_a_headline_opening_on_a_bare_role_is_the_acts_of_the_one_its_pos
     head = a.posts[-1].headline
     aid = [e for e in a.events if e.span == head and e.type == "AID"]
     assert aid and [a.entities[p.entity].name for p in aid[0].actors] == ["Arif Santoso"]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("Two people have died of carbon monoxide poisoning in a village near Ourense after running a petrol generator "
+     "inside their home, the Guardia Civil said.", "DISASTER"),  # (an accident, no attack)
+    ("The prime minister said the government had declared a crisis situation in the worst-affected regions.", "COERCE"),
+])
+def test_events_carbon_monoxide_deaths_are_an_accident_and_a_crisis_situation_a_declared_emergency(sentence, kind):
+    assert [a[0] for a in _acts(sentence)][:1] == [kind]

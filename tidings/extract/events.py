@@ -132,6 +132,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse|"
                             r"collided|collisions?|(?:crowd |stadium )?(?<!to )crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?|"
                             r"(?:oil|pipeline|fuel|diesel|crude|chemical|toxic|gas|chlorine|ammonia)\s+(?:spills?|leak(?:s|ed)?|escaped)|"
+                            # "died of carbon monoxide poisoning from a generator", "were electrocuted"
+                            r"carbon monoxide(?:\s+poisoning)?|electrocut(?:ed|ion)|"
                             r"spill(?:ed|t)\s+(?:(?:about|around|some|nearly|more than|an estimated|over|at least)\s+)?"
                             r"(?:[\d,.]+|oil|crude|fuel|diesel|chemicals|toxic)"),
     ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|quakes?|aftershocks?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
@@ -410,7 +412,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               r"impos(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?restrictions\s+on\s+(?:[\w-]+\s+){0,2}?(?:flights|traffic|movement|"
                               r"travel|access|airspace|gatherings|protests|the\s+media|internet)\b|"
                               r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
-                              r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege)|martial law|"
+                              r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege|alarm|calamity|disaster)|martial law|"
+                              r"crisis situation|national emergency|"
                               r"counter-terrorism (?:operation )?regime)|"
                               r"order(?:ed|s)?\s+(?:the\s+|an?\s+)?(?:mandatory\s+|compulsory\s+|immediate\s+)?evacuation|"
                               r"(?:mandatory|compulsory) evacuations?|evacuation orders?|"
