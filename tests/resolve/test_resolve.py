@@ -655,3 +655,11 @@ def test_resolve_a_prime_minister_is_no_minister_and_a_quote_names_no_topic():
                 "The lawyer said the trial had been conducted in undue haste.")
     lawyer = next(m for m in a.mentions if m.span.text(a.doc) == "The lawyer")
     assert lawyer.entity is not None and a.entities[lawyer.entity].name == "Kamran Paracha"
+
+
+def test_resolve_the_company_is_the_firm_just_described_as_a_manufacturer():
+    a = analyze("Himshikhar Airlines rejected the findings. The company said its pilots were well trained.\n"
+                "Novair Aerospace, the Toulouse-based manufacturer of the aircraft, said in a statement that it had taken "
+                "note of the report. But the company said the stall warning system met all requirements.")
+    last = [m for m in a.mentions if m.span.text(a.doc) == "the company"][-1]
+    assert a.entities[last.entity].name == "Novair Aerospace"

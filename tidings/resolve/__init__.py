@@ -509,11 +509,15 @@ def _in_dateline(text: str, m: Mention) -> bool:
     return m.span.start - line < 80 and (d := DATELINE.match(text, line)) is not None and m.span.end <= d.end()
 
 
+_FIRM_HEADS = r"company|firm|manufacturer|maker|carrier|airline|operator|producer|miner|lender|insurer|retailer|developer"
+
+
 def _described_as(text: str, m: Mention, head: str) -> bool:
     """Is the body named at ``m`` described there by ``head``? ("the Civic Space Defence Network, a
     Lagos-based rights group whose monitors ...", "The ... Front (BPLF), a banned separatist group";
     not "..., the embassy said", where the description is the sayer)."""
-    seen = re.match(rf"\)?(?:\s*\([^()]{{1,15}}\))?,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(head)}\b",
+    heads = _FIRM_HEADS if head in ("company", "firm") else re.escape(head)  # ("Novair Aerospace, the ... manufacturer")
+    seen = re.match(rf"\)?(?:\s*\([^()]{{1,15}}\))?,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})\b",
                     text[m.span.end : m.span.end + 80])
     return seen is not None and not _SAYS.match(text, m.span.end + seen.end())
 
