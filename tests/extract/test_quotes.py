@@ -783,3 +783,14 @@ def test_quotes_a_narrators_without_tail_is_not_what_was_said():
     text = "Al-Masirah said there were casualties, without giving a number."
     got = _trim(text, Span(text.index("there"), len(text) - 1))
     assert text[got.start : got.end] == "there were casualties"
+
+
+def test_quotes_what_a_report_or_a_court_found_is_attributed():
+    from tidings.extract.cues import find_cues
+
+    text = ("The final report of the Aircraft Accident Investigation Commission found that the crew of Flight 702 "
+            "allowed the plane's speed to bleed away during an aborted landing.")
+    got = [text[c.content.start : c.content.end] for c in find_cues(text, Span(0, len(text)), []) if c.content]
+    assert got and got[0].startswith("the crew of Flight 702")
+    text = "Police found the car abandoned near the border."  # (no "that": nothing reported)
+    assert not [c for c in find_cues(text, Span(0, len(text)), []) if c.content]

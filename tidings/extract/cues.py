@@ -20,7 +20,7 @@ _VERBS = (
     "assert asserts asserted maintain maintains "
     "maintained contend contends contended concede concedes conceded recall recalls recalled "
     "complain complains complained hoped feared signalled indicated describe describes described "
-    "estimated"
+    "estimated found"
 ).split()
 CUE = re.compile(
     r"\b(?:according to|(?:has|have|had|did|does|do|will|would|also|repeatedly|previously|later|"
@@ -30,7 +30,7 @@ CUE = re.compile(
 )
 _THAT_ONLY = frozenset(
     "reply replies replied respond responds responded recall recalls recalled predict predicts "
-    "predicted hoped feared complain complains complained signalled indicated estimated".split()
+    "predicted hoped feared complain complains complained signalled indicated estimated found".split()
 )
 _CLAUSE_ONLY = frozenset(
     "announce announces announced declare declares declared confirm confirms confirmed deny denies denied admit admits admitted "
