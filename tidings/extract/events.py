@@ -936,7 +936,8 @@ def extract_events(analysis: Analysis) -> Analysis:
 # what comes before a headline's trigger: its subject, and an act of the same subject before a comma
 # ("Minister visits injured, rejects ..."), not a clause of its own ("Toll rises as protests spread",
 # "Relatives block road; lawyer denies ...", "..., villages evacuated")
-_HEAD_CLAUSE = re.compile(r"\b(?:as|after|while|amid|when|because|but)\s|[;:]|,(?=.*\S)", re.IGNORECASE | re.DOTALL)
+_HEAD_JOINS = r"\b(?:as|after|while|amid|when|because|but)\s"  # what opens a headline's clause of its own
+_HEAD_CLAUSE = re.compile(_HEAD_JOINS + r"|[;:]|,(?=.*\S)", re.IGNORECASE | re.DOTALL)
 # what follows a headline's comma before a second verb of its subject: ", promises to pay", ", rejects"
 _HEAD_SAME_SUBJECT = re.compile(r"\s*(?:(?:also\s+)?[a-z]+s\s+(?:to\s+)?)?")
 
@@ -989,7 +990,7 @@ def _headline_roles(analysis: Analysis, events: list[Event], index: _Index) -> N
         head = heads.get(e.post)
         if head is None or e.span != head or e.actors or e.type in _INCIDENTS \
                 or (role := _HEAD_ROLE.match(text, head.start, e.trigger.start)) is None \
-                or re.search(r"\b(?:as|after|while|amid|when|because|but)\s|;", text[role.end() : e.trigger.start]):
+                or re.search(_HEAD_JOINS + "|;", text[role.end() : e.trigger.start], re.IGNORECASE):
             continue
         if (holder := _role_holder_in_post(analysis, index, role.group(1), head.end, e.post)) is not None:
             events[k] = replace(e, actors=(holder,))
