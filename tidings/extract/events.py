@@ -1142,12 +1142,11 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
     kinds_before = {_TRIGGERS[r][0] for r, m in triggers if told is not None and m.end() <= told}
     reported = [(r, m) for r, m in (_first_triggers(chunk, pos=told) if told is not None else ())
                 if _TRIGGERS[r][0] in kinds_before and _TRIGGERS[r][0] not in _ONCE_A_SENTENCE]
-    for row, m in triggers + reported:
+    for (row, m), again in [(t, False) for t in triggers] + [(t, True) for t in reported]:
         kind, mode, _ = _TRIGGERS[row]
         if kind == "ASSAULT" and labour and m.group(0).lower() in ("strike", "strikes"):
             kind, mode = "PROTEST", "strike"  # "the strike ... involves 2,300 workers": a labour strike
         trigger = Span(span.start + m.start(), span.start + m.end())
-        again = any(m is x for _, x in reported)
         if (kind + "+" if again else kind) in seen or (kind == "ASSAULT" and "PROTEST" in seen and "strike" in m.group(0).lower()):
             continue
         if kind not in _VERBAL and any(q.kind == "direct" for q in index.quotes_over(analysis, trigger)):
@@ -1218,8 +1217,7 @@ def _accusations(analysis: Analysis, found: list[Event], index: _Index, next_id:
                      and _TELLS.fullmatch(text, q.cue.start, q.cue.end) and ";" not in text[q.cue.end : e.trigger.start]),
                     None)
         if told is None or any(a.entity == told.entity or _OWN.match(text, a.span.start) for a in e.actors) \
-                or not any(a.span in told.span and (_FORCE.search(text, a.span.start, a.span.end)
-                                                    or _OFFICERS.search(text, a.span.start, a.span.end)) for a in e.actors):
+                or not any(a.span in told.span and _ARMED.search(text, a.span.start, a.span.end) for a in e.actors):
             continue
         sayer = analysis.mentions[told.speaker].span if told.speaker is not None else told.source or told.cue
         return [Event(next_id, "ACCUSE", e.span, told.cue, e.post, (Participant(sayer, told.entity),), e.actors,
@@ -1227,7 +1225,6 @@ def _accusations(analysis: Analysis, found: list[Event], index: _Index, next_id:
     return []
 
 
-_OFFICERS = re.compile(r"\b(?:officers|riot police|guards|agents|forces)\b", re.IGNORECASE)
 _TELLS = re.compile(r"(?:said|says|say|told\s+[\w\s]{0,30}|(?:said|says)\s+in\s+a\s+statement|according\s+to|alleged|claimed)",
                     re.IGNORECASE)
 _OWN = re.compile(r"(?:its|their|our|his|her|loyal)\s", re.IGNORECASE)
@@ -1481,6 +1478,8 @@ _DESCRIPTION_BEFORE = re.compile(r"[\s“\"]*The\s[^,;.“”\"]{3,120},\s*")
 _PASSIVE_BEFORE = re.compile(PASSIVE_AUX + r"(?:\w+ly\s+|now\s+|also\s+|already\s+)?$", re.IGNORECASE)
 _FORCE = re.compile(r"\b(?:police|army|military|navy|coast ?guard|gendarmerie|troops|soldiers|security forces)\b",
                     re.IGNORECASE)
+# the forces a teller of force used accuses ("officers had fired tear gas")
+_ARMED = re.compile(_FORCE.pattern + r"|\b(?:officers|riot police|guards|agents|forces)\b", re.IGNORECASE)
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,4}?\s+by\s", re.IGNORECASE)
 
 

@@ -319,15 +319,14 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
         # (a relative pronoun stays the source, as PolNeAR marks it, and speaks as what it stands for:
         # "according to a CTERA statement, which described ...": CTERA)
         if att.source is not None and att.cue is not None and att.source.end <= att.cue.start \
-                and (k := bisect.bisect_right(sent_starts, att.cue.start) - 1) >= 0:
+                and (k := bisect.bisect_right(sent_starts, att.cue.start) - 1) >= 0 \
+                and analysis.sents[k].span.start <= att.source.start \
+                and (name := _subject_name(text, analysis.sents[k].span, att.cue.start)) is not None \
+                and name.end <= att.source.start \
+                and (j := bisect.bisect_left(starts, name.start)) < len(starts) and analysis.mentions[j].span == name:
             # "Maricel Dizon, whose brother Joel Santos is an able seaman on the Marisol Dawn, told AFP that ...":
             # the tagger's source a piece of what describes the subject; the subject's name speaks
-            sent = analysis.sents[k].span
-            named = named_subject(text[sent.start : att.cue.start]) if sent.start <= att.source.start else None
-            if named is not None and sent.start + named[1] <= att.source.start:
-                name = Span(sent.start + named[0], sent.start + named[1])
-                if (j := bisect.bisect_left(starts, name.start)) < len(starts) and analysis.mentions[j].span == name:
-                    att = replace(att, source=name)
+            att = replace(att, source=name)
         said_by = _antecedent(analysis, starts, att.source) if att.source else None
         speaker = _source_mention(analysis, starts, said_by or att.source, att.cue) if att.source else None
         if speaker is None and att.source is None and att.cue is not None:
@@ -374,6 +373,13 @@ def _learned_quotes(analysis: Analysis, starts: list[int]) -> dict[int, list[_Fo
                         att.source if linked else None, True))
                 k += 1
     return out
+
+
+def _subject_name(text: str, sent: Span, end: int) -> Span | None:
+    """Where the name lies when a sentence's words before ``end`` (a cue) are a subject described at length
+    (:func:`tidings.extract.cues.named_subject`), in document offsets."""
+    named = named_subject(text[sent.start : end])
+    return Span(sent.start + named[0], sent.start + named[1]) if named is not None else None
 
 
 def source_with_head(text: str, source: Span) -> Span:
@@ -951,9 +957,9 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     # "the regional commissioner's office said": the office speaks, not the possessor that starts it
     before = [i for i in before if not (text.startswith(("’s", "'s"), mentions[i].span.end) and any(
         mentions[j].span.start == mentions[i].span.start and mentions[j].span.end > mentions[i].span.end for j in before))]
-    if (named := named_subject(text[sent.start : cue.span.start])) is not None:
+    if (name := _subject_name(text, sent, cue.span.start)) is not None:
         # "Teuku Ridwan, the sea chief of the Pidie coast, said": the name, not a place in what describes it
-        before = [j for j in before if mentions[j].span == Span(sent.start + named[0], sent.start + named[1])] or before
+        before = [j for j in before if mentions[j].span == name] or before
     if cue.verb == "according to":
         before = []
     comma = text.rfind(",", sent.start, cue.span.start)
