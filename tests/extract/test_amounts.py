@@ -46,3 +46,11 @@ def test_amounts_a_year_after_a_month_or_preposition_is_no_count_of_people():
     assert counts("An explosion in the harbour in October 2016 left several people dead.") == []
     assert counts("In 2019 people protested in the capital.") == []
     assert counts("Police said 2016 people were evacuated from the district.") == [("2016 people", 2016.0)]
+
+
+def test_amounts_counts_armed_people_and_officials():
+    a = extract_amounts(make_analysis(
+        "The gunfight left six gunmen dead. Three of the attackers fled and two officials were hurt."))
+    got = [(x.span.text(a.doc), x.value, x.unit) for x in a.amounts]
+    assert got == [("six gunmen", 6, "gunmen"), ("Three of the attackers", 3, "attackers"),
+                   ("two officials", 2, "officials")]

@@ -1641,3 +1641,19 @@ def test_events_a_headline_opening_on_a_bare_role_is_the_acts_of_the_one_its_pos
 ])
 def test_events_carbon_monoxide_deaths_are_an_accident_and_a_crisis_situation_a_declared_emergency(sentence, kind):
     assert [a[0] for a in _acts(sentence)][:1] == [kind]
+
+
+def test_events_the_toll_counts_gunmen_and_attackers():
+    got = _events("Troops raided the house in Culiacan, setting off a gunfight that left six gunmen dead and two "
+                  "soldiers wounded.", ("Culiacan", "GPE", 0))
+    assert got and got[0][4]["killed"] == 6 and got[0][4]["injured"] == 2
+    got = _events("Six of the attackers were killed in the ambush near Culiacan.", ("Culiacan", "GPE", 0))
+    assert got and got[0][4]["killed"] == 6
+
+
+def test_events_requests_restrictions_lifted_sanctions_and_refusals_to_reverse():
+    assert "REQUEST" in _kinds("The U.S. government had requested his extradition in 2023.")
+    assert "REQUEST" not in _kinds("The official requested anonymity because he was not authorised to speak.")
+    assert "COERCE" in _kinds("The aviation authority temporarily restricted arrivals and departures at two airports.")
+    assert "CONCEDE" in _kinds("In February the bloc lifted most of the sanctions on Niger.")
+    assert "REJECT" in _kinds("This decision will not be reversed under pressure from the street, the minister said.")

@@ -794,3 +794,23 @@ def test_quotes_what_a_report_or_a_court_found_is_attributed():
     assert got and got[0].startswith("the crew of Flight 702")
     text = "Police found the car abandoned near the border."  # (no "that": nothing reported)
     assert not [c for c in find_cues(text, Span(0, len(text)), []) if c.content]
+
+
+def test_quotes_a_second_quote_after_a_cue_in_its_paragraph_is_not_given_to_the_next_paragraphs_cue():
+    from tidings import analyze
+    from tidings.extract.quotes import _Found, _goes_on_from_before
+
+    text = ("Security Secretary Ramón Ibarra Cruz spoke in the capital.\n"
+            "“Our soldiers were attacked with rifles,” Ibarra told reporters. “Not one bystander was wounded.”\n"
+            "Gunmen set lorries on fire, according to the state prosecutor’s office.")
+    a = analyze(text)
+
+    def at(words):
+        return Span(text.index(words), text.index(words) + len(words))
+
+    first = _Found(at("Our soldiers were attacked with rifles,"), "direct", at("told"), None, None, 0, 1)
+    second = _Found(at("Not one bystander was wounded."), "direct", None, None, None, 0, 1)
+    tagged = replace(second, cue=at("according to"), source=at("the state prosecutor’s office"), learned=True)
+    assert _goes_on_from_before(a, second, tagged, [first, second])  # the tagger's far cue gives way
+    assert not _goes_on_from_before(a, second, tagged, [second])  # (alone in its paragraph after one with no quote)
+    assert not _goes_on_from_before(a, first, replace(first, cue=at("according to"), learned=True), [first, second])

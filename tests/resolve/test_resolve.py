@@ -663,3 +663,12 @@ def test_resolve_the_company_is_the_firm_just_described_as_a_manufacturer():
                 "note of the report. But the company said the stall warning system met all requirements.")
     last = [m for m in a.mentions if m.span.text(a.doc) == "the company"][-1]
     assert a.entities[last.entity].name == "Novair Aerospace"
+
+
+def test_resolve_an_age_after_a_pronouns_sentence_is_whom_the_pronoun_stands_for_not_its_object():
+    text = ("Dilip Raj Thapa has resigned as transport minister after the crash.\n"
+            "He said he had handed his letter to the prime minister, Kamala Bista, on Tuesday afternoon. "
+            "The 61-year-old, a former pilot, had held the post since last May.")
+    a = analyze(text)
+    aged = next(m for m in a.mentions if m.span.text(a.doc) == "The 61-year-old")
+    assert a.entities[aged.entity].name == "Dilip Raj Thapa"

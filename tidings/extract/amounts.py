@@ -31,7 +31,11 @@ _PEOPLE = (r"people|persons|civilians|children|adults|soldiers|troops|officers|p
            r"fans|miners|farmers|sailors|crew|guards|pilgrims|worshippers|shoppers|commuters|"
            r"employees|demonstrators|rebels|insurgents|personnel|medics|doctors|nurses|teachers|boys|girls|"
            r"fishermen|fishers|labourers|laborers|traders|drivers|motorists|pedestrians|bystanders|parishioners|"
-           r"guests|detainees|inmates|herders|seafarers|spectators|settlers")
+           r"guests|detainees|inmates|herders|seafarers|spectators|settlers|gunmen|attackers|assailants|bandits|"
+           r"jihadists|extremists|suspects|raiders|pirates|combatants|servicemen|peacekeepers|guerrillas|"
+           r"militiamen|paramilitaries|gendarmes|agents|officials|locals|inhabitants|mourners|infants|babies|"
+           r"schoolchildren|climbers|hikers|swimmers|recruits|cadets|marines|lawmakers|worshipers|shepherds|"
+           r"smugglers")
 _NOT_ADJ = r"(?!(?:were|was|are|is|have|has|had|been|of|and|in|on|at)\b)"
 _COUNT = re.compile(
     # ("two of the fishermen", but not "two of the wounded", who are not a count of the wounded)

@@ -192,6 +192,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("REQUEST", "summons", r"(?:order|summon)(?:s|ed)?\s+(?:[\w’'.-]+\s+){1,6}?to\s+appear\b"),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|(?:(?<=to )|(?<=to ')|(?<=to ‘))demand\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
+                          # "had requested his extradition in 2023", "formally requested talks" (not "requested anonymity")
+                          r"(?<!was )(?<!were )request(?:s|ed)\b(?!\s+(?:anonymity|not\b|that\s+(?:his|her|their)\s+name|to\s+remain\b))|"
+                          r"(?:s(?:ought|eeks?|eeking)|ask(?:s|ed|ing)?\s+for)\s+(?:his|her|their|the|its)\s+extradition\b|"
                           r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b|"
                           r"(?:are|is|am) asking (?:the |our |all )?(?:[\w-]+ ){1,4}?for (?:[\w-]+ )?(?:things|help|money|aid|"
                           r"support|funds|assistance)\b"),  # "I am asking the federal government for three things"
@@ -233,6 +236,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                          r"(?:will|would|does|did|do|could)\s+not\s+accept|"
                          # "the money and the transfer were “not on the table”", "the government would not back down"
                          r"(?:is|are|was|were)\s+[“\"‘']?not\s+on\s+the\s+table|(?:will|would|shall)\s+not\s+back\s+down|"
+                         # "This decision will not be reversed under pressure from the street"
+                         r"(?:will|would|shall)\s+not\s+be\s+(?:reversed|revoked|withdrawn|scrapped|lifted|rescinded)\b|"
                          # "told parliament the government had no plans to reverse the increase", "said it bore no
                          # responsibility for people who had left"
                          r"(?:has|had|have)\s+no\s+plans?\s+to\s+(?:reverse|withdraw|scrap|change|roll\s+back|lift|cancel|drop|"
@@ -408,6 +413,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               r"order(?:s|ed)?\s+(?:all\s+)?(?:[\w’'.-]+\s+){0,3}?(?:schools|markets|shops|offices|businesses)\s+"
                               r"(?:closed|shut)\b|(?:impos|introduc|extend)(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,3}?rationing\b|"
                               r"closures?\s+of\s+(?:[\w’'.-]+\s+){1,6}?(?:would|will)\s+remain\s+in\s+(?:force|place)\b|"
+                              # "had temporarily restricted arrivals and departures at Domodedovo"
+                              r"restrict(?:s|ed|ing)\s+(?:[\w-]+\s+){0,3}?(?:flights|arrivals|departures|air\s+traffic)\b|"
                               # "imposed temporary restrictions on flights at Vnukovo"
                               r"impos(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?restrictions\s+on\s+(?:[\w-]+\s+){0,2}?(?:flights|traffic|movement|"
                               r"travel|access|airspace|gatherings|protests|the\s+media|internet)\b|"
@@ -425,7 +432,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               # "lifted a centuries-old ban", "reversed a decision", "dropped the investigation"
                               # (PLV train: 14 of 25 "lifted the ban" rows YIELD, the rest a refusal or agreement to)
                               r"(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?)\s+(?:a\s+|an\s+|the\s+|its\s+|"
-                              r"their\s+)?(?:[\w-]+\s+){0,3}?(?:ban|bans|restrictions|curbs|embargo|blockade|curfew|suspension)\b|"
+                              r"their\s+)?(?:[\w-]+\s+){0,3}?(?:ban|bans|restrictions|curbs|embargo|blockade|curfew|suspension|sanctions)\b|"
                               r"revers(?:e|es|ed|ing)\s+(?:a\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
                               r"(?:decision|ruling|policy|ban)\b|U-turn|"
                               r"dropp(?:ed|ing)\s+(?:the|its|all)\s+(?:[\w-]+\s+){0,2}?(?:investigation|charges|case|probe|"

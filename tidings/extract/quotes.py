@@ -669,7 +669,7 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                 and mentions[first.speaker].span.end <= m.source.start and m.source.end <= m.cue.start \
                 and not _RELATIVE.search(text, mentions[first.speaker].span.end, m.cue.start) \
                 and not _participle_cue(text, m.cue)  # "X met Y, saying": X says
-            if _goes_on_from_before(analysis, first, m):
+            if _goes_on_from_before(analysis, first, m, out):
                 # a paragraph that is all one quote after a paragraph that quotes goes on from it, not to a cue in
                 # the next ('“This is the third time ...” | In a statement, FMR said that ...': _inherit gives its
                 # speaker)
@@ -700,16 +700,20 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
     return sorted(out, key=lambda f: f.span.start)
 
 
-def _goes_on_from_before(analysis: Analysis, rule: _Found, learned: _Found) -> bool:
-    """Is the rules' cue-less quote a paragraph of its own after a paragraph that quotes, which the tagger gave to
-    a cue in a later paragraph?"""
+def _goes_on_from_before(analysis: Analysis, rule: _Found, learned: _Found, rules: list[_Found]) -> bool:
+    """Is the rules' cue-less quote one that goes on from a quote before it, a paragraph of its own after a paragraph
+    that quotes or a quote after one with a cue in its own paragraph, which the tagger gave to a cue in a later
+    paragraph?"""
     paragraphs = analysis.paragraphs
     if not (rule.kind == "direct" and rule.cue is None and learned.cue is not None
-            and 0 < rule.paragraph < len(paragraphs)):
+            and 0 <= rule.paragraph < len(paragraphs) and learned.cue.start >= paragraphs[rule.paragraph].span.end):
+        return False
+    if any(r.paragraph == rule.paragraph and r.cue is not None and r.span.end <= rule.span.start for r in rules):
+        return True  # '“Our personnel were attacked ...,” Arriaga told reporters. “Not a single civilian was hurt ...”'
+    if rule.paragraph == 0:
         return False
     before = paragraphs[rule.paragraph - 1]
-    return learned.cue.start >= paragraphs[rule.paragraph].span.end and before.post == rule.post \
-        and bool(quoted_spans(analysis.doc.text, before.span.start, before.span.end))
+    return before.post == rule.post and bool(quoted_spans(analysis.doc.text, before.span.start, before.span.end))
 
 
 def _own_cues(out: list[_Found], hit: list[int]) -> bool:

@@ -554,6 +554,10 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
                   and not (unquoted and _in_quotes(text, mentions[j].span.start))]
         inside.sort(key=lambda j: (not (speaking and _spoke(text, mentions[j], clusters[link[j]].type)),
                                    _is_object(text, mentions[j]), _is_possessor(text, mentions[j])))
+        if inside and lo < hi and mentions[lo].span.start == span.start and mentions[lo].source.startswith("pronoun:") \
+                and lo not in link and not _in_quotes(text, span.start + 1):
+            continue  # "He said he had handed his resignation to the prime minister. The 58-year-old ...": not the
+            # prime minister, but whom "He" stands for, named before
         if inside:
             return link[inside[0]]
     return None
