@@ -672,6 +672,39 @@ def test_quote_an_interviews_answers_are_the_interviewees_words_and_its_question
     assert not any("Reporting by" in t or t.startswith("When will") for t in said)
 
 
+def test_quote_an_interview_without_labels_has_questions_on_lines_of_their_own_answered_in_the_first_person():
+    from tidings import analyze
+
+    intro = ("‘We cannot feed them all’: the aid chief on the border\n"
+             "Mariam Sow, who runs the Relief Union’s work in eastern Chad, spoke to us in Abéché.\n")
+    qa = ("How many people are crossing now?\n"
+          "About 2,000 a day since Friday. We register them at the border post.\n"
+          "What do they tell you?\n"
+          "That their towns were burned. I sat with a woman yesterday who walked for four days.\n"
+          "What are you asking donors for?\n"
+          "I am asking for water trucks and shelter before the rains come.\n")
+    a = analyze(intro + qa)
+    said = {q.span.text(a.doc): a.entities[q.entity].name for q in a.quotes if q.entity is not None}
+    assert said.get("About 2,000 a day since Friday. We register them at the border post.") == "Mariam Sow"
+    assert said.get("I am asking for water trucks and shelter before the rains come.") == "Mariam Sow"
+    assert not any(t.endswith("?") for t in said)
+    # an explainer's questions over the reporter's paragraphs are no interview
+    a = analyze("Why the border matters\nMariam Sow runs the Relief Union’s work in eastern Chad.\n"
+                "What happened?\nGunmen burned two towns on Thursday, officials said.\n"
+                "Who is crossing?\nMostly women and children, who walk for days.\n"
+                "What happens next?\nThe rains start in June and the roads will close.\n")
+    assert not any(a.entities[q.entity].name == "Mariam Sow" for q in a.quotes if q.entity is not None)
+
+
+def test_quote_a_narrators_phrase_after_the_cue_is_not_what_was_said():
+    from tidings import analyze
+
+    a = analyze("Drones struck two fuel depots in the port before dawn on Sunday, killing at least seven people, "
+                "officials said, in the heaviest attack yet on the city.")
+    got = [q.span.text(a.doc) for q in a.quotes]
+    assert got == ["Drones struck two fuel depots in the port before dawn on Sunday, killing at least seven people"]
+
+
 def test_quote_an_unnamed_spokesmans_he_speaks_for_his_body_and_a_dismissed_official_says_nothing():
     from tidings import analyze
 
@@ -814,3 +847,13 @@ def test_quotes_a_second_quote_after_a_cue_in_its_paragraph_is_not_given_to_the_
     assert _goes_on_from_before(a, second, tagged, [first, second])  # the tagger's far cue gives way
     assert not _goes_on_from_before(a, second, tagged, [second])  # (alone in its paragraph after one with no quote)
     assert not _goes_on_from_before(a, first, replace(first, cue=at("according to"), learned=True), [first, second])
+
+
+def test_quotes_what_someone_declined_to_say_is_no_quote():
+    from tidings import analyze
+
+    a = analyze("The company did not say when the unit would restart. The spokesman declined to say what form a "
+                "response might take. She said when the water came they ran to the school.")
+    got = [q.span.text(a.doc) for q in a.quotes]
+    assert not any("restart" in q or "what form" in q for q in got)
+    assert any(q.startswith("when the water came") for q in got)  # what was said can open with "when"

@@ -186,9 +186,14 @@ _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:[\w’'-]+\s+){0,2}$")
 _BARE_CLAUSE = re.compile(r"^\s+(?:that\s+)?((?:he|she|they|it|we|i)\s+(?:would|will|could|had|has|was|were|is|are|might|may|must|"
                           r"should|did|does)\b)", re.IGNORECASE)
+# what the narrator adds after a cue: "..., the governor said on Tuesday, in Kyiv's latest strike on ...", "amid ..."
+NARRATOR_AFTER = re.compile(r"(?:amid|following|despite|in\s+(?:the|a|an|[A-Z][\w’'-]*(?:’s|'s))\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:latest|first|second|third|new|rare|apparent|sign|move|escalation|attack|strike|blow|"
+                            r"setback|response|reference))\b")
 _ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|where|which|who|adding|citing|with|without|according|and|but|"
                              r"up|down|(?:most|many|some|all|none|one|two|three|\d+)\s+of\s+them|"
-                             r"(?:\w+\s+){1,2}(?:before|after|later|earlier)\b)\b")  # "hours before ...", "and will meet ..."
+                             r"(?:\w+\s+){1,2}(?:before|after|later|earlier)\b|" + NARRATOR_AFTER.pattern +
+                             r")\b")  # "hours before ...", "and will meet ..."
 _SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
                          r"argued|claims|claimed|notes|noted|threatened|threatens|promised|promises|vowed|vows|"
                          r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges|blamed|blames|"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
-from tidings.extract.cues import _FINITE, Cue, _noun_phrase, find_cues, named_subject, speech_class
+from tidings.extract.cues import _FINITE, NARRATOR_AFTER, Cue, _noun_phrase, find_cues, named_subject, speech_class
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.roles import role_matches
@@ -100,7 +100,8 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     for sent in analysis.sents:
         para_sents.setdefault(sent.paragraph, []).append(sent)
     tagged = _learned_quotes(analysis, starts) if learned else {}
-    interview, answering = _interviewee(analysis), False
+    labels = _qa_labels(analysis)
+    interview, answering = _interviewee(analysis, labels), False
     for p_idx, para in enumerate(analysis.paragraphs):
         quoted = quoted_spans(text, para.span.start, para.span.end)
         sents = para_sents.get(p_idx, [])
@@ -112,7 +113,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         lead = opening
         turn = _transcript_turn(analysis, starts, p_idx)
         if interview is not None and not turn:
-            turn, answering = _answer(analysis, p_idx, interview, answering)
+            turn, answering = _answer(analysis, p_idx, interview, answering, labels)
         if turn:  # the turn, not the quotation mark before its label
             items = [f for f in items if not turn[0].span in f.span] + turn
         items = [_interrupted(analysis, f, items, sents) for f in _vote(analysis, items, tagged.get(p_idx, []))]
@@ -206,6 +207,9 @@ def _reports_speech(text: str, f: _Found) -> bool:
     when their cue is a reporting verb the rules know, with the content that verb takes
     ("respond" only with "that", "announce" only with a clause, "warn" a clause after whom).
     """
+    if f.kind != "direct" and _NOT_SAID.search(text, max(0, f.span.start - 40), f.span.start) \
+            and _WH_CLAUSE.match(text, f.span.start, f.span.end):
+        return False  # "The company did not say when the unit would restart", "He declined to say what form ...": unsaid
     if not f.learned or f.kind == "direct":
         return True
     if f.cue is not None and _ASKED.fullmatch(text, f.cue.start, f.cue.end) and _ASKED_WHAT.match(text, f.span.start, f.span.end):
@@ -229,6 +233,12 @@ def _reports_speech(text: str, f: _Found) -> bool:
         # "told supporters to “stay angry, but stay in the room”": the words in marks were said
         return that or _quoted_words(text, f.span) >= 3 or bool(_FINITE.search(" ".join(body.split()[:10])))
     return True
+
+
+_NOT_SAID = re.compile(r"\b(?:did\s+not|didn[’']t|does\s+not|doesn[’']t|would\s+not|wouldn[’']t|could\s+not|couldn[’']t|"
+                       r"will\s+not|won[’']t|declined\s+to|refused\s+to|refuses\s+to|declines\s+to)\s+"
+                       r"(?:say|said|disclose|specify|reveal|confirm|explain|elaborate\s+on)\s*$")
+_WH_CLAUSE = re.compile(r"(?:when|what|how|whether|why|where|who|whom|which|if)\b", re.IGNORECASE)
 
 
 def _quoted_words(text: str, span: Span) -> int:
@@ -615,6 +625,9 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
     out = list(rules)
     for m in _mend(rules, learned):
         hit = [k for k, r in enumerate(out) if not r.learned and _overlap(r.span, m.span) > 0]
+        if not hit and m.cue is not None and m.cue.end <= m.span.start and any(r.cue == m.cue for r in out) \
+                and NARRATOR_AFTER.match(text, m.span.start):
+            continue  # "X, police said, | in the latest mass kidnapping ...": the rules read the cue's words; the narrator's
         if not hit:
             out.append(m)
             continue
@@ -853,29 +866,57 @@ def _unnamed_voice(analysis: Analysis, found: list[_Found]) -> list[_Found]:
     return out
 
 
-def _interviewee(analysis: Analysis) -> int | None:
-    """The person a question-and-answer interview ("Q: ...", "A: ...", each twice or more) asks: the person
+def _qa_labels(analysis: Analysis) -> list[str | None]:
+    """Each paragraph's part in a question-and-answer interview, "Q", "A" or None: labelled ("Q: ...", "A: ..."),
+    or, in a piece with no labels, three or more paragraphs that are a question alone, each answered by the
+    paragraph after it, most answers in the first person ("What struck you?" / "The new part of the camp, where
+    ... We have ..."; not an explainer's "What happens next?" over the reporter's paragraphs)."""
+    text, paras = analysis.doc.text, analysis.paragraphs
+    labels: list[str | None] = [m.group(1) if (m := _QA.match(text, p.span.start, p.span.end)) else None for p in paras]
+    if "Q" in labels:
+        return labels
+    asks = {k for k, p in enumerate(paras) if k > 0 and _ASKS.fullmatch(text, p.span.start, p.span.end)}
+    answers = {k + 1: k for k in asks if k + 1 < len(paras) and k + 1 not in asks and paras[k + 1].post == paras[k].post}
+    # (a question on a line of its own may be read as a post's headline: the post's first paragraph answers it)
+    heads = {post.id: post.headline for post in analysis.posts if post.headline is not None}
+    for k, para in enumerate(paras):
+        if (k == 0 or paras[k - 1].post != para.post) and para.post in heads and k not in asks \
+                and _ASKS.fullmatch(text, heads[para.post].start, heads[para.post].end):
+            answers[k] = None
+    first_person = sum(bool(_FIRST_PERSON.search(_unquoted(text, paras[k].span))) for k in answers)
+    if len(answers) >= 3 and 2 * first_person > len(answers):
+        for k, question in answers.items():
+            labels[k] = "A"
+            if question is not None:
+                labels[question] = "Q"
+    return labels
+
+
+_ASKS = re.compile(r"[ \t]*[^“”\"\n]{3,300}\?[ \t]*")  # a paragraph that is a question alone, no quotation in it
+
+
+def _interviewee(analysis: Analysis, labels: list[str | None]) -> int | None:
+    """The person a question-and-answer interview (questions and answers, each twice or more) asks: the person
     the introduction before the first question names most (the answers name the people they talk about)."""
-    text = analysis.doc.text
-    labelled = [(p.span.start, m.group(1)) for p in analysis.paragraphs if (m := _QA.match(text, p.span.start, p.span.end))]
-    labels = [label for _, label in labelled]
-    if labels.count("Q") < 2 or labels.count("A") < 2:
-        return None
-    first = labelled[0][0]
+    if labels.count("A") < 2 or labels.count("Q") < 2 and any(_QA.match(analysis.doc.text, p.span.start, p.span.end)
+                                                              for p in analysis.paragraphs):
+        return None  # (labelled: two questions and two answers at least)
+    first = analysis.paragraphs[next(k for k, label in enumerate(labels) if label)].span.start
     people = [e for e in analysis.entities if e.type == "PERSON" and e.mentions]
     named = {e.id: sum(analysis.mentions[i].span.start < first for i in e.mentions) for e in people}
     return max(people, key=lambda e: (named[e.id], len(e.mentions))).id if people else None
 
 
-def _answer(analysis: Analysis, p_idx: int, person: int, answering: bool) -> tuple[list[_Found], bool]:
+def _answer(analysis: Analysis, p_idx: int, person: int, answering: bool,
+            labels: list[str | None]) -> tuple[list[_Found], bool]:
     """An interview's answer ("A: Slowly, and then all at once."), and the paragraphs that go on with it up to
     the next question, are the interviewee's words; and whether the next paragraph may go on with it."""
     text = analysis.doc.text
     para = analysis.paragraphs[p_idx]
     m = _QA.match(text, para.span.start, para.span.end)
-    if m is not None and m.group(1) == "Q" or m is None and (not answering or _CREDITS.match(text, para.span.start)
-                                                              or not _before_question(analysis, p_idx)
-                                                              and _narrated(analysis, para.span)):
+    if labels[p_idx] == "Q" or labels[p_idx] is None and (not answering or _CREDITS.match(text, para.span.start)
+                                                          or not any(labels[p_idx + 1 :])
+                                                          and _narrated(analysis, para.span)):
         return [], False
     content = _strip(text, Span(m.end() if m else para.span.start, para.span.end))
     if len(text[content.start : content.end].split()) < 2:
@@ -898,11 +939,6 @@ def _narrated(analysis: Analysis, span: Span) -> bool:
     named = any(m.type == "PERSON" and m.source == "ner" and span.start <= m.span.start < span.end for m in analysis.mentions)
     return (named or bool(_REPORTING.search(text, span.start, span.end))) \
         and not _FIRST_PERSON.search(_unquoted(text, span))
-
-
-def _before_question(analysis: Analysis, p_idx: int) -> bool:
-    text = analysis.doc.text
-    return any(_QA.match(text, p.span.start, p.span.end) for p in analysis.paragraphs[p_idx + 1 :])
 
 
 def _unquoted(text: str, span: Span) -> str:
