@@ -191,13 +191,13 @@ def test_a_wire_lede_after_its_dateline_keeps_its_subject():
 
 def test_a_body_in_apposition_and_the_generic_names_of_bodies_are_the_body_named_before():
     got = _said("Halcyon Maritime, the Dubai-based company that operates the Vega Tern, said in a statement that the "
-                "crew was cooperating. The company did not say why the ship slowed.\n\n"
+                "crew was cooperating. The company said the ship had slowed for repairs.\n\n"
                 "NATO will send four more warships to the Gulf of Finland, the alliance said on Tuesday.\n\n"
                 "The European Union agreed on new sanctions against the shipowner. The bloc said it would act soon.\n\n"
                 "Amnesty International accused the police of killing protesters. The rights group said it had "
                 "documented 12 deaths.")
     assert got["that the crew was cooperating"][2] == "Halcyon Maritime"  # not the ship in its relative clause
-    assert got["why the ship slowed"][2] == "Halcyon Maritime"
+    assert got["the ship had slowed for repairs"][2] == "Halcyon Maritime"
     assert [v[2] for q, v in got.items() if "four more warships" in q] == ["NATO"]
     assert got["it would act soon"][2] == "European Union"
     assert got["it had documented 12 deaths"][2] == "Amnesty International"
