@@ -1657,3 +1657,9 @@ def test_events_requests_restrictions_lifted_sanctions_and_refusals_to_reverse()
     assert "COERCE" in _kinds("The aviation authority temporarily restricted arrivals and departures at two airports.")
     assert "CONCEDE" in _kinds("In February the bloc lifted most of the sanctions on Niger.")
     assert "REJECT" in _kinds("This decision will not be reversed under pressure from the street, the minister said.")
+
+
+def test_events_a_treatment_centre_or_field_hospital_opened_is_aid_and_a_cyberattack_an_assault():
+    assert "AID" in _kinds("The charity has opened a treatment centre in the camp.")
+    assert "ASSAULT" in _kinds("Flights were cancelled across Europe after a cyberattack on the software provider.")
+    assert "AID" in _kinds("The army opened two field hospitals near the border.")

@@ -1,3 +1,4 @@
+import pytest
 from tidings import analyze
 from tidings.extract.entities import _rule_mentions
 from tidings.resolve import resolve_entities
@@ -672,3 +673,21 @@ def test_resolve_an_age_after_a_pronouns_sentence_is_whom_the_pronoun_stands_for
     a = analyze(text)
     aged = next(m for m in a.mentions if m.span.text(a.doc) == "The 61-year-old")
     assert a.entities[aged.entity].name == "Dilip Raj Thapa"
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    # a spokesman of rank is the spokesman before a deputy named later
+    ("In a statement, police spokesman Assistant Commissioner Joseph Moyo said the raid was lawful.\n"
+     "The spokesman later told reporters that the equipment would be returned.\n"
+     "The ruling party dismissed the criticism. Its deputy spokesman, Peter Dube, said diplomats were meddling.",
+     "The spokesman", "Joseph Moyo"),
+    # a body described with its base is the body named after
+    ("Portiva runs check-in software at 40 airports. Portiva’s parent company, the US-based Calder Dynamics, "
+     "said in a statement that it had detected an intrusion.", "Portiva’s parent company", "Calder Dynamics"),
+    # "the group" is the group that called itself a name, not the firm named last
+    ("A ransomware group calling itself Black Lantern claimed the attack, according to Ayesha Rahman, an "
+     "analyst at the London-based firm Kestrel Intelligence. The group said it had stolen 400 gigabytes of data.",
+     "The group", "Black Lantern"),
+])
+def test_resolve_a_described_speaker_is_the_one_its_description_names(text, mention, name):
+    assert _names(analyze(text))[mention] == name

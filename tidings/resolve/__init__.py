@@ -151,6 +151,10 @@ def _add_name(text: str, m: Mention, i: int, clusters: list[_Cluster], units: _U
             for part in role.split(" and ")[:-1]:  # "communications minister and government spokesman": both
                 if parse_role(part)[0] in ROLE_NOUNS:
                     cl.roles[part] = None
+            said = role.split()
+            for j in range(len(said) - 1):  # "police spokesman Assistant Commissioner [X]": a spokesman of rank
+                if said[j].lower() in ROLE_NOUNS and said[j + 1][:1].isupper():
+                    cl.roles[" ".join(said[: j + 1])] = None
             cl.gender = cl.gender or title_gender([role])
             if text[m.span.start - len(role) - 1 : m.span.start - 1] == role:
                 cl.aliases[f"{role} {surface}"] = None
@@ -313,7 +317,8 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
             return _add_other(surface, "ORG", i, clusters)  # "a local resistance committee" is new here
         # "The shipping company, Oceanic Star Maritime, said", "the disaster agency AFAD": one body (past a name
         # inside the description: "The UN refugee agency, UNHCR,")
-        k = next((j for j in range(i + 1, min(i + 4, len(mentions))) if mentions[j].span.start >= m.span.end), i + 1)
+        k = next((j for j in range(i + 1, min(i + 4, len(mentions))) if mentions[j].span.start >= m.span.end
+                  and not _BASED.fullmatch(text, mentions[j].span.start, mentions[j].span.end + 6)), i + 1)
         if k < len(mentions) and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
                 and mentions[k].span.start >= m.span.end and _APPOSED.fullmatch(text, m.span.end, mentions[k].span.start):
             return link[k]
@@ -414,7 +419,8 @@ def _unnamed_holders(text: str, mentions: list[Mention], link: dict[int, int]) -
 
 # between a described body and its name: "the disaster agency AFAD", "The shipping company, Oceanic Star
 # Maritime,", "The employers' group, the Rotterdam Terminal Operators Association"
-_APPOSED = re.compile(r"(?:['’]s?\s+[a-z]+)?\s*,?\s*(?:the\s+)?")
+_APPOSED = re.compile(r"(?:['’]s?\s+[a-z]+)?\s*,?\s*(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-based\s+)?")
+_BASED = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-based")  # "the US-based [Calder Dynamics]": where, not who
 _INDEFINITE = re.compile(r"(?i)an?\s")  # "a local resistance committee": a body first met here
 
 
@@ -514,11 +520,14 @@ _FIRM_HEADS = r"company|firm|manufacturer|maker|carrier|airline|operator|produce
 
 def _described_as(text: str, m: Mention, head: str) -> bool:
     """Is the body named at ``m`` described there by ``head``? ("the Civic Space Defence Network, a
-    Lagos-based rights group whose monitors ...", "The ... Front (BPLF), a banned separatist group";
-    not "..., the embassy said", where the description is the sayer)."""
+    Lagos-based rights group whose monitors ...", "The ... Front (BPLF), a banned separatist group", "a
+    ransomware group calling itself Black Lantern"; not "..., the embassy said", where the description is the sayer)."""
     heads = _FIRM_HEADS if head in ("company", "firm") else re.escape(head)  # ("Novair Aerospace, the ... manufacturer")
     seen = re.match(rf"\)?(?:\s*\([^()]{{1,15}}\))?,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})\b",
                     text[m.span.end : m.span.end + 80])
+    if re.search(rf"\b(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})\s+(?:calling\s+itself|called|known\s+as|named)\s+$",
+                 text[max(0, m.span.start - 80) : m.span.start], re.IGNORECASE):
+        return True  # "A ransomware group calling itself Black Lantern"
     return seen is not None and not _SAYS.match(text, m.span.end + seen.end())
 
 
