@@ -491,6 +491,21 @@ def test_entities_someone_from_a_town_names_a_place(text, name):
     assert [m.type for m in got] == ["GPE"]
 
 
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Mavi Hat Denizcilik, which operates the ferry, said it would cooperate.", "Mavi Hat Denizcilik", "ORG"),
+    ("Istanbul, which runs the city ferries, said services would resume.", "Istanbul", "GPE"),  # (a place it knows)
+])
+def test_entities_a_name_that_operates_something_is_a_company_unless_a_known_place(text, name, kind):
+    from tidings.extract.entities import _places_by_context
+
+    i = text.index(name)
+    assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + len(name)), "GPE", "ner")])] == [kind]
+
+
+def test_entities_the_coast_guard_spokesman_is_a_person():
+    assert ("The coast guard spokesman", "PERSON", "role") in _mentions("The coast guard spokesman said divers were out.")
+
+
 def test_entities_an_age_stands_for_a_person_and_the_head_of_an_unknown_name_heads_a_body():
     got = _mentions("The 54-year-old, who took over the agency last March, said helicopters would fly at dawn.")
     assert ("The 54-year-old", "PERSON", "role") in got

@@ -1663,3 +1663,8 @@ def test_events_a_treatment_centre_or_field_hospital_opened_is_aid_and_a_cyberat
     assert "AID" in _kinds("The charity has opened a treatment centre in the camp.")
     assert "ASSAULT" in _kinds("Flights were cancelled across Europe after a cyberattack on the software provider.")
     assert "AID" in _kinds("The army opened two field hospitals near the border.")
+
+
+def test_events_condolences_sent_or_offered_are_support():
+    assert "SUPPORT" in _kinds("Greece and Azerbaijan sent condolences on Tuesday.")
+    assert "SUPPORT" in _kinds("The president offered his deepest condolences to the victims' relatives.")

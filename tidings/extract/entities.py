@@ -36,7 +36,7 @@ _ROLE_NP = re.compile(
     r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
     r"((?:(?:former|then|new|acting|current|outgoing|incoming|deputy|vice|top|senior|chief|"
     r"[\w’'-]+(?:’s|'s)|[A-Z][\w-]+|\d+-year-old|[a-z]+(?:al|an|ic|ish|ese|ary|ive)|"
-    r"navy|army|police|ministry|government|party|union|company|coastguard|embassy|agency|campaign|opposition|ruling|"
+    r"navy|army|police|ministry|government|party|union|company|coastguard|coast|guard|embassy|agency|campaign|opposition|ruling|"
     r"rebel|council|commission|board|court|group|alliance|bloc|airline|airport|hospital|university|club|palace|"
     r"security|defen[cs]e|interior|foreign|justice|transport|energy|military|state|city|district|provincial|federal|"
     # a portfolio right before the office: "the communications minister", "the fisheries secretary"
@@ -194,6 +194,7 @@ _WHERE = re.compile(r"\b(?:in|into|inside|near|outside|around|across|(?:north|so
                     r"shelled|struck|bombed|hit|shelling|striking|bombing)\s+$")  # ... or "Russian forces shelled [Kharkiv]"
 _AREA_AFTER = re.compile(r"\s+(?:area|district|neighbou?rhood|suburb|township|county|province|region)\b")
 # someone described as from a town ("a Republican from", "a 34-year-old nurse from"; not "a statement from")
+_OPERATOR_AFTER = re.compile(r",\s+which\s+(?:operates|owns|runs|manages|manufactures|makes|built|builds|employs)\b")
 _ONE_FROM = re.compile(r"\b(?:an?)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:statement|letter|message|report|delegation|team|"
                        r"spokes\w+|official|representative|envoy)s?\s)[\w’'-]+\s+from\s+$", re.IGNORECASE)
 _BODY_CONTEXT = re.compile(r"\b(?:head|chief|director|spokes(?:man|woman|person)|chairman|chairwoman|chair)\s+of\s+"
@@ -239,6 +240,9 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
         elif m.type in ("GPE", "LOC") and " " not in name and _BODY_CONTEXT.search(text, max(0, m.span.start - 30), m.span.start) \
                 and not known_place(name, min_city_population=0):
             m = Mention(m.span, "ORG", m.source)  # "the head of [Indeci]": no place the gazetteer knows, a body
+        elif m.type in ("GPE", "LOC", "PERSON") and _OPERATOR_AFTER.match(text, m.span.end) \
+                and not known_place(name, min_city_population=0):
+            m = Mention(m.span, "ORG", m.source)  # "Mavi Hat Denizcilik, which operates the ferry": a company
         elif m.type in ("ORG", "PERSON") and _AREA_AFTER.match(text, m.span.end):
             m = Mention(m.span, "GPE", m.source)  # "Kano's Fagge area", "the Hodan district": a place's name
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):

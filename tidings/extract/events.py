@@ -529,6 +529,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            # "is willing to provide support", "is ready to contribute troops" (PLV train: 7 of 9 AGREE)
                            r"(?:is|are|was|were)\s+(?:willing|ready|prepared)\s+to\s+(?:provide|contribute|send|help|offer|"
                            r"supply)\b"),
+    # "Greece and Azerbaijan send condolences", "offered his deepest condolences to the families" (words, though "sent")
+    ("SUPPORT", "condolences", r"(?:sen[dt]s?|sending|offer(?:s|ed|ing)?|express(?:es|ed|ing)?|extend(?:s|ed|ing)?|"
+                               r"convey(?:s|ed|ing)?)\s+(?:(?:his|her|their|its|our|my|deep|deepest|sincere|heartfelt)\s+)*"
+                               r"condolences\b"),
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|(?<!-)back(?:s|ed)|welcom(?:es|ed)|solidarity|"
                           r"st(?:and|ands|ood) (?:firmly |fully )?behind|"
                           r"(?:express(?:es|ed)?|pledg(?:es|ed)|voic(?:es|ed)|reaffirm(?:s|ed)?|offer(?:s|ed)?)\s+"
@@ -746,7 +750,7 @@ _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\
                         r"[^.;]{0,60}?\b(?:to|at)\s+(?:at least\s+)?(\d[\d,]*)\b",
                         re.IGNORECASE)
 _FIRM_MODES = frozenset({"legal", "climb-down", "retaliation", "warning", "release", "admission", "call",
-                         "tax-relief", "summons"})
+                         "tax-relief", "summons", "condolences"})
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|since|because|while|although|though|as)\b", re.IGNORECASE)
 _SECURITY = re.compile(r"\b(?:soldiers|troops|police|army|forces|security|officers|gendarmes)\b[^,;]*$",
                        re.IGNORECASE)
