@@ -857,3 +857,13 @@ def test_quotes_what_someone_declined_to_say_is_no_quote():
     got = [q.span.text(a.doc) for q in a.quotes]
     assert not any("restart" in q or "what form" in q for q in got)
     assert any(q.startswith("when the water came") for q in got)  # what was said can open with "when"
+
+
+def test_quotes_when_a_cue_was_said_is_no_content_and_a_subject_keeps_its_relative_clause():
+    from tidings import analyze
+
+    a = analyze("The toll has risen to 17, and 86 people were injured, police said shortly after midnight.")
+    assert [q.span.text(a.doc) for q in a.quotes] == ["The toll has risen to 17, and 86 people were injured"]
+    a = analyze("The club's spokesman, Mateus Kiluanji, spoke to reporters outside the stadium.\n"
+                "Kiluanji said the match, which was due to kick off at 8pm, had been called off.")
+    assert "the match, which was due to kick off at 8pm, had been called off" in [q.span.text(a.doc) for q in a.quotes]

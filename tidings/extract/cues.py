@@ -83,7 +83,7 @@ _ADJUNCT = frozenset(
     """on in at during after before to from via with while early late earlier later overnight yesterday today tonight
     last this next when as adding citing without outside inside by for through over under since in
     recently previously again also publicly privately repeatedly once on monday tuesday wednesday
-    thursday friday saturday sunday down up off back""".split()
+    thursday friday saturday sunday down up off back shortly soon afterwards""".split()
 )
 
 

@@ -262,6 +262,9 @@ _PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for)\s")  # "Fighters
 # "The shooting began at the intake, | when a patrol tried to install cameras, the committee said": the clause
 # that says when or why hangs on the sentence's main clause
 _SUBCLAUSE = re.compile(r"(?<=, )(?:when|after|before|as|while|because|since|until|although|though|once)\s")
+# "the match, which was due to kick off at 8pm, | had been called off" (or "... which was due | to kick off ..."): the
+# subject, in or past its relative clause
+_RELATIVE_SUBJECT = re.compile(r"[^,;:.]{1,60},\s+(?:which|who|whose|where)\s[^,;:.]{0,80}(?:,\s*)?")
 _VERB_BEFORE = re.compile(r"\b(\w+)\s+$")
 # (or inside a participle's object: "..., killing | a worker and injuring seven civilians")
 _IN_PHRASE = re.compile(r"\b(?:in|on|of|at|to|from|near|with|by|the|a|an|its|their|his|her|"
@@ -666,7 +669,8 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                     and dateline.end() == first.span.start and not re.search(r"[,;:“”\"]", text[first.span.start : m.span.start])
                     or first.kind == "indirect" and (_IN_PHRASE.search(text, first.span.start, m.span.start)
                                                      or _PHRASE_GOES_ON.match(text, m.span.start)
-                                                     or _SUBCLAUSE.match(text, m.span.start))):
+                                                     or _SUBCLAUSE.match(text, m.span.start)
+                                                     or _RELATIVE_SUBJECT.fullmatch(text, first.span.start, m.span.start))):
                 m = replace(m, span=Span(first.span.start, m.span.end))
             elif len(hit) == 1 and first.kind == "indirect" and m.cue is not None and m.cue == first.cue \
                     and first.span.start < m.span.start and m.span.end < first.span.end \
