@@ -867,3 +867,16 @@ def test_quotes_when_a_cue_was_said_is_no_content_and_a_subject_keeps_its_relati
     a = analyze("The club's spokesman, Mateus Kiluanji, spoke to reporters outside the stadium.\n"
                 "Kiluanji said the match, which was due to kick off at 8pm, had been called off.")
     assert "the match, which was due to kick off at 8pm, had been called off" in [q.span.text(a.doc) for q in a.quotes]
+
+
+@pytest.mark.parametrize(("said", "cue"), [
+    ("One protester, a 24-year-old street vendor named by his family as Tomás Sitoe, was shot in the chest and died "
+     "before he reached hospital", "his uncle, Ernesto Cumbe, told reporters"),
+    ("A section of the Beočin bridge, a two-lane crossing linking Novi Sad’s western suburbs with the town of Beočin, "
+     "fell into the Danube at about 5.50am local time after it was hit by a barge travelling upstream", "police said"),
+])
+def test_quotes_what_was_said_keeps_its_subject_and_its_verb_where_the_tagger_starts_later(said, cue):
+    from tidings import analyze
+
+    a = analyze(f"{said}, {cue}.")
+    assert said in [q.span.text(a.doc) for q in a.quotes]

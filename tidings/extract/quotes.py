@@ -258,16 +258,22 @@ _SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised
 _ACCUSED_OF = re.compile(r"(?i)accus(?:e|es|ed|ing)\b[^.;]{0,80}?\bof\s")
 _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
 _NESTED = re.compile(r"\s+that\s")
-_PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for)\s")  # "Fighters | from the RSF stormed ..."
+_PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for|into|onto|across|through|towards)\s")  # "Fighters | from the RSF stormed ..."
 # "The shooting began at the intake, | when a patrol tried to install cameras, the committee said": the clause
 # that says when or why hangs on the sentence's main clause
 _SUBCLAUSE = re.compile(r"(?<=, )(?:when|after|before|as|while|because|since|until|although|though|once)\s")
 # "the match, which was due to kick off at 8pm, | had been called off" (or "... which was due | to kick off ..."): the
 # subject, in or past its relative clause
 _RELATIVE_SUBJECT = re.compile(r"[^,;:.]{1,60},\s+(?:which|who|whose|where)\s[^,;:.]{0,80}(?:,\s*)?")
+# "One protester, | a 24-year-old street vendor ..., was shot": a subject's head before its appositive
+_SHORT_SUBJECT = re.compile(r"(?!(?:However|But|And|So|Still|Yet|Instead|Meanwhile|Moreover|Also|Now|Then|Indeed|In|On|At|"
+                            r"By|For|After|Before|Last|This|Earlier|Later|Since|Until|Already|Separately|Overall|"
+                            r"Previously|Finally|Today|Yesterday|Afterwards|Asked|If|When|While|As)\b)"
+                            r"(?:[\w’'-]+\s+){0,3}[\w’'-]+,\s+")
+_ARTICLE = re.compile(r"(?:a|an|the)\s", re.IGNORECASE)
 _VERB_BEFORE = re.compile(r"\b(\w+)\s+$")
 # (or inside a participle's object: "..., killing | a worker and injuring seven civilians")
-_IN_PHRASE = re.compile(r"\b(?:in|on|of|at|to|from|near|with|by|the|a|an|its|their|his|her|"
+_IN_PHRASE = re.compile(r"\b(?:in|on|of|at|to|from|near|with|by|into|onto|across|through|towards|the|a|an|its|their|his|her|"
                         r"killing|injuring|wounding|leaving|forcing|displacing|destroying|damaging|aiming)\s+$", re.IGNORECASE)
 # a request is said (golden articles: 237 of 264 requests' contents are gold quotes, 151 required)
 # (whom, and what to do, or what must be done: not what was asked about, "asked whether ...", nor what was asked
@@ -670,7 +676,9 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                     or first.kind == "indirect" and (_IN_PHRASE.search(text, first.span.start, m.span.start)
                                                      or _PHRASE_GOES_ON.match(text, m.span.start)
                                                      or _SUBCLAUSE.match(text, m.span.start)
-                                                     or _RELATIVE_SUBJECT.fullmatch(text, first.span.start, m.span.start))):
+                                                     or _RELATIVE_SUBJECT.fullmatch(text, first.span.start, m.span.start)
+                                                     or _SHORT_SUBJECT.fullmatch(text, first.span.start, m.span.start)
+                                                     and _ARTICLE.match(text, m.span.start))):
                 m = replace(m, span=Span(first.span.start, m.span.end))
             elif len(hit) == 1 and first.kind == "indirect" and m.cue is not None and m.cue == first.cue \
                     and first.span.start < m.span.start and m.span.end < first.span.end \
