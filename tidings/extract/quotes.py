@@ -258,7 +258,8 @@ _SECOND_ACT = re.compile(r"\s+and\s+(?:also\s+)?(?:threatened|threatens|promised
 _ACCUSED_OF = re.compile(r"(?i)accus(?:e|es|ed|ing)\b[^.;]{0,80}?\bof\s")
 _NESTING_NOUN = re.compile(r"\b(?:reports|claims|allegations|accusations|suggestions|fears|assurances)$")
 _NESTED = re.compile(r"\s+that\s")
-_PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for|into|onto|across|through|towards)\s")  # "Fighters | from the RSF stormed ..."
+# "Fighters | from the RSF stormed ...", "... fell | into the Danube"
+_PHRASE_GOES_ON = re.compile(r"(?:from|of|in|on|at|with|by|for|into|onto|across|through|towards)\s")
 # "The shooting began at the intake, | when a patrol tried to install cameras, the committee said": the clause
 # that says when or why hangs on the sentence's main clause
 _SUBCLAUSE = re.compile(r"(?<=, )(?:when|after|before|as|while|because|since|until|although|though|once)\s")
