@@ -1651,20 +1651,17 @@ def test_events_the_toll_counts_gunmen_and_attackers():
     assert got and got[0][4]["killed"] == 6
 
 
-def test_events_requests_restrictions_lifted_sanctions_and_refusals_to_reverse():
-    assert "REQUEST" in _kinds("The U.S. government had requested his extradition in 2023.")
-    assert "REQUEST" not in _kinds("The official requested anonymity because he was not authorised to speak.")
-    assert "COERCE" in _kinds("The aviation authority temporarily restricted arrivals and departures at two airports.")
-    assert "CONCEDE" in _kinds("In February the bloc lifted most of the sanctions on Niger.")
-    assert "REJECT" in _kinds("This decision will not be reversed under pressure from the street, the minister said.")
-
-
-def test_events_a_treatment_centre_or_field_hospital_opened_is_aid_and_a_cyberattack_an_assault():
-    assert "AID" in _kinds("The charity has opened a treatment centre in the camp.")
-    assert "ASSAULT" in _kinds("Flights were cancelled across Europe after a cyberattack on the software provider.")
-    assert "AID" in _kinds("The army opened two field hospitals near the border.")
-
-
-def test_events_condolences_sent_or_offered_are_support():
-    assert "SUPPORT" in _kinds("Greece and Azerbaijan sent condolences on Tuesday.")
-    assert "SUPPORT" in _kinds("The president offered his deepest condolences to the victims' relatives.")
+@pytest.mark.parametrize(("kind", "sentence", "found"), [
+    ("REQUEST", "The U.S. government had requested his extradition in 2023.", True),
+    ("REQUEST", "The official requested anonymity because he was not authorised to speak.", False),
+    ("COERCE", "The aviation authority temporarily restricted arrivals and departures at two airports.", True),
+    ("CONCEDE", "In February the bloc lifted most of the sanctions on Niger.", True),
+    ("REJECT", "This decision will not be reversed under pressure from the street, the minister said.", True),
+    ("AID", "The charity has opened a treatment centre in the camp.", True),
+    ("AID", "The army opened two field hospitals near the border.", True),
+    ("ASSAULT", "Flights were cancelled across Europe after a cyberattack on the software provider.", True),
+    ("SUPPORT", "Greece and Azerbaijan sent condolences on Tuesday.", True),  # (words, though "sent": no aid)
+    ("SUPPORT", "The president offered his deepest condolences to the victims' relatives.", True),
+])
+def test_events_requests_restrictions_concessions_refusals_aid_attacks_and_condolences_by_their_words(kind, sentence, found):
+    assert (kind in _kinds(sentence)) is found

@@ -193,8 +193,9 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
 _WHERE = re.compile(r"\b(?:in|into|inside|near|outside|around|across|(?:north|south|east|west)\s+of|"
                     r"shelled|struck|bombed|hit|shelling|striking|bombing)\s+$")  # ... or "Russian forces shelled [Kharkiv]"
 _AREA_AFTER = re.compile(r"\s+(?:area|district|neighbou?rhood|suburb|township|county|province|region)\b")
-# someone described as from a town ("a Republican from", "a 34-year-old nurse from"; not "a statement from")
+# a company by what it does ("Mavi Hat Denizcilik, which operates the ferry")
 _OPERATOR_AFTER = re.compile(r",\s+which\s+(?:operates|owns|runs|manages|manufactures|makes|built|builds|employs)\b")
+# someone described as from a town ("a Republican from", "a 34-year-old nurse from"; not "a statement from")
 _ONE_FROM = re.compile(r"\b(?:an?)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:statement|letter|message|report|delegation|team|"
                        r"spokes\w+|official|representative|envoy)s?\s)[\w’'-]+\s+from\s+$", re.IGNORECASE)
 _BODY_CONTEXT = re.compile(r"\b(?:head|chief|director|spokes(?:man|woman|person)|chairman|chairwoman|chair)\s+of\s+"
