@@ -494,12 +494,17 @@ def test_entities_someone_from_a_town_names_a_place(text, name):
 @pytest.mark.parametrize(("text", "name", "kind"), [
     ("Mavi Hat Denizcilik, which operates the ferry, said it would cooperate.", "Mavi Hat Denizcilik", "ORG"),
     ("Istanbul, which runs the city ferries, said services would resume.", "Istanbul", "GPE"),  # (a place it knows)
+    # an airport that speaks is its operator; one where planes land is a place
+    ("Brussels Airport said half of its departures had been cancelled.", "Brussels", "ORG:Brussels Airport"),
+    ("A spokeswoman for Heathrow Airport said the systems were working.", "Heathrow Airport", "ORG:Heathrow Airport"),
+    ("The plane landed safely at Tribhuvan International Airport.", "Tribhuvan International Airport", "GPE"),
 ])
 def test_entities_a_name_that_operates_something_is_a_company_unless_a_known_place(text, name, kind):
     from tidings.extract.entities import _places_by_context
 
     i = text.index(name)
-    assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + len(name)), "GPE", "ner")])] == [kind]
+    got = _places_by_context(text, [Mention(Span(i, i + len(name)), "GPE", "ner")])
+    assert [m.type if ":" not in kind else f"{m.type}:{text[m.span.start : m.span.end]}" for m in got] == [kind]
 
 
 def test_entities_the_coast_guard_spokesman_is_a_person():

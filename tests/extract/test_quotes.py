@@ -31,6 +31,8 @@ def test_quotes_a_passive_or_adjective_confirmed_is_no_cue_over_the_sayer_after_
     assert got == [("Fourteen people have now been confirmed dead and 21 are missing", "indirect", "Basarnas")]
     _, got = _quotes("The number of confirmed dead has risen to 21, the district administration said.")
     assert [(text, kind) for text, kind, _ in got] == [("The number of confirmed dead has risen to 21", "indirect")]
+    _, got = _quotes("I count the launchers when they arrive, not when they are promised.")  # (any verb in the passive)
+    assert got == []
 
 
 def test_quotes_calling_it_after_a_report_is_the_reporters_mixed_quote():
@@ -696,6 +698,26 @@ def test_quote_an_interview_without_labels_has_questions_on_lines_of_their_own_a
     assert not any(a.entities[q.entity].name == "Mariam Sow" for q in a.quotes if q.entity is not None)
 
 
+def test_quote_an_interview_labelled_by_names_gives_each_answer_to_the_name_and_says_nothing_of_its_questions():
+    from tidings import analyze
+
+    text = ("‘We count them’: the governor on a week of bombs\n"
+            "The regional governor, Pavlo Kravets, spoke to The Northern Courier on Thursday in his office.\n"
+            "The Northern Courier: What happened on Tuesday?\n"
+            "Kravets: Two bombs hit the printing house. On Tuesday night we were still saying five dead, but rescuers "
+            "found two more.\n"
+            "The Northern Courier: Moscow says it strikes only military targets. Is that true?\n"
+            "Kravets: No. I believe the minister means what he says, but I count the launchers when they arrive, not "
+            "when they are promised.\n"
+            "The Northern Courier: Have you been promised anything?\n"
+            "Kravets: The defence minister, Ivan Hnat, told me a battery would come before the end of the month.\n")
+    a = analyze(text)
+    said = [(q.span.text(a.doc)[:20], a.entities[q.entity].name if q.entity is not None else None) for q in a.quotes]
+    assert said == [("Two bombs hit the pr", "Pavlo Kravets"), ("No. I believe the mi", "Pavlo Kravets"),
+                    ("The defence minister", "Pavlo Kravets"), ("a battery would come", "Ivan Hnat")]
+    assert [p.headline.text(a.doc)[:9] for p in a.posts if p.headline is not None] == ["‘We count"]  # (no question)
+
+
 def test_quote_a_narrators_phrase_after_the_cue_is_not_what_was_said():
     from tidings import analyze
 
@@ -880,3 +902,40 @@ def test_quotes_what_was_said_keeps_its_subject_and_its_verb_where_the_tagger_st
 
     a = analyze(f"{said}, {cue}.")
     assert said in [q.span.text(a.doc) for q in a.quotes]
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Mr Ashdown points out that underwriters have short memories in both directions.",
+     "underwriters have short memories in both directions"),
+    ("Underwriters, he points out, price what they can count.", "price what they can count"),
+    ("Mr Yildiz reckons that a strike on a ship would send premiums above 2 per cent within hours.",
+     "a strike on a ship would send premiums above 2 per cent within hours"),
+])
+def test_quotes_what_someone_points_out_or_reckons_is_said(text, said):
+    from tidings import analyze
+
+    a = analyze("Insurers wait for the next strike\n" + text + "\n")
+    assert any(said in q.span.text(a.doc) for q in a.quotes)
+
+
+@pytest.mark.parametrize(("text", "said", "who"), [
+    # what was said ends where the narrator speaks again: another body's act, a second cue on it
+    ("The Israeli military says it is looking into the reports, and the World Food Programme has suspended its "
+     "deliveries.", "it is looking into the reports", "Israeli military"),
+    ("Elena Varga said she was “appalled” by the attack on the bus, which she said was the third strike this month.",
+     "she was “appalled” by the attack on the bus", "Elena Varga"),
+    # who says it is the subject, not whom an aside names
+    ("Lars Brekke, speaking at a news conference with President Volodymyr Zelenskiy, said the pledges were part of a "
+     "wider push.", "the pledges were part of a wider push", "Lars Brekke"),
+    # an unnamed spokesperson named again is the one before, who speaks for the body
+    ("A spokesperson for the Sumy regional police said investigators had found fragments at the scene.\n"
+     "“The bus was clearly marked,” the spokesperson said.\n"
+     "The spokesperson added that police had opened a war crimes investigation.",
+     "that police had opened a war crimes investigation", "Sumy regional police"),
+])
+def test_quotes_where_what_was_said_ends_and_who_said_it(text, said, who):
+    from tidings import analyze
+
+    a = analyze(text)
+    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert got.get(said) == who

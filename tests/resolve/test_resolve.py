@@ -688,6 +688,19 @@ def test_resolve_an_age_after_a_pronouns_sentence_is_whom_the_pronoun_stands_for
     ("A ransomware group calling itself Black Lantern claimed the attack, according to Ayesha Rahman, an "
      "analyst at the London-based firm Kestrel Intelligence. The group said it had stolen 400 gigabytes of data.",
      "The group", "Black Lantern"),
+    # where a group sits says not which group: "the New York-based rights group" is the rights group named before
+    ("Human Rights Watch accused the army of abuses on Monday. In a statement, the New York-based rights group said "
+     "soldiers had killed 12 men.", "the New York-based rights group", "Human Rights Watch"),
 ])
 def test_resolve_a_described_speaker_is_the_one_its_description_names(text, mention, name):
     assert _names(analyze(text))[mention] == name
+
+
+def test_resolve_a_body_described_before_its_name_is_that_name_and_a_name_in_capitals_counts_half():
+    a = analyze("Two drivers were killed on Tuesday, according to the UN agency for Palestinian refugees, UNRWA. The "
+                "agency said it had lost contact with a third driver.")
+    assert [e.name for e in a.entities if e.type == "ORG"] == ["UNRWA"]  # (no "UN agency" beside it)
+    assert _names(a)["The agency"] == "UNRWA"
+    a = analyze("Pledges dismissed\nKREMLIN WARNS OF RESPONSE\nIn Moscow, Kremlin spokesman Arkady Zotov dismissed "
+                "the pledges.")
+    assert ("Kremlin", "ORG") in [(e.name, e.type) for e in a.entities]

@@ -20,7 +20,7 @@ _VERBS = (
     "assert asserts asserted maintain maintains "
     "maintained contend contends contended concede concedes conceded recall recalls recalled "
     "complain complains complained hoped feared signalled indicated describe describes described "
-    "estimated found"
+    "estimated found reckon reckons reckoned"
 ).split()
 CUE = re.compile(
     r"\b(?:according to|(?:has|have|had|did|does|do|will|would|also|repeatedly|previously|later|"
@@ -35,7 +35,7 @@ _THAT_ONLY = frozenset(
 _CLAUSE_ONLY = frozenset(
     "announce announces announced declare declares declared confirm confirms confirmed deny denies denied admit admits admitted "
     "acknowledge acknowledges acknowledged reported stresses stressed emphasise emphasises emphasised "
-    "emphasize emphasized maintain maintains maintained concede concedes conceded".split()
+    "emphasize emphasized maintain maintains maintained concede concedes conceded reckon reckons reckoned".split()
 )
 _NEEDS_THAT = frozenset("tell tells told urge urges urged accuse accuses accused warn warns warned".split())
 # a participle in the passive or as an adjective: "have now been confirmed dead", "the number of confirmed dead"
@@ -44,8 +44,11 @@ _PASSIVE = re.compile(rf"(?:{PASSIVE_AUX}(?:(?:now|also|not|officially|\w+ly)\s+
 
 
 def _stem(word: str) -> str:
-    """A crude stem that puts a verb's inflections together ("adding", "added", "adds" -> "add")."""
-    w = word.lower()
+    """A crude stem that puts a verb's inflections together ("adding", "added", "adds" -> "add"; "points out"
+    -> "point out")."""
+    w, _, particle = word.lower().partition(" ")
+    if particle:
+        return f"{_stem(w)} {particle}"
     if len(w) > 4:
         w = re.sub(r"(?:ing|ed|es|s)$", "", w)
     return w.rstrip("e") or w
@@ -54,7 +57,7 @@ def _stem(word: str) -> str:
 _AUXILIARIES = frozenset("not never also has have had is was are were be been being do does did will would "
                          "could can should may might must".split())
 _SPEECH_CLASSES = {  # stem -> what content the verb needs to report speech (the first list wins)
-    **{_stem(v): "any" for v in _VERBS},
+    **{_stem(v): "any" for v in _VERBS + ["points out"]},
     **{_stem(v): "addressee" for v in _NEEDS_THAT},
     **{_stem(v): "clause" for v in _CLAUSE_ONLY},
     **{_stem(v): "that" for v in _THAT_ONLY},
@@ -67,10 +70,12 @@ def speech_class(cue: str) -> str | None:
     for a cue that is no reporting verb ("refused", "is demanding", "hoping")."""
     if re.search(r"\baccording to\b", cue, re.IGNORECASE) or _CALLED_CUE.fullmatch(cue.strip()):
         return "any"  # ("called the delay “deeply disappointing”"; not "called on", "called for")
-    for word in re.findall(r"[A-Za-z]+", cue):
+    words = re.findall(r"[A-Za-z]+", cue)
+    for k, word in enumerate(words):
         if word.lower() in _AUXILIARIES:
             continue  # ("not" would stem like "noted")
-        if (kind := _SPEECH_CLASSES.get(_stem(word))) is not None:
+        if (kind := _SPEECH_CLASSES.get(_stem(" ".join(words[k : k + 2])))) is not None \
+                or (kind := _SPEECH_CLASSES.get(_stem(word))) is not None:
             return kind
     return None
 _SPEECH_ADJUNCT = re.compile(
@@ -105,9 +110,10 @@ def find_cues(text: str, sent: Span, quoted: list[Span]) -> list[Cue]:
         if any(span in q for q in quoted):
             continue
         verb = m.group(1).lower()
-        if verb in _CLAUSE_ONLY and _PASSIVE.search(chunk, max(0, m.start(1) - 30), m.start(1)) \
+        if verb not in _NEEDS_THAT and _PASSIVE.search(chunk, max(0, m.start(1) - 30), m.start(1)) \
                 and not re.match(r"\s+that\b", chunk[m.end(1) :]):
-            continue  # "have now been confirmed dead and 21 are missing, Basarnas said": nobody speaking
+            continue  # "have now been confirmed dead and 21 are missing, Basarnas said", "not when they are
+            # promised": nobody speaking (but "has been accused of ... by officials" says who accuses)
         cues.append(Cue(span, verb, _content(text, sent, span, verb, quoted)))
     # mixed quotes: 'called the delay “deeply disappointing”', 'what it called “a new violation”'
     for m in [*_CALLED.finditer(chunk), *_WHAT_CALLED.finditer(chunk)]:
@@ -203,6 +209,13 @@ _SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:says|said|adds|adde
 # another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
 _OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but)\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
                          r"argues|insisted|insists|countered|counters|maintained|maintains)\b")
+# where the narrator speaks again after what was said: a second cue on it ("she was “appalled” by the attack, which
+# she said was the third this month"), or another, named body's act ("says it is looking into the reports, and the
+# World Food Programme has suspended its deliveries")
+NARRATOR_AGAIN = re.compile(r",\s+which\s+(?:he|she|they|it|we|[A-Z][\w’'-]*)\s+(?:also\s+)?(?:said|says)\s+"
+                            r"(?:was|is|were|are|had|has|would|will)\b|"
+                            r",\s+and\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,5}(?:has|have)\s+(?:also\s+|since\s+|now\s+)?"
+                            r"[a-z]+ed\b")
 _APPOSITIVE = re.compile(r"^(?:a|an|the|who|whose|which|one of|former|chief|head|its|his|her|their)\b", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|was|are|were|will|would|has|have|had|could|can|did|does|do|should|may|might)\b")
 
@@ -313,7 +326,7 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     if (start == 0 or text[start - 1] == "\n") and (dateline := DATELINE.match(text, start, end)):
         start = dateline.end()
     chunk = text[start:end]
-    if second := _SECOND_CUE.search(chunk) or _OTHER_SAYS.search(chunk):
+    if second := _SECOND_CUE.search(chunk) or _OTHER_SAYS.search(chunk) or NARRATOR_AGAIN.search(chunk):
         chunk = chunk[: second.start()]  # "describes X as Y and says Z", "said X, while Y said Z": X is the content
     m = _SPEECH_ADJUNCT.search(chunk)
     if m and m.start() > 0:

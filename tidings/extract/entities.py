@@ -194,6 +194,12 @@ _WHERE = re.compile(r"\b(?:in|into|inside|near|outside|around|across|(?:north|so
                     r"shelled|struck|bombed|hit|shelling|striking|bombing)\s+$")  # ... or "Russian forces shelled [Kharkiv]"
 _AREA_AFTER = re.compile(r"\s+(?:area|district|neighbou?rhood|suburb|township|county|province|region)\b")
 # a company by what it does ("Mavi Hat Denizcilik, which operates the ferry")
+# an airport that speaks is its operator ("Brussels Airport said", "a spokeswoman for Frankfurt Airport"); where
+# things happen it stays a place ("flights landed at Tribhuvan International Airport")
+_AIRPORT = re.compile(r"(?:\s+International)?\s+Airport\b")
+_SPEAKS_AFTER = re.compile(r"(?:['’]s)?\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|announced|confirmed|added|warned|"
+                           r"statement|spokes(?:man|woman|person))\b")
+_SPOKES_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|operator)\s+(?:for|from)\s+$")
 _OPERATOR_AFTER = re.compile(r",\s+which\s+(?:operates|owns|runs|manages|manufactures|makes|built|builds|employs)\b")
 # someone described as from a town ("a Republican from", "a 34-year-old nurse from"; not "a statement from")
 _ONE_FROM = re.compile(r"\b(?:an?)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:statement|letter|message|report|delegation|team|"
@@ -241,6 +247,10 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
         elif m.type in ("GPE", "LOC") and " " not in name and _BODY_CONTEXT.search(text, max(0, m.span.start - 30), m.span.start) \
                 and not known_place(name, min_city_population=0):
             m = Mention(m.span, "ORG", m.source)  # "the head of [Indeci]": no place the gazetteer knows, a body
+        elif m.type in ("GPE", "LOC") and ((ext := _AIRPORT.match(text, m.span.end)) or name.endswith(" Airport")) \
+                and (_SPEAKS_AFTER.match(text, end := ext.end() if ext else m.span.end)
+                     or _SPOKES_FOR.search(text, max(0, m.span.start - 30), m.span.start)):
+            m = Mention(Span(m.span.start, end), "ORG", m.source)
         elif m.type in ("GPE", "LOC", "PERSON") and _OPERATOR_AFTER.match(text, m.span.end) \
                 and not known_place(name, min_city_population=0):
             m = Mention(m.span, "ORG", m.source)  # "Mavi Hat Denizcilik, which operates the ferry": a company

@@ -65,6 +65,8 @@ _HELD = r"(?:escapees|inmates|prisoners|fugitives|convicts|detainees)"
 # envoys and monitors sent home: a diplomatic sanction, not an arrest
 _ENVOYS = r"(?:diplomats?|ambassadors?|envoys?|inspectors|aid workers|humanitarian workers)\b"
 # an attack in words: "launched a scathing attack on the spy chiefs"
+_STORMERS = ("commandos", "troops", "police", "soldiers", "forces", "jihadists", "gunmen", "militants", "fighters", "insurgents",
+             "rebels", "attackers", "assailants")  # who storm a place: an assault, no weather
 _HARSH = r"(?:scathing|extraordinary|blistering|stinging|withering|personal|verbal|veiled)"
 _TRIGGERS: list[tuple[str, str, str]] = [
     # "the stoppage could be extended if the audit was not under way", "the protest would move to other crossings ...
@@ -111,7 +113,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           # PLV train: "violated the ceasefire" (4 of 4 ASSAULT), "torture" (5 of 6), "human shields" (4 of 4)
                           r"violat(?:e|es|ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce)|"
                           r"bombard(?:ed|ing|s|ment)|tortur(?:e|ed|ing)|human shields?|"
-                          r"opened fire|gunfire|gunmen|cyber-?attacks?|attacks?|attacked|(?:strikes?|struck)(?!\s+down\s+(?:[\w’'-]+\s+){0,4}?(?:laws?|decrees?|bans?|rules?|rulings?|orders?|provisions?|legislation|bills?|polic(?:y|ies)|regulations?|amendments?|measures?|results?|acts?)\b)|assault(?:ed|s)?|ambush(?:ed)?|raids?|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shot and (?:wounded|injured|killed)|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
+                          r"opened fire|gunfire|gunmen|cyber-?attacks?|attacks?|attacked|(?:strikes?|struck)(?!\s+down\s+(?:[\w’'-]+\s+){0,4}?(?:laws?|decrees?|bans?|rules?|rulings?|orders?|provisions?|legislation|bills?|polic(?:y|ies)|regulations?|amendments?|measures?|results?|acts?)\b)|assault(?:ed|s)?|ambush(?:ed)?|raids?(?![\s-]+(?:alerts?|sirens?|warnings?|shelters?|alarms?)\b)|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shot and (?:wounded|injured|killed)|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           # "A police sniper has shot the hijacker dead", "held a taxi driver at knifepoint"
                           r"shot\s+(?:[\w’'-]+\s+){1,4}?dead\b|(?:held|holding|holds|hold|took|taken|taking)\s+"
@@ -127,16 +129,16 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"live (?:rounds|ammunition|bullets)|rubber bullets|warning shots)|(?:an|the|a new|a major|a ground|its|their) offensive|"
                           r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
                           r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)|"
-                          r"(?:(?<=commandos )|(?<=troops )|(?<=police )|(?<=soldiers )|(?<=forces ))storm(?:s|ed)?\b"),
+                          r"(?:" + "|".join(f"(?<={w} )" for w in _STORMERS) + r")storm(?:s|ed)?\b"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety|water cannons?|tear ?gas|rubber bullets|stun grenades|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
-    ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|collapsed(?!-)|building collapse|"
+    ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|(?<!\bthe )collapsed(?!-)|building collapse|"
                             r"collided|collisions?|(?:crowd |stadium )?(?<!to )crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?|"
                             r"(?:oil|pipeline|fuel|diesel|crude|chemical|toxic|gas|chlorine|ammonia)\s+(?:spills?|leak(?:s|ed)?|escaped)|"
                             # "died of carbon monoxide poisoning from a generator", "were electrocuted"
                             r"carbon monoxide(?:\s+poisoning)?|electrocut(?:ed|ion)|"
                             r"spill(?:ed|t)\s+(?:(?:about|around|some|nearly|more than|an estimated|over|at least)\s+)?"
                             r"(?:[\d,.]+|oil|crude|fuel|diesel|chemicals|toxic)"),
-    ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|quakes?|aftershocks?|landslides?|mudslides?|wildfires?|storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
+    ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|quakes?|aftershocks?|landslides?|mudslides?|wildfires?|" + "".join(f"(?<!{w} )" for w in _STORMERS) + r"storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
     # "recaptured 29 of the escapees" (not "recaptured the town": ground taken back is a battle's)
     ("COERCE", "arrest", r"recaptur(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:escaped|" + _HELD + r")\b|"
                          + _HELD + r"\s+(?:[\w-]+\s+){0,3}?(?:were|had been|have been)\s+recaptured\b|"
@@ -215,6 +217,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                          r"dismiss(?:es|ed|ing)\s+(?:the|its|their|his|her|this|that)\s+(?!(?:[\w-]+\s+){0,2}?(?:claims?|"
                          r"allegations?|accusations?|reports?|charges|criticism)\b)(?:[\w’'-]+\s+){1,3}?as\s+[“\"‘']?"
                          r"(?:a\s+|an\s+|mere(?:ly)?\s+)?[a-z]+|"
+                         # "Kyiv bore responsibility for any civilian casualties", "held the government responsible for"
+                         r"(?:bore|bears|bear)\s+(?:full\s+|the\s+|sole\s+)?responsibility\s+for\b|"
+                         r"h(?:eld|olds?|olding)\s+(?!no\b)(?:[\w’'-]+\s+){1,5}?(?:fully\s+|solely\s+|directly\s+)?responsible\s+for\b|"
                          r"accus(?:e|es|ed|ing)|blam(?:e|es|ed|ing)|criticis(?:e|es|ed)|criticiz(?:e|es|ed)|condemn(?:s|ed)?|denounc(?:e|es|ed)|"
                          # "would file complaints with prosecutors", "opened a criminal case" (PLOVER's ACCUSE investigates)
                          r"fil(?:e|es|ed|ing) (?:a |an )?(?:[\w-]+ ){0,2}?(?:complaints?|lawsuits?|charges|suit)|"
@@ -279,6 +284,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                              # "expelled a Bulgarian diplomat", "expelled all UNSCOM weapons inspectors" (PLV train: 6 of 6)
                              r"expel(?:s|led|ling)?\s+(?:[\w-]+\s+){0,3}?" + _ENVOYS + "|"
                              r"impeach(?:ed|es|ing|ment)?|remov(?:ed|ing|es?)\s+(?:him|her|them|[\w’'-]+\s+){0,3}?from\s+office|"
+                             # a medium suspended: "suspended the broadcasts of Voice of America", "suspends TV5Monde's programmes",
+                             # "suspended two foreign broadcasters"
+                             r"suspend(?:s|ed|ing)?\s+(?:[\w’'-]+\s+){0,3}?(?:broadcasts?|transmissions?|programmes|"
+                             r"broadcasters?|(?:media\s+)?outlets?|newspapers?|(?:radio\s+|television\s+|TV\s+)?stations?|channels?|"
+                             r"accreditations?)\b|"
                              # "WFP suspends all food distributions", "suspended aid deliveries" (PLV's SANCTION)
                              r"(?:suspend(?:s|ed|ing)?|paus(?:e|es|ed|ing)|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?)\s+"
                              r"(?:all\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:distributions|deliveries|mobile clinics|"
@@ -464,12 +474,16 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                    # "offered two aircraft", "flew 14 surgeons and medical equipment to ...", "released $4 million
                    # from its emergency fund", "set up water points and a field clinic", "lifted 340 people out of
                    # the water", "searched through the night for survivors"
-                   r"(?:pulled|lifted|plucked|winched)\s+(?:[\w,-]+\s+){0,5}?(?:out of|from)\s+the\s+(?:water|rubble|"
+                   r"(?:pulled|lifted|plucked|winched)\s+(?:[\w,-]+\s+){0,5}?(?:out of|from)\s+the\s+(?:water|rubble|ruins|"
                    r"debris|sea|river|lake|mud|floodwaters?)\b|"
                    r"search(?:ed|ing|es)? (?:[\w-]+ ){0,3}?for (?:survivors|the missing|missing people)\b|"
                    # "were airlifted to a hospital in Djibouti by a French navy helicopter", "flown to hospital"
                    r"(?:airlift(?:s|ed|ing)?|medevac(?:ed|ked)?|flown|evacuated)\s+to\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
                    r"(?:hospitals?|clinics?)\b|"
+                   # "we have moved 1,140 people out of 14 villages", "evacuated about 300 residents from the coast"
+                   r"(?:moved|relocated|evacuated|brought|taken|took)\s+(?:(?:more than|over|about|some|nearly|almost)\s+)?"
+                   r"(?:\d[\d,]*|hundreds|thousands|dozens)\s+(?:of\s+)?(?:[\w-]+\s+)?(?:people|residents|civilians|villagers|families|"
+                   r"children|inhabitants|patients)\s+(?:out\s+of|from)\b|"
                    # "300 families have been moved into schools", "moved to schools, churches and other evacuation centres"
                    r"(?:moved|taken|relocated|housed)\s+(?:in|into|to)\s+(?:[\w-]+\s+){0,2}?(?:schools|shelters|tents|camps|"
                    r"churches|mosques|evacuation cent(?:res|ers)|sports halls?|gyms)\b|"
@@ -532,7 +546,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     # "Greece and Azerbaijan send condolences", "offered his deepest condolences to the families" (words, though "sent")
     ("SUPPORT", "condolences", r"(?:sen[dt]s?|sending|offer(?:s|ed|ing)?|express(?:es|ed|ing)?|extend(?:s|ed|ing)?|"
                                r"convey(?:s|ed|ing)?)\s+(?:(?:his|her|their|its|our|my|deep|deepest|sincere|heartfelt)\s+)*"
-                               r"condolences\b"),
+                               r"condolences\b|"
+                               # "declared three days of national mourning", "Wednesday will be an official day of mourning"
+                               r"days?\s+of\s+(?:(?:national|official|state|provincial|regional|city-wide|citywide)\s+)?mourning\b"),
     ("SUPPORT", "verbal", r"prais(?:e|es|ed)|endors(?:e|es|ed)|(?<!-)back(?:s|ed)|welcom(?:es|ed)|solidarity|"
                           r"st(?:and|ands|ood) (?:firmly |fully )?behind|"
                           r"(?:express(?:es|ed)?|pledg(?:es|ed)|voic(?:es|ed)|reaffirm(?:s|ed)?|offer(?:s|ed)?)\s+"
@@ -550,6 +566,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           # "pledged his country's full support", "promised Washington's support", "UNHCR supports the
                           # plans" (PLV train: 5 of 5 and 3 of 3 SUPPORT)
                           r"(?:pledg|promis|express|offer)(?:es|ed)\s+(?:[\w’'-]+\s+){0,3}?support\b|"
+                          # help promised: "promised me that an additional air defence battery would be deployed"
+                          r"(?:pledg|promis)(?:es|ed)\s+(?:(?:me|us|him|her|them|[A-Z][\w’'-]*)\s+)?that\s+[^.;]{0,80}?"
+                          r"(?:would|will)\s+be\s+(?:sent|deployed|delivered|provided|supplied)\b|"
                           r"support(?:s|ed)\s+(?:the|its|their|his|her|our)\b"),
     ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|"
                            r"press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations|"
@@ -670,6 +689,9 @@ _AT_PLACE = re.compile(rf"\b(?:{_AT}|in front of)\s+$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _MEDIUM = re.compile(r"\b(?:said|says|wrote|writes|posted|posts|announced|added|adds|told|tells)\s+(?:(?:on|via|in a post on)\s+|"
                      r"(?:the\s+)?(?:broadcaster|newspaper|channel|radio station|news agency|agency|website)\s+)$")
+_COVERAGE_OF = re.compile(r"\b(?:coverage|reporting)\s+of\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
+_COVERAGE = re.compile(r"s?\s+(?:coverage|reporting)\b", re.IGNORECASE)
+_TOLD = re.compile(r"\b(?:told|tells)\s+$")  # "..., security sources told AFP": who heard of an attack is not in it
 _COMPASS = r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"  # "west", "north-western", "southern"
 _PLACE_PREP = re.compile(r"\b(?:in|on|at|near|into|across|outside|over|around|to|through|in front of|(?:outskirts|suburbs) of|"
                          rf"{_COMPASS}\s+of)\s+(?:the\s+)?(?:(?:central|downtown|greater|old|{_COMPASS})\s+)?$",
@@ -1057,8 +1079,12 @@ def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event
             and text[e.trigger.start : e.trigger.end].lower() in _NAMED_AGAIN
         again = named and e.location is None
         # "struck a ship, setting it on fire ... the fire was brought under control": the attack's fire
-        if named and e.mode[:1] == ("fire",) and any(x.type == "ASSAULT" and x.post == e.post
-                                                     and _FIRE.search(text, x.span.start, x.span.end) for x in earlier):
+        # (its toll is the attack's: "Two dock workers were killed ..., which said rescuers put out the blaze")
+        fired = next((j for j in range(len(earlier) - 1, -1, -1) if earlier[j].type == "ASSAULT" and earlier[j].post == e.post
+                      and _FIRE.search(text, earlier[j].span.start, earlier[j].span.end)), None) if named else None
+        if fired is not None and e.mode[:1] == ("fire",):
+            if e.casualties and not earlier[fired].casualties:
+                earlier[fired] = replace(earlier[fired], casualties=e.casualties)
             continue
         if e.type in _INCIDENTS and k >= 0 and earlier[k].type == e.type and not earlier[k].background \
                 and (opening or again):
@@ -1138,6 +1164,14 @@ def _retyped(analysis: Analysis, found: list[Event], label: str, span: Span, pos
     return [replace(e, id=next_id + k) for k, e in enumerate(ordered)]
 
 
+def _marked(text: str, span: Span) -> bool:
+    """Whether a quote stands in quotation marks (the tagger's edges hold them, the rules' do not)."""
+    return text[span.start : span.start + 1] in _MARKS or text[max(0, span.start - 1) : span.start] in _MARKS
+
+
+_MARKS = ("“", '"', "‘", "'")
+
+
 def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
                      earlier: list[Event], index: _Index,
                      triggers: list[tuple[int, re.Match[str]]]) -> list[Event]:
@@ -1161,8 +1195,8 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
         trigger = Span(span.start + m.start(), span.start + m.end())
         if (kind + "+" if again else kind) in seen or (kind == "ASSAULT" and "PROTEST" in seen and "strike" in m.group(0).lower()):
             continue
-        if kind not in _VERBAL and any(q.kind == "direct" for q in index.quotes_over(analysis, trigger)):
-            continue
+        if kind not in _VERBAL and any(q.kind == "direct" and _marked(text, q.span) for q in index.quotes_over(analysis, trigger)):
+            continue  # (what an interview's answer, in no quotation marks, tells happened is an act)
         if kind == "PROTEST" and m.group(0).lower().startswith("block") \
                 and _SECURITY.search(chunk[max(0, m.start() - 60) : m.start()]):
             continue  # "soldiers blocked the main roads": a cordon, not a protest
@@ -1170,6 +1204,9 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             continue  # "launched a scathing attack on the spy chiefs": words, the ACCUSE row's
         if kind == "ASSAULT" and _CASUALTY_ONLY.match(m.group(0)):
             continue  # a bare "killed" is a toll, handled below
+        if kind == "ASSAULT" and (_COVERAGE_OF.search(chunk, max(0, m.start() - 40), m.start())
+                                  or _COVERAGE.match(chunk, m.end())):
+            continue  # "suspended ... over their coverage of an earlier attack": the reporting of an attack told before
         if kind == "ASSAULT" and m.group(0).lower().startswith("seiz") and _SEIZED_BEFORE.search(chunk, 0, m.start()):
             continue  # "All inspection reports ... have been seized": evidence, no attack
         if kind == "ASSAULT" and m.group(0).lower().startswith("seiz") and _STATE_SEIZER.search(chunk, 0, m.start()) \
@@ -1330,7 +1367,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     if (dateline := DATELINE.match(text, span.start)) is not None:  # "BRUSSELS, Dec 3 (Wire) -" acts in nothing
         inside = [(i, m) for i, m in inside if m.span.start >= dateline.end()]
     # "said on Telegram that ...", "told the broadcaster TVN24": where words were said is no participant
-    inside = [(i, m) for i, m in inside if not _MEDIUM.search(text, max(span.start, m.span.start - 40), m.span.start)]
+    inside = [(i, m) for i, m in inside if not _MEDIUM.search(text, max(span.start, m.span.start - 40), m.span.start)
+              and not (kind in _INCIDENTS and _TOLD.search(text, max(span.start, m.span.start - 8), m.span.start))]
     # who reports an attack or a flood is not part of it (", officials said"), nor who reports any other act
     # after telling it its target ("The government has ordered an evacuation, the disaster office said")
     over = index.quotes_over(analysis, trigger)  # the quotes holding the trigger (who reports it, who says it)
@@ -1384,6 +1422,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         after = [m for m in after if m not in places]
         if location is None and places:
             location = places[0].entity
+    if kind == "ACCUSE" and _BORE.match(text, trigger.start) and before:
+        before, after = before[:-1], before[-1:] + after  # "Kyiv bore responsibility for ...": Kyiv is blamed
     actors = _distinct(before)[-2:]
     targets = _distinct(after)[:2]
     clause = text[max(span.start, trigger.start - 60) : trigger.start]
@@ -1460,6 +1500,9 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     targets = [t for t in targets if t.entity not in acting]  # "condemned what it called ...": "it" is the actor again
     return Event(eid, kind, span, trigger, post, tuple(actors), tuple(targets), location, time,
                  casualties, modes, tuple(flags), acled=acled_type(kind, modes))
+
+
+_BORE = re.compile(r"(?:bore|bears|bear)\s", re.IGNORECASE)
 
 
 def _modes(kind: str, mode: str, chunk: str) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
-from tidings.extract.cues import _FINITE, NARRATOR_AFTER, Cue, _noun_phrase, find_cues, named_subject, speech_class
+from tidings.extract.cues import _FINITE, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase, find_cues, named_subject, speech_class
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.roles import role_matches
@@ -114,9 +114,14 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         turn = _transcript_turn(analysis, starts, p_idx)
         if interview is not None and not turn:
             turn, answering = _answer(analysis, p_idx, interview, answering, labels)
-        if turn:  # the turn, not the quotation mark before its label
-            items = [f for f in items if not turn[0].span in f.span] + turn
+        if turn:  # the turn, not the quotation mark before its label; nor what the speaker says he says or said
+            items = [f for f in items if not turn[0].span in f.span
+                     and not (f.cue and _I_SAY.search(text, max(para.span.start, f.cue.start - 40), f.cue.start))] + turn
         items = [_interrupted(analysis, f, items, sents) for f in _vote(analysis, items, tagged.get(p_idx, []))]
+        if labels[p_idx] == "Q":  # a question says what someone else said, if anything: the label is the interviewer
+            label = _QA.match(text, para.span.start) or _NAME_LABEL.match(text, para.span.start)
+            items = [f for f in items if f.speaker is not None and (label is None or min(
+                f.cue.start if f.cue else label.end(), f.source.start if f.source else label.end()) >= label.end())]
         items = _second_acts(text, items)
         items = _inherit(analysis, text, items, found, by_para.get(p_idx - 1, []), para.span.start)
         by_para[p_idx] = list(range(len(found), len(found) + len(items)))
@@ -661,6 +666,11 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                     and not _FINITE.search(tail):
                 # the tagger stopped at a comma the rules read on: "38 were in hospital, nine of them ..."
                 m = replace(m, span=Span(m.span.start, first.span.end))
+            elif len(hit) == 1 and first.kind == "indirect" and first.span.start <= m.span.start < first.span.end < m.span.end \
+                    and NARRATOR_AGAIN.match(text, first.span.end):
+                # the tagger read on where the narrator speaks again: ", which she said was ...", ", and the World Food
+                # Programme has suspended ..."
+                m = replace(m, span=Span(m.span.start, first.span.end))
             elif len(hit) == 1 and m.span.start <= first.span.start < m.span.end < first.span.end \
                     and _RELATIVE_ON.match(tail):
                 # or at a relative clause inside what was said: "... as the train, | which left Dar es Salaam on
@@ -694,7 +704,8 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
             passed = first.speaker is not None and m.source is not None and m.cue is not None \
                 and mentions[first.speaker].span.end <= m.source.start and m.source.end <= m.cue.start \
                 and not _RELATIVE.search(text, mentions[first.speaker].span.end, m.cue.start) \
-                and not _participle_cue(text, m.cue)  # "X met Y, saying": X says
+                and not _ING_ASIDE.search(text, mentions[first.speaker].span.end, m.cue.start) \
+                and not _participle_cue(text, m.cue)  # "X met Y, saying": X says; "X, speaking with Y, said": X
             if _goes_on_from_before(analysis, first, m, out):
                 # a paragraph that is all one quote after a paragraph that quotes goes on from it, not to a cue in
                 # the next ('“This is the third time ...” | In a statement, FMR said that ...': _inherit gives its
@@ -864,13 +875,16 @@ _UNNAMED_VOICE = re.compile(r"(?i)(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:spoke
 
 def _unnamed_voice(analysis: Analysis, found: list[_Found]) -> list[_Found]:
     """"A Karachi police spokesman said 37 people had been detained. Several were treated for the effects of
-    tear gas, he said": an unnamed spokesman's "he" is that spokesman, who speaks for his body."""
+    tear gas, he said": an unnamed spokesman's "he" (or "the spokesman" again) is that spokesman, who speaks for
+    his body."""
     text = analysis.doc.text
     out: list[_Found] = []
     for f in found:
         m = analysis.mentions[f.speaker] if f.speaker is not None else None
         prev = out[-1] if out else None
-        if f.entity is None and m is not None and m.source in ("pronoun:m", "pronoun:f") and prev is not None \
+        again = m is not None and (m.source in ("pronoun:m", "pronoun:f") or m.source == "role"
+                                   and _UNNAMED_VOICE.fullmatch(text[m.span.start : m.span.end].strip()) is not None)
+        if f.entity is None and again and prev is not None \
                 and prev.entity is not None and abs(prev.paragraph - f.paragraph) <= 1 \
                 and (prev.speaker == f.speaker or prev.source is not None
                      and _UNNAMED_VOICE.fullmatch(text[prev.source.start : prev.source.end].strip())):
@@ -880,14 +894,20 @@ def _unnamed_voice(analysis: Analysis, found: list[_Found]) -> list[_Found]:
 
 
 def _qa_labels(analysis: Analysis) -> list[str | None]:
-    """Each paragraph's part in a question-and-answer interview, "Q", "A" or None: labelled ("Q: ...", "A: ..."),
-    or, in a piece with no labels, three or more paragraphs that are a question alone, each answered by the
+    """Each paragraph's part in a question-and-answer interview, "Q", "A" or None (all None where there is none):
+    labelled ("Q: ...", "A: ...", two of each at least), or, in a piece with no labels, three or more paragraphs
+    that are a question alone, each answered by the
     paragraph after it, most answers in the first person ("What struck you?" / "The new part of the camp, where
     ... We have ..."; not an explainer's "What happens next?" over the reporter's paragraphs)."""
     text, paras = analysis.doc.text, analysis.paragraphs
     labels: list[str | None] = [m.group(1) if (m := _QA.match(text, p.span.start, p.span.end)) else None for p in paras]
-    if "Q" in labels:
-        return labels
+    if any(labels):  # labelled: two questions and two answers at least
+        return labels if labels.count("Q") >= 2 and labels.count("A") >= 2 else [None] * len(paras)
+    names = [m.group(1) if (m := _NAME_LABEL.match(text, p.span.start, p.span.end)) else None for p in paras]
+    asks = {name for name in set(names) - {None} if names.count(name) >= 2
+            and 3 * sum(n == name and _ends_asking(text, p.span) for n, p in zip(names, paras)) >= 2 * names.count(name)}
+    if len(asks) == 1 and sum(n is not None and n not in asks for n in names) >= 2:
+        return [None if n is None else "Q" if n in asks else "A" for n in names]
     asks = {k for k, p in enumerate(paras) if k > 0 and _ASKS.fullmatch(text, p.span.start, p.span.end)}
     answers = {k + 1: k for k in asks if k + 1 < len(paras) and k + 1 not in asks and paras[k + 1].post == paras[k].post}
     # (a question on a line of its own may be read as a post's headline: the post's first paragraph answers it)
@@ -906,14 +926,19 @@ def _qa_labels(analysis: Analysis) -> list[str | None]:
 
 
 _ASKS = re.compile(r"[ \t]*[^“”\"\n]{3,300}\?[ \t]*")  # a paragraph that is a question alone, no quotation in it
+# a turn labelled by its speaker's name: "The Kyiv Courier: What happened?", "Zhuravel: Two bombs, in fact."
+_NAME_LABEL = re.compile(r"[ \t]*((?:The[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+(?=\S)")
+
+
+def _ends_asking(text: str, span: Span) -> bool:
+    return text[span.start : span.end].rstrip().endswith("?")
 
 
 def _interviewee(analysis: Analysis, labels: list[str | None]) -> int | None:
     """The person a question-and-answer interview (questions and answers, each twice or more) asks: the person
     the introduction before the first question names most (the answers name the people they talk about)."""
-    if labels.count("A") < 2 or labels.count("Q") < 2 and any(_QA.match(analysis.doc.text, p.span.start, p.span.end)
-                                                              for p in analysis.paragraphs):
-        return None  # (labelled: two questions and two answers at least)
+    if not any(labels):
+        return None
     first = analysis.paragraphs[next(k for k, label in enumerate(labels) if label)].span.start
     people = [e for e in analysis.entities if e.type == "PERSON" and e.mentions]
     named = {e.id: sum(analysis.mentions[i].span.start < first for i in e.mentions) for e in people}
@@ -926,7 +951,8 @@ def _answer(analysis: Analysis, p_idx: int, person: int, answering: bool,
     the next question, are the interviewee's words; and whether the next paragraph may go on with it."""
     text = analysis.doc.text
     para = analysis.paragraphs[p_idx]
-    m = _QA.match(text, para.span.start, para.span.end)
+    m = _QA.match(text, para.span.start, para.span.end) \
+        or (_NAME_LABEL.match(text, para.span.start, para.span.end) if labels[p_idx] == "A" else None)
     if labels[p_idx] == "Q" or labels[p_idx] is None and (not answering or _CREDITS.match(text, para.span.start)
                                                           or not any(labels[p_idx + 1 :])
                                                           and _narrated(analysis, para.span)):
@@ -936,9 +962,14 @@ def _answer(analysis: Analysis, p_idx: int, person: int, answering: bool,
         return [], answering
     cue = Span(m.start(1), m.end(1)) if m else None
     mention = analysis.entities[person].mentions[0]
+    named = next((i for i, n in enumerate(analysis.mentions) if cue and n.entity is not None and n.type == "PERSON"
+                  and cue.start <= n.span.start < cue.end), None)  # ("Zhuravel: ...": the person the label names)
+    if named is not None:
+        mention, person = named, analysis.mentions[named].entity
     return [_Found(content, "direct", cue, mention, person, para.post, p_idx)], True
 
 
+_I_SAY = re.compile(r"\b(?:I|[Ww]e)\s+(?:(?:[a-z]+ly|still|also|all|then|am|are|was|were|had|have|do|did|would|will)\s+){0,3}$")
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|me|my|we|we’re|we're|us|our)\b")
 
 
@@ -1035,6 +1066,9 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
         # "France, whose troops left Mali in 2022, said": the speaker is outside the clause
         outside = [j for j in before if not rel.start() <= mentions[j].span.start < rel.end()]
         before = outside or before
+    if (aside := _ING_ASIDE.search(text, sent.start, cue.span.start)) is not None:
+        # "Brekke, speaking at a joint news conference with President Zelenskiy, said": not whom the aside names
+        before = [j for j in before if not aside.start() <= mentions[j].span.start < aside.end()] or before
     if (app := _APPOSED_BEFORE.search(text, sent.start, cue.span.start)) is not None:
         # "Tidewater Orient Shipping, the Hong Kong-based owner of the Orchid Crest, said": the name described
         outside = [j for j in before if mentions[j].span.end <= app.start()]
@@ -1118,6 +1152,7 @@ def _from_place(text: str, m: Mention) -> bool:
     """"a survivor from [Guinea] told ...": a place after "from", "in" or "of" says where, not who."""
     return m.type == "GPE" and bool(_FROM_PLACE.search(text, max(0, m.span.start - 6), m.span.start))
 # "France, whose troops left Mali in 2022, said", "Halcyon, the company that operates the Vega Tern, said"
+_ING_ASIDE = re.compile(r",\s+[a-z]+ing\s[^,;“”\"]*,\s*(?:also\s+|then\s+|later\s+)?$")
 _RELATIVE = re.compile(r",\s+(?:(?:the|a|an)\s+[^,;“”\"]*?\bthat\b|who|whose|which|where)\b[^,;“”\"]*,\s*"
                        r"(?:also\s+|later\s+|has\s+|had\s+)?$")
 

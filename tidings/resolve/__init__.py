@@ -85,6 +85,7 @@ def resolve_entities(analysis: Analysis) -> Analysis:
     _join_nicknames(text, mentions, link, clusters)
     _join_shortened_org_names(mentions, clusters, link)
     holders = _unnamed_holders(text, mentions, link)
+    named = Counter(link.values())  # how many names each cluster has
     for i, m in enumerate(mentions):
         if m.source == "role":
             c = _resolve_role(text, i, mentions, link, clusters, units, holders)
@@ -92,6 +93,12 @@ def resolve_entities(analysis: Analysis) -> Analysis:
                 link[i] = c
                 if m.type == clusters[c].type or m.type != "PERSON":  # (a body's spokesman is not its name)
                     clusters[c].add_alias(_surface(text, m))
+                for j in (i - 1, i + 1):  # the tagger's "name" inside the description is none where it is a
+                    # description too and names nothing else ("the [UN agency] for Palestinian refugees, UNRWA")
+                    if 0 <= j < len(mentions) and j in link and link[j] != c and mentions[j].span in m.span \
+                            and mentions[j].type == m.type and named.get(link[j]) == 1 \
+                            and any(w.islower() for w in _surface(text, mentions[j]).split()):
+                        del link[j]
     _join_known_by(text, mentions, link, clusters)
     _join_named_later(text, mentions, link, clusters)
     _join_armies(mentions, link, clusters)
@@ -303,6 +310,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     desc = re.sub(r"^\w+\s+", "", surface)  # drop "the"/"his"
     if m.type == "ORG" and _owner_place(surface) is not None:
         desc = surface  # "Russian forces" keeps its country (they are no "Polish Armed Forces")
+    desc = _BASED_LEAD.sub("", desc)  # "the New York-based rights group": where it sits says not which group
     if m.type == "ORG":  # "the union": a named body if one fits, else the unnamed body itself
         k = i - 1  # "Halcyon Maritime, the Dubai-based company that operates the ship, said": the body just named
         # (but in "... through UN agencies and the Philippine Red Cross, the embassy said" a bare "the embassy"
@@ -318,7 +326,8 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         # "The shipping company, Oceanic Star Maritime, said", "the disaster agency AFAD": one body (past a name
         # inside the description: "The UN refugee agency, UNHCR,")
         k = next((j for j in range(i + 1, min(i + 4, len(mentions))) if mentions[j].span.start >= m.span.end
-                  and not _BASED.fullmatch(text, mentions[j].span.start, mentions[j].span.end + 6)), i + 1)
+                  and not _BASED.fullmatch(text, mentions[j].span.start, mentions[j].span.end + 6)
+                  and not (mentions[j].type == "NORP" and text.endswith("for ", 0, mentions[j].span.start))), i + 1)
         if k < len(mentions) and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
                 and mentions[k].span.start >= m.span.end and _APPOSED.fullmatch(text, m.span.end, mentions[k].span.start):
             return link[k]
@@ -419,7 +428,9 @@ def _unnamed_holders(text: str, mentions: list[Mention], link: dict[int, int]) -
 
 # between a described body and its name: "the disaster agency AFAD", "The shipping company, Oceanic Star
 # Maritime,", "The employers' group, the Rotterdam Terminal Operators Association"
-_APPOSED = re.compile(r"(?:['’]s?\s+[a-z]+)?\s*,?\s*(?:the\s+)?(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-based\s+)?")
+_APPOSED = re.compile(r"(?:['’]s?\s+[a-z]+)?(?:\s+for\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=,))?\s*,?\s*(?:the\s+)?"
+                      r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-based\s+)?")  # (also "the UN agency for Palestinian refugees, UNRWA")
+_BASED_LEAD = re.compile(r"^(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*-based\s+(?=\S+\s)")
 _BASED = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-based")  # "the US-based [Calder Dynamics]": where, not who
 _INDEFINITE = re.compile(r"(?i)an?\s")  # "a local resistance committee": a body first met here
 
@@ -811,10 +822,14 @@ def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[i
         members = sorted(j for j in link if link[j] == k)
         names = [_surface(text, mentions[j]) for j in members if mentions[j].source == "ner"]
         name = _canonical(c, names)
-        types = Counter(mentions[j].type for j in members if mentions[j].source == "ner")
+        types: dict[str, float] = {}
+        for j in members:
+            if mentions[j].source == "ner":
+                types[mentions[j].type] = types.get(mentions[j].type, 0) + (0.5 if _surface(text, mentions[j]).isupper() else 1)
         aliases = tuple(a for a in c.aliases if a != name)
-        # the type most of its names were tagged with; a tie goes to the place ("Marseille wildfire:" in a title
-        # tagged ORG, "in Marseille" in the text GPE)
+        # the type most of its names were tagged with, a name in capitals counting half (the tagger reads
+        # "KREMLIN WARNS OF RESPONSE" worse); a tie goes to the place ("Marseille wildfire:" in a title tagged ORG,
+        # "in Marseille" in the text GPE)
         kind = max(types, key=lambda t: (types[t], t in ("GPE", "LOC"))) if types else c.type
         entities.append(Entity(k, name, kind, tuple(members),
                                aliases, tuple(c.roles), c.gender))

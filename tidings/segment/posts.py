@@ -22,6 +22,7 @@ _SOURCE = re.compile(r"^\s*Source:\s*(\S.*?)\s*$")
 _VIDEO = re.compile(r"^\s*(Watch|Video|Listen|Pictured|In pictures)\s*:", re.IGNORECASE)
 _CLOSERS = "\"'”’»)]\u201d\u2019 \t"
 _QA = re.compile(r"^(?:Q|A|Question|Answer)\s*[:.]\s")
+_ASKER = re.compile(r"((?:The\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[^\n]*\?")
 _SENTENCE_OPEN = re.compile(r"^(The|A|An|This|These|That|Those|It|He|She|They|We|I)\b")
 _FINITE_PAST = re.compile(r"\b(was|were|had|did|has been|have been)\b")
 _TRAILING_FUNCTION = re.compile(r"\b(the|a|an|of|and|to|in|on|with|by|for|that)$", re.IGNORECASE)
@@ -160,11 +161,12 @@ def _post_starts(text: str, lines: list[Span]) -> list[tuple[int, str]]:
     """Indices of lines that start a post, with the post's kind."""
     starts: list[tuple[int, str]] = []
     skip = -1
+    asks = [m.group(1) if (m := _ASKER.fullmatch(text, span.start, span.end)) else None for span in lines]
     for i, span in enumerate(lines):
         line = text[span.start : span.end]
         stamp, used = _timestamp(line)
-        if i == skip:
-            continue
+        if i == skip or asks[i] is not None and asks.count(asks[i]) >= 2:
+            continue  # (an interviewer's question, "The Courier: What happened?", is no headline)
         if stamp and used >= len(line) or _AGO.fullmatch(line) and not (starts and starts[-1] == (i - 1, "post")):
             starts.append((i, "time"))  # ("2h ago" over a headline; under one, the skip above took it)
             continue
