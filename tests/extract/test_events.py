@@ -1672,12 +1672,19 @@ def test_events_the_toll_counts_gunmen_and_attackers():
     ("DISASTER", "More than 50 killed as jihadists storm army post.", False),  # (a storm of men, no weather)
     ("ASSAULT", "The governor spoke to us in his office between air-raid alerts.", False),
     ("DISASTER", "Rescuers found two more bodies under the collapsed roof on Wednesday morning.", False),
+    ("CONSULT", "Brekke spoke at a joint news conference with the president in Kyiv.", True),
+    ("REQUEST", "Congolese officials did not respond to requests for comment.", False),
+    ("CONSULT", "If a tenth of those had been met with Western-supplied missiles, the bill would have run high.", False),
+    ("DISASTER", "Most were brought down by mobile fire teams with heavy machine guns.", False),
 ])
 def test_events_acts_and_their_absence_by_their_words(kind, sentence, found):
     assert (kind in _kinds(sentence)) is found
 
 
 def test_events_whom_a_deed_is_laid_on_and_who_heard_of_an_attack():
+    got = _events("Zelenskiy thanked Berlin and The Hague but said air defence alone was not enough, and urged allies to "
+                  "supply long-range missiles.", ("Zelenskiy", "PERSON", 0), ("Berlin", "GPE", 0), ("The Hague", "GPE", 0))
+    assert [actors for kind, actors, *_ in got if kind == "REQUEST"] == [["Zelenskiy"]]  # (the subject, a second verb)
     # (help promised is a commitment, which the model may read as support or agreement; no deployment yet)
     assert _kinds("The minister promised me that an additional air defence battery would be deployed to the region.") \
         in (["SUPPORT"], ["AGREE"])

@@ -939,3 +939,23 @@ def test_quotes_where_what_was_said_ends_and_who_said_it(text, said, who):
     a = analyze(text)
     got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
     assert got.get(said) == who
+
+
+def test_quotes_a_transcript_turn_is_the_surnamed_persons_and_its_label_says_nothing_inside_it():
+    from tidings import analyze
+
+    text = ("Sunday Briefing: the foreign minister\n"
+            "Ukraine’s foreign minister, Bohdan Koval, was the guest of Fiona Walsh this week.\n"
+            "WALSH: The Kremlin, for its part, said in a statement on Friday that it is “ready for negotiations without "
+            "preconditions”.\n"
+            "KOVAL: No. We are tired too, believe me. But we will not cede territory.\n"
+            "WALSH: Thank you.\n")
+    a = analyze(text)
+    said = {q.span.text(a.doc)[:20]: a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert said.get("No. We are tired too") == "Bohdan Koval"
+    assert said.get("it is “ready for neg") == "Kremlin"
+    assert "KOVAL" not in [e.name for e in a.entities]
+    from tidings.extract.cues import find_cues
+
+    plea = "We are tired too, believe me."
+    assert find_cues(plea, Span(0, len(plea)), []) == []  # ("believe me" is a plea, no belief reported)

@@ -704,3 +704,22 @@ def test_resolve_a_body_described_before_its_name_is_that_name_and_a_name_in_cap
     a = analyze("Pledges dismissed\nKREMLIN WARNS OF RESPONSE\nIn Moscow, Kremlin spokesman Arkady Zotov dismissed "
                 "the pledges.")
     assert ("Kremlin", "ORG") in [(e.name, e.type) for e in a.entities]
+
+
+def test_resolve_in_a_blog_that_runs_from_the_latest_back_a_post_goes_on_from_the_one_below():
+    text = ("Storm live\n\n15:05 GMT\n'No excuses', MPs told\n"
+            "She went on to tell MPs that the regulator would review the response.\n\n"
+            "14:30 GMT\nEnergy secretary speaks\nEnergy Secretary Helen Marchbank made a statement in the Commons.\n\n"
+            "13:10 GMT\nTrains cancelled\nScotRail has cancelled all of its services. The operator said 40 trees had "
+            "fallen on lines. The ship's owner and its operator said nothing.\n")
+    a = analyze(text)
+    names = _names(a)
+    assert names["She"] == "Helen Marchbank"
+    assert names["The operator"] == "ScotRail"
+
+
+def test_resolve_a_body_named_for_its_task_is_one_name():
+    a = analyze("Ukraine has brought home 150 of its service members in a prisoner exchange with Russia, the Coordination "
+                "Headquarters for the Treatment of Prisoners of War said on Tuesday. Most had been in captivity since "
+                "2022, the headquarters said.")
+    assert _names(a)["the headquarters"] == "Coordination Headquarters for the Treatment of Prisoners of War"

@@ -114,6 +114,8 @@ def find_cues(text: str, sent: Span, quoted: list[Span]) -> list[Cue]:
                 and not re.match(r"\s+that\b", chunk[m.end(1) :]):
             continue  # "have now been confirmed dead and 21 are missing, Basarnas said", "not when they are
             # promised": nobody speaking (but "has been accused of ... by officials" says who accuses)
+        if verb == "believe" and re.match(r"\s+(?:me|us)\b", chunk[m.end(1) :]):
+            continue  # "We are tired too, believe me": a plea, no belief reported
         cues.append(Cue(span, verb, _content(text, sent, span, verb, quoted)))
     # mixed quotes: 'called the delay “deeply disappointing”', 'what it called “a new violation”'
     for m in [*_CALLED.finditer(chunk), *_WHAT_CALLED.finditer(chunk)]:

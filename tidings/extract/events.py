@@ -130,7 +130,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"counter-?offensives?|counter-?attack(?:s|ed)?|repulsed|assault operations?|"
                           r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)|"
                           r"(?:" + "|".join(f"(?<={w} )" for w in _STORMERS) + r")storm(?:s|ed)?\b"),
-    ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|departments?|alarms?|exits?|safety|water cannons?|tear ?gas|rubber bullets|stun grenades|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
+    ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|teams?|departments?|alarms?|exits?|safety|water cannons?|tear ?gas|rubber bullets|stun grenades|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|(?<!\bthe )collapsed(?!-)|building collapse|"
                             r"collided|collisions?|(?:crowd |stadium )?(?<!to )crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?|"
                             r"(?:oil|pipeline|fuel|diesel|crude|chemical|toxic|gas|chlorine|ammonia)\s+(?:spills?|leak(?:s|ed)?|escaped)|"
@@ -194,8 +194,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     ("REQUEST", "summons", r"(?:order|summon)(?:s|ed)?\s+(?:[\w’'.-]+\s+){1,6}?to\s+appear\b"),
     ("REQUEST", "verbal", r"urg(?:e|es|ed|ing)|demand(?:ed|ing)|demands? (?:that|the|an?|their|his|her|its|to)\b|(?:(?<=to )|(?<=to ')|(?<=to ‘))demand\b|call(?:s|ed|ing)? (?:on|for)|appeal(?:s|ed|ing)? (?:to|for)|pleaded|"
                           r"ask(?:s|ed)?(?: formally| officially)? (?:[\w-]+ ){0,4}?(?:for|to activate|to send|to help)|"
-                          # "had requested his extradition in 2023", "formally requested talks" (not "requested anonymity")
-                          r"(?<!was )(?<!were )request(?:s|ed)\b(?!\s+(?:anonymity|not\b|that\s+(?:his|her|their)\s+name|to\s+remain\b))|"
+                          # "had requested his extradition in 2023", "formally requested talks" (not "requested anonymity",
+                          # nor a reporter's "requests for comment")
+                          r"(?<!was )(?<!were )request(?:s|ed)\b(?!\s+(?:anonymity|not\b|that\s+(?:his|her|their)\s+name|to\s+remain\b|for\s+comment))|"
                           r"(?:s(?:ought|eeks?|eeking)|ask(?:s|ed|ing)?\s+for)\s+(?:his|her|their|the|its)\s+extradition\b|"
                           r"(?:are|is|am) asking (?:[\w,-]+ ){1,12}?to (?:send|share|come forward|contact|help)\b|"
                           r"(?:are|is|am) asking (?:the |our |all )?(?:[\w-]+ ){1,4}?for (?:[\w-]+ )?(?:things|help|money|aid|"
@@ -570,8 +571,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"(?:pledg|promis)(?:es|ed)\s+(?:(?:me|us|him|her|them|[A-Z][\w’'-]*)\s+)?that\s+[^.;]{0,80}?"
                           r"(?:would|will)\s+be\s+(?:sent|deployed|delivered|provided|supplied)\b|"
                           r"support(?:s|ed)\s+(?:the|its|their|his|her|our)\b"),
-    ("CONSULT", "meeting", r"talks|meeting|met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|"
-                           r"press conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations|"
+    ("CONSULT", "meeting", r"talks|meeting|(?<!been )(?<!were )(?<!was )met|meets|(?:to|will|would|plans to|due to)\s+meet|visits?|visited|summit|"
+                           r"press conference|joint news conference|discussions|negotiat(?:e|ions|ing)|phone call|consultations|"
                            # (PLV train: 9 of 10 "discuss" sentences CONSULT; not who "was not authorised to discuss")
                            r"(?<!authorised to )(?<!authorized to )(?<!anonymity to )discuss(?:es|ed|ing)?"),
     ("CONSULT", "mediation", r"mediat(?:e|ed|es|ing|ion|ors?)"),
@@ -1422,6 +1423,11 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
         after = [m for m in after if m not in places]
         if location is None and places:
             location = places[0].entity
+    if (and_then := _AND_THEN.search(text, span.start, trigger.start)) is not None and not _PASSIVE_BEFORE.search(
+            text, and_then.start(), trigger.start):
+        # "Zelenskiy thanked Berlin and The Hague but said ..., and urged allies to ...": the sentence's subject acts
+        opening = [m for m in before if _OPENS_SENTENCE.fullmatch(text, span.start, m.span.start)]
+        before = opening[:1] or before
     if kind == "ACCUSE" and _BORE.match(text, trigger.start) and before:
         before, after = before[:-1], before[-1:] + after  # "Kyiv bore responsibility for ...": Kyiv is blamed
     actors = _distinct(before)[-2:]
@@ -1502,6 +1508,8 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
                  casualties, modes, tuple(flags), acled=acled_type(kind, modes))
 
 
+_AND_THEN = re.compile(r",\s+and\s+(?:then\s+|also\s+|later\s+)?$")  # a second verb of the sentence's subject
+_OPENS_SENTENCE = re.compile(r"[\s“\"‘]*(?:[Tt]he\s+)?")
 _BORE = re.compile(r"(?:bore|bears|bear)\s", re.IGNORECASE)
 
 

@@ -862,8 +862,13 @@ def _transcript_turn(analysis: Analysis, starts: list[int], p_idx: int) -> list[
     k = bisect.bisect_left(starts, label.start)
     speaker = k if k < len(starts) and analysis.mentions[k].span.start < label.end \
         and analysis.mentions[k].type in ("PERSON", "ORG") else None
-    return [_Found(content, "direct", Span(m.start(2), m.end(2)), speaker, _entity(analysis, speaker), para.post,
-                   p_idx, label)]
+    entity = _entity(analysis, speaker)
+    if entity is None:  # "KOVAL:", which the tagger did not read: the person of that surname
+        named = [e for e in analysis.entities if e.type == "PERSON" and e.mentions
+                 and e.name.split()[-1].upper() == m.group(1).split()[-1]]
+        if len(named) == 1:
+            entity, speaker = named[0].id, named[0].mentions[0]
+    return [_Found(content, "direct", Span(m.start(2), m.end(2)), speaker, entity, para.post, p_idx, label)]
 
 
 _QA = re.compile(r"[ \t]*(Q|A)[:.][ \t]+(?=\S)")
@@ -1035,6 +1040,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     window_start = cue.content.end if cue.content and cue.content.end <= cue.span.start else sent.start
     before = [i for i in range(lo, hi) if mentions[i].span.start >= window_start and _speakerish(mentions[i])
               and not _adjective(text, mentions[i])
+              and not (text.startswith(":", mentions[i].span.end) and not text[sent.start : mentions[i].span.start].strip())  # ("WALSH: The Kremlin said ...")
               and not any(mentions[i].span in q for q in quoted)
               and not _from_place(text, mentions[i])
               and not _OWNER_BEFORE_NAME.match(text, mentions[i].span.start, cue.span.start)]

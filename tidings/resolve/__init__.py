@@ -53,6 +53,7 @@ class _Units:
     posts: list[int]
     starts: list[int]
     mention_starts: list[int]
+    newest_first: bool = False  # a live blog whose posts run from the latest back: a post goes on from the one after it
 
     def index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -63,7 +64,11 @@ def _units(analysis: Analysis) -> _Units:
     items = [(s.span, analysis.paragraphs[s.paragraph].post) for s in analysis.sents]
     items += [(p.headline, p.id) for p in analysis.posts if p.headline is not None]
     items.sort(key=lambda x: x[0].start)
-    return _Units([s for s, _ in items], [p for _, p in items], [s.start for s, _ in items], mention_starts)
+    stamps = [p.timestamp for p in analysis.posts if p.timestamp is not None]
+    pairs = list(zip(stamps, stamps[1:]))
+    newest_first = len(pairs) >= 2 and sum(a > b for a, b in pairs) > 2 * sum(a < b for a, b in pairs)
+    return _Units([s for s, _ in items], [p for _, p in items], [s.start for s, _ in items], mention_starts,
+                  newest_first)
 
 
 @stage(requires=("mentions", "sents", "posts"), assigns=("mentions", "entities"))
@@ -116,8 +121,9 @@ def _someones_surname(text: str, m: Mention, clusters: list[_Cluster]) -> bool:
     surface = _surface(text, m)
     if m.type not in ("GPE", "LOC", "ORG") or " " in surface or not surface[:1].isupper():
         return False
-    if not any(c.type == "PERSON" and c.first and c.last and c.last == surface for c in clusters):
-        return False
+    if not any(c.type == "PERSON" and c.first and c.last and (c.last == surface or surface.isupper()
+                                                               and c.last.upper() == surface) for c in clusters):
+        return False  # ("Koval" or a transcript's "KOVAL:")
     from tidings.extract.places import locate
 
     return locate(surface) is None
@@ -354,7 +360,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
             country = here[0] if here else _topic(text, mentions, link, clusters, units, u, gender=None, kinds=("GPE",))
             if country is not None:
                 return country
-        found = _resolve_body(text, desc, i, mentions, link, clusters)
+        found = _resolve_body(text, desc, i, mentions, link, clusters, owned=bool(re.match(r"(?i)(?:its|their)\s", surface)))
         return found if found is not None else _add_other(surface, "ORG", i, clusters)
     # "Its spokesman, Brig Gen Tunde Okafor, said": the name in apposition, whoever else is a spokesman (past
     # a body that qualifies his role: "His challenger, [ZRM] leader Chileshe Mwansa")
@@ -441,7 +447,7 @@ _GENERIC_NAMES = {"alliance": frozenset({"nato", "otan"}),
 
 
 def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: dict[int, int],
-                  clusters: list[_Cluster]) -> int | None:
+                  clusters: list[_Cluster], owned: bool = False) -> int | None:
     """"the union" -> the last organisation named before it whose name holds the head word, or,
     for a generic head ("union", "company"), the last organisation named at all."""
     words = desc.lower().split()
@@ -491,7 +497,8 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
         if any(fits(a) for a in aliases) or _described_as(text, mentions[j], head):
             return link[j]
     generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers",
-                       "agency", "charity", "watchdog", "group", "coalition", "organisation", "organization", "broadcaster")
+                       "agency", "charity", "watchdog", "group", "coalition", "organisation", "organization", "broadcaster") \
+        or head == "operator" and not owned  # ("ScotRail ... The operator said"; not a ship's "its operator")
     # (a lower-case kind before "group" still names the last body: "the aid group", "the rights group")
     plain = len(desc.split()) == 1 or head in ("group", "coalition") and desc.islower() and len(desc.split()) == 2
     if not (generic and earlier and plain):
@@ -580,6 +587,21 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
             # prime minister, but whom "He" stands for, named before
         if inside:
             return link[inside[0]]
+    if units.newest_first and seen == 0:
+        # "She went on to tell MPs ..." opening a post of a blog that runs from the latest back: the person the
+        # post below (the one before in time) is about
+        for v in range(u + 1, len(units.spans)):
+            if units.posts[v] == post:
+                continue
+            if units.posts[v] != post + 1:
+                break
+            lo = bisect.bisect_left(units.mention_starts, units.spans[v].start)
+            hi = bisect.bisect_left(units.mention_starts, units.spans[v].end)
+            inside = [j for j in range(lo, hi) if j in link and mentions[j].source == "ner"
+                      and clusters[link[j]].type in kinds and (gender is None or clusters[link[j]].gender in (None, gender))
+                      and not _is_object(text, mentions[j]) and not _in_quotes(text, mentions[j].span.start)]
+            if inside:
+                return link[inside[0]]
     return None
 
 
