@@ -1711,3 +1711,15 @@ def test_events_what_an_interviews_answer_tells_happened_is_an_act_but_not_what_
     assert "AID" in [e.type for e in a.events]
     a = analyze("“Since Monday we have moved 1,140 people out of 14 villages,” the governor said.")
     assert "AID" not in [e.type for e in a.events]
+
+
+def test_events_a_toll_told_after_its_attack_is_the_attacks_toll():
+    got = _events("Gunmen stormed the town before dawn on Monday, killing at least 25 people, the police chief said. At least "
+                  "30 other people were wounded, many of them by gunfire, according to police.")
+    assert [(kind, toll.get("killed"), toll.get("injured")) for kind, *_, toll, _ in got if kind == "ASSAULT"] == [
+        ("ASSAULT", 25, 30)]  # (how the wounds came is no second attack)
+    got = _events("Militants ambushed a fuel convoy on the road, killing 11 soldiers, the army said. Six soldiers were "
+                  "wounded in the attack, which took place near the town of Didieni.", ("Didieni", "GPE", 0))
+    assert [(toll.get("killed"), toll.get("injured")) for kind, *_, toll, _ in got if kind == "ASSAULT"] == [(11, 6)]
+    got = _events("Gangs storm Haitian town of Mirebalais, free prisoners", ("Mirebalais", "GPE", 0))
+    assert [(kind, place) for kind, _, _, place, *_ in got][:1] == [("ASSAULT", "Mirebalais")]

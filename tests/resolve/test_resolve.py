@@ -723,3 +723,26 @@ def test_resolve_a_body_named_for_its_task_is_one_name():
                 "Headquarters for the Treatment of Prisoners of War said on Tuesday. Most had been in captivity since "
                 "2022, the headquarters said.")
     assert _names(a)["the headquarters"] == "Coordination Headquarters for the Treatment of Prisoners of War"
+    a = analyze("Poland scrambled jets, the Operational Command of the Polish Armed Forces said. All necessary procedures "
+                "have been activated, the command said.")
+    assert _names(a)["the command"] == "Operational Command of the Polish Armed Forces"
+
+
+def test_resolve_in_a_blog_oldest_first_a_post_that_opens_on_a_pronoun_goes_on_from_the_one_above():
+    text = ("Kherson live\n\n11.30 EET\nEvacuation ordered\nThe governor, Roman Mykytenko, announced the evacuation of "
+            "children. The governor said families would be given transport.\n\n12.05 EET\nToll rises to nine\n"
+            "Shortly after announcing the evacuation, he posted an updated toll.\n\n12.45 EET\nResident returns to her street\n"
+            "Olena Kovalchuk went back to her flat this afternoon.\n")
+    names = _names(analyze(text))
+    assert names["he"] == "Roman Mykytenko"
+    assert names.get("her") != "Roman Mykytenko"  # (a headline's pronoun looks to its post, not the post before)
+
+
+@pytest.mark.parametrize(("text", "mention", "name"), [
+    ("The Ukrainian military’s southern command said it had shot down 27 of 34 drones.",
+     "The Ukrainian military’s southern command", "Ukrainian military’s southern command"),
+    ("A bomb hit the pipeline, and the army blamed ELN guerrillas. In a statement, the group's central command said it "
+     "had not ordered the attack.", "the group's central command", "ELN"),
+])
+def test_resolve_a_command_speaks_for_itself_or_for_the_group_it_commands(text, mention, name):
+    assert _names(analyze(text))[mention] == name

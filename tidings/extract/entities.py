@@ -51,7 +51,7 @@ _AGED = re.compile(r"\b[Tt]he\s+\d{1,3}-year-old\b(?!-|\s+[\w(])")  # (an age th
 # (up to three words before the body's noun, none of them opening a phrase of its own: "The minister accused
 # the union" holds the body "the union", not "The minister accused the union")
 _BODIES = (r"(?:(?!(?:the|a|an|its|their|his|her|of|and|or|to|by|for|with|from|that)\s)[\w’'-]+\s+){0,3}?(?:union|ministry|government|"
-           r"company|firm|council|authority|agency|charity|watchdog|headquarters|police|gendarmerie|army|navy|air\s+force|coast\s?guard|"
+           r"company|firm|council|authority|agency|charity|watchdog|headquarters|command|police|gendarmerie|army|navy|air\s+force|coast\s?guard|"
            r"national\s+guard|border\s+guards?|"
            r"military\s+police|military(?:\s+administration)?|administration|commission|"
            r"(?:armed|security|defence|defense)\s+forces|"
@@ -111,7 +111,7 @@ _INSTITUTION = re.compile(
     r"Network|Forum|League|Society|Trust|Fund|Organisation|Organization|" + FIRM_WORDS + r"))\b"
 )
 _HEAD_FOR = re.compile(r"[\w’'\s-]*\b(?:Headquarters|Centre|Center|Office|Council|Commission|Committee|Agency|Institute|"
-                       r"Foundation|Fund|Secretariat|Directorate|Service)\s+for\s+(?:the\s+)?")
+                       r"Foundation|Fund|Secretariat|Directorate|Service|Command)\s+(?:for|of)\s+(?:the\s+)?")
 _PLURAL_NAME = re.compile(r"[A-Z][a-z]{3,}[^s]s")
 _MOVEMENT = re.compile(r"\s+(?:movement|militia|group)\b")  # "the Houthi movement": the name is the movement's
 _GROUP = re.compile(
@@ -156,7 +156,8 @@ def _institutions(text: str, names: list[Mention]) -> list[Mention]:
             # one name the model cut in two ("Centre for Glacial" + "Studies", "BBC" + "Scotland")
             m = Mention(Span(out.pop().span.start, m.span.end), "ORG", "ner")
         elif out and out[-1].type == "ORG" and m.type == "ORG" and _HEAD_FOR.fullmatch(text, out[-1].span.start, m.span.start):
-            # "Coordination Headquarters" + " for the " + "Treatment of Prisoners of War": one body, named for its task
+            # "Coordination Headquarters" + " for the " + "Treatment of Prisoners of War", "Operational Command" + " of
+            # the " + "Polish Armed Forces": one body, named for its task or its whole
             m = Mention(Span(out.pop().span.start, m.span.end), "ORG", "ner")
         if m.type in ("GPE", "LOC") and _HEAD_FIRST.match(text, m.span.start, m.span.end):
             m = Mention(m.span, "ORG", "ner")  # "University of Oxford" is the university, not the town

@@ -66,7 +66,7 @@ _HELD = r"(?:escapees|inmates|prisoners|fugitives|convicts|detainees)"
 _ENVOYS = r"(?:diplomats?|ambassadors?|envoys?|inspectors|aid workers|humanitarian workers)\b"
 # an attack in words: "launched a scathing attack on the spy chiefs"
 _STORMERS = ("commandos", "troops", "police", "soldiers", "forces", "jihadists", "gunmen", "militants", "fighters", "insurgents",
-             "rebels", "attackers", "assailants")  # who storm a place: an assault, no weather
+             "rebels", "attackers", "assailants", "gangs", "militiamen", "pirates")  # who storm a place: an assault, no weather
 _HARSH = r"(?:scathing|extraordinary|blistering|stinging|withering|personal|verbal|veiled)"
 _TRIGGERS: list[tuple[str, str, str]] = [
     # "the stoppage could be extended if the audit was not under way", "the protest would move to other crossings ...
@@ -690,6 +690,14 @@ _AT_PLACE = re.compile(rf"\b(?:{_AT}|in front of)\s+$", re.IGNORECASE)
 _TO = re.compile(r"\bto\s+(?:the\s+)?$")
 _MEDIUM = re.compile(r"\b(?:said|says|wrote|writes|posted|posts|announced|added|adds|told|tells)\s+(?:(?:on|via|in a post on)\s+|"
                      r"(?:the\s+)?(?:broadcaster|newspaper|channel|radio station|news agency|agency|website)\s+)$")
+_BY_WHAT = re.compile(r"\bby\s+$")
+
+
+def _only_toll(chunk: str, m: re.Match[str]) -> bool:
+    """Whether an incident's trigger word only tells a toll: a bare "killed", or how wounds came ("were wounded,
+    many of them by gunfire"), no incident of its own."""
+    return bool(_CASUALTY_ONLY.match(m.group(0))
+                or _BY_WHAT.search(chunk, max(0, m.start() - 4), m.start()) and _HARM.search(chunk, 0, m.start()))
 _COVERAGE_OF = re.compile(r"\b(?:coverage|reporting)\s+of\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.IGNORECASE)
 _COVERAGE = re.compile(r"s?\s+(?:coverage|reporting)\b", re.IGNORECASE)
 _TOLD = re.compile(r"\b(?:told|tells)\s+$")  # "..., security sources told AFP": who heard of an attack is not in it
@@ -932,7 +940,8 @@ def extract_events(analysis: Analysis) -> Analysis:
         label = _model_type(analysis, span) if found_triggers and not _rules_stand(analysis, found, span, index) \
             else None
         if label in _INCIDENTS and not any(e.type in _INCIDENTS for e in found) \
-                and all(_CASUALTY_ONLY.match(m.group(0)) for row, m in found_triggers if _TRIGGERS[row][0] in _INCIDENTS) \
+                and all(_only_toll(text[span.start : span.end], m) for row, m in found_triggers
+                        if _TRIGGERS[row][0] in _INCIDENTS) \
                 and (not found and _RISEN.search(text, span.start, span.end)
                      or any(e.post == post and e.type in _INCIDENTS and e.casualties for e in events[-3:])):
             # "The number of people killed has risen to 14", "At least 820 people have been killed, the ministry
@@ -1078,7 +1087,10 @@ def _fold_references(analysis: Analysis, found: list[Event], earlier: list[Event
             and (text[max(0, e.trigger.start - 4) : e.trigger.start] == "the "
                  or _CONDEMNED.search(text, max(0, e.trigger.start - 30), e.trigger.start) is not None) \
             and text[e.trigger.start : e.trigger.end].lower() in _NAMED_AGAIN
-        again = named and e.location is None
+        # (or with a toll of a kind the one reported lacks: "Six soldiers were wounded in the attack, which took place
+        # near Didiéni" after "ambushed a convoy ..., killing 11 soldiers")
+        again = named and (e.location is None or k >= 0 and bool(e.casualties) and earlier[k].post == e.post
+                           and not {key for key, _ in e.casualties} & {key for key, _ in earlier[k].casualties})
         # "struck a ship, setting it on fire ... the fire was brought under control": the attack's fire
         # (its toll is the attack's: "Two dock workers were killed ..., which said rescuers put out the blaze")
         fired = next((j for j in range(len(earlier) - 1, -1, -1) if earlier[j].type == "ASSAULT" and earlier[j].post == e.post
@@ -1203,8 +1215,8 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             continue  # "soldiers blocked the main roads": a cordon, not a protest
         if kind == "ASSAULT" and _WORDS_ATTACK.search(chunk, max(0, m.start() - 30), m.start()):
             continue  # "launched a scathing attack on the spy chiefs": words, the ACCUSE row's
-        if kind == "ASSAULT" and _CASUALTY_ONLY.match(m.group(0)):
-            continue  # a bare "killed" is a toll, handled below
+        if kind == "ASSAULT" and _only_toll(chunk, m):
+            continue  # a bare "killed" is a toll, handled below (as is "were wounded, many of them by gunfire")
         if kind == "ASSAULT" and (_COVERAGE_OF.search(chunk, max(0, m.start() - 40), m.start())
                                   or _COVERAGE.match(chunk, m.end())):
             continue  # "suspended ... over their coverage of an earlier attack": the reporting of an attack told before
@@ -1655,7 +1667,7 @@ _UNITS_OF = (r"(?:port|city|town|village|region|province|district|capital|enclav
              r"prefecture|sub-prefecture|municipality|commune|governorate|oblast|raion|settlement)\s+of\s+")
 _PLACE_OF = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _UNITS_OF)
 # "in front of the sub-prefecture of [Mokolo]", "near the town of [Sake]": the place after the unit
-_UNIT_OF = re.compile(rf"\b(?:in|at|near|outside|in front of|into|{_STRIKE_VERBS}|targeted|attacked)\s+"
+_UNIT_OF = re.compile(rf"\b(?:in|at|near|outside|in front of|into|{_STRIKE_VERBS}|targeted|attacked|storm(?:s|ed)?|raid(?:s|ed)?|overran)\s+"
                       r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?"
                       r"(?:port|city|town|village|district|capital|enclave|island|suburb|prefecture|sub-prefecture|"
                       r"municipality|commune|settlement)\s+of\s+$", re.IGNORECASE)  # a local unit, not "the state of"

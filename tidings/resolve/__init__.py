@@ -53,7 +53,7 @@ class _Units:
     posts: list[int]
     starts: list[int]
     mention_starts: list[int]
-    newest_first: bool = False  # a live blog whose posts run from the latest back: a post goes on from the one after it
+    order: int = 0  # a live blog's posts in time: 1 oldest first, -1 newest first (a post goes on from the one after it), 0 no telling
 
     def index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -66,9 +66,9 @@ def _units(analysis: Analysis) -> _Units:
     items.sort(key=lambda x: x[0].start)
     stamps = [p.timestamp for p in analysis.posts if p.timestamp is not None]
     pairs = list(zip(stamps, stamps[1:]))
-    newest_first = len(pairs) >= 2 and sum(a > b for a, b in pairs) > 2 * sum(a < b for a, b in pairs)
-    return _Units([s for s, _ in items], [p for _, p in items], [s.start for s, _ in items], mention_starts,
-                  newest_first)
+    down, up = sum(a > b for a, b in pairs), sum(a < b for a, b in pairs)
+    order = 0 if len(pairs) < 2 else -1 if down > 2 * up else 1 if up > 2 * down else 0
+    return _Units([s for s, _ in items], [p for _, p in items], [s.start for s, _ in items], mention_starts, order)
 
 
 @stage(requires=("mentions", "sents", "posts"), assigns=("mentions", "entities"))
@@ -329,6 +329,9 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
             return link[k]
         if _INDEFINITE.match(surface):
             return _add_other(surface, "ORG", i, clusters)  # "a local resistance committee" is new here
+        if i > 0 and (i - 1) in link and mentions[i - 1].span.start == m.span.start and mentions[i - 1].type == "ORG" \
+                and _COMMAND_OF.fullmatch(text, mentions[i - 1].span.end, m.span.end):
+            return link[i - 1]  # "the group's central command said": the group speaks
         # "The shipping company, Oceanic Star Maritime, said", "the disaster agency AFAD": one body (past a name
         # inside the description: "The UN refugee agency, UNHCR,")
         k = next((j for j in range(i + 1, min(i + 4, len(mentions))) if mentions[j].span.start >= m.span.end
@@ -436,6 +439,7 @@ def _unnamed_holders(text: str, mentions: list[Mention], link: dict[int, int]) -
 # Maritime,", "The employers' group, the Rotterdam Terminal Operators Association"
 _APPOSED = re.compile(r"(?:['’]s?\s+[a-z]+)?(?:\s+for\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=,))?\s*,?\s*(?:the\s+)?"
                       r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-based\s+)?")  # (also "the UN agency for Palestinian refugees, UNRWA")
+_COMMAND_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:command|leadership)")
 _BASED_LEAD = re.compile(r"^(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*-based\s+(?=\S+\s)")
 _BASED = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-based")  # "the US-based [Calder Dynamics]": where, not who
 _INDEFINITE = re.compile(r"(?i)an?\s")  # "a local resistance committee": a body first met here
@@ -558,11 +562,12 @@ def _name_words(phrase: str) -> set[str]:
 
 def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
            u: int, *, gender: str | None, kinds: tuple[str, ...] = ("PERSON",), speaking: bool = False,
-           outside: Span | None = None, unquoted: bool = False) -> int | None:
+           outside: Span | None = None, unquoted: bool = False, across: bool = False) -> int | None:
     """The person (or body) a unit's predecessors are about: the first subject-like one, nearest first;
     for a pronoun that speaks ("..., it said"), the one who spoke there ("The EU has pledged €3m, the
     Commission said. The money will pay for shelter, it said": the Commission); ``unquoted``: not one that
-    only a quote names (for "The lawyer said" after his quote: "... The judge relied on ...")."""
+    only a quote names (for "The lawyer said" after his quote: "... The judge relied on ..."); ``across``: for a
+    pronoun, past its post into the post before in time."""
     post = units.posts[u]
     seen = 0  # the three units before that name anyone (the sentences of a quote that names nobody are passed over)
     for v in range(u - 1, -1, -1):
@@ -587,21 +592,26 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
             # prime minister, but whom "He" stands for, named before
         if inside:
             return link[inside[0]]
-    if units.newest_first and seen == 0:
-        # "She went on to tell MPs ..." opening a post of a blog that runs from the latest back: the person the
-        # post below (the one before in time) is about
-        for v in range(u + 1, len(units.spans)):
+    here = units.spans[u]
+    if across and units.order and seen == 0 and text[here.start : here.end].rstrip()[-1:] in ".!?”\"’'":
+        # (not a headline's pronoun, whose person its post names: "... resident returns to her street")
+        # "She went on to tell MPs ...", "Shortly after announcing the evacuation, he posted ..." opening a post: the
+        # person the post before in time is about (the one below where the blog runs from the latest back; there
+        # the first named, else the last)
+        before = post - units.order
+        steps = range(u + 1, len(units.spans)) if units.order < 0 else range(u - 1, -1, -1)
+        for v in steps:
             if units.posts[v] == post:
                 continue
-            if units.posts[v] != post + 1:
+            if units.posts[v] != before:
                 break
             lo = bisect.bisect_left(units.mention_starts, units.spans[v].start)
             hi = bisect.bisect_left(units.mention_starts, units.spans[v].end)
-            inside = [j for j in range(lo, hi) if j in link and mentions[j].source == "ner"
+            inside = [j for j in range(lo, hi) if j in link and mentions[j].source in ("ner", "role")
                       and clusters[link[j]].type in kinds and (gender is None or clusters[link[j]].gender in (None, gender))
                       and not _is_object(text, mentions[j]) and not _in_quotes(text, mentions[j].span.start)]
             if inside:
-                return link[inside[0]]
+                return link[inside[0] if units.order < 0 else inside[-1]]
     return None
 
 
@@ -669,7 +679,7 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
             and clusters[link[j]].type in kinds and clusters[link[j]].gender in (None, gender)
             and not _is_object(text, mentions[j]) and not (quote and mentions[j].span in quote)]
     return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender,
-                                             kinds=kinds, speaking=speaking, outside=quote)
+                                             kinds=kinds, speaking=speaking, outside=quote, across=True)
 
 
 def _quote_before(text: str, pos: int) -> Span | None:
