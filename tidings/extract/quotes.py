@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
-from tidings.extract.cues import _FINITE, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase, find_cues, named_subject, speech_class
+from tidings.extract.cues import (_FINITE, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase, find_cues, named_subject,
+                                  speech_class)
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.roles import role_matches
-from tidings.segment.posts import posted_stamp
+from tidings.segment.posts import SPEAKER_LABEL, posted_stamp
 from tidings.types import Analysis, Mention, Quote, Sentence, Span
 
 _OPEN, _CLOSE = "“«", "”»"
@@ -900,10 +901,11 @@ def _unnamed_voice(analysis: Analysis, found: list[_Found]) -> list[_Found]:
 
 def _qa_labels(analysis: Analysis) -> list[str | None]:
     """Each paragraph's part in a question-and-answer interview, "Q", "A" or None (all None where there is none):
-    labelled ("Q: ...", "A: ...", two of each at least), or, in a piece with no labels, three or more paragraphs
-    that are a question alone, each answered by the
-    paragraph after it, most answers in the first person ("What struck you?" / "The new part of the camp, where
-    ... We have ..."; not an explainer's "What happens next?" over the reporter's paragraphs)."""
+    labelled ("Q: ...", "A: ...", two of each at least); labelled by names, one of which asks ("The Kyiv Courier:
+    What happened?" / "Zhuravel: Two bombs."); or, in a piece with no labels, three or more paragraphs that are a
+    question alone, each answered by the paragraph after it, most answers in the first person ("What struck you?" /
+    "The new part of the camp, where ... We have ..."; not an explainer's "What happens next?" over the reporter's
+    paragraphs)."""
     text, paras = analysis.doc.text, analysis.paragraphs
     labels: list[str | None] = [m.group(1) if (m := _QA.match(text, p.span.start, p.span.end)) else None for p in paras]
     if any(labels):  # labelled: two questions and two answers at least
@@ -932,7 +934,7 @@ def _qa_labels(analysis: Analysis) -> list[str | None]:
 
 _ASKS = re.compile(r"[ \t]*[^“”\"\n]{3,300}\?[ \t]*")  # a paragraph that is a question alone, no quotation in it
 # a turn labelled by its speaker's name: "The Kyiv Courier: What happened?", "Zhuravel: Two bombs, in fact."
-_NAME_LABEL = re.compile(r"[ \t]*((?:The[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}):[ \t]+(?=\S)")
+_NAME_LABEL = re.compile(rf"[ \t]*({SPEAKER_LABEL}):[ \t]+(?=\S)")
 
 
 def _ends_asking(text: str, span: Span) -> bool:

@@ -22,7 +22,9 @@ _SOURCE = re.compile(r"^\s*Source:\s*(\S.*?)\s*$")
 _VIDEO = re.compile(r"^\s*(Watch|Video|Listen|Pictured|In pictures)\s*:", re.IGNORECASE)
 _CLOSERS = "\"'”’»)]\u201d\u2019 \t"
 _QA = re.compile(r"^(?:Q|A|Question|Answer)\s*[:.]\s")
-_ASKER = re.compile(r"((?:The\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s+[^\n]*\?")
+# who speaks a turn of an interview labelled by names: "The Kyiv Courier", "Zhuravel" (before its colon)
+SPEAKER_LABEL = r"(?:The[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
+_ASKER = re.compile(rf"({SPEAKER_LABEL}):\s+[^\n]*\?")  # an interviewer's question under the asker's name
 _SENTENCE_OPEN = re.compile(r"^(The|A|An|This|These|That|Those|It|He|She|They|We|I)\b")
 _FINITE_PAST = re.compile(r"\b(was|were|had|did|has been|have been)\b")
 _TRAILING_FUNCTION = re.compile(r"\b(the|a|an|of|and|to|in|on|with|by|for|that)$", re.IGNORECASE)
