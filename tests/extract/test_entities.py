@@ -307,6 +307,11 @@ def test_entities_a_name_in_apposition_to_a_person_s_role_is_a_person_not_a_plac
     at = _at(text)
     got = _places_by_context(text, [at("Telma", "GPE"), at("Guambe", "GPE"), at("Nairobi", "GPE")])
     assert [(text[m.span.start:m.span.end], m.type) for m in got] == [("Telma Guambe", "PERSON"), ("Nairobi", "GPE")]
+    # ... or before one ("a spokesman for SEMA"), but not a place a cue's sayer follows ("Odesa, a spokesman said")
+    text = "Yakubu Bulama Ngamdu, a spokesman for SEMA, said 15 bodies had been found. Kinshasa, an official said, is calm."
+    at = _at(text)
+    got = _places_by_context(text, [at("Yakubu Bulama Ngamdu", "GPE"), at("Kinshasa", "GPE")])
+    assert [(text[m.span.start:m.span.end], m.type) for m in got] == [("Yakubu Bulama Ngamdu", "PERSON"), ("Kinshasa", "GPE")]
 
 
 def test_entities_a_name_before_a_lower_case_river_or_delta_is_that_feature_not_the_country():

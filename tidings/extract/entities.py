@@ -277,18 +277,22 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
 
 # "The party’s lawyer, [Telma Guambe], said": a name in apposition to a person's role is a person's
 _ROLE_COMMA = re.compile(rf"\b(?:{ROLE_PATTERN})\s*,\s*$", re.IGNORECASE)
+# ... or before one: "[Yakubu Bulama Ngamdu], a spokesman for SEMA, said" (not "Odesa, the mayor said")
+_COMMA_ROLE = re.compile(rf",\s+(?:a|an)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:{ROLE_PATTERN})\b(?!\s+(?:said|says|told|added))")
 
 
 def _apposed_people(text: str, names: list[Mention]) -> list[Mention]:
-    """A name set off by commas after a person's role ("The party’s lawyer, Telma Guambe, said") that the
-    tagger took for a place (or for two) and the gazetteer does not know as a town is that person."""
+    """A name set off by commas after a person's role ("The party’s lawyer, Telma Guambe, said"), or before one
+    ("Yakubu Bulama Ngamdu, a spokesman for SEMA, said"), that the tagger took for a place (or for two) and the
+    gazetteer does not know as a town is that person."""
     from tidings.extract.places import known_place
 
     out: list[Mention] = []
     k = 0
     while k < len(names):
         m, j = names[k], k + 1
-        if m.type in ("GPE", "LOC", "MISC") and _ROLE_COMMA.search(text, max(0, m.span.start - 40), m.span.start):
+        if m.type in ("GPE", "LOC", "MISC") and (_ROLE_COMMA.search(text, max(0, m.span.start - 40), m.span.start)
+                                                 or _COMMA_ROLE.match(text, m.span.end)):
             while j < len(names) and names[j].type in ("GPE", "LOC", "MISC") and text[names[j - 1].span.end : names[j].span.start] == " ":
                 j += 1
             span = Span(m.span.start, names[j - 1].span.end)
