@@ -114,7 +114,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         lead = opening
         turn = _transcript_turn(analysis, starts, p_idx)
         if interview is not None and not turn:
-            turn, answering = _answer(analysis, p_idx, interview, answering, labels)
+            turn, answering = _answer(analysis, starts, p_idx, interview, answering, labels)
         if turn:  # the turn, not the quotation mark before its label; nor what the speaker says he says or said
             items = [f for f in items if not turn[0].span in f.span
                      and not (f.cue and _I_SAY.search(text, max(para.span.start, f.cue.start - 40), f.cue.start))] + turn
@@ -952,7 +952,7 @@ def _interviewee(analysis: Analysis, labels: list[str | None]) -> int | None:
     return max(people, key=lambda e: (named[e.id], len(e.mentions))).id if people else None
 
 
-def _answer(analysis: Analysis, p_idx: int, person: int, answering: bool,
+def _answer(analysis: Analysis, starts: list[int], p_idx: int, person: int, answering: bool,
             labels: list[str | None]) -> tuple[list[_Found], bool]:
     """An interview's answer ("A: Slowly, and then all at once."), and the paragraphs that go on with it up to
     the next question, are the interviewee's words; and whether the next paragraph may go on with it."""
@@ -969,8 +969,9 @@ def _answer(analysis: Analysis, p_idx: int, person: int, answering: bool,
         return [], answering
     cue = Span(m.start(1), m.end(1)) if m else None
     mention = analysis.entities[person].mentions[0]
-    named = next((i for i, n in enumerate(analysis.mentions) if cue and n.entity is not None and n.type == "PERSON"
-                  and cue.start <= n.span.start < cue.end), None)  # ("Zhuravel: ...": the person the label names)
+    label = range(bisect.bisect_left(starts, cue.start), bisect.bisect_left(starts, cue.end)) if cue else range(0)
+    named = next((i for i in label if analysis.mentions[i].entity is not None and analysis.mentions[i].type == "PERSON"),
+                 None)  # ("Zhuravel: ...": the person the label names)
     if named is not None:
         mention, person = named, analysis.mentions[named].entity
     return [_Found(content, "direct", cue, mention, person, para.post, p_idx)], True
