@@ -526,3 +526,17 @@ def test_entities_an_age_stands_for_a_person_and_the_head_of_an_unknown_name_hea
     text = "At least nine people have died, the head of Indeci, Carmen Quispe, said."
     i = text.index("Indeci")
     assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + 6), "GPE", "ner")])] == ["ORG"]
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Nordhavn Line, the Copenhagen-based container carrier, says it is pausing all transits.", "Nordhavn Line", "ORG"),
+    # (not a place before a firm that speaks, nor a person described as a firm's spokesperson)
+    ("The ship was hit in Odesa, the operator said.", "Odesa", "GPE"),
+    ("Lien Goossens, a spokesperson for the operator, said flights were delayed.", "Lien Goossens", "PERSON"),
+])
+def test_entities_a_name_described_as_a_firm_is_a_company(text, name, kind):
+    from tidings.extract.entities import _places_by_context
+
+    i = text.index(name)
+    got = _places_by_context(text, [Mention(Span(i, i + len(name)), "PERSON" if kind == "PERSON" else "GPE", "ner")])
+    assert [m.type for m in got] == [kind]

@@ -1723,3 +1723,40 @@ def test_events_a_toll_told_after_its_attack_is_the_attacks_toll():
     assert [(toll.get("killed"), toll.get("injured")) for kind, *_, toll, _ in got if kind == "ASSAULT"] == [(11, 6)]
     got = _events("Gangs storm Haitian town of Mirebalais, free prisoners", ("Mirebalais", "GPE", 0))
     assert [(kind, place) for kind, _, _, place, *_ in got][:1] == [("ASSAULT", "Mirebalais")]
+
+
+def test_events_bodies_are_the_dead_and_a_state_before_the_noun_says_which_count():
+    got = _events("A suicide bomber blew himself up at a mosque in Peshawar. “We have received 31 bodies and 87 wounded "
+                  "people,” a hospital spokesman said.")
+    assert [(toll.get("killed"), toll.get("injured")) for kind, *_, toll, _ in got if kind == "ASSAULT"] == [(31, 87)]
+    got = _events("Gunmen attacked the mine camp. The number of people killed at Kadjugi has risen to 27, the governor said, "
+                  "after soldiers found four more bodies in the bush.")
+    assert [toll.get("killed") for kind, *_, toll, _ in got if kind == "ASSAULT"] == [27]  # (four more: by how much)
+    got = _events("Floods swept through Al Bayda overnight. The ministry said 12 critically injured patients had been "
+                  "flown to Benghazi.")
+    assert all("injured" not in toll for *_, toll, _ in got)  # (a part of the injured)
+
+
+def test_events_a_month_of_a_year_dates_background_and_a_possessive_date_names_another_incident():
+    got = _events("In January 2023, a suicide bomber killed more than 80 people at a mosque, a few kilometres from "
+                  "Friday's blast.", published=None)
+    assert [(kind, toll.get("killed"), "historical" in flags) for kind, *_, toll, flags in got] == [("ASSAULT", 80, True)]
+
+
+def test_events_export_controls_countermeasures_and_coups():
+    got = _events("The US Commerce Department on Monday imposed its most sweeping export controls yet on chips bound for "
+                  "China.", ("US Commerce Department", "ORG", 0), ("China", "GPE", 0))
+    assert [(kind, actors) for kind, actors, *_ in got] == [("SANCTION", ["US Commerce Department"])]
+    assert _kinds("The ministry warned that it would take “necessary countermeasures”.") == ["THREATEN"]
+    assert _kinds("Soldiers in Mali overthrew an elected president in August 2020.") == ["COERCE"]
+    assert _kinds("Younger officers ousted that junta in turn.") == ["COERCE"]
+    assert "COERCE" not in _kinds("The bloc demanded the return of the ousted president.")
+
+
+def test_events_a_toll_in_a_story_of_a_disease_is_its_and_striking_a_note_is_no_attack():
+    from tidings import analyze
+
+    a = analyze("Measles is spreading across central Asia.\nQ: How serious is it?\nA: Since January there have been "
+                "more than 1,200 confirmed cases, and 23 children have died.\nUNICEF struck a more cautious note.")
+    assert [(e.type, dict(e.casualties).get("killed")) for e in a.events if e.casualties] == [("DISASTER", 23)]
+    assert "ASSAULT" not in _kinds("The agency struck a more cautious note on Tuesday.")

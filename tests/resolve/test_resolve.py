@@ -746,3 +746,32 @@ def test_resolve_in_a_blog_oldest_first_a_post_that_opens_on_a_pronoun_goes_on_f
 ])
 def test_resolve_a_command_speaks_for_itself_or_for_the_group_it_commands(text, mention, name):
     assert _names(analyze(text))[mention] == name
+
+
+def test_resolve_a_body_after_a_medium_set_off_by_a_comma_is_the_subject_not_the_mediums_description():
+    a = analyze("Saudi Arabia’s foreign ministry says the kingdom is following developments.\n"
+                "In a statement carried by the state news agency SPA, the foreign ministry called for “self-restraint”.")
+    assert _names(a)["the foreign ministry"] == "Saudi Arabia’s foreign ministry"
+
+
+def test_resolve_a_ministry_of_its_own_kind_is_no_other_ministry_called_by_its_bare_head():
+    a = analyze("The Houthi-run health ministry says nine people were killed.\n"
+                "Iran’s foreign ministry said in a statement that the strikes were illegal. Ministry spokesman Mehdi "
+                "Tavakoli told a news conference that London would bear responsibility.\n"
+                "The Houthi-run health ministry says 21 people were injured.")
+    ministries = [(m.span.text(a.doc), a.entities[m.entity].name) for m in a.mentions
+                  if m.entity is not None and "inistry" in m.span.text(a.doc)]
+    assert ministries == [("The Houthi-run health ministry", "Houthi-run health ministry"),
+                          ("Iran’s foreign ministry", "Iran’s foreign ministry"), ("Ministry", "Iran’s foreign ministry"),
+                          ("The Houthi-run health ministry", "Houthi-run health ministry")]
+
+
+def test_resolve_the_spokesman_after_an_unnamed_spokesman_for_a_body_is_that_bodys_voice():
+    a = analyze("Houthi military spokesman Gen Saleh al-Jabri said the group would retaliate.\n"
+                "The Houthi-run health ministry says nine people were killed in the strikes.\n"
+                "A spokesman for the ministry told the Saba news agency that most of the injured were in hospital.\n"
+                "The spokesman said rescue teams were still searching the site.")
+    assert _names(a)["The spokesman"] == "Houthi-run health ministry"
+    a = analyze("Katja Vogel, a spokeswoman for the state environment ministry, said engineers had begun work.\n"
+                "The spokeswoman rejected suggestions that maintenance had been neglected.")
+    assert _names(a)["The spokeswoman"] == "Katja Vogel"  # (a named holder is herself)

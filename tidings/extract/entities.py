@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from tidings.extract.lexicon import (
+    FIRM_HEADS,
     FIRM_NAME,
     FIRM_WORDS,
     METONYM_ORGS,
@@ -207,6 +208,10 @@ _SPEAKS_AFTER = re.compile(r"(?:['’]s)?\s+(?:has\s+|had\s+|also\s+)?(?:said|sa
                            r"statement|spokes(?:man|woman|person))\b")
 _SPOKES_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|operator)\s+(?:for|from)\s+$")
 _OPERATOR_AFTER = re.compile(r",\s+which\s+(?:operates|owns|runs|manages|manufactures|makes|built|builds|employs)\b")
+# "Nordhavn Line, the Copenhagen-based container carrier, says" (not "in Odesa, the operator said", nor "Lien
+# Goossens, a spokesperson for the operator")
+_FIRM_AFTER = re.compile(rf",\s+(?:a|an|the)\s+(?:(?!(?:for|of|at|in|with|to)\s)[\w’'-]+\s+){{0,3}}?(?:{FIRM_HEADS})\b"
+                         r"(?!\s+(?:has\s+)?(?:said|says|told)\b)")
 # someone described as from a town ("a Republican from", "a 34-year-old nurse from"; not "a statement from")
 _ONE_FROM = re.compile(r"\b(?:an?)\s+(?:[\w’'-]+\s+){0,3}?(?!(?:statement|letter|message|report|delegation|team|"
                        r"spokes\w+|official|representative|envoy)s?\s)[\w’'-]+\s+from\s+$", re.IGNORECASE)
@@ -257,9 +262,10 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
                 and (_SPEAKS_AFTER.match(text, end := ext.end() if ext else m.span.end)
                      or _SPOKES_FOR.search(text, max(0, m.span.start - 30), m.span.start)):
             m = Mention(Span(m.span.start, end), "ORG", m.source)
-        elif m.type in ("GPE", "LOC", "PERSON") and _OPERATOR_AFTER.match(text, m.span.end) \
+        elif (m.type in ("GPE", "LOC", "PERSON") and _OPERATOR_AFTER.match(text, m.span.end)
+              or m.type in ("GPE", "LOC") and _FIRM_AFTER.match(text, m.span.end)) \
                 and not known_place(name, min_city_population=0):
-            m = Mention(m.span, "ORG", m.source)  # "Mavi Hat Denizcilik, which operates the ferry": a company
+            m = Mention(m.span, "ORG", m.source)  # "Mavi Hat Denizcilik, which operates the ferry", "..., the carrier": a company
         elif m.type in ("ORG", "PERSON") and _AREA_AFTER.match(text, m.span.end):
             m = Mention(m.span, "GPE", m.source)  # "Kano's Fagge area", "the Hodan district": a place's name
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):

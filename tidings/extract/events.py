@@ -113,7 +113,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           # PLV train: "violated the ceasefire" (4 of 4 ASSAULT), "torture" (5 of 6), "human shields" (4 of 4)
                           r"violat(?:e|es|ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce)|"
                           r"bombard(?:ed|ing|s|ment)|tortur(?:e|ed|ing)|human shields?|"
-                          r"opened fire|gunfire|gunmen|cyber-?attacks?|attacks?|attacked|(?:strikes?|struck)(?!\s+down\s+(?:[\w’'-]+\s+){0,4}?(?:laws?|decrees?|bans?|rules?|rulings?|orders?|provisions?|legislation|bills?|polic(?:y|ies)|regulations?|amendments?|measures?|results?|acts?)\b)|assault(?:ed|s)?|ambush(?:ed)?|raids?(?![\s-]+(?:alerts?|sirens?|warnings?|shelters?|alarms?)\b)|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shot and (?:wounded|injured|killed)|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
+                          r"opened fire|gunfire|gunmen|cyber-?attacks?|attacks?|attacked|(?:strikes?|struck)(?!\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:note|tone|chord|balance|pose)\b)(?!\s+down\s+(?:[\w’'-]+\s+){0,4}?(?:laws?|decrees?|bans?|rules?|rulings?|orders?|provisions?|legislation|bills?|polic(?:y|ies)|regulations?|amendments?|measures?|results?|acts?)\b)|assault(?:ed|s)?|ambush(?:ed)?|raids?(?![\s-]+(?:alerts?|sirens?|warnings?|shelters?|alarms?)\b)|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shot and (?:wounded|injured|killed)|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           # "A police sniper has shot the hijacker dead", "held a taxi driver at knifepoint"
                           r"shot\s+(?:[\w’'-]+\s+){1,4}?dead\b|(?:held|holding|holds|hold|took|taken|taking)\s+"
@@ -155,9 +155,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"(?:vow|pledg|promis)(?:s|ed|es)? that (?:[\w’'-]+ ){1,4}?(?:would|will) " + _PUNISH + "|"
                                  r"(?:will|would) not go unanswered|"
                                  # 'Russia would “take the necessary measures” if Nato moved troops', "will take countermeasures"
-                                 r"(?:will|would|shall)\s+[“\"‘']?take\s+(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|"
+                                 r"(?:will|would|shall)\s+[“\"‘']?take\s+[“\"‘']?(?:all\s+)?(?:the\s+)?(?:necessary|appropriate|"
                                  r"adequate|retaliatory|tough|decisive)\s+(?:counter)?(?:measures|steps|action)|"
-                                 r"(?:will|would|shall)\s+[“\"‘']?take\s+(?:[\w-]+\s+)?countermeasures|"
+                                 r"(?:will|would|shall)\s+[“\"‘']?take\s+[“\"‘']?(?:[\w-]+\s+)?countermeasures|"
                                  # "those who planned this will be found and punished", "orders to respond with force"
                                  r"(?:will|would|must|shall) be (?:found and |tracked down and |hunted down and )?"
                                  r"(?:punished|brought to justice|hunted down)|respond with force|"
@@ -268,6 +268,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                         r"appeal(?:s|ed)? against"),
     ("SANCTION", "economic", r"(?<!the )(?<!The )(?<!all )(?<!these )(?<!those )sanction(?:s|ed)?|"  # not "called the sanctions illegal"
                              r"embargo(?:es)?|tariffs?|asset freeze|"
+                             # "imposed its most sweeping export controls yet on advanced semiconductors"
+                             r"(?:impos|introduc|tighten|extend)(?:e|es|ed|ing|s)?\s+(?:[\w’'-]+\s+){0,4}?(?:export|import|trade)\s+"
+                             r"(?:controls|restrictions|curbs)\b|"
                              # "India has banned exports of several grades of rice", "an export ban"
                              r"(?:ban(?:s|ned|ning)?|halt(?:s|ed|ing)?|suspend(?:s|ed|ing)?)\s+(?:all\s+|the\s+)?(?:[\w-]+\s+){0,2}?"
                              r"(?:exports|imports)\s+(?:of|from|to)\b|(?:export|import)\s+bans?\b|"
@@ -386,6 +389,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            # train: 15 of 16 YIELD)
                            r"pardon(?:s|ed|ing)\b|(?:released|freed)\s+(?:[\w-]+\s+){0,4}?(?:activist|pastor|journalist|"
                            r"student|employee|prisoner|detainee|hostage|politicians|leaders|opposition figures)\b"),
+    # "Soldiers in Mali overthrew an elected president", "younger officers ousted that junta", "staged a coup"
+    # (not "their effort to overthrow", "to restore the ousted president")
+    ("COERCE", "coup", r"(?<!the )(?<!The )(?<!an )(?<!its )(?<!their )(?:overthr(?:ew|own)\b|"
+                       r"toppl(?:ed|es|ing)\b|ousted\b)|"
+                       r"stag(?:ed|es|ing)\s+(?:a\s+|another\s+|their\s+)?(?:[\w-]+\s+)?(?:coup|putsch)\b"),
     ("COERCE", "restriction", r"suspend(?:s|ed|ing)?\s+publication|outlaw(?:s|ed|ing)\b|"  # (PLV train: 8 of 8 COERCE)
                               # "issued orders barring the ministry and the police from taking any step to deploy"
                               r"bar(?:s|red|ring)\s+(?:[\w’'-]+\s+){1,14}?from\s+[“\"]?\w+ing\b|"
@@ -653,6 +661,8 @@ def _incident(text: str) -> str:
     no incident word of its own or earlier in the text explains (scanned only then: it reads the
     whole text)."""
     kinds = {_TRIGGERS[row][0] for row, m in _first_triggers(text) if not _CASUALTY_ONLY.match(m.group(0))}
+    if _DISEASE.search(text):  # "... 1,200 confirmed cases, and 23 children have died" in a story of measles
+        kinds.add("DISASTER")
     return "DISASTER" if "DISASTER" in kinds and "ASSAULT" not in kinds else "ASSAULT"
 
 
@@ -765,9 +775,12 @@ _SMALL_WORDS = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(
                 rf"(?<!-)(?:{_DIGIT_WORDS}|ten|eleven|twelve))")
 _SMALL = (_SMALL_WORDS +
           r"(?=\s+(?:people|persons|civilians|others|more|and|of)\b|\s*[,.;])")  # "killing two people and injuring nine,"
+_STATE_NEXT = re.compile(r"\S+\s+(dead|wounded|injured)\s", re.IGNORECASE)
+_MORE_OF = re.compile(r"\b(?:more|other|another|further|additional)\b", re.IGNORECASE)
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:confirmed |reported )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\b(?:to|at)\s+"
-    r"(?:at least\s+)?(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b"
+    # (a number: "killed at Kadjugi has risen to 27" is 27)
+    r"(?:at least\s+)?(\d[\d,]*|" + _SMALL_WORDS + r"|(?:thir|four|fif|six|seven|eigh|nine)teen)\b"
     r"|\b(?:killing|killed|kills|shooting dead|shot dead)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)"  # not "killing 19-year-old X"
     # the dead counted by their bodies: "recovered the bodies of five miners", "Five bodies recovered"
     r"|\b(?:recover(?:ed|s)?|found|retrieved|pulled)\s+(?:out\s+)?the\s+bodies\s+of\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL_WORDS + r")\b"
@@ -1585,10 +1598,18 @@ def _distinct(mentions: list[Mention]) -> list[Participant]:
     return out
 
 
+_POSSESSIVE = re.compile(r"['’]s?\s")
+
+
 def _nearest_time(analysis: Analysis, index: _Index, span: Span, trigger: Span) -> int | None:
     """The date expression of the sentence closest to the trigger ("captured Crimea ... in 2014")."""
     lo, hi = bisect.bisect_left(index.times, span.start), bisect.bisect_left(index.times, span.end)
     inside = [k for k in range(lo, hi) if analysis.times[k].span in span]
+    # "In January 2023, a suicide bomber killed more than 80 people ... from Friday's blast": a possessive
+    # date names another incident; the sentence's own date, where it has one, dates what it tells
+    text = analysis.doc.text
+    own = [k for k in inside if not _POSSESSIVE.match(text, analysis.times[k].span.end)]
+    inside = own or inside
     return min(inside, key=lambda k: min(abs(analysis.times[k].span.start - trigger.end),
                                          abs(trigger.start - analysis.times[k].span.end)), default=None)
 
@@ -1690,8 +1711,8 @@ def _historical(analysis: Analysis, time: int) -> bool:
     if ref.value and pub and ref.value[:4].isdigit():
         return int(ref.value[:4]) < int(pub[:4]) - 1
     # with no publication date, an act dated by a bare year ("In 2020, a slide killed ...") is background:
-    # news dates what is happening now by day ("on Thursday"), not by year
-    return not pub and ref.precision in ("year", "range") and bool(ref.value)
+    # news dates what is happening now by day ("on Thursday"), not by year or by month of a year ("In January 2023")
+    return not pub and ref.precision in ("year", "range", "month") and bool(ref.value)
 
 
 def _named_dead(analysis: Analysis, index: _Index, span: Span, trigger: Span) -> int:
@@ -1753,8 +1774,13 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         start = aside.end() if aside is not None else a.span.end
         after = re.split(r",|\s[–—]\s", text[start : min(span.end, start + 40)])[0]  # (to a comma or a dash aside)
         before = text[max(span.start, a.span.start - 25) : a.span.start]
-        state = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "injured": "injured", "injuries": "injured",
-                 "wounded": "injured"}.get(a.unit)
+        state = {"dead": "killed", "killed": "killed", "deaths": "killed", "fatalities": "killed", "bodies": "killed",
+                 "injured": "injured", "injuries": "injured", "wounded": "injured"}.get(a.unit)  # "31 bodies": the dead
+        # "87 wounded people" (not "12 critically injured patients had been flown to Benghazi": a part of them)
+        inner = _STATE_NEXT.match(text, a.span.start, a.span.end)
+        state = state or ("killed" if inner.group(1).lower() == "dead" else "injured") if inner else state
+        if a.unit == "bodies" and _MORE_OF.search(text, a.span.start, a.span.end):
+            state = None  # "found four more bodies": what the toll rose by, not the toll
         verb = _COUNT_VERB.search(before)  # "killing two crew members and injuring nine": the verb just before
         what = state or (("killed" if verb.group(1).lower() == "killing" else "injured") if verb else
                          "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else

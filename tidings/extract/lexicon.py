@@ -33,6 +33,8 @@ FIRM_WORDS = (r"Apparels?|Garments|Textiles|Industries|Holdings|Enterprises|Mill
               r"Inc|Shipping|Logistics|Airlines|Airways|Mining|Motors|Energy|Insurance|Pharmaceuticals|Technologies|Group|"
               r"Resources|Tankers|Maritime|Minerals|Petroleum|Chemicals|Cement")
 FIRM_NAME = re.compile(rf"\s(?:{FIRM_WORDS})\.?$")
+# the nouns that describe a firm ("Nordhavn Line, the Copenhagen-based container carrier")
+FIRM_HEADS = r"company|firm|manufacturer|maker|carrier|airline|operator|producer|miner|lender|insurer|retailer|developer"
 # the United Nations' agencies, funds, programmes and missions, by name and acronym ("the UN agency said" after WFP)
 UN_BODIES = frozenset({
     "World Food Programme", "WFP", "UNHCR", "UN Refugee Agency", "UN refugee agency", "UNICEF",

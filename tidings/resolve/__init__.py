@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from tidings.extract.lexicon import (DATELINE, FIRM_NAME, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES,
+from tidings.extract.lexicon import (DATELINE, FIRM_HEADS, FIRM_NAME, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES,
                                      UN_BODIES)
 from tidings.pipeline import stage
 from tidings.resolve.aliases import acronym, fold, same_word, split_title, title_gender
@@ -324,7 +324,7 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
         # (nor is the body the medium its words went out on: "In a statement on Telegram, the paramilitary group said")
         if k >= 0 and k in link and mentions[k].type == "ORG" and mentions[k].source == "ner" \
                 and surface[:4].lower() == "the " and re.fullmatch(r",\s*", text[mentions[k].span.end : m.span.start]) \
-                and not (len(surface.split()) == 2 and _SAYS.match(text, m.span.end)) \
+                and not _CLAUSE_VERB.match(text, m.span.end) \
                 and not re.search(r"\b(?:on|via)\s+$", text[max(0, mentions[k].span.start - 5) : mentions[k].span.start]):
             return link[k]
         if _INDEFINITE.match(surface):
@@ -387,8 +387,9 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
                 and (not clusters[topic].roles or role_matches(desc, tuple(clusters[topic].roles))):
             return topic
     before = [h for h in holders.get(parse_role(desc)[0], ()) if h[0] < m.span.start]
-    if before and before[-1][0] > max(last.values(), default=-1):
-        return before[-1][1]
+    if before and before[-1][0] > max(last.values(), default=-1) \
+            and (body := before[-1][1] if before[-1][1] >= 0 else link.get(~before[-1][1])) is not None:
+        return body
     if fits:
         return max(fits, key=last.__getitem__)
     if parse_role(desc)[0] in KIN_NOUNS and surface.split()[0].lower() in ("his", "her", "their", "its", "our", "my"):
@@ -418,12 +419,14 @@ _WHERE = re.compile(r"^\s+(?:in|for|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][
 _PORTFOLIO_GAP = re.compile(r"(?:for|of)\s+" + PORTFOLIO + r"\s*,?\s*")
 _ROLE_GAP = re.compile(r"(?:[A-Z][\w’'-]*\s+){0,3}(?:" + ROLE_PATTERN + r")\s+", re.IGNORECASE)
 _UNNAMED_HOLDER = re.compile(r"\b[Aa]n?\s+((?:[A-Z][\w.’'-]*\s+){1,3})(" + ROLE_PATTERN + r")\b")
+_UNNAMED_HOLDER_FOR = re.compile(  # (not one a name holds: "Katja Vogel, a spokeswoman for the ministry")
+    r"(?<!, )(?<!\bis )(?<!\bwas )\b[Aa]n?\s+(" + ROLE_PATTERN + r")\s+(?:for|of|from|at)\s+")
 
 
 def _unnamed_holders(text: str, mentions: list[Mention], link: dict[int, int]) -> dict[str, list[tuple[int, int]]]:
-    """Unnamed holders of a role with their body ("A Unicef spokesperson"), by the role's head word,
-    as (where, the body's cluster) in text order: a later "the spokesperson said" is that body's
-    voice, whoever was a spokesperson before."""
+    """Unnamed holders of a role with their body ("A Unicef spokesperson", "A spokesman for the ministry"), by
+    the role's head word, as (where, the body's cluster, or ~its mention where that is not linked yet) in text
+    order: a later "the spokesperson said" is that body's voice, whoever was a spokesperson before."""
     starts = [m.span.start for m in mentions]
     out: dict[str, list[tuple[int, int]]] = {}
     for hit in _UNNAMED_HOLDER.finditer(text):
@@ -432,6 +435,12 @@ def _unnamed_holders(text: str, mentions: list[Mention], link: dict[int, int]) -
                 and mentions[j].span.end <= hit.end(1)]
         if body:
             out.setdefault(parse_role(hit.group(2))[0], []).append((hit.start(), body[0]))
+    for hit in _UNNAMED_HOLDER_FOR.finditer(text):  # "A spokesman for the ministry told the Saba news agency"
+        k = bisect.bisect_left(starts, hit.end())  # (a body's description is linked later, in text order: ~k)
+        if k < len(mentions) and mentions[k].span.start == hit.end() and mentions[k].type in ("ORG", "GPE"):
+            out.setdefault(parse_role(hit.group(1))[0], []).append((hit.start(), link[k] if k in link else ~k))
+    for holds in out.values():
+        holds.sort()
     return out
 
 
@@ -477,6 +486,17 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
         # (with a word of its own, "the health authority" is not "the authority" met before)
         return not (mod and k > 0 and named[k - 1] != mod)
 
+    def clashes(alias: str) -> bool:
+        """"Iran's foreign ministry" is no "health ministry", whatever else it is called ("Ministry spokesman ...")."""
+        said = alias.split()
+        named = alias.lower().split()
+        if head not in named:
+            return False
+        k = named.index(head)  # (its own lower-case word before the head: not "KwaZulu-Natal Department of Health")
+        own = named[k - 1] if k > 0 and said[k - 1].islower() and named[k - 1] not in ("the", "its", "their", "a", "an") \
+            and not named[k - 1].endswith(("’s", "'s")) else None
+        return bool(mod and own and own != mod)  # (names may differ: "Copperbelt police" is Zambia's police)
+
     found = [j for j in range(i - 1, max(-1, i - 200), -1) if j in link and clusters[link[j]].type == "ORG"
              and not _in_dateline(text, mentions[j])  # (the agency that files the story is no body in it)
              and (mentions[j].source == "ner" or _INDEFINITE.match(_surface(text, mentions[j]))
@@ -498,7 +518,9 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
         aliases = clusters[link[j]].aliases
         if any(_other_place(desc, a) for a in aliases):
             continue  # (a body of another place, whatever else it is called: "Lahore police" ... "Police")
-        if any(fits(a) for a in aliases) or _described_as(text, mentions[j], head):
+        if any(fits(a) for a in aliases) and not any(clashes(a) for a in aliases) or _described_as(text, mentions[j], head):
+            # (a body also called by its bare head, "Ministry spokesman Mehdi Tavakoli", is still Iran's foreign
+            # ministry, no "health ministry")
             return link[j]
     generic = head in ("union", "company", "firm", "party", "club", "federation", "association", "employers",
                        "agency", "charity", "watchdog", "group", "coalition", "organisation", "organization", "broadcaster") \
@@ -537,20 +559,24 @@ def _in_dateline(text: str, m: Mention) -> bool:
     return m.span.start - line < 80 and (d := DATELINE.match(text, line)) is not None and m.span.end <= d.end()
 
 
-_FIRM_HEADS = r"company|firm|manufacturer|maker|carrier|airline|operator|producer|miner|lender|insurer|retailer|developer"
+# what makes a description after a comma the subject of its own clause ("In a statement carried by SPA, the
+# foreign ministry called for ..."), not the named body's description
+_CLAUSE_VERB = re.compile(_SAYS.pattern + r"|\s+(?:also\s+)?(?:called|calls|urged|urges|condemned|condemns|denied|denies|"
+                          r"rejected|rejects|accused|accuses|announced|announces|welcomed|welcomes|has|have|had|is|was|"
+                          r"will|would)\b")
 
 
 def _described_as(text: str, m: Mention, head: str) -> bool:
     """Is the body named at ``m`` described there by ``head``? ("the Civic Space Defence Network, a
     Lagos-based rights group whose monitors ...", "The ... Front (BPLF), a banned separatist group", "a
     ransomware group calling itself Black Lantern"; not "..., the embassy said", where the description is the sayer)."""
-    heads = _FIRM_HEADS if head in ("company", "firm") else re.escape(head)  # ("Novair Aerospace, the ... manufacturer")
+    heads = FIRM_HEADS if head in ("company", "firm") else re.escape(head)  # ("Novair Aerospace, the ... manufacturer")
     seen = re.match(rf"\)?(?:\s*\([^()]{{1,15}}\))?,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})\b",
                     text[m.span.end : m.span.end + 80])
     if re.search(rf"\b(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{heads})\s+(?:calling\s+itself|called|known\s+as|named)\s+$",
                  text[max(0, m.span.start - 80) : m.span.start], re.IGNORECASE):
         return True  # "A ransomware group calling itself Black Lantern"
-    return seen is not None and not _SAYS.match(text, m.span.end + seen.end())
+    return seen is not None and not _CLAUSE_VERB.match(text, m.span.end + seen.end())
 
 
 def _name_words(phrase: str) -> set[str]:
