@@ -1760,3 +1760,12 @@ def test_events_a_toll_in_a_story_of_a_disease_is_its_and_striking_a_note_is_no_
                 "more than 1,200 confirmed cases, and 23 children have died.\nUNICEF struck a more cautious note.")
     assert [(e.type, dict(e.casualties).get("killed")) for e in a.events if e.casualties] == [("DISASTER", 23)]
     assert "ASSAULT" not in _kinds("The agency struck a more cautious note on Tuesday.")
+
+
+def test_events_one_named_and_others_killed_and_a_man_who_had_been_killed():
+    got = _events("A suicide bomber blew himself up at the ministry in Kabul on Wednesday, killing the acting minister and "
+                  "five other people and wounding 12, a spokesman said.")
+    assert [(toll.get("killed"), toll.get("injured")) for kind, *_, toll, _ in got if kind == "ASSAULT"] == [(6, 12)]
+    got = _events("Missiles struck Israel overnight. The emergency service said a man had been killed in the West Bank "
+                  "and that its paramedics had treated 24 people for light injuries.")
+    assert [toll.get("killed") for kind, *_, toll, _ in got if kind == "ASSAULT"] == [1]

@@ -481,3 +481,23 @@ def test_a_tagger_scrap_given_the_cue_of_the_paragraph_before_leaves_the_rule_qu
                   at("said", last=True), None, None, 0, 1, source=at("the Togolese navy"))
     scrap = _Found(at("At an emergency"), "indirect", at("said"), None, None, 0, 1, source=at("The navy"), learned=True)
     assert _vote(a, [rule], [scrap]) == [rule]
+
+
+def test_what_an_act_did_after_its_comma_and_what_follows_a_number_stay_in_the_rules_quote():
+    # the tagger begins at the participle ("| killing ...") or after a number ("1:20 | p.m."); the rules read the whole
+    got = quotes(tidings.analyze(
+        "Bomber kills minister in Kabul\n\nISLAMABAD (AP) — A suicide bomber blew himself up at the entrance of the "
+        "Taliban's ministry of refugees in Kabul on Wednesday, killing the acting minister and five other people and "
+        "wounding 12, a spokesman for the Taliban government said.\n\nThe blast ripped through the prayer hall of the "
+        "mosque in the Frontier Reserve Police headquarters on Warsak Road at about 1:20 p.m. (0820 GMT), bringing down "
+        "part of the roof on rows of kneeling men, police and witnesses said.\n"))
+    assert any(text.startswith("A suicide bomber blew himself up") for text in got)
+    assert any(text.startswith("The blast ripped through") for text in got)
+    assert not any(text.startswith(("killing", "p.m.")) for text in got)
+
+
+def test_a_participle_cue_says_what_follows_it_not_the_clause_before():
+    got = quotes(tidings.analyze("Hong Kong's security chief Raymond Kwok welcomed the sentences, saying they “fully "
+                                 "reflect the gravity” of the offences.\n"))
+    assert list(got) == ["they “fully reflect the gravity” of the offences"]
+    assert got["they “fully reflect the gravity” of the offences"][2] == "Raymond Kwok"

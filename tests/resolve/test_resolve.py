@@ -775,3 +775,11 @@ def test_resolve_the_spokesman_after_an_unnamed_spokesman_for_a_body_is_that_bod
     a = analyze("Katja Vogel, a spokeswoman for the state environment ministry, said engineers had begun work.\n"
                 "The spokeswoman rejected suggestions that maintenance had been neglected.")
     assert _names(a)["The spokeswoman"] == "Katja Vogel"  # (a named holder is herself)
+
+
+def test_resolve_a_pronoun_is_not_the_name_of_a_role_that_is_an_object():
+    a = analyze("Leung, 58, stood in the dock as his sentence was read out. He did not address the court, but in a "
+                "statement read to reporters afterwards by his lawyer, Gerald Fung, he said he did not regret organising "
+                "the vote.")
+    he = [m for m in a.mentions if m.span.text(a.doc) == "he" and m.entity is not None]
+    assert [a.entities[m.entity].name for m in he][:1] == ["Leung"]

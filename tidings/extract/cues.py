@@ -283,6 +283,9 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     commas = [i for i, ch in enumerate(head) if ch == ","]
     if not commas:
         return None
+    verb = text[cue.start : cue.end].split()[0].lower()
+    if verb.endswith("ing") and verb != "according" and not head[commas[-1] + 1 :].strip():
+        return None  # "Raymond Kwok welcomed the sentences, saying ...": what he says follows
     comma = commas[-1]
     closed_quote = any(q in head[comma:] for q in "”\"")
     # "..., one of them seriously, according to X": the source comes after, so all before the cue is content

@@ -759,6 +759,8 @@ _FUTURE = re.compile(r"\b(?:will|shall|won’t|won't|going to|plans? to|planning
 _KILLED = re.compile(r"\b(killed|dead|died|deaths?|lost their lives|fatalities|death toll)\b", re.IGNORECASE)
 _INJURED = re.compile(r"\b(injured|wounded|wounds|hurt|injuries|hospitalised|hospitalized|stabbed|shot|"
                       r"treated in hospital|taken to hospital)\b", re.IGNORECASE)
+_ONE_AND = re.compile(r"\b(killing|injuring|wounding)\s+(?:the|a|an|one|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?and\s+$",
+                      re.IGNORECASE)
 _COUNT_VERB = re.compile(r"\b(killing|injuring|wounding)\s+(?:at least\s+|another\s+|more than\s+)?$", re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|no\s+(?:member|one)\s+of\s+the\s+(?:crew|team|family|group)|"
                      r"no\s+(?:crew\s+member|passenger|resident|civilian))\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)"
@@ -869,7 +871,8 @@ _ONE = (r"(?:[\w-]+\s+){0,2}?(?:man|woman|person|child|boy|girl|striker|soldier|
 _ONES_CLAUSE = (r"(?:\s+(?:who|serving|working|travelling|traveling|riding|based|stationed|deployed|standing|sitting)\s"
                 r"[^.;,]{0,80}?)?")
 _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student", "killing 19-year-old Brian Mwangi"
-    rf"\b(?:a|an|one)\s+{_ONE}{_ONES_CLAUSE}\s+(?:was\s+killed|died|was\s+shot\s+dead)\b"
+    rf"\b(?:a|an|one)\s+{_ONE}{_ONES_CLAUSE}\s+(?:(?:was|had\s+been|has\s+been)\s+killed|died|"
+    rf"was\s+shot\s+dead)\b"
     rf"|^\s*{_ONE}\s+(?:killed|shot\s+dead)\b"  # a headline's "Ghanaian peacekeeper killed, three wounded"
     # "The man who had been missing in Grindavík has been found dead" (news; "The boy was found dead on 4 June",
     # told in the past, is often the death a protest is about, not the event's own toll)
@@ -878,6 +881,7 @@ _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student",
     rf"|\bkilling\s+(?:(?:a|an|one)\s+{_ONE}\b|(?:an?\s+)?\d+-year-old\b)"
     rf"|\bshot\s+(?:a|an|one|the)\s+{_ONE}\s+dead\b",  # "A police sniper has shot the hijacker dead"
     re.IGNORECASE)
+_COUNT_AND = re.compile(rf"\b(?:\d[\d,]*|{_SMALL_WORDS})\s+(?:[\w-]+\s+){{0,2}}?and\s+$", re.IGNORECASE)
 # "killing a police officer and a security guard", "left one worker dead": one by one, counted
 _EACH_DEAD = re.compile(rf"\bkilling\s+((?:(?:a|an|one)\s+{_ONE}(?:\s*,\s*|\s+and\s+))+(?:a|an|one)\s+{_ONE})\b"
                         rf"|\bleft\s+(?:a|an|one)\s+{_ONE}\s+dead\b", re.IGNORECASE)
@@ -1750,8 +1754,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             out.setdefault("injured", int(parse_number(m.group(1) or m.group(m.lastindex)) or 0))
     if (each := _EACH_DEAD.search(chunk)) is not None:
         out.setdefault("killed", len(re.findall(r"\b(?:a|an|one)\s", each.group(1), re.IGNORECASE)) if each.group(1) else 1)
-    if _ONE_DEAD.search(chunk):
-        out.setdefault("killed", 1)
+    if (one := _ONE_DEAD.search(chunk)) is not None and not _COUNT_AND.search(chunk, 0, one.start()):
+        out.setdefault("killed", 1)  # (not the last of a count: "three soldiers and a civilian had been killed" are four)
     if _ONE_HURT.search(chunk):
         out.setdefault("injured", 1)
     for m in _NOBODY.finditer(chunk):
@@ -1782,6 +1786,10 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         if a.unit == "bodies" and _MORE_OF.search(text, a.span.start, a.span.end):
             state = None  # "found four more bodies": what the toll rose by, not the toll
         verb = _COUNT_VERB.search(before)  # "killing two crew members and injuring nine": the verb just before
+        # "killing the acting minister and five other people": six
+        one = _ONE_AND.search(text, max(span.start, a.span.start - 60), a.span.start)
+        if one is not None and not state:
+            verb = one
         what = state or (("killed" if verb.group(1).lower() == "killing" else "injured") if verb else
                          "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else
                          "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None)
@@ -1795,7 +1803,7 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
                 out[what] = int(out[what]) + int(a.value)  # "27 protesters and 11 police officers were injured"
                 ends[what] = a.span.end
             continue
-        out[what] = int(a.value) + bool(_AND_ONE.match(text, a.span.end))  # "three soldiers and a civilian"
+        out[what] = int(a.value) + bool(_AND_ONE.match(text, a.span.end)) + (verb is one is not None)  # "three soldiers and a civilian"
         ends[what] = a.span.end
         if a.qualifier and what in ("killed", "injured"):
             out[f"{what}_qualifier"] = a.qualifier

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
-from tidings.extract.cues import (_FINITE, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase, find_cues, named_subject,
-                                  speech_class)
+from tidings.extract.cues import (_FINITE, _PARTICIPLE, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase, find_cues,
+                                  named_subject, speech_class)
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.roles import role_matches
@@ -625,6 +625,9 @@ def _far_scrap(text: str, rule: _Found, learned: _Found) -> bool:
 _SENTENCE_GAP = re.compile(r"[.!?][”\"’]?\s|\n")
 
 
+_AFTER_NUMBER = re.compile(r"\d\s+$")
+
+
 def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> list[_Found]:
     """One list from the rules' and the tagger's quotes of a paragraph.
 
@@ -689,6 +692,12 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                                                      or _PHRASE_GOES_ON.match(text, m.span.start)
                                                      or _SUBCLAUSE.match(text, m.span.start)
                                                      or _RELATIVE_SUBJECT.fullmatch(text, first.span.start, m.span.start)
+                                                     # "A suicide bomber blew himself up ..., | killing the acting
+                                                     # minister ..., a spokesman said": what the act did goes with it
+                                                     or text.endswith(", ", 0, m.span.start)
+                                                     and _PARTICIPLE.match(text, m.span.start)
+                                                     # (nor does it begin after a number: "at about 1:20 | p.m.")
+                                                     or _AFTER_NUMBER.search(text, first.span.start, m.span.start)
                                                      or _SHORT_SUBJECT.fullmatch(text, first.span.start, m.span.start)
                                                      and _ARTICLE.match(text, m.span.start))):
                 m = replace(m, span=Span(first.span.start, m.span.end))
@@ -1152,7 +1161,7 @@ _VERB_NEXT = re.compile(r"\s+(?!(?:on|in|at|during|after|before|who|when|while|a
 _OWNED_ROLE = re.compile(rf"[A-Z][\w-]*(?:\s+[A-Z][\w-]*){{0,2}}[’']s\s+(?:[\w-]+\s+){{0,2}}?(?i:{ROLE_PATTERN})")
 # a possessor's office: "Ethiopia['s Minister of Water and Energy, ]", "Egypt['s foreign minister]"
 _POSSESSED_ROLE = re.compile(rf"[’']s\s+(?:[\w-]+\s+){{0,5}}?(?i:{ROLE_PATTERN})(?:\s+of\s+(?:[A-Z][\w-]*\s*|and\s+)+)?"
-                             rf"(?:,\s+|\s+(?=[a-z]))")
+                             rf"(?:,\s+|\s+(?=[a-z])|\s+(?=[A-Z]))")  # (also "Hong Kong's security chief Raymond Kwok")
 # a title between a body and a name: "Foreign Ministry [spokesman] Wang Wenbin", "Interior Cabinet [Secretary] X"
 _TITLE_GAP = re.compile(rf"\s+(?:(?:deputy|chief|senior|acting|{ROLE_PATTERN}|{'|'.join(TITLES)})\s+){{1,3}}", re.IGNORECASE)
 

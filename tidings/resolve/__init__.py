@@ -676,6 +676,13 @@ def _is_object(text: str, m: Mention) -> bool:
                       or before[-1][:1].isupper() and len(before) > 1 and before[-2][:1].islower()
                       and before[-2].lower() not in _PREPOSITIONS):
         before.pop()
+    if len(before) > 1 and before[-1].endswith(",") and before[-1][:-1].lower() in ROLE_NOUNS \
+            and text.startswith(",", m.span.end):
+        # "in a statement read out by his lawyer, Gerald Fung, he said": the name of a role that is an object
+        k = len(before) - 2
+        while k > 0 and before[k].islower() and before[k] not in _PREPOSITIONS and len(before) - k < 5:
+            k -= 1
+        return before[k].lower() in _PREPOSITIONS
     return bool(before) and before[-1].lower().strip(",") in _PREPOSITIONS
 
 
