@@ -540,3 +540,18 @@ def test_entities_a_name_described_as_a_firm_is_a_company(text, name, kind):
     i = text.index(name)
     got = _places_by_context(text, [Mention(Span(i, i + len(name)), "PERSON" if kind == "PERSON" else "GPE", "ner")])
     assert [m.type for m in got] == [kind]
+
+
+def test_entities_a_name_the_next_sentence_calls_her_or_his_is_a_person():
+    from tidings.extract.entities import _places_by_context
+
+    text = "Among the relatives waiting at the cordon is Hatice Yildirim. Her 19-year-old son slept on the first floor."
+    i = text.index("Hatice Yildirim")
+    got = _places_by_context(text, [Mention(Span(i, i + 15), "GPE", "ner")])
+    assert [m.type for m in got] == ["PERSON"]
+    text = "The river burst its banks at Nova Kakhovka. Her children were evacuated."
+    i = text.index("Nova Kakhovka")
+    assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + 13), "GPE", "ner")])] == ["GPE"]  # (a known town)
+    text = "He drives for the charity Road Home. His minibus carries a jammer."
+    i = text.index("Road Home")
+    assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + 9), "GPE", "ner")])] == ["GPE"]  # (his: the driver)

@@ -1769,3 +1769,8 @@ def test_events_one_named_and_others_killed_and_a_man_who_had_been_killed():
     got = _events("Missiles struck Israel overnight. The emergency service said a man had been killed in the West Bank "
                   "and that its paramedics had treated 24 people for light injuries.")
     assert [toll.get("killed") for kind, *_, toll, _ in got if kind == "ASSAULT"] == [1]
+
+
+def test_events_a_body_that_votes_for_a_text_agrees():
+    assert _kinds("The United Nations Security Council voted on Tuesday to authorize a new force in Haiti.") == ["AGREE"]
+    assert _kinds("The European Parliament approved an overhaul of the bloc's asylum rules on Wednesday.") == ["AGREE"]

@@ -501,3 +501,9 @@ def test_a_participle_cue_says_what_follows_it_not_the_clause_before():
                                  "reflect the gravity” of the offences.\n"))
     assert list(got) == ["they “fully reflect the gravity” of the offences"]
     assert got["they “fully reflect the gravity” of the offences"][2] == "Raymond Kwok"
+
+
+def test_what_the_sayer_did_after_the_quotation_marks_is_no_more_of_the_quote():
+    got = quotes(tidings.analyze("Bombing in Kabul\n\nIn Islamabad, Pakistan's Foreign Office said it \"strongly condemns "
+                                 "this heinous act of terrorism\" and offered condolences to the families of the victims.\n"))
+    assert list(got) == ['it "strongly condemns this heinous act of terrorism"']

@@ -119,3 +119,14 @@ def test_posts_a_relative_time_line_over_or_under_a_headline_is_the_posts_time_n
         a = analyze(text)
         assert [p.headline.text(a.doc) for p in a.posts[1:]] == ["Police fire tear gas", "Crowds gather"]
         assert not any("ago" in p.span.text(a.doc) for p in a.paragraphs)
+
+
+def test_a_line_all_in_quotation_marks_with_two_sentences_is_a_quote_not_a_headline():
+    from tidings import analyze
+
+    a = analyze("Soldier killed\n\nHis mother, Gloria Rincón, spoke by phone.\n\n“He called me on Sunday,” she said. “He "
+                "wanted to study to be a mechanic.\n\n“Now they are sending him back to me in a coffin. Who is going to "
+                "answer to me for that?”\n\nThe army said it would investigate.\n")
+    assert [p.headline.text(a.doc) for p in a.posts if p.headline] == ["Soldier killed"]
+    assert any(q.span.text(a.doc).startswith("“Now they are sending him back") and
+               a.entities[q.entity].name == "Gloria Rincón" for q in a.quotes)

@@ -206,7 +206,9 @@ _SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:says|said|adds|adde
                          r"argued|claims|claimed|notes|noted|threatened|threatens|promised|promises|vowed|vows|"
                          r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges|blamed|blames|"
                          r"criticised|criticized|criticises|criticizes|condemned|condemns|praised|praises|"
-                         r"welcomed|welcomes|denied|denies|rejected|rejects|announced|announces)\b|"
+                         r"welcomed|welcomes|denied|denies|rejected|rejects|announced|announces|"
+                         # "... “strongly condemns this heinous act” and offered condolences to the families"
+                         r"offered|offers|expressed|expresses|extended|extends)\b|"
                          r",\s+(?:adding|insisting|arguing|warning|noting)\s+that\b")  # "..., adding that Y": Y is more
 # another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
 _OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but)\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"

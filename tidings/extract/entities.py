@@ -207,6 +207,8 @@ _AIRPORT = re.compile(r"(?:\s+International)?\s+Airport\b")
 _SPEAKS_AFTER = re.compile(r"(?:['’]s)?\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|announced|confirmed|added|warned|"
                            r"statement|spokes(?:man|woman|person))\b")
 _SPOKES_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|operator)\s+(?:for|from)\s+$")
+_HER_NEXT = re.compile(r"\.\s+(?:Her|His)\s")
+_IS_BEFORE = re.compile(r"\b(?:is|was|said|says|named|called)\s+$")
 _OPERATOR_AFTER = re.compile(r",\s+which\s+(?:operates|owns|runs|manages|manufactures|makes|built|builds|employs)\b")
 # "Nordhavn Line, the Copenhagen-based container carrier, says" (not "in Odesa, the operator said", nor "Lien
 # Goossens, a spokesperson for the operator")
@@ -266,6 +268,11 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
               or m.type in ("GPE", "LOC") and _FIRM_AFTER.match(text, m.span.end)) \
                 and not known_place(name, min_city_population=0):
             m = Mention(m.span, "ORG", m.source)  # "Mavi Hat Denizcilik, which operates the ferry", "..., the carrier": a company
+        elif m.type in ("GPE", "LOC") and " " in name and _HER_NEXT.match(text, m.span.end) \
+                and _IS_BEFORE.search(text, max(0, m.span.start - 10), m.span.start) \
+                and not known_place(name, min_city_population=0):
+            # "... is Hatice Yıldırım. Her 19-year-old son ...": a person (not "for the charity Road Home. His minibus")
+            m = Mention(m.span, "PERSON", m.source)
         elif m.type in ("ORG", "PERSON") and _AREA_AFTER.match(text, m.span.end):
             m = Mention(m.span, "GPE", m.source)  # "Kano's Fagge area", "the Hodan district": a place's name
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):

@@ -549,6 +549,11 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"accept(?:s|ed|ing)? (?:[\w-]+ ){0,4}?(?:offers?|proposals?|deal|terms|plan|invitation|help|aid|"
                            r"teams|assistance|ceasefire|truce)\b|"
                            r"lay\s+down\s+(?:their|its|his|her)\s+(?:weapons|arms)\b|"  # (PLV train: 4 of 4 AGREE)
+                           # "The Security Council voted on Tuesday to authorize a new force", "approved an overhaul of EU
+                           # asylum rules": a body's vote for a text
+                           r"voted\s+(?:[\w-]+\s+){0,3}?to\s+(?:authori[sz]e|approve|adopt|extend|ratify|endorse|renew)\b|"
+                           r"(?:approv|ratifi)(?:ed|es|e|y|ing)\s+(?:the|a|an|its)\s+(?:[\w.’'-]+\s+){0,3}?"
+                           r"(?:resolution|bill|law|pact|package|overhaul|budget|treaty|text|reform|declaration|accord)s?\b|"
                            # "is willing to provide support", "is ready to contribute troops" (PLV train: 7 of 9 AGREE)
                            r"(?:is|are|was|were)\s+(?:willing|ready|prepared)\s+to\s+(?:provide|contribute|send|help|offer|"
                            r"supply)\b"),

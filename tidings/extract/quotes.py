@@ -626,6 +626,8 @@ _SENTENCE_GAP = re.compile(r"[.!?][”\"’]?\s|\n")
 
 
 _AFTER_NUMBER = re.compile(r"\d\s+$")
+# what the sayer did besides ('... “strongly condemns this heinous act” and offered condolences'): no more of the quote
+_ACTS_AFTER = re.compile(r"\s+and\s+(?:also\s+)?(?:offered|offers|expressed|expresses|extended|extends)\b")
 
 
 def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> list[_Found]:
@@ -670,10 +672,11 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                     and not _FINITE.search(tail):
                 # the tagger stopped at a comma the rules read on: "38 were in hospital, nine of them ..."
                 m = replace(m, span=Span(m.span.start, first.span.end))
-            elif len(hit) == 1 and first.kind == "indirect" and first.span.start <= m.span.start < first.span.end < m.span.end \
-                    and NARRATOR_AGAIN.match(text, first.span.end):
+            elif len(hit) == 1 and first.span.start <= m.span.start < first.span.end < m.span.end \
+                    and (first.kind == "indirect" and NARRATOR_AGAIN.match(text, first.span.end)
+                         or text[first.span.end - 1] in "”\"" and _ACTS_AFTER.match(text, first.span.end)):
                 # the tagger read on where the narrator speaks again: ", which she said was ...", ", and the World Food
-                # Programme has suspended ..."
+                # Programme has suspended ...", '... “strongly condemns this heinous act” and offered condolences
                 m = replace(m, span=Span(m.span.start, first.span.end))
             elif len(hit) == 1 and m.span.start <= first.span.start < m.span.end < first.span.end \
                     and _RELATIVE_ON.match(tail):

@@ -27,6 +27,7 @@ SPEAKER_LABEL = r"(?:The[ \t]+)?[A-Z][\w.’'-]*(?:[ \t]+[A-Z][\w.’'-]*){0,3}"
 _ASKER = re.compile(rf"({SPEAKER_LABEL}):\s+[^\n]*\?")  # an interviewer's question under the asker's name
 _SENTENCE_OPEN = re.compile(r"^(The|A|An|This|These|That|Those|It|He|She|They|We|I)\b")
 _FINITE_PAST = re.compile(r"\b(was|were|had|did|has been|have been)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z“‘\"]")
 _TRAILING_FUNCTION = re.compile(r"\b(the|a|an|of|and|to|in|on|with|by|for|that)$", re.IGNORECASE)
 
 
@@ -64,6 +65,8 @@ def _is_headline(line: str, *, after_stamp: bool = False) -> bool:
     core = line.rstrip(_CLOSERS)
     if not core or core[-1] in ".!;,:…" or not (line[0].isupper() or line[0].isdigit() or line[0] in "‘“\"'"):
         return False
+    if line[0] in "“\"" and line[-1] in "”\"" and _SENTENCE_BREAK.search(core):
+        return False  # "“Now they are sending him back to me in a coffin. Who is going to answer for that?”": a quote
     if after_stamp:
         return True
     if _TRAILING_FUNCTION.search(core):
