@@ -1774,3 +1774,20 @@ def test_events_one_named_and_others_killed_and_a_man_who_had_been_killed():
 def test_events_a_body_that_votes_for_a_text_agrees():
     assert _kinds("The United Nations Security Council voted on Tuesday to authorize a new force in Haiti.") == ["AGREE"]
     assert _kinds("The European Parliament approved an overhaul of the bloc's asylum rules on Wednesday.") == ["AGREE"]
+
+
+def test_events_martial_law_declared_by_a_headlines_role_and_lifted():
+    from tidings import analyze
+
+    a = analyze("Seoul live\nSouth Korea’s president, Hwang Dong-seok, addressed the nation.\n22:31 KST\nPresident declares "
+                "emergency martial law in late-night address\nIn an unannounced address, Mr Hwang said he was imposing martial "
+                "law to protect the country.\n04:32 KST\nPresident lifts martial law\nMr Hwang has lifted martial law.\n")
+    got = [(e.type, [a.entities[p.entity].name for p in e.actors if p.entity is not None]) for e in a.events]
+    assert ("COERCE", ["Hwang Dong-seok"]) in got[:1]  # (the headline's bare "President": the one its post names)
+    assert ("COERCE", ["Hwang Dong-seok"]) in got[1:2]
+    assert "CONCEDE" in [kind for kind, _ in got]
+
+
+def test_events_heat_deaths_are_a_disaster_and_a_headline_counts_those_treated():
+    got = _events("Toll reaches 550 dead, with 2,700 treated for heat exhaustion")
+    assert [(kind, toll) for kind, *_, toll, _ in got] == [("DISASTER", {"killed": 550, "injured": 2700})]

@@ -959,3 +959,16 @@ def test_quotes_a_transcript_turn_is_the_surnamed_persons_and_its_label_says_not
 
     plea = "We are tired too, believe me."
     assert find_cues(plea, Span(0, len(plea)), []) == []  # ("believe me" is a plea, no belief reported)
+
+
+def test_a_labelled_transcript_turn_goes_on_in_the_unlabelled_paragraphs_after_it():
+    from tidings import analyze
+
+    a = analyze("Department Press Briefing – Daniel Whitcombe, Spokesperson\nWashington, DC – Tuesday\nMR WHITCOMBE: Good "
+                "afternoon, everyone. I have two items at the top.\nFirst, Sudan. Yesterday a drone strike hit the central "
+                "market in El Fasher, and we condemn it.\nSecond, we have put forward a proposal for a truce across Sudan.\n"
+                "QUESTION: Has either side said yes?\nMR WHITCOMBE: We have seen both statements before.\nQUESTION: Will "
+                "there be more sanctions?\nMR WHITCOMBE: I am not going to get into hypotheticals.\n")
+    got = {q.span.text(a.doc)[:20]: a.entities[q.entity].name for q in a.quotes if q.entity is not None}
+    assert got.get("First, Sudan. Yester") == "Daniel Whitcombe"
+    assert got.get("Second, we have put ") == "Daniel Whitcombe"

@@ -138,7 +138,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                             r"carbon monoxide(?:\s+poisoning)?|electrocut(?:ed|ion)|"
                             r"spill(?:ed|t)\s+(?:(?:about|around|some|nearly|more than|an estimated|over|at least)\s+)?"
                             r"(?:[\d,.]+|oil|crude|fuel|diesel|chemicals|toxic)"),
-    ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|quakes?|aftershocks?|landslides?|mudslides?|wildfires?|" + "".join(f"(?<!{w} )" for w in _STORMERS) + r"storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?"),
+    ("DISASTER", "natural", r"flood(?:s|ing|ed)?|earthquakes?|quakes?|aftershocks?|landslides?|mudslides?|wildfires?|" + "".join(f"(?<!{w} )" for w in _STORMERS) + r"storms?|hurricanes?|cyclones?|typhoons?|tsunamis?|eruptions?|volcano(?:es)?|avalanches?|heatwaves?|droughts?|"
+                            # "Hajj heat deaths", "treated for heat exhaustion", "died of heatstroke"
+                            r"heat\s+(?:wave|deaths?|exhaustion|stroke|stress)s?|heatstroke|extreme\s+heat"),
     # "recaptured 29 of the escapees" (not "recaptured the town": ground taken back is a battle's)
     ("COERCE", "arrest", r"recaptur(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:escaped|" + _HELD + r")\b|"
                          + _HELD + r"\s+(?:[\w-]+\s+){0,3}?(?:were|had been|have been)\s+recaptured\b|"
@@ -437,8 +439,9 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               # "imposed temporary restrictions on flights at Vnukovo"
                               r"impos(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,2}?restrictions\s+on\s+(?:[\w-]+\s+){0,2}?(?:flights|traffic|movement|"
                               r"travel|access|airspace|gatherings|protests|the\s+media|internet)\b|"
-                              r"(?:declared|declares|imposed|imposes|extended|extends|introduced)\s+(?:a |an |the )?"
-                              r"(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege|alarm|calamity|disaster)|martial law|"
+                              r"(?:declared|declares|declaring|imposed|imposes|imposing|extended|extends|introduced)\s+"
+                              r"(?:a |an |the )?(?:[\w-]+\s+){0,2}?(?:state of (?:emergency|siege|alarm|calamity|disaster)|"
+                              r"martial law|"
                               r"crisis situation|national emergency|"
                               r"counter-terrorism (?:operation )?regime)|"
                               r"order(?:ed|s)?\s+(?:the\s+|an?\s+)?(?:mandatory\s+|compulsory\s+|immediate\s+)?evacuation|"
@@ -451,7 +454,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                               # "lifted a centuries-old ban", "reversed a decision", "dropped the investigation"
                               # (PLV train: 14 of 25 "lifted the ban" rows YIELD, the rest a refusal or agreement to)
                               r"(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?)\s+(?:a\s+|an\s+|the\s+|its\s+|"
-                              r"their\s+)?(?:[\w-]+\s+){0,3}?(?:ban|bans|restrictions|curbs|embargo|blockade|curfew|suspension|sanctions)\b|"
+                              r"their\s+)?(?:[\w-]+\s+){0,3}?(?:ban|bans|restrictions|curbs|embargo|blockade|curfew|suspension|sanctions|"
+                              r"martial\s+law|state\s+of\s+emergency)\b|"
                               r"revers(?:e|es|ed|ing)\s+(?:a\s+|the\s+|its\s+|their\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,2}?"
                               r"(?:decision|ruling|policy|ban)\b|U-turn|"
                               r"dropp(?:ed|ing)\s+(?:the|its|all)\s+(?:[\w-]+\s+){0,2}?(?:investigation|charges|case|probe|"
@@ -853,7 +857,9 @@ _TREATED = re.compile(r"\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+"
                       # "four people in all had been treated after the crush", "... treated for burns"
                       r"|(?<![\w-])(\d[\d,]*|" + _SMALL_WORDS + r")\s+(?:people|others|passengers|workers|residents|children|"
                       r"protesters|officers|fans|pilgrims)\s+(?:in\s+all\s+|in\s+total\s+)?(?:were|are|had been|have been)\s+"
-                      r"(?:being\s+)?treated\s+(?:after|for|following)\b",
+                      r"(?:being\s+)?treated\s+(?:after|for|following)\b"
+                      # a headline's "Toll reaches 550 dead, with 2,700 treated for heat exhaustion"
+                      r"|\bwith\s+(\d[\d,]*|" + _SMALL_WORDS + r")\s+(?:[a-z]+\s+)?treated\s+(?:after|for|following)\b",
                       re.IGNORECASE)
 _INCIDENTS = ("ASSAULT", "DISASTER")
 _ONCE_A_SENTENCE = frozenset({*_INCIDENTS, "CONSULT", "PROTEST"})
@@ -1055,7 +1061,7 @@ def _headline_roles(analysis: Analysis, events: list[Event], index: _Index) -> N
     for k, e in enumerate(events):
         head = heads.get(e.post)
         if head is None or e.span != head or e.actors or e.type in _INCIDENTS \
-                or (role := _HEAD_ROLE.match(text, head.start, e.trigger.start)) is None \
+                or (role := _HEAD_ROLE.match(text, head.start, head.end)) is None or role.end() > e.trigger.start \
                 or re.search(_HEAD_JOINS + "|;", text[role.end() : e.trigger.start], re.IGNORECASE):
             continue
         if (holder := _role_holder_in_post(analysis, index, role.group(1), head.end, e.post)) is not None:

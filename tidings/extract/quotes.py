@@ -103,6 +103,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     tagged = _learned_quotes(analysis, starts) if learned else {}
     labels = _qa_labels(analysis)
     interview, answering = _interviewee(analysis, labels), False
+    voice: int | None = None  # who spoke the last transcript turn ("MR WHITCOMBE: ...")
     for p_idx, para in enumerate(analysis.paragraphs):
         quoted = quoted_spans(text, para.span.start, para.span.end)
         sents = para_sents.get(p_idx, [])
@@ -113,8 +114,11 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
                      else f for f in items]
         lead = opening
         turn = _transcript_turn(analysis, starts, p_idx)
-        if interview is not None and not turn:
-            turn, answering = _answer(analysis, starts, p_idx, interview, answering, labels)
+        if turn:  # (a labelled turn that answers goes on in the unlabelled paragraphs after it: "First, Sudan. ...")
+            answering, voice = labels[p_idx] == "A" and turn[0].entity is not None, turn[0].entity
+        elif interview is not None:
+            turn, answering = _answer(analysis, starts, p_idx, voice if voice is not None else interview, answering,
+                                      labels)
         if turn:  # the turn, not the quotation mark before its label; nor what the speaker says he says or said
             items = [f for f in items if not turn[0].span in f.span
                      and not (f.cue and _I_SAY.search(text, max(para.span.start, f.cue.start - 40), f.cue.start))] + turn
