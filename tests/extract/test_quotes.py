@@ -972,3 +972,16 @@ def test_a_labelled_transcript_turn_goes_on_in_the_unlabelled_paragraphs_after_i
     got = {q.span.text(a.doc)[:20]: a.entities[q.entity].name for q in a.quotes if q.entity is not None}
     assert got.get("First, Sudan. Yester") == "Daniel Whitcombe"
     assert got.get("Second, we have put ") == "Daniel Whitcombe"
+
+
+def test_a_second_source_after_though_ends_the_first_and_a_stage_note_is_nobodys():
+    from tidings import analyze
+
+    a = analyze("China's Eastern Theater Command declared that the drills had been “successfully completed”, though Taiwan’s "
+                "defence ministry said on Sunday that 14 Chinese warships were still loitering near the island.\n")
+    got = [q.span.text(a.doc) for q in a.quotes]
+    assert "that the drills had been “successfully completed”" in got
+    a = analyze("Department Press Briefing – Daniel Whitcombe, Spokesperson\nMR WHITCOMBE: Good afternoon. I have one item.\n"
+                "QUESTION: Is there a truce?\nMR WHITCOMBE: Not yet, and we are pushing for one.\nQUESTION: When?\n"
+                "MR WHITCOMBE: I will not speculate.\n(The briefing was concluded at 2:47 p.m.)\n")
+    assert not any(q.span.text(a.doc).startswith("(The briefing") for q in a.quotes)

@@ -783,3 +783,20 @@ def test_resolve_a_pronoun_is_not_the_name_of_a_role_that_is_an_object():
                 "the vote.")
     he = [m for m in a.mentions if m.span.text(a.doc) == "he" and m.entity is not None]
     assert [a.entities[m.entity].name for m in he][:1] == ["Leung"]
+
+
+def test_resolve_the_professor_is_the_scholar_named_before():
+    a = analyze("Mr Chou gave a speech on Thursday. Zheng Haoran, a scholar of cross-strait relations at Xiamen University, "
+                "argues that the speech left Beijing little choice. Yet the exercises were “calibrated, not reckless”, the "
+                "professor said.")
+    assert _names(a)["the professor"] == "Zheng Haoran"
+
+
+def test_resolve_a_blog_whose_time_lines_name_a_zone_the_segmenter_leaves_as_text_still_runs_oldest_first():
+    a = analyze("Martial law in Seoul – live\nThe president declared martial law late on Tuesday.\n22:31 KST\n"
+                "Opposition leader urges public to gather\nThe opposition leader, Seo Jin-ah, spoke on a live stream.\n"
+                "23:10 KST\nLeader climbs wall\nShe said in an update that police had refused to let her car through.\n"
+                "23:40 KST\nTroops at parliament\nSoldiers entered the building.\n00:38 KST\nWhite House concerned\n"
+                "Washington is watching.\n")
+    she = [m for m in a.mentions if m.span.text(a.doc) == "She" and m.entity is not None]
+    assert [a.entities[m.entity].name for m in she] == ["Seo Jin-ah"]

@@ -51,7 +51,7 @@ _ROLE_WORDS = """president minister secretary spokesman spokeswoman spokesperson
 chancellor general commander mayor governor chief head director chairman chairwoman chair ambassador
 senator congressman congresswoman lawmaker mp diplomat envoy negotiator king queen prince princess
 monarch premier ceo founder executive manager coach captain judge prosecutor lawyer attorney
-inspector officer soldier researcher scientist professor doctor economist analyst activist
+inspector officer soldier researcher scientist professor scholar lecturer doctor economist analyst activist
 campaigner organiser organizer candidate challenger incumbent deputy aide adviser advisor
 strategist dictator ruler emperor pope bishop archbishop priest commissioner boss owner treasurer
 councillor councilor striker midfielder defender goalkeeper singer actor actress writer author
@@ -75,6 +75,9 @@ ROLE_GENERIC = {
     "official": {"minister", "secretary", "spokesman", "spokeswoman", "official", "chief", "head"},
     "chief": {"chief executive", "ceo", "head", "director"},
     "boss": {"chief executive", "ceo", "manager", "head", "director"},
+    # "Zheng Haoran, a scholar of cross-strait relations at Xiamen University ... the professor said"
+    "professor": {"scholar", "lecturer", "researcher", "academic"},
+    "scholar": {"professor", "lecturer", "researcher", "academic"},
 }
 NATURAL_FEATURE_WORDS = frozenset(  # the last word of a natural feature's name
     "Sea Ocean River Mountains Mountain Lake Gulf Bay Strait Straits Peninsula Valley Desert "

@@ -889,7 +889,8 @@ def _transcript_turn(analysis: Analysis, starts: list[int], p_idx: int) -> list[
 
 
 _QA = re.compile(r"[ \t]*(Q|A)[:.][ \t]+(?=\S)")
-_CREDITS = re.compile(r"\s*\(?(?:Reporting|Writing|Additional reporting|Editing) by\b")
+# the credits, or a transcript's stage note ("(The briefing was concluded at 2:47 p.m.)"): no one's words
+_CREDITS = re.compile(r"\s*\(?(?:Reporting|Writing|Additional reporting|Editing) by\b|\s*\([^()\n]*\)\s*$")
 
 
 _UNNAMED_VOICE = re.compile(r"(?i)(?:a|an|the)\s+(?:[\w’'-]+\s+){0,4}?(?:spokes(?:man|woman|person)|official|officer)$")
@@ -976,9 +977,9 @@ def _answer(analysis: Analysis, starts: list[int], p_idx: int, person: int, answ
     para = analysis.paragraphs[p_idx]
     m = _QA.match(text, para.span.start, para.span.end) \
         or (_NAME_LABEL.match(text, para.span.start, para.span.end) if labels[p_idx] == "A" else None)
-    if labels[p_idx] == "Q" or labels[p_idx] is None and (not answering or _CREDITS.match(text, para.span.start)
-                                                          or not any(labels[p_idx + 1 :])
-                                                          and _narrated(analysis, para.span)):
+    if labels[p_idx] == "Q" or labels[p_idx] is None and (
+            not answering or _CREDITS.match(text, para.span.start, para.span.end)
+            or not any(labels[p_idx + 1 :]) and _narrated(analysis, para.span)):
         return [], False
     content = _strip(text, Span(m.end() if m else para.span.start, para.span.end))
     if len(text[content.start : content.end].split()) < 2:

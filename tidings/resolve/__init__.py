@@ -59,14 +59,21 @@ class _Units:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
 
+_TIME_LINE = re.compile(r"(?m)^[ \t]*([01]?\d|2[0-3])[.:]([0-5]\d)[ \t]+[A-Z]{2,5}[ \t]*$")
+
+
 def _units(analysis: Analysis) -> _Units:
     mention_starts = [m.span.start for m in analysis.mentions]
     items = [(s.span, analysis.paragraphs[s.paragraph].post) for s in analysis.sents]
     items += [(p.headline, p.id) for p in analysis.posts if p.headline is not None]
     items.sort(key=lambda x: x[0].start)
     stamps = [p.timestamp for p in analysis.posts if p.timestamp is not None]
+    if len(stamps) < 3:  # time lines in a zone the segmenter leaves as text ("23:10 KST")
+        stamps = [f"{int(h):02d}:{m}" for h, m in _TIME_LINE.findall(analysis.doc.text)]
     pairs = list(zip(stamps, stamps[1:]))
-    down, up = sum(a > b for a, b in pairs), sum(a < b for a, b in pairs)
+    # (past midnight, "23:40" then "00:38" goes on in time)
+    down = sum(a > b and not (a >= "18:00" and b < "06:00") or a < "06:00" and b >= "18:00" for a, b in pairs)
+    up = sum(a < b and not (a < "06:00" and b >= "18:00") or a >= "18:00" and b < "06:00" for a, b in pairs)
     order = 0 if len(pairs) < 2 else -1 if down > 2 * up else 1 if up > 2 * down else 0
     return _Units([s for s, _ in items], [p for _, p in items], [s.start for s, _ in items], mention_starts, order)
 
