@@ -555,3 +555,13 @@ def test_entities_a_name_the_next_sentence_calls_her_or_his_is_a_person():
     text = "He drives for the charity Road Home. His minibus carries a jammer."
     i = text.index("Road Home")
     assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + 9), "GPE", "ner")])] == ["GPE"]  # (his: the driver)
+
+
+def test_entities_an_acronym_the_tagger_took_for_a_person_is_a_body():
+    from tidings.extract.entities import _places_by_context
+
+    text = "Asked whether AEMET’s red warning had come too late, he said he would not enter that debate."
+    i = text.index("AEMET")
+    assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + 5), "PERSON", "ner")])] == ["ORG"]
+    text = "KOVAL: We will not give up an inch."  # (a transcript's label is its speaker)
+    assert [m.type for m in _places_by_context(text, [Mention(Span(0, 5), "PERSON", "ner")])] == ["PERSON"]

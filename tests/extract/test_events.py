@@ -1791,3 +1791,11 @@ def test_events_martial_law_declared_by_a_headlines_role_and_lifted():
 def test_events_heat_deaths_are_a_disaster_and_a_headline_counts_those_treated():
     got = _events("Toll reaches 550 dead, with 2,700 treated for heat exhaustion")
     assert [(kind, toll) for kind, *_, toll, _ in got] == [("DISASTER", {"killed": 550, "injured": 2700})]
+
+
+def test_events_an_aside_with_an_abbreviation_and_a_qualified_count_before_its_state():
+    got = _events("Rebels seized the city after days of fighting. At least 13 foreign soldiers, including peacekeepers from "
+                  "the U.N. mission and troops from a regional force, have been killed in the fighting since Thursday. More "
+                  "than 700 wounded people have been brought to the city's hospitals, the Red Cross said.")
+    assert [(toll.get("killed"), toll.get("injured")) for kind, *_, toll, _ in got if kind == "ASSAULT" and toll] == [
+        (13, 700)]

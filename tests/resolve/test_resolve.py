@@ -800,3 +800,9 @@ def test_resolve_a_blog_whose_time_lines_name_a_zone_the_segmenter_leaves_as_tex
                 "Washington is watching.\n")
     she = [m for m in a.mentions if m.span.text(a.doc) == "She" and m.entity is not None]
     assert [a.entities[m.entity].name for m in she] == ["Seo Jin-ah"]
+
+
+def test_resolve_a_short_form_in_brackets_after_the_end_of_a_longer_name_is_not_that_pieces():
+    a = _resolved("The Group for the Support of Islam and Muslims (JNIM) claimed the attack. JNIM said its fighters had "
+                  "taken the barracks.", ("Islam and Muslims", "ORG", 0), ("JNIM", "ORG", 0), ("JNIM", "ORG", 1))
+    assert _names(a)["JNIM"] == "JNIM"

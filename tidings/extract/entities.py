@@ -273,6 +273,10 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
                 and not known_place(name, min_city_population=0):
             # "... is Hatice Yıldırım. Her 19-year-old son ...": a person (not "for the charity Road Home. His minibus")
             m = Mention(m.span, "PERSON", m.source)
+        elif m.type == "PERSON" and name.isupper() and name.isalpha() and 3 <= len(name) <= 6 \
+                and not text.startswith(":", m.span.end) and name.title() not in people:
+            m = Mention(m.span, "ORG", m.source)  # "AEMET's red warning": an acronym is no person (a transcript's
+            # "KOVAL:" label, or the surname of a person named, is)
         elif m.type in ("ORG", "PERSON") and _AREA_AFTER.match(text, m.span.end):
             m = Mention(m.span, "GPE", m.source)  # "Kano's Fagge area", "the Hodan district": a place's name
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):

@@ -786,7 +786,8 @@ _SMALL_WORDS = (rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(
                 rf"(?<!-)(?:{_DIGIT_WORDS}|ten|eleven|twelve))")
 _SMALL = (_SMALL_WORDS +
           r"(?=\s+(?:people|persons|civilians|others|more|and|of)\b|\s*[,.;])")  # "killing two people and injuring nine,"
-_STATE_NEXT = re.compile(r"\S+\s+(dead|wounded|injured)\s", re.IGNORECASE)
+_STATE_NEXT = re.compile(r"(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)?"
+                         r"\S+\s+(dead|wounded|injured)\s", re.IGNORECASE)
 _MORE_OF = re.compile(r"\b(?:more|other|another|further|additional)\b", re.IGNORECASE)
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:confirmed |reported )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\b(?:to|at)\s+"
@@ -905,7 +906,8 @@ _ONE_HURT = re.compile(  # "A cook was wounded", "wounding a teacher"
     rf"|\bonly\s+(?:one\s+|the\s+)?[\w-]+\s+(?:had\s+been|has\s+been|was)\s+(?:slightly\s+|lightly\s+)?(?:hurt|injured|wounded)\b",
     re.IGNORECASE)
 # "Three other people, including a pupil who was trampled, were being treated": the count's verb after the aside
-_ASIDE = re.compile(r",\s+(?:including|among them)\b[^,;.]*,\s*", re.IGNORECASE)
+# (an abbreviation's full stops do not end it: ", including peacekeepers from the U.N. mission ...,")
+_ASIDE = re.compile(r",\s+(?:including|among them)\b(?:[^,;.]|\.(?=[A-Za-z]|\s+[a-z]))*,\s*", re.IGNORECASE)
 # "at least nine people, six miners and three police officers, were injured": the count broken down before its
 # verb (an aside that opens with another count and holds an "and")
 _BREAKDOWN = re.compile(r",\s+([^,;.]{0,60}?\band\s[^,;.]{0,40}),\s*")

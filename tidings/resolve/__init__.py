@@ -868,6 +868,7 @@ def _join_bracketed_short_forms(text: str, mentions: list[Mention], link: dict[i
         long, short = mentions[prev], _surface(text, mentions[i])
         if long.type == "PERSON" or not _SHORT_FORM.fullmatch(short) \
                 or text[long.span.end : mentions[i].span.start].strip() != "(" \
+                or _NAME_GOES_ON_LEFT.search(text, max(0, long.span.start - 6), long.span.start) \
                 or not text[mentions[i].span.end :].lstrip().startswith(")") \
                 or (long.type != "ORG" or " " not in _surface(text, long)) \
                 and short[0].lower() not in {w[0].lower() for w in re.findall(r"\w+", _surface(text, long))}:
@@ -881,6 +882,9 @@ def _join_bracketed_short_forms(text: str, mentions: list[Mention], link: dict[i
 
 
 _SHORT_FORM = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+# the tagger's name is the end of a longer one ("the Group for the Support of [Islam and Muslims] (JNIM)"): the short
+# form is the whole name's, not that piece's
+_NAME_GOES_ON_LEFT = re.compile(r"\b(?:of|for|and)\s+$")
 
 
 def _finish(analysis: Analysis, text: str, mentions: list[Mention], link: dict[int, int],
