@@ -565,3 +565,19 @@ def test_entities_an_acronym_the_tagger_took_for_a_person_is_a_body():
     assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + 5), "PERSON", "ner")])] == ["ORG"]
     text = "KOVAL: We will not give up an inch."  # (a transcript's label is its speaker)
     assert [m.type for m in _places_by_context(text, [Mention(Span(0, 5), "PERSON", "ner")])] == ["PERSON"]
+
+
+def test_entities_a_town_the_tagger_took_for_a_person_and_a_headlines_label():
+    from tidings.extract.entities import _places_by_context
+
+    text = "It will register a replacement candidate in Atoyac de Álvarez before Sunday."  # a town after "in"
+    i = text.index("Atoyac")
+    assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + 17), "PERSON", "ner")])] == ["GPE"]
+    text = "He ran for mayor of Atoyac de Álvarez.\nParty will not pull out of Atoyac race"  # a place's first word
+    i, j = text.index("Atoyac"), text.rindex("Atoyac")
+    got = _places_by_context(text, [Mention(Span(i, i + 17), "GPE", "ner"), Mention(Span(j, j + 6), "PERSON", "ner")])
+    assert [m.type for m in got] == ["GPE", "GPE"]
+    text = "Party leader Marisol Echeverría Cano spoke.\nEcheverría: PRS will not pull out"  # a headline's label
+    i, j = text.index("Marisol"), text.index("Echeverría:")
+    got = _places_by_context(text, [Mention(Span(i, i + 23), "PERSON", "ner"), Mention(Span(j, j + 10), "GPE", "ner")])
+    assert [m.type for m in got] == ["PERSON", "PERSON"]

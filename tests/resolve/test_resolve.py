@@ -806,3 +806,14 @@ def test_resolve_a_short_form_in_brackets_after_the_end_of_a_longer_name_is_not_
     a = _resolved("The Group for the Support of Islam and Muslims (JNIM) claimed the attack. JNIM said its fighters had "
                   "taken the barracks.", ("Islam and Muslims", "ORG", 0), ("JNIM", "ORG", 0), ("JNIM", "ORG", 1))
     assert _names(a)["JNIM"] == "JNIM"
+
+
+def test_resolve_in_a_blog_that_runs_from_the_latest_back_a_bare_role_is_the_holder_named_further_down():
+    a = analyze("Candidate shot dead – live\n15:30\nGunmen waited for candidate to finish speech\nThe gunmen opened fire only "
+                "when Mr Bautista came down from the stage.\nSpeaking to a local broadcaster, the prosecutor said "
+                "investigators had recovered 14 shell casings.\n11:00\nParty reacts\nThe "
+                "party said it would field a candidate.\n09:15\nPresident condemns killing\nThe president said the crime "
+                "would not go unpunished.\n07:05\nProsecutor's office gives details\nState prosecutor Ramiro Ocampo Delgado "
+                "said the attackers had fled on a motorcycle.\n")
+    assert [a.entities[m.entity].name for m in a.mentions if m.span.text(a.doc) == "the prosecutor"
+            and m.type == "PERSON" and m.entity is not None] == ["Ramiro Ocampo Delgado"]

@@ -253,6 +253,10 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
                                            and text[out[-1].span.end : m.span.start] in _LISTED) \
                 and known_place(name, min_city_population=_TOWN_SIZE):  # (and "in Amsterdam and [Vlissingen]")
             m = Mention(m.span, "GPE", m.source)
+        elif m.type == "PERSON" and " " in name and _WHERE.search(text, max(0, m.span.start - 12), m.span.start) \
+                and not TITLE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start) \
+                and known_place(name, min_city_population=1_000):
+            m = Mention(m.span, "GPE", m.source)  # "a replacement candidate in [Atoyac de Álvarez]": a town
         elif m.type in ("ORG", "PERSON", "MISC") and name not in people \
                 and _ONE_FROM.search(text, max(0, m.span.start - 50), m.span.start) \
                 and known_place(name, min_city_population=1_000):
@@ -281,9 +285,11 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
             m = Mention(m.span, "GPE", m.source)  # "Kano's Fagge area", "the Hodan district": a place's name
         elif m.type in ("ORG", "MISC") and name.endswith("-based") and known_place(name[:-6], min_city_population=_TOWN_SIZE):
             m = Mention(Span(m.span.start, m.span.end - 6), "GPE", m.source)  # "a Dubai-based company": Dubai
+        elif m.type in ("GPE", "LOC", "ORG", "MISC") and name in people and text.startswith(":", m.span.end):
+            m = Mention(m.span, "PERSON", m.source)  # a headline's "Echeverría: PRS will not pull out": her label
         elif m.type == "PERSON" and " " not in name and name not in people \
                 and not TITLE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start) \
-                and (name in places or _big_place(name)
+                and (name in places or any(p.startswith(name + " ") for p in places) or _big_place(name)
                      or (_PLACE_CONTEXT.search(text, max(0, m.span.start - 20), m.span.start)
                          or out and out[-1].type in ("GPE", "LOC") and text[out[-1].span.end : m.span.start] in _LISTED)
                      and _big_place(name, min_population=_TOWN_SIZE)):  # ("between Saint-Marc and [Gonaïves]")

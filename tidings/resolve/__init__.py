@@ -385,7 +385,10 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     last = {k: max((mentions[j].span.start for j in clusters[k].mentions if mentions[j].span.start < m.span.start),
                    default=-1) for k in fits}
     if fits and all(last[k] < 0 for k in fits) and not any(w[:1].isupper() for w in desc.split()) \
-            and parse_role(desc)[0] == desc.lower():  # (not "the agriculture commissioner": a portfolio names one)
+            and parse_role(desc)[0] == desc.lower() and units.order >= 0:
+        # (not "the agriculture commissioner": a portfolio names one; nor in a blog that runs from the latest back,
+        # where the one named further down was named before in time: "the prosecutor said" above "State prosecutor
+        # Ramiro Ocampo Delgado said")
         # a bare "the ambassador" just after one ("France’s ambassador ..., Hélène Marchetti, said ...") is
         # her, not the Russian ambassador the document names only further on ("the city's mayor said" with
         # no one before it still points ahead, and "The Italian prime minister" to the Italian one)
