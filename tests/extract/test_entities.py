@@ -581,3 +581,11 @@ def test_entities_a_town_the_tagger_took_for_a_person_and_a_headlines_label():
     i, j = text.index("Marisol"), text.index("Echeverría:")
     got = _places_by_context(text, [Mention(Span(i, i + 23), "PERSON", "ner"), Mention(Span(j, j + 10), "GPE", "ner")])
     assert [m.type for m in got] == ["PERSON", "PERSON"]
+
+
+def test_entities_a_name_after_city_of_is_the_city():
+    from tidings.extract.entities import _places_by_context
+
+    text = "That period also covers killings in the southern port city of General Santos, where he served as mayor."
+    i = text.index("General Santos")
+    assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + 14), "PERSON", "ner")])] == ["GPE"]

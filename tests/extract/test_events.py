@@ -1799,3 +1799,9 @@ def test_events_an_aside_with_an_abbreviation_and_a_qualified_count_before_its_s
                   "than 700 wounded people have been brought to the city's hospitals, the Red Cross said.")
     assert [(toll.get("killed"), toll.get("injured")) for kind, *_, toll, _ in got if kind == "ASSAULT" and toll] == [
         (13, 700)]
+
+
+def test_events_a_count_right_after_killed_or_injured_is_that_count():
+    got = _events("The interview came after a drone strike last month on a hospital in El Obeid that killed six patients "
+                  "and injured 14 other people.")
+    assert [(toll.get("killed"), toll.get("injured")) for kind, *_, toll, _ in got if kind == "ASSAULT"] == [(6, 14)]

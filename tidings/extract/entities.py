@@ -207,6 +207,7 @@ _AIRPORT = re.compile(r"(?:\s+International)?\s+Airport\b")
 _SPEAKS_AFTER = re.compile(r"(?:['’]s)?\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|announced|confirmed|added|warned|"
                            r"statement|spokes(?:man|woman|person))\b")
 _SPOKES_FOR = re.compile(r"\b(?:spokes(?:man|woman|person)|statement|operator)\s+(?:for|from)\s+$")
+_CITY_OF = re.compile(r"\b(?:city|town|village|port|province|state|district|region|municipality)\s+of\s+$", re.IGNORECASE)
 _HER_NEXT = re.compile(r"\.\s+(?:Her|His)\s")
 _IS_BEFORE = re.compile(r"\b(?:is|was|said|says|named|called)\s+$")
 _OPERATOR_AFTER = re.compile(r",\s+which\s+(?:operates|owns|runs|manages|manufactures|makes|built|builds|employs)\b")
@@ -253,6 +254,9 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
                                            and text[out[-1].span.end : m.span.start] in _LISTED) \
                 and known_place(name, min_city_population=_TOWN_SIZE):  # (and "in Amsterdam and [Vlissingen]")
             m = Mention(m.span, "GPE", m.source)
+        elif m.type in ("PERSON", "ORG") and _CITY_OF.search(text, max(0, m.span.start - 30), m.span.start) \
+                and known_place(name, min_city_population=1_000):
+            m = Mention(m.span, "GPE", m.source)  # "the southern port city of [General Santos]": a city, no general
         elif m.type == "PERSON" and " " in name and _WHERE.search(text, max(0, m.span.start - 12), m.span.start) \
                 and not TITLE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start) \
                 and known_place(name, min_city_population=1_000):

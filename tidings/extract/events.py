@@ -770,7 +770,9 @@ _INJURED = re.compile(r"\b(injured|wounded|wounds|hurt|injuries|hospitalised|hos
                       r"treated in hospital|taken to hospital)\b", re.IGNORECASE)
 _ONE_AND = re.compile(r"\b(killing|injuring|wounding)\s+(?:the|a|an|one|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?and\s+$",
                       re.IGNORECASE)
-_COUNT_VERB = re.compile(r"\b(killing|injuring|wounding)\s+(?:at least\s+|another\s+|more than\s+)?$", re.IGNORECASE)
+# (also the verb's past: "a drone strike ... that killed six patients and injured 14 other people")
+_COUNT_VERB = re.compile(r"\b(killing|injuring|wounding|killed|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?$",
+                         re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|no\s+(?:member|one)\s+of\s+the\s+(?:crew|team|family|group)|"
                      r"no\s+(?:crew\s+member|passenger|resident|civilian))\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)"
                      r"(?:\s+(?:or|nor)\s+(injured|hurt|wounded))?|"  # "No one was killed or injured": neither
@@ -1803,7 +1805,7 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         one = _ONE_AND.search(text, max(span.start, a.span.start - 60), a.span.start)
         if one is not None and not state:
             verb = one
-        what = state or (("killed" if verb.group(1).lower() == "killing" else "injured") if verb else
+        what = state or (("killed" if verb.group(1).lower().startswith("kill") else "injured") if verb else
                          "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else
                          "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None)
         if what is None and last and re.search(r"\bincluding\s+$", before):
