@@ -985,3 +985,14 @@ def test_a_second_source_after_though_ends_the_first_and_a_stage_note_is_nobodys
                 "QUESTION: Is there a truce?\nMR WHITCOMBE: Not yet, and we are pushing for one.\nQUESTION: When?\n"
                 "MR WHITCOMBE: I will not speculate.\n(The briefing was concluded at 2:47 p.m.)\n")
     assert not any(q.span.text(a.doc).startswith("(The briefing") for q in a.quotes)
+
+
+def test_according_to_at_the_end_of_a_sentence_that_reports_another_saying_gives_only_the_clause_before_it():
+    from tidings import analyze
+
+    a = analyze("MOSCOW, Oct 14 (Reuters) - The Kremlin said on Tuesday that efforts to end the war had stalled and "
+                "dismissed a European-backed plan for a ceasefire, hours after a drone attack on Belgorod region killed two "
+                "people and injured nine, according to the regional governor.\n")
+    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert got.get("efforts to end the war had stalled") == "Kremlin"
+    assert [speaker for text, speaker in got.items() if text.endswith("killed two people and injured nine")] == [None]

@@ -208,7 +208,7 @@ _SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:says|said|adds|adde
                          r"criticised|criticized|criticises|criticizes|condemned|condemns|praised|praises|"
                          r"welcomed|welcomes|denied|denies|rejected|rejects|announced|announces|"
                          # "... “strongly condemns this heinous act” and offered condolences to the families"
-                         r"offered|offers|expressed|expresses|extended|extends)\b|"
+                         r"offered|offers|expressed|expresses|extended|extends|dismissed|dismisses)\b|"
                          r",\s+(?:adding|insisting|arguing|warning|noting)\s+that\b")  # "..., adding that Y": Y is more
 # another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
 _OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but|though|although)\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
@@ -279,6 +279,9 @@ _OPENING_PARTICIPLE = re.compile(r"\s*(?:Speaking|Talking|Writing|Addressing|Ans
                                   r"Arriving|Appearing|Standing|Asked|Pressed|Interviewed)\s")  # not "Shelling killed 11, ..."
 
 
+_SAID_THAT = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,20}?|announced|announces)\s+(?:[\w’'-]+\s+){0,3}?that\b")
+
+
 def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     """"X, Mr Y said." / "X, Moscow's envoy, Mr Y, told Z." / "X, he adds, Z.": content around the cue clause."""
     head = text[sent.start : cue.start]
@@ -292,6 +295,10 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     closed_quote = any(q in head[comma:] for q in "”\"")
     # "..., one of them seriously, according to X": the source comes after, so all before the cue is content
     source_after = text[cue.start : cue.end].lower() == "according to"
+    if source_after and len(commas) >= 2 and _SAID_THAT.search(head, 0, commas[-2]):
+        # "The Kremlin said on Tuesday that ..., hours after a drone attack ... killed two people, according to the
+        # regional governor": the governor's is the clause before the cue, not what the Kremlin said
+        return _trim(text, sent.start + commas[-2] + 1, sent.start + commas[-1])
     for c in reversed(commas[:-1] if not closed_quote and not source_after else []):
         segment = head[c + 1 : comma]
         if segment[:1] in "”\"" and len(segment.split()) <= 6 and not _FINITE.search(segment):
