@@ -1797,7 +1797,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
                  "injured": "injured", "injuries": "injured", "wounded": "injured"}.get(a.unit)  # "31 bodies": the dead
         # "87 wounded people" (not "12 critically injured patients had been flown to Benghazi": a part of them)
         inner = _STATE_NEXT.match(text, a.span.start, a.span.end)
-        state = state or ("killed" if inner.group(1).lower() == "dead" else "injured") if inner else state
+        if not state and inner:
+            state = "killed" if inner.group(1).lower() == "dead" else "injured"
         if a.unit == "bodies" and _MORE_OF.search(text, a.span.start, a.span.end):
             state = None  # "found four more bodies": what the toll rose by, not the toll
         verb = _COUNT_VERB.search(before)  # "killing two crew members and injuring nine": the verb just before
@@ -1818,7 +1819,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
                 out[what] = int(out[what]) + int(a.value)  # "27 protesters and 11 police officers were injured"
                 ends[what] = a.span.end
             continue
-        out[what] = int(a.value) + bool(_AND_ONE.match(text, a.span.end)) + (verb is one is not None)  # "three soldiers and a civilian"
+        # "three soldiers and a civilian"; "the acting minister and five other people"
+        out[what] = int(a.value) + bool(_AND_ONE.match(text, a.span.end)) + (one is not None and verb is one)
         ends[what] = a.span.end
         if a.qualifier and what in ("killed", "injured"):
             out[f"{what}_qualifier"] = a.qualifier
