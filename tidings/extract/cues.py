@@ -202,13 +202,15 @@ _ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|where|which
                              r"up|down|(?:most|many|some|all|none|one|two|three|\d+)\s+of\s+them|"
                              r"(?:\w+\s+){1,2}(?:before|after|later|earlier)\b|" + NARRATOR_AFTER.pattern +
                              r")\b")  # "hours before ...", "and will meet ..."
+# what a sayer does besides saying, which ends what was said ("... and offered condolences")
+ACTS_BESIDES = r"offered|offers|expressed|expresses|extended|extends"
 _SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
                          r"argued|claims|claimed|notes|noted|threatened|threatens|promised|promises|vowed|vows|"
                          r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges|blamed|blames|"
                          r"criticised|criticized|criticises|criticizes|condemned|condemns|praised|praises|"
                          r"welcomed|welcomes|denied|denies|rejected|rejects|announced|announces|"
                          # "... “strongly condemns this heinous act” and offered condolences to the families"
-                         r"offered|offers|expressed|expresses|extended|extends|dismissed|dismisses)\b|"
+                         + ACTS_BESIDES + r"|dismissed|dismisses)\b|"
                          r",\s+(?:adding|insisting|arguing|warning|noting)\s+that\b")  # "..., adding that Y": Y is more
 # another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
 _OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but|though|although)\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
@@ -282,14 +284,18 @@ _OPENING_PARTICIPLE = re.compile(r"\s*(?:Speaking|Talking|Writing|Addressing|Ans
 _SAID_THAT = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,20}?|announced|announces)\s+(?:[\w’'-]+\s+){0,3}?that\b")
 
 
+def participle_cue(text: str, cue: Span) -> bool:
+    """", saying ...": a participle cue after a comma, whose sayer is the sentence's subject."""
+    return text[cue.start : cue.end].endswith("ing") and text[max(0, cue.start - 3) : cue.start].rstrip().endswith(",")
+
+
 def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     """"X, Mr Y said." / "X, Moscow's envoy, Mr Y, told Z." / "X, he adds, Z.": content around the cue clause."""
     head = text[sent.start : cue.start]
     commas = [i for i, ch in enumerate(head) if ch == ","]
     if not commas:
         return None
-    verb = text[cue.start : cue.end].split()[0].lower()
-    if verb.endswith("ing") and verb != "according" and not head[commas[-1] + 1 :].strip():
+    if participle_cue(text, cue):
         return None  # "Raymond Kwok welcomed the sentences, saying ...": what he says follows
     comma = commas[-1]
     closed_quote = any(q in head[comma:] for q in "”\"")

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
-from tidings.extract.cues import (_FINITE, _PARTICIPLE, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase, find_cues,
-                                  named_subject, speech_class)
+from tidings.extract.cues import (_FINITE, _PARTICIPLE, ACTS_BESIDES, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase,
+                                  find_cues, named_subject, participle_cue, speech_class)
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.roles import role_matches
@@ -631,7 +631,7 @@ _SENTENCE_GAP = re.compile(r"[.!?][”\"’]?\s|\n")
 
 _AFTER_NUMBER = re.compile(r"\d\s+$")
 # what the sayer did besides ('... “strongly condemns this heinous act” and offered condolences'): no more of the quote
-_ACTS_AFTER = re.compile(r"\s+and\s+(?:also\s+)?(?:offered|offers|expressed|expresses|extended|extends)\b")
+_ACTS_AFTER = re.compile(rf"\s+and\s+(?:also\s+)?(?:{ACTS_BESIDES})\b")
 
 
 def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> list[_Found]:
@@ -722,7 +722,7 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                 and mentions[first.speaker].span.end <= m.source.start and m.source.end <= m.cue.start \
                 and not _RELATIVE.search(text, mentions[first.speaker].span.end, m.cue.start) \
                 and not _ING_ASIDE.search(text, mentions[first.speaker].span.end, m.cue.start) \
-                and not _participle_cue(text, m.cue)  # "X met Y, saying": X says; "X, speaking with Y, said": X
+                and not participle_cue(text, m.cue)  # "X met Y, saying": X says; "X, speaking with Y, said": X
             if _goes_on_from_before(analysis, first, m, out):
                 # a paragraph that is all one quote after a paragraph that quotes goes on from it, not to a cue in
                 # the next ('“This is the third time ...” | In a statement, FMR said that ...': _inherit gives its
@@ -1075,13 +1075,13 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     comma = text.rfind(",", sent.start, cue.span.start)
     trailing = [j for j in before if mentions[j].span.start > comma > sent.start
                 and not text[mentions[j].span.end : cue.span.start].strip()]
-    if trailing and cue.content is not None and cue.content.start < comma and not _participle_cue(text, cue.span) \
+    if trailing and cue.content is not None and cue.content.start < comma and not participle_cue(text, cue.span) \
             and cue.verb.lower().split()[-1] in ("said", "says", "added", "adds", "stated", "announced"):
         # "Nigerian President X sacked his ministers on Wednesday, the presidency said": who stands right
         # before a cue that follows what was said says it, not a name in what was said (of two mentions
         # there, the whole one: "the UN agency", not "UN agency")
         return min(trailing, key=lambda j: (mentions[j].span.start, -mentions[j].span.end))
-    if before and _participle_cue(text, cue.span) \
+    if before and participle_cue(text, cue.span) \
             and (said := list(_SAID_BEFORE.finditer(text, sent.start, cue.span.start))):
         # "X attacked Y, Armenia's defence ministry said in a statement, calling it ...": who said it calls it
         comma = text.rfind(",", sent.start, said[-1].start())
@@ -1110,7 +1110,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     # (where a person stands before the cue, the rule for people above decides)
     coordinated = not people and _AND_BEFORE.search(text, sent.start, cue.span.start) is not None
     subject = next((j for j in before if _SENTENCE_OPENING.fullmatch(text, sent.start, mentions[j].span.start)), None)
-    if subject is not None and (_participle_cue(text, cue.span) or objects or coordinated):
+    if subject is not None and (participle_cue(text, cue.span) or objects or coordinated):
         # "The Italian prime minister has come out of a meeting with the German chancellor, Jonas Albrecht,
         # saying ...", "China's Taiwan Affairs Office accused Hsieh of ... and said ...": who says it is the
         # sentence's subject (the whole of "China's foreign ministry", not its possessor), not the last name
@@ -1267,11 +1267,6 @@ def _inherit(analysis: Analysis, text: str, items: list[_Found], found: list[_Fo
                 f = replace(f, entity=donor.entity)
         out.append(f)
     return out
-
-
-def _participle_cue(text: str, cue: Span) -> bool:
-    """", saying ...": a participle cue after a comma, whose sayer is the sentence's subject."""
-    return text[cue.start : cue.end].endswith("ing") and text[max(0, cue.start - 3) : cue.start].rstrip().endswith(",")
 
 
 def _role_before(text: str, cue: Span | None) -> Span | None:

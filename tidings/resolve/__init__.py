@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from tidings.extract.lexicon import (DATELINE, FIRM_HEADS, FIRM_NAME, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES,
                                      UN_BODIES)
 from tidings.pipeline import stage
+from tidings.segment.posts import zone_stamps
 from tidings.resolve.aliases import acronym, fold, same_word, split_title, title_gender
 from tidings.resolve.roles import PORTFOLIO, parse_role, role_after, role_before, role_matches
 from tidings.types import Analysis, Entity, Mention, Span
@@ -59,9 +60,6 @@ class _Units:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
 
 
-_TIME_LINE = re.compile(r"(?m)^[ \t]*([01]?\d|2[0-3])[.:]([0-5]\d)[ \t]+[A-Z]{2,5}[ \t]*$")
-
-
 def _units(analysis: Analysis) -> _Units:
     mention_starts = [m.span.start for m in analysis.mentions]
     items = [(s.span, analysis.paragraphs[s.paragraph].post) for s in analysis.sents]
@@ -69,7 +67,7 @@ def _units(analysis: Analysis) -> _Units:
     items.sort(key=lambda x: x[0].start)
     stamps = [p.timestamp for p in analysis.posts if p.timestamp is not None]
     if len(stamps) < 3:  # time lines in a zone the segmenter leaves as text ("23:10 KST")
-        stamps = [f"{int(h):02d}:{m}" for h, m in _TIME_LINE.findall(analysis.doc.text)]
+        stamps = zone_stamps(analysis.doc.text)
     pairs = list(zip(stamps, stamps[1:]))
     # (past midnight, "23:40" then "00:38" goes on in time)
     down = sum(a > b and not (a >= "18:00" and b < "06:00") or a < "06:00" and b >= "18:00" for a, b in pairs)

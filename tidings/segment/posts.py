@@ -17,6 +17,8 @@ _TIME = re.compile(
     r"\s*[:\-–—|]?(?=\s|$)\s*",
     re.IGNORECASE,
 )
+# a time line in a zone _TIME leaves as text ("23:10 KST"): read only to tell which way a blog runs
+_ZONE_TIME_LINE = re.compile(r"(?m)^[ \t]*([01]?\d|2[0-3])[.:]([0-5]\d)[ \t]+[A-Z]{2,5}[ \t]*$")
 _POSTED = re.compile(r"(?:Posted|Updated|Published|Last\s+updated)\s+(?:at\s+)?(?=\d)")  # "Posted at 14:05"
 _SOURCE = re.compile(r"^\s*Source:\s*(\S.*?)\s*$")
 _VIDEO = re.compile(r"^\s*(Watch|Video|Listen|Pictured|In pictures)\s*:", re.IGNORECASE)
@@ -29,6 +31,11 @@ _SENTENCE_OPEN = re.compile(r"^(The|A|An|This|These|That|Those|It|He|She|They|We
 _FINITE_PAST = re.compile(r"\b(was|were|had|did|has been|have been)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z“‘\"]")
 _TRAILING_FUNCTION = re.compile(r"\b(the|a|an|of|and|to|in|on|with|by|for|that)$", re.IGNORECASE)
+
+
+def zone_stamps(text: str) -> list[str]:
+    """The "HH:MM" of each line that is a time in a zone the segmenter leaves as text, in text order."""
+    return [f"{int(h):02d}:{m}" for h, m in _ZONE_TIME_LINE.findall(text)]
 
 
 def _lines(text: str) -> list[Span]:
