@@ -589,3 +589,13 @@ def test_entities_a_name_after_city_of_is_the_city():
     text = "That period also covers killings in the southern port city of General Santos, where he served as mayor."
     i = text.index("General Santos")
     assert [m.type for m in _places_by_context(text, [Mention(Span(i, i + 14), "PERSON", "ner")])] == ["GPE"]
+
+
+def test_entities_a_name_with_an_age_is_a_person_and_a_possessive_head_no_role():
+    from tidings import analyze
+
+    a = analyze("Tbilisi live\n10:10\nProtester describes chaos\nTamar Gelashvili, a 23-year-old medical student, was "
+                "standing near the steps of parliament. A boy next to me was bleeding from his head, she said.\n")
+    names = {m.span.text(a.doc): m.type for m in a.mentions}
+    assert names.get("Tamar Gelashvili") == "PERSON"
+    assert "his head" not in names

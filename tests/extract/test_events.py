@@ -1805,3 +1805,36 @@ def test_events_a_count_right_after_killed_or_injured_is_that_count():
     got = _events("The interview came after a drone strike last month on a hospital in El Obeid that killed six patients "
                   "and injured 14 other people.")
     assert [(toll.get("killed"), toll.get("injured")) for kind, *_, toll, _ in got if kind == "ASSAULT"] == [(6, 14)]
+
+
+def test_events_a_headlines_role_with_a_body_before_it_is_the_one_its_post_names():
+    from tidings import analyze
+
+    a = analyze("Kharkiv live\nThe governor said the toll had risen.\n16.40 EEST\nUN humanitarian coordinator condemns "
+                "Kharkiv attack\nMarit Halvorsen, the UN resident and humanitarian coordinator for Ukraine, said she was "
+                "appalled by the strike.\n17.10 EEST\nRescue work goes on\nCrews worked through the night.\n")
+    accused = [e for e in a.events if e.type == "ACCUSE"]
+    assert [a.entities[p.entity].name for p in accused[0].actors] == ["Marit Halvorsen"]
+
+
+def test_events_a_vague_count_is_a_floor_that_a_later_count_raises():
+    got = _events("Dozens dead as overloaded boat capsizes on Niger river\nABUJA, Sept 3 (Reuters) - An overloaded boat "
+                  "capsized on the Niger river on Monday. The agency's latest figures showed 52 bodies recovered and 31 "
+                  "rescued, of whom 9 were taken to hospital with injuries, Baba said.")
+    assert (got[0][0], got[0][4].get("killed"), got[0][4].get("injured")) == ("DISASTER", 52, 9)
+
+
+def test_events_custody_recognition_and_withdrawal_refused_and_coups():
+    assert _kinds("The owner of the boat had been taken into custody on Tuesday.") == ["COERCE"]
+    assert _kinds("In Paris, the foreign ministry said France did not recognise the authority of the putschists.") == [
+        "REJECT"]
+    assert _kinds("A spokeswoman said the government would not withdraw the reform.") == ["REJECT"]
+    assert _kinds("Niger’s army seized power on July 26, 2023.") == ["COERCE"]
+    assert "COERCE" not in _kinds("The junta accused him of meeting supporters of ousted president Mohamed Bazoum.")
+
+
+def test_events_with_no_publication_date_a_day_with_its_year_is_background():
+    got = _events("An Israeli strike on a school in Deir al-Balah killed 22 people on Tuesday.\nThe war began on 7 October "
+                  "2023, when gunmen attacked southern Israel, killing about 1,200 people.", published=None)
+    assert [(toll.get("killed"), "historical" in flags) for kind, *_, toll, flags in got if kind == "ASSAULT"] == [
+        (22, False), (1200, True)]

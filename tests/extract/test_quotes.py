@@ -996,3 +996,45 @@ def test_according_to_at_the_end_of_a_sentence_that_reports_another_saying_gives
     got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
     assert got.get("efforts to end the war had stalled") == "Kremlin"
     assert [speaker for text, speaker in got.items() if text.endswith("killed two people and injured nine")] == [None]
+
+
+def test_quotes_a_clause_joined_to_a_sayer_by_and_is_the_narrators_not_the_sayers():
+    from tidings import analyze
+
+    a = analyze("Brokers are busy.\nWestern insurers may cover Russian cargoes only if they are sold at or below the cap, "
+                "and Oliver Thwaite, a marine insurance broker at Harcourt Marine, said requests from shipowners had roughly "
+                "doubled since Wednesday’s announcement. The attestations have become “a cottage industry”, the broker "
+                "said.\n")
+    got = {q.span.text(a.doc) for q in a.quotes}
+    assert not any("may cover Russian cargoes" in text for text in got)
+    assert any(text.startswith("requests from shipowners") for text in got)
+
+
+def test_quotes_hinted_and_cautioned_report_and_adding_with_a_colon_ends_the_first_words():
+    from tidings import analyze
+
+    a = analyze("The commissioner said that the EU was ready to go further, and hinted that European ports could be "
+                "closed to such ships. Ruth Adebayo-Kline cautioned that the figure was “a ceiling on the damage, not a "
+                "forecast”. Marit Halvorsen said she was \"appalled\" by the strike, adding: \"International humanitarian "
+                "law is clear.\"\n")
+    got = {q.span.text(a.doc).strip('"') for q in a.quotes}
+    assert "that European ports could be closed to such ships" in got or "European ports could be closed to such ships" in got
+    assert any(text.startswith("that the figure was") or text.startswith("the figure was") for text in got)
+    assert 'she was "appalled" by the strike' in got
+
+
+def test_quotes_whom_a_relative_clause_says_its_sayer_spoke_to_is_not_the_sayer():
+    from tidings import analyze
+
+    a = analyze("Survivors, who spoke to The Associated Press on condition of anonymity for fear of reprisals, described a "
+                "convoy of more than 100 soldiers arriving on motorbikes.\n")
+    assert [a.entities[q.entity].name for q in a.quotes if q.entity is not None] == []
+
+
+def test_quotes_it_estimated_is_the_body_that_spoke_before():
+    from tidings import analyze
+
+    a = analyze("By mid-afternoon 61 vessels were waiting at anchor, the port authority said. It estimated that roughly "
+                "42,000 containers were stranded.\n")
+    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert [speaker for text, speaker in got.items() if "42,000 containers" in text] == ["port authority"]

@@ -817,3 +817,23 @@ def test_resolve_in_a_blog_that_runs_from_the_latest_back_a_bare_role_is_the_hol
                 "said the attackers had fled on a motorcycle.\n")
     assert [a.entities[m.entity].name for m in a.mentions if m.span.text(a.doc) == "the prosecutor"
             and m.type == "PERSON" and m.entity is not None] == ["Ramiro Ocampo Delgado"]
+
+
+def test_resolve_a_pronoun_opening_the_first_sentence_under_a_headline_that_names_no_one_is_the_post_befores():
+    text = ("Kharkiv strike – live\n17.15 EEST\nForeign minister urges allies to send more air defence\nUkraine’s "
+            "foreign minister, Olena Marusyak, said the strike was proof of terror.\n17.50 EEST\nKyiv says it has sent "
+            "partners a list of needs\nSpeaking to reporters in Kyiv shortly afterwards, she said Ukraine had sent its "
+            "allies a precise list.\n18.20 EEST\nPirates demand ransom\nA woman who said she was a relative of a sailor "
+            "told us the crew was unharmed.\n")
+    a = analyze(text)
+    she = {m.span.start: a.entities[m.entity].name if m.entity is not None else None for m in a.mentions
+           if m.span.text(a.doc) == "she"}
+    assert she[text.index("she said")] == "Olena Marusyak"
+    assert she[text.index("she was a relative")] is None  # (a woman named in her own sentence, no one before)
+
+
+def test_resolve_a_body_described_by_where_it_sits_is_the_last_body_of_its_kind():
+    a = analyze("DAKAR, Senegal (AP) — Soldiers killed at least 223 villagers, Human Rights Watch said on Thursday. Most "
+                "of the victims were shot at close range, according to the New York-based group.\n")
+    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert got.get("Most of the victims were shot at close range") == "Human Rights Watch"

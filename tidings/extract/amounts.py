@@ -19,6 +19,7 @@ _UNITS = {
     "dozens": 12, "dozens of": 12, "scores": 20, "scores of": 20, "hundreds": 100, "hundreds of": 100,
     "thousands": 1000, "thousands of": 1000, "tens": 10, "tens of": 10, "several": 3, "a few": 3,
 }
+_VAGUE = re.compile(r"(?:dozens|scores|hundreds|thousands|tens|several|a few)(?:\s+of)?", re.IGNORECASE)
 _SCALE = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000,
           "m": 1_000_000, "bn": 1_000_000_000, "k": 1000, "mn": 1_000_000}
 _WORDNUM = "|".join(sorted((re.escape(k) for k in _UNITS), key=len, reverse=True))
@@ -114,6 +115,8 @@ def _amount(m: re.Match[str], kind: str, offset: int) -> Amount | None:
     if value is None:
         return None
     qual = _QUALIFIER.get((m.groupdict().get("qual") or "").lower())
+    if qual is None and kind == "count" and _VAGUE.fullmatch(num):
+        qual = "at_least"  # "Dozens dead": ACLED's 12 is a floor that a later count replaces
     if kind == "money":
         unit = _CODES.get((m.group("sym") or m.group("cur") or "").lower(), (m.group("sym") or m.group("cur") or "").upper())
     else:

@@ -20,7 +20,7 @@ _VERBS = (
     "assert asserts asserted maintain maintains "
     "maintained contend contends contended concede concedes conceded recall recalls recalled "
     "complain complains complained hoped feared signalled indicated describe describes described "
-    "estimated found reckon reckons reckoned"
+    "estimated found reckon reckons reckoned cautioned hinted"
 ).split()
 CUE = re.compile(
     r"\b(?:according to|(?:has|have|had|did|does|do|will|would|also|repeatedly|previously|later|"
@@ -30,7 +30,8 @@ CUE = re.compile(
 )
 _THAT_ONLY = frozenset(
     "reply replies replied respond responds responded recall recalls recalled predict predicts "
-    "predicted hoped feared complain complains complained signalled indicated estimated found".split()
+    "predicted hoped feared complain complains complained signalled indicated estimated found "
+    "cautioned hinted".split()
 )
 _CLAUSE_ONLY = frozenset(
     "announce announces announced declare declares declared confirm confirms confirmed deny denies denied admit admits admitted "
@@ -205,13 +206,14 @@ _ADJUNCT_CLAUSE = re.compile(r"^(?:\w+ing|as|while|before|after|when|where|which
 # what a sayer does besides saying, which ends what was said ("... and offered condolences")
 ACTS_BESIDES = r"offered|offers|expressed|expresses|extended|extends"
 _SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:says|said|adds|added|warns|warned|insists|insisted|argues|"
-                         r"argued|claims|claimed|notes|noted|threatened|threatens|promised|promises|vowed|vows|"
+                         r"argued|claims|claimed|notes|noted|hinted|cautioned|threatened|threatens|promised|promises|vowed|vows|"
                          r"accused|accuses|urged|urges|called|calls|demanded|demands|pledged|pledges|blamed|blames|"
                          r"criticised|criticized|criticises|criticizes|condemned|condemns|praised|praises|"
                          r"welcomed|welcomes|denied|denies|rejected|rejects|announced|announces|"
                          # "... “strongly condemns this heinous act” and offered condolences to the families"
                          + ACTS_BESIDES + r"|dismissed|dismisses)\b|"
-                         r",\s+(?:adding|insisting|arguing|warning|noting)\s+that\b")  # "..., adding that Y": Y is more
+                         # "..., adding that Y" (or "..., adding: “Y”"): Y is more
+                         r",\s+(?:adding|insisting|arguing|warning|noting)(?:\s+that\b|:)")
 # another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
 _OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but|though|although)\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
                          r"argues|insisted|insists|countered|counters|maintained|maintains)\b")

@@ -48,6 +48,8 @@ _ROLE_NP = re.compile(
     r"(?!\s+(?:count|figures?|results?|data|statistics|tally|toll|reports?|statements?|estimates?|website|account|"
     r"channels?|visit|version|records?|residence|position|sources?|concern|reason|language)\b)"
 )
+_AGED_AFTER = re.compile(r",\s+(?:a|an)\s+\d{1,3}-year-old\b")
+_BODY_PART = re.compile(r"(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+head")
 _AGED = re.compile(r"\b[Tt]he\s+\d{1,3}-year-old\b(?!-|\s+[\w(])")  # (an age that stands for the person it describes)
 # (up to three words before the body's noun, none of them opening a phrase of its own: "The minister accused
 # the union" holds the body "the union", not "The minister accused the union")
@@ -89,7 +91,8 @@ _UNNAMED_SOURCE = re.compile(  # "opposition parties say ...", "some analysts wa
 _PRONOUN = re.compile(r"\b(he|she|He|She|him|her|Him|Her)\b")
 _IT_SAYS = re.compile(r"\b(it|It)\b(?=\s+(?:has\s+|had\s+|also\s+)?(?:said|says|added|adds|told|tells|warned|stated|insisted|argued|"
                       r"called|calls|urged|urges|accused|accuses|described|welcomed|condemned|denied|rejected|"
-                      r"announced|confirmed|threatened|threatens|demanded|demands|vowed|vows|pledged|refused)\b)")
+                      r"announced|confirmed|threatened|threatens|demanded|demands|vowed|vows|pledged|refused|"
+                      r"estimated|estimates|noted|notes|explained|claimed|claims|cautioned|hinted)\b)")
 
 
 @stage(requires=("sents",), assigns=("mentions",))
@@ -281,6 +284,9 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
                 and not known_place(name, min_city_population=0):
             # "... is Hatice Yıldırım. Her 19-year-old son ...": a person (not "for the charity Road Home. His minibus")
             m = Mention(m.span, "PERSON", m.source)
+        elif m.type in ("GPE", "LOC", "ORG", "MISC") and " " in name and _AGED_AFTER.match(text, m.span.end) \
+                and not known_place(name, min_city_population=0):
+            m = Mention(m.span, "PERSON", m.source)  # "Tamar Gelashvili, a 23-year-old medical student": a person
         elif m.type == "PERSON" and name.isupper() and name.isalpha() and 3 <= len(name) <= 6 \
                 and not text.startswith(":", m.span.end) and name.title() not in people:
             m = Mention(m.span, "ORG", m.source)  # "AEMET's red warning": an acronym is no person (a transcript's
@@ -551,6 +557,8 @@ def _rule_mentions(analysis: Analysis) -> list[Mention]:
         for m in _IT_SAYS.finditer(chunk):  # "it said": an organisation speaking
             here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "ORG", "pronoun:n"))
         for m in _ROLE_NP.finditer(chunk):
+            if _BODY_PART.fullmatch(m.group(0)):
+                continue  # "bleeding from his head": no head of anything
             here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))
         for m in _AGED.finditer(chunk):  # "The 54-year-old, who took over the agency last March, said"
             here.append(Mention(Span(span.start + m.start(), span.start + m.end()), "PERSON", "role"))

@@ -113,7 +113,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           # PLV train: "violated the ceasefire" (4 of 4 ASSAULT), "torture" (5 of 6), "human shields" (4 of 4)
                           r"violat(?:e|es|ed|ing)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+)?(?:ceasefire|cease-fire|truce)|"
                           r"bombard(?:ed|ing|s|ment)|tortur(?:e|ed|ing)|human shields?|"
-                          r"opened fire|gunfire|gunmen|cyber-?attacks?|attacks?|attacked|(?:strikes?|struck)(?!\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:note|tone|chord|balance|pose)\b)(?!\s+down\s+(?:[\w’'-]+\s+){0,4}?(?:laws?|decrees?|bans?|rules?|rulings?|orders?|provisions?|legislation|bills?|polic(?:y|ies)|regulations?|amendments?|measures?|results?|acts?)\b)|assault(?:ed|s)?|ambush(?:ed)?|raids?(?![\s-]+(?:alerts?|sirens?|warnings?|shelters?|alarms?)\b)|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shot and (?:wounded|injured|killed)|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
+                          r"opened fire|gunfire|gunmen|cyber-?attacks?|attacks?|attacked|(?:strikes?|struck)(?!\s+(?:an?\s+|the\s+|its\s+)?(?:[\w-]+\s+){0,2}?(?:note|tone|chord|balance|pose)\b)(?!\s+down\s+(?:[\w’'-]+\s+){0,4}?(?:laws?|decrees?|bans?|rules?|rulings?|orders?|provisions?|legislation|bills?|polic(?:y|ies)|regulations?|amendments?|measures?|results?|acts?)\b)|assault(?:ed|s)?|ambush(?:ed)?|raids?(?![\s-]+(?:alerts?|sirens?|warnings?|shelters?|alarms?)\b)|massacres?|invasion|invaded?|captured|(?<!the )seiz(?:e|es|ed)(?!\s+power\b)(?!\s+(?:[\w’'-]+\s+){0,3}?" + _SEIZED_THINGS + r")|shot dead|shot and (?:wounded|injured|killed)|shootings?|stabb(?:ing|ed)|knife attack|explosions?|blasts?|clash(?:ed|es)|fighting|fire-?fights?|gun-?fights?|shoot-?outs?|"
                           r"abduct(?:ed|ion)|kidnapp(?:ed|ing)|hijack(?:ed|ing|s)?|lynched|killed|killing|"
                           # "A police sniper has shot the hijacker dead", "held a taxi driver at knifepoint"
                           r"shot\s+(?:[\w’'-]+\s+){1,4}?dead\b|(?:held|holding|holds|hold|took|taken|taking)\s+"
@@ -144,7 +144,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
     # "recaptured 29 of the escapees" (not "recaptured the town": ground taken back is a battle's)
     ("COERCE", "arrest", r"recaptur(?:e|es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:escaped|" + _HELD + r")\b|"
                          + _HELD + r"\s+(?:[\w-]+\s+){0,3}?(?:were|had been|have been)\s+recaptured\b|"
-                         r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled(?!\s+(?:[\w-]+\s+){0,3}?" + _ENVOYS + r")|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
+                         r"sentenced|jailed|imprisoned|arrest(?:ed|s)?|(?:taken|took)\s+into\s+custody|round(?:ed|ing)? up|detain(?:ed|s)?|deport(?:ed|ation)|expelled(?!\s+(?:[\w-]+\s+){0,3}?" + _ENVOYS + r")|convicted|curfews?|annex(?:ed|ation)|crack(?:ed)?\s?down|"
                          + _ARSON),
     # "Police fired tear gas when young men tried to force the gate": the police coerce the crowd (with protesters
     # named, the protest's row comes first; ACLED has no sub-type for force without a protest)
@@ -258,6 +258,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                          r"appointment|proposal|plan|membership|ratification)\b|"
                          # "would not allow any ransom to be paid", "declined offers of help" (not "declined to comment")
                          r"(?:will|would|won’t|won't|wouldn’t|wouldn't)\s+(?:not\s+)?(?:allow|permit|recogni[sz]e)|"
+                         # "France did not recognise the authority of the putschists", "does not recognise ... any cap"
+                         r"(?:does|did|do)\s+not\s+recogni[sz]e\b|"
+                         # "would not withdraw the reform" (its passive, "will not be withdrawn", above)
+                         r"(?:will|would|shall)\s+not\s+(?:withdraw|scrap|reverse|abandon|drop)\s+(?:the|its|their|this|that)\s|"
                          r"declin(?:e|es|ed|ing) (?:the |an |all |its |their )?(?:[\w-]+ ){0,2}?(?:offers?|invitations?|requests?|"
                          r"proposals?|demands?)|"
                          r"den(?:y|ies|ied|ying)(?!\s+(?:access|entry|bail|visas?|permission|a visa|them|him|her)\b)|"
@@ -392,10 +396,13 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                            r"pardon(?:s|ed|ing)\b|(?:released|freed)\s+(?:[\w-]+\s+){0,4}?(?:activist|pastor|journalist|"
                            r"student|employee|prisoner|detainee|hostage|politicians|leaders|opposition figures)\b"),
     # "Soldiers in Mali overthrew an elected president", "younger officers ousted that junta", "staged a coup"
-    # (not "their effort to overthrow", "to restore the ousted president")
+    # (not "their effort to overthrow", "to restore the ousted president", "supporters of ousted president X")
     ("COERCE", "coup", r"(?<!the )(?<!The )(?<!an )(?<!its )(?<!their )(?:overthr(?:ew|own)\b|"
-                       r"toppl(?:ed|es|ing)\b|ousted\b)|"
-                       r"stag(?:ed|es|ing)\s+(?:a\s+|another\s+|their\s+)?(?:[\w-]+\s+)?(?:coup|putsch)\b"),
+                       r"toppl(?:ed|es|ing)\b|ousted\b)"
+                       # (not the title of one deposed long ago: "supporters of ousted president Mohamed Bazoum")
+                       r"(?!\s+(?:former\s+)?(?:president|prime\s+minister|premier|leader|ruler|king|government|regime)\b)|"
+                       r"stag(?:ed|es|ing)\s+(?:a\s+|another\s+|their\s+)?(?:[\w-]+\s+)?(?:coup|putsch)\b|"
+                       r"(?<!the )seiz(?:e|es|ed|ing)\s+power\b"),  # "Niger's army seized power on July 26, 2023"
     ("COERCE", "restriction", r"suspend(?:s|ed|ing)?\s+publication|outlaw(?:s|ed|ing)\b|"  # (PLV train: 8 of 8 COERCE)
                               # "issued orders barring the ministry and the police from taking any step to deploy"
                               r"bar(?:s|red|ring)\s+(?:[\w’'-]+\s+){1,14}?from\s+[“\"]?\w+ing\b|"
@@ -1058,15 +1065,18 @@ _HEAD_ROLE = re.compile(rf"(?:[\w’'-]+\s+){{0,2}}?((?:{ROLE_PATTERN}))(?=\s+[a
 
 def _headline_roles(analysis: Analysis, events: list[Event], index: _Index) -> None:
     """"Prime minister announces aid", "President offers condolences, promises aid to rebuild", "Labour minister:
-    bill will not be withdrawn": a headline's acts with no actor, opening on a bare role, are the acts of the one
-    its post names who holds that role."""
+    bill will not be withdrawn": a headline's acts with no actor but the role's own modifiers ("UN humanitarian
+    coordinator condemns ..."), opening on a bare role, are the acts of the one its post names who holds that role."""
     text = analysis.doc.text
     heads = {p.id: p.headline for p in analysis.posts if p.headline is not None}
     for k, e in enumerate(events):
         head = heads.get(e.post)
-        if head is None or e.span != head or e.actors or e.type in _INCIDENTS \
+        if head is None or e.span != head or e.type in _INCIDENTS \
                 or (role := _HEAD_ROLE.match(text, head.start, head.end)) is None or role.end() > e.trigger.start \
                 or re.search(_HEAD_JOINS + "|;", text[role.end() : e.trigger.start], re.IGNORECASE):
+            continue
+        # "UN humanitarian coordinator condemns ...": the UN only says whose coordinator acts
+        if any(a.span.end > role.end() for a in e.actors):
             continue
         if (holder := _role_holder_in_post(analysis, index, role.group(1), head.end, e.post)) is not None:
             events[k] = replace(e, actors=(holder,))
@@ -1722,6 +1732,10 @@ def _after_publication(analysis: Analysis, time: int) -> bool:
     return width is not None and ref.value[:width] > pub[:width]
 
 
+_YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
 def _historical(analysis: Analysis, time: int) -> bool:
     ref = analysis.times[time]
     pub = analysis.doc.published
@@ -1731,7 +1745,12 @@ def _historical(analysis: Analysis, time: int) -> bool:
         return int(ref.value[:4]) < int(pub[:4]) - 1
     # with no publication date, an act dated by a bare year ("In 2020, a slide killed ...") is background:
     # news dates what is happening now by day ("on Thursday"), not by year or by month of a year ("In January 2023")
-    return not pub and ref.precision in ("year", "range", "month") and bool(ref.value)
+    # ... nor by a day with its year where it dates today's by weekday ("on Tuesday" ... "The war began on 7 October
+    # 2023"; an ACLED note that dates its one event "On 15 April 2022" tells of that day)
+    text = analysis.doc.text
+    return not pub and bool(ref.value) and (ref.precision in ("year", "range", "month") or ref.precision == "day"
+                                            and _YEAR_IN.search(text, ref.span.start, ref.span.end) is not None
+                                            and any(_WEEKDAY.search(text, t.span.start, t.span.end) for t in analysis.times))
 
 
 def _named_dead(analysis: Analysis, index: _Index, span: Span, trigger: Span) -> int:

@@ -587,7 +587,9 @@ def _source_mention(analysis: Analysis, starts: list[int], source: Span, cue: Sp
               and (text[analysis.mentions[i].span.end : analysis.mentions[i].span.end + 2] not in ("’s", "'s")
                    or _voice_of(analysis, analysis.mentions[i].span.end, source.end))
               and not (analysis.mentions[i].span.start > source.start and _from_place(text, analysis.mentions[i]))
-              and not _OWNER_BEFORE_NAME.match(text, analysis.mentions[i].span.start, source.end)]
+              and not _OWNER_BEFORE_NAME.match(text, analysis.mentions[i].span.start, source.end)
+              # ("Survivors, who spoke to The Associated Press on condition of anonymity": whom they spoke to)
+              and not _TO_WHOM.search(text, source.start, analysis.mentions[i].span.start)]
     if not inside:
         return None
 
@@ -631,6 +633,7 @@ _SENTENCE_GAP = re.compile(r"[.!?][”\"’]?\s|\n")
 
 _AFTER_NUMBER = re.compile(r"\d\s+$")
 # what the sayer did besides ('... “strongly condemns this heinous act” and offered condolences'): no more of the quote
+_AND_SOURCE = re.compile(r"\s*,?\s+and\s+")
 _ACTS_AFTER = re.compile(rf"\s+and\s+(?:also\s+)?(?:{ACTS_BESIDES})\b")
 
 
@@ -653,6 +656,11 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
         if not hit and m.cue is not None and m.cue.end <= m.span.start and any(r.cue == m.cue for r in out) \
                 and NARRATOR_AFTER.match(text, m.span.start):
             continue  # "X, police said, | in the latest mass kidnapping ...": the rules read the cue's words; the narrator's
+        if not hit and m.cue is not None and m.source is not None and m.span.end <= m.source.start \
+                and _AND_SOURCE.fullmatch(text, m.span.end, m.source.start) \
+                and any(r.cue == m.cue and r.span.start >= m.cue.end for r in out):
+            continue  # "Insurers may cover cargoes only if ..., and | X, a broker, said requests had doubled": the
+            # narrator's clause, joined to a sayer whose words come after the cue
         if not hit:
             out.append(m)
             continue
@@ -1091,7 +1099,9 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     if (rel := _RELATIVE.search(text, sent.start, cue.span.start)) is not None:
         # "France, whose troops left Mali in 2022, said": the speaker is outside the clause
         outside = [j for j in before if not rel.start() <= mentions[j].span.start < rel.end()]
-        before = outside or before
+        # (nor is whom the clause's sayer spoke to: "Survivors, who spoke to The Associated Press on condition of
+        # anonymity, described ...")
+        before = outside or [j for j in before if not _TO_WHOM.search(text, rel.start(), mentions[j].span.start)]
     if (aside := _ING_ASIDE.search(text, sent.start, cue.span.start)) is not None:
         # "Brekke, speaking at a joint news conference with President Zelenskiy, said": not whom the aside names
         before = [j for j in before if not aside.start() <= mentions[j].span.start < aside.end()] or before
@@ -1162,6 +1172,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
 
 
 _FROM_PLACE = re.compile(r"\b(?:from|in|of)\s+$")
+_TO_WHOM = re.compile(r"\b(?:spoke|spoken|talked|talking|speaking|told|tells)\s+(?:to\s+)?(?:the\s+|The\s+)?$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|announced)\b")
 # a lower-case word after a name that is no preposition or adverb: its verb ("said Manila bore ...")
 _VERB_NEXT = re.compile(r"\s+(?!(?:on|in|at|during|after|before|who|when|while|as|yesterday|today|tonight|late|later|"

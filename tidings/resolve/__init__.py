@@ -457,7 +457,7 @@ def _unnamed_holders(text: str, mentions: list[Mention], link: dict[int, int]) -
 _APPOSED = re.compile(r"(?:['’]s?\s+[a-z]+)?(?:\s+for\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+(?=,))?\s*,?\s*(?:the\s+)?"
                       r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-based\s+)?")  # (also "the UN agency for Palestinian refugees, UNRWA")
 _COMMAND_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:command|leadership)")
-_BASED_LEAD = re.compile(r"^(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*-based\s+(?=\S+\s)")
+_BASED_LEAD = re.compile(r"^(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*-based\s+(?=\S)")
 _BASED = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-based")  # "the US-based [Calder Dynamics]": where, not who
 _INDEFINITE = re.compile(r"(?i)an?\s")  # "a local resistance committee": a body first met here
 
@@ -596,7 +596,7 @@ def _name_words(phrase: str) -> set[str]:
 
 def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: list[_Cluster], units: _Units,
            u: int, *, gender: str | None, kinds: tuple[str, ...] = ("PERSON",), speaking: bool = False,
-           outside: Span | None = None, unquoted: bool = False, across: bool = False) -> int | None:
+           outside: Span | None = None, unquoted: bool = False, across: bool = False, opens: bool = False) -> int | None:
     """The person (or body) a unit's predecessors are about: the first subject-like one, nearest first;
     for a pronoun that speaks ("..., it said"), the one who spoke there ("The EU has pledged €3m, the
     Commission said. The money will pay for shelter, it said": the Commission); ``unquoted``: not one that
@@ -604,13 +604,17 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
     pronoun, past its post into the post before in time."""
     post = units.posts[u]
     seen = 0  # the three units before that name anyone (the sentences of a quote that names nobody are passed over)
+    named = False  # whether a unit before in the post names one of the kind
+    visited = 0
     for v in range(u - 1, -1, -1):
         if units.posts[v] != post or seen == 3:
             break
+        visited += 1
         span = units.spans[v]
         lo = bisect.bisect_left(units.mention_starts, span.start)
         hi = bisect.bisect_left(units.mention_starts, span.end)
         seen += hi > lo
+        named = named or any(mentions[j].type in kinds for j in range(lo, hi))
         if dateline := DATELINE.match(text, span.start, span.end):  # "ADEN, Yemen (AP) —" is where, not who
             lo = bisect.bisect_left(units.mention_starts, dateline.end())
         inside = [j for j in range(lo, hi) if j in link
@@ -627,8 +631,10 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
         if inside:
             return link[inside[0]]
     here = units.spans[u]
-    if across and units.order and seen == 0 and text[here.start : here.end].rstrip()[-1:] in ".!?”\"’'":
-        # (not a headline's pronoun, whose person its post names: "... resident returns to her street")
+    if across and units.order and (seen == 0 or visited == 1 and opens and not named) and text[here.start : here.end].rstrip()[-1:] in ".!?”\"’'":
+        # (not a headline's pronoun, whose person its post names: "... resident returns to her street"; the subject
+        # of the first sentence under a headline that names no one of the kind, "Kyiv says it has sent partners a
+        # list" over "Speaking to reporters in Kyiv shortly afterwards, she said", is; not "A man who said he ...")
         # "She went on to tell MPs ...", "Shortly after announcing the evacuation, he posted ..." opening a post: the
         # person the post before in time is about (the one below where the blog runs from the latest back; there
         # the first named, else the last)
@@ -720,7 +726,11 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
             and clusters[link[j]].type in kinds and clusters[link[j]].gender in (None, gender)
             and not _is_object(text, mentions[j]) and not (quote and mentions[j].span in quote)]
     return link[same[0]] if same else _topic(text, mentions, link, clusters, units, u, gender=gender,
-                                             kinds=kinds, speaking=speaking, outside=quote, across=True)
+                                             kinds=kinds, speaking=speaking, outside=quote, across=True,
+                                             opens=_OPENING_SUBJECT.fullmatch(text, span.start, m.span.start) is not None)
+
+
+_OPENING_SUBJECT = re.compile(r"(?:[^,;.“”\"]*,\s*)?")  # what may stand before a sentence's subject: "Speaking ..., "
 
 
 def _quote_before(text: str, pos: int) -> Span | None:
