@@ -1838,3 +1838,9 @@ def test_events_with_no_publication_date_a_day_with_its_year_is_background():
                   "2023, when gunmen attacked southern Israel, killing about 1,200 people.", published=None)
     assert [(toll.get("killed"), "historical" in flags) for kind, *_, toll, flags in got if kind == "ASSAULT"] == [
         (22, False), (1200, True)]
+
+
+def test_events_patients_in_hospital_with_a_disease_are_not_injured():
+    got = _events("A cholera outbreak has killed 37 people in refugee camps. The ministry said that 1,200 suspected cases "
+                  "had been recorded, with about 400 patients hospitalised in treatment centres.")
+    assert all("injured" not in toll for *_, toll, _ in got)

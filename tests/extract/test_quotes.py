@@ -1038,3 +1038,52 @@ def test_quotes_it_estimated_is_the_body_that_spoke_before():
                 "42,000 containers were stranded.\n")
     got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
     assert [speaker for text, speaker in got.items() if "42,000 containers" in text] == ["port authority"]
+
+
+def test_quotes_though_she_described_ends_the_first_words():
+    from tidings import analyze
+
+    a = analyze("Hélène Marchand, the Red Cross regional director, said the operation had passed \"without major "
+                "incident\", though she described the scenes around the stage as \"tense\".\n")
+    assert 'the operation had passed "without major incident"' in {q.span.text(a.doc) for q in a.quotes}
+
+
+_INTERVIEW = ("Minister on the drone attack\nBroadcast: Sunday 9 March\nThree soldiers were killed when a drone struck a "
+              "base outside Erbil. Laura Whitfield spoke to the defence minister, Tom Okonjo, and the analyst Dr Priya "
+              "Nair.\nLaura Whitfield: Minister, what can you tell us about the soldiers who died?\nTom Okonjo: A drone "
+              "came in low from the south-east and hit an accommodation block.\nThese were young men and women who were "
+              "there to train Iraqi forces.\nLaura Whitfield: Dr Nair, is the government doing enough?\nDr Priya Nair: "
+              "No, I don’t think it is. This was not a bolt from the blue.\nThe defence committee warned about this gap "
+              "last autumn, and nothing was done.\nLaura Whitfield: Minister, will more protection be sent?\nTom Okonjo: "
+              "Yes. The first systems arrived at Erbil on Saturday.\n")
+
+
+def test_quotes_a_named_interviewers_questions_are_hers_and_a_guests_unlabelled_paragraph_goes_on_with_the_guest():
+    from tidings import analyze
+
+    a = analyze(_INTERVIEW)
+    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert got.get("Dr Nair, is the government doing enough?") == "Laura Whitfield"
+    assert got.get("The defence committee warned about this gap last autumn, and nothing was done.") == "Priya Nair"
+    assert got.get("These were young men and women who were there to train Iraqi forces.") == "Tom Okonjo"
+
+
+def test_quotes_a_parliaments_record_gives_each_turn_to_the_member_its_label_names():
+    from tidings import analyze
+
+    a = analyze("Prime Minister's Questions\nVolume 776: debated on Wednesday 19 November 2025\n"
+                "Q1. Ms Rachel Tully (Carlisle) (Lab): If he will list his official engagements for Wednesday.\n"
+                "The Prime Minister (Sir Graham Pellow): This morning I had meetings with ministerial colleagues.\n"
+                "Ms Tully: Two of the four people who died were my constituents. Will he come to Cumbria?\n"
+                "The Prime Minister: I will be in Cumbria on Friday.\nLet me set out what we have done since Sunday.\n"
+                "Mr Speaker: I call the Leader of the Opposition.\n"
+                "Mrs Caroline Ashby (Hertford and Stortford) (Con): Why did the Government ignore the warning?\n"
+                "The Prime Minister: The right hon. Lady has some nerve.\nMrs Ashby: That is not an answer. Will he "
+                "give a guarantee?\nThe Prime Minister: I can give the right hon. Lady that guarantee.\n"
+                "Mrs Ashby: Will he claw back the bonuses?\n")
+    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert got.get("This morning I had meetings with ministerial colleagues.") == "Graham Pellow"
+    assert got.get("I will be in Cumbria on Friday.") == "Graham Pellow"
+    assert got.get("Let me set out what we have done since Sunday.") == "Graham Pellow"
+    assert got.get("I can give the right hon. Lady that guarantee.") == "Graham Pellow"
+    assert got.get("If he will list his official engagements for Wednesday.") == "Rachel Tully"

@@ -837,3 +837,21 @@ def test_resolve_a_body_described_by_where_it_sits_is_the_last_body_of_its_kind(
                 "of the victims were shot at close range, according to the New York-based group.\n")
     got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
     assert got.get("Most of the victims were shot at close range") == "Human Rights Watch"
+
+
+def test_resolve_a_byline_names_no_one_a_pronoun_stands_for():
+    a = analyze("Friend of stabbed teenager tells jury he saw attacker’s face\nBy Hannah Lowther at the Old Bailey\nA "
+                "teenager who was stabbed alongside his best friend has told a jury he saw the attacker’s face.\n")
+    assert not [m for m in a.mentions if m.span.text(a.doc) in ("he", "his") and m.entity is not None
+                and a.entities[m.entity].name == "Hannah Lowther"]
+
+
+def test_resolve_a_pronoun_after_a_short_opening_and_the_presidency_of_the_elysee():
+    a = analyze("Paris – live\n18.10 CET\nLeft claims victory\nMathilde Roussel, who leads the left alliance, walked out "
+                "of the chamber.\n18.25 CET\n‘Respect this vote’: left issues warning to Élysée\nMoments later she was in "
+                "the lobby, surrounded by cameras.\n“The Assembly has spoken,” she said.\n18.45 CET\nÉlysée: Delmas will "
+                "address the nation\nThe Élysée has said that President Laurent Delmas will speak on Thursday.\nIn a "
+                "short statement, the presidency said ministers would remain in place.\n")
+    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert got.get("“The Assembly has spoken,”") == "Mathilde Roussel"
+    assert got.get("ministers would remain in place") == "Élysée"

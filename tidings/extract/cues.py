@@ -216,7 +216,7 @@ _SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:says|said|adds|adde
                          r",\s+(?:adding|insisting|arguing|warning|noting)(?:\s+that\b|:)")
 # another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
 _OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but|though|although)\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
-                         r"argues|insisted|insists|countered|counters|maintained|maintains)\b")
+                         r"argues|insisted|insists|countered|counters|maintained|maintains|described|describes)\b")
 # where the narrator speaks again after what was said: a second cue on it ("she was “appalled” by the attack, which
 # she said was the third this month"), or another, named body's act ("says it is looking into the reports, and the
 # World Food Programme has suspended its deliveries")

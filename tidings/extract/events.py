@@ -684,6 +684,7 @@ def _incident(text: str) -> str:
 
 # a disease that kills: "Cholera kills 61", "A cholera outbreak ... has killed 61 people" (no trigger of its own:
 # aid is sent to fight outbreaks)
+_CASES = re.compile(r"\b(?:suspected|confirmed)\s+cases\b|\binfections\b", re.IGNORECASE)
 _DISEASE = re.compile(r"\b(?:cholera|ebola|measles|dengue|mpox|diphtheria|malaria|outbreaks?|epidemics?)\b", re.IGNORECASE)
 
 
@@ -1781,7 +1782,9 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             if re.search(r"\bat least\s", m.group(0), re.IGNORECASE):  # "killing at least three people"
                 out["killed_qualifier"] = "at_least"
     # "injuring nine", "312 have been injured", "40 more were being treated", "Seven of them were taken to hospital"
-    for rx in (_HURT_BARE, _HURT_AFTER, _TREATED):
+    # (the sick in hospital are no injured: "1,200 suspected cases ..., with about 400 patients hospitalised")
+    sick = _DISEASE.search(chunk) or _CASES.search(chunk)
+    for rx in (_HURT_BARE,) if sick else (_HURT_BARE, _HURT_AFTER, _TREATED):
         for m in rx.finditer(chunk):
             if "injured" not in out and re.search(r"\bat least\s+$", chunk[max(0, m.start() - 10) : m.start()], re.IGNORECASE):
                 out["injured_qualifier"] = "at_least"  # "At least 17 people were wounded"
@@ -1828,6 +1831,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         what = state or (("killed" if verb.group(1).lower().startswith("kill") else "injured") if verb else
                          "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else
                          "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None)
+        if what == "injured" and sick and not state and not re.search(r"injur|wound|hurt", after + before, re.IGNORECASE):
+            continue  # (patients hospitalised with a disease)
         if what is None and last and re.search(r"\bincluding\s+$", before):
             what = f"{a.unit}_{last}" if a.unit in ("children", "civilians", "women") else None
         if what is None:

@@ -119,13 +119,15 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         elif interview is not None:
             turn, answering = _answer(analysis, starts, p_idx, voice if voice is not None else interview, answering,
                                       labels)
+            if turn and labels[p_idx] == "A" and turn[0].cue is not None:
+                voice = turn[0].entity  # (its unlabelled paragraphs after go on with the one the label names)
         if turn:  # the turn, not the quotation mark before its label; nor what the speaker says he says or said
             items = [f for f in items if not turn[0].span in f.span
                      and not (f.cue and _I_SAY.search(text, max(para.span.start, f.cue.start - 40), f.cue.start))] + turn
         items = [_interrupted(analysis, f, items, sents) for f in _vote(analysis, items, tagged.get(p_idx, []))]
         if labels[p_idx] == "Q":  # a question says what someone else said, if anything: the label is the interviewer
             label = _QA.match(text, para.span.start) or _NAME_LABEL.match(text, para.span.start)
-            items = [f for f in items if f.speaker is not None and (label is None or min(
+            items = [f for f in items if f.speaker is not None and (label is None or f in turn or min(
                 f.cue.start if f.cue else label.end(), f.source.start if f.source else label.end()) >= label.end())]
         items = _second_acts(text, items)
         items = _inherit(analysis, text, items, found, by_para.get(p_idx - 1, []), para.span.start)
@@ -940,6 +942,10 @@ def _qa_labels(analysis: Analysis) -> list[str | None]:
             and 3 * sum(n == name and _ends_asking(text, p.span) for n, p in zip(names, paras)) >= 2 * names.count(name)}
     if len(asks) == 1 and sum(n is not None and n not in asks for n in names) >= 2:
         return [None if n is None else "Q" if n in asks else "A" for n in names]
+    if len(set(names) - {None}) >= 3 and sum(n is not None for n in names) >= 6:
+        # a debate's record, many members asking and answering ("Ms Tully: ...", "The Prime Minister: ..."): each
+        # labelled turn is its speaker's, and goes on in the unlabelled paragraphs after it
+        return [None if n is None else "A" for n in names]
     asks = {k for k, p in enumerate(paras) if k > 0 and _ASKS.fullmatch(text, p.span.start, p.span.end)}
     answers = {k + 1: k for k in asks if k + 1 < len(paras) and k + 1 not in asks and paras[k + 1].post == paras[k].post}
     # (a question on a line of its own may be read as a post's headline: the post's first paragraph answers it)
@@ -959,7 +965,9 @@ def _qa_labels(analysis: Analysis) -> list[str | None]:
 
 _ASKS = re.compile(r"[ \t]*[^“”\"\n]{3,300}\?[ \t]*")  # a paragraph that is a question alone, no quotation in it
 # a turn labelled by its speaker's name: "The Kyiv Courier: What happened?", "Zhuravel: Two bombs, in fact."
-_NAME_LABEL = re.compile(rf"[ \t]*({SPEAKER_LABEL}):[ \t]+(?=\S)")
+# (in a parliament's record, after a question's number and with the member's seat and party: "Q1. Ms Rachel Tully
+# (Carlisle) (Lab):", "The Prime Minister (Sir Graham Pellow):")
+_NAME_LABEL = re.compile(rf"[ \t]*(?:Q\d+\.[ \t]+)?({SPEAKER_LABEL})(?:[ \t]+\([^()\n]{{1,60}}\)){{0,2}}:[ \t]+(?=\S)")
 
 
 def _ends_asking(text: str, span: Span) -> bool:
@@ -977,6 +985,13 @@ def _interviewee(analysis: Analysis, labels: list[str | None]) -> int | None:
     return max(people, key=lambda e: (named[e.id], len(e.mentions))).id if people else None
 
 
+def _label_name(analysis: Analysis, starts: list[int], label: range) -> int | None:
+    """The name a turn's label gives ("Zhuravel: ...", "The Prime Minister (Sir Graham Pellow):"), not a role the
+    resolver may have given to someone else."""
+    return next((i for i in label if analysis.mentions[i].entity is not None and analysis.mentions[i].type == "PERSON"
+                 and analysis.mentions[i].source == "ner"), None)
+
+
 def _answer(analysis: Analysis, starts: list[int], p_idx: int, person: int, answering: bool,
             labels: list[str | None]) -> tuple[list[_Found], bool]:
     """An interview's answer ("A: Slowly, and then all at once."), and the paragraphs that go on with it up to
@@ -984,7 +999,16 @@ def _answer(analysis: Analysis, starts: list[int], p_idx: int, person: int, answ
     text = analysis.doc.text
     para = analysis.paragraphs[p_idx]
     m = _QA.match(text, para.span.start, para.span.end) \
-        or (_NAME_LABEL.match(text, para.span.start, para.span.end) if labels[p_idx] == "A" else None)
+        or (_NAME_LABEL.match(text, para.span.start, para.span.end) if labels[p_idx] in ("A", "Q") else None)
+    if labels[p_idx] == "Q" and m is not None and m.group(1) not in ("Q", "A"):
+        # "Laura Whitfield: Minister, what can you tell us ...?": a named interviewer's question is hers to quote
+        asker = next((i for i in range(bisect.bisect_left(starts, m.start(1)), bisect.bisect_left(starts, m.end(1)))
+                      if analysis.mentions[i].type == "PERSON" and analysis.mentions[i].entity is not None), None)
+        content = _strip(text, Span(m.end(), para.span.end))
+        if asker is None or len(text[content.start : content.end].split()) < 2:
+            return [], False
+        return [_Found(content, "direct", Span(m.start(1), m.end(1)), asker, analysis.mentions[asker].entity,
+                       para.post, p_idx)], False
     if labels[p_idx] == "Q" or labels[p_idx] is None and (
             not answering or _CREDITS.match(text, para.span.start, para.span.end)
             or not any(labels[p_idx + 1 :]) and _narrated(analysis, para.span)):
@@ -993,10 +1017,19 @@ def _answer(analysis: Analysis, starts: list[int], p_idx: int, person: int, answ
     if len(text[content.start : content.end].split()) < 2:
         return [], answering
     cue = Span(m.start(1), m.end(1)) if m else None
-    mention = analysis.entities[person].mentions[0]
-    label = range(bisect.bisect_left(starts, cue.start), bisect.bisect_left(starts, cue.end)) if cue else range(0)
-    named = next((i for i in label if analysis.mentions[i].entity is not None and analysis.mentions[i].type == "PERSON"),
-                 None)  # ("Zhuravel: ...": the person the label names)
+    mention: int | None = analysis.entities[person].mentions[0]
+    label = range(bisect.bisect_left(starts, cue.start), bisect.bisect_left(starts, m.end())) if m and cue else range(0)
+    named = _label_name(analysis, starts, label)
+    if named is None and m is not None and m.group(1) not in ("Q", "A"):
+        # a debate's "The Prime Minister:", named in brackets where the record first gives the office its label;
+        # "Mr Speaker:", named nowhere: whose turn, unknown (in an interview, the one it asks)
+        named = next((found for p in analysis.paragraphs if (first := _NAME_LABEL.match(text, p.span.start, p.span.end))
+                      and first.group(1) == m.group(1) and first.end(1) < first.end() - 2
+                      and (found := _label_name(analysis, starts, range(
+                          bisect.bisect_left(starts, first.end(1)), bisect.bisect_left(starts, first.end())))) is not None),
+                     None)
+        if labels.count("Q") == 0:
+            mention, person = None, None
     if named is not None:
         mention, person = named, analysis.mentions[named].entity
     return [_Found(content, "direct", cue, mention, person, para.post, p_idx)], True

@@ -464,7 +464,9 @@ _INDEFINITE = re.compile(r"(?i)an?\s")  # "a local resistance committee": a body
 
 # bodies that a generic head names without holding the word: "the alliance" is NATO, "the bloc" the EU
 _GENERIC_NAMES = {"alliance": frozenset({"nato", "otan"}),
-             "bloc": frozenset({"eu", "asean", "ecowas", "mercosur", "brics", "opec", "union"})}
+             "bloc": frozenset({"eu", "asean", "ecowas", "mercosur", "brics", "opec", "union"}),
+             # "the Élysée ... the presidency said"
+             "presidency": frozenset({"élysée", "elysée", "elysee", "kremlin", "quirinale", "planalto"})}
 
 
 def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: dict[int, int],
@@ -611,6 +613,8 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
             break
         visited += 1
         span = units.spans[v]
+        if _BYLINE.fullmatch(text, span.start, span.end):
+            continue  # "By Hannah Lowther at the Old Bailey": who wrote the piece is no one in it
         lo = bisect.bisect_left(units.mention_starts, span.start)
         hi = bisect.bisect_left(units.mention_starts, span.end)
         seen += hi > lo
@@ -730,7 +734,9 @@ def _resolve_pronoun(text: str, i: int, mentions: list[Mention], link: dict[int,
                                              opens=_OPENING_SUBJECT.fullmatch(text, span.start, m.span.start) is not None)
 
 
-_OPENING_SUBJECT = re.compile(r"(?:[^,;.“”\"]*,\s*)?")  # what may stand before a sentence's subject: "Speaking ..., "
+_BYLINE = re.compile(r"\s*By\s+[A-Z][\w’'.-]*(?:\s+(?:and\s+)?[A-Z][\w’'.-]*){0,5}(?:\s+(?:in|at)\s+[^\n.]{1,60})?\s*")
+# what may stand before a sentence's subject: "Speaking to reporters ..., ", "Moments later "
+_OPENING_SUBJECT = re.compile(r"(?:[^,;.“”\"]*,\s*|[A-Z][a-z]+(?:\s+[a-z]+)?\s+)?")
 
 
 def _quote_before(text: str, pos: int) -> Span | None:
