@@ -1844,3 +1844,24 @@ def test_events_patients_in_hospital_with_a_disease_are_not_injured():
     got = _events("A cholera outbreak has killed 37 people in refugee camps. The ministry said that 1,200 suspected cases "
                   "had been recorded, with about 400 patients hospitalised in treatment centres.")
     assert all("injured" not in toll for *_, toll, _ in got)
+
+
+def test_events_counts_joined_by_and_add_up_but_a_breakdown_is_no_more_of_them():
+    assert _events("A gunman opened fire at a school, killing two students and two teachers.")[0][4] == {"killed": 4}
+    assert _events("14-year-old kills 2 students, 2 teachers at Georgia high school")[0][4] == {"killed": 4}
+    got = _events("Police moved against the blockade, and at least nine people, six miners and three police officers, "
+                  "were injured, the police said.")
+    assert [toll.get("injured") for kind, *_, toll, _ in got if toll] == [9]
+
+
+def test_events_a_new_toll_revises_and_a_far_count_of_the_treated_completes_the_lede():
+    got = _events("BAMAKO (AFP) - Jihadists ambushed a convoy near Boni on Tuesday, killing more than 20 soldiers, security "
+                  "sources said. The army said nine soldiers were killed.\nThe convoy was carrying fuel and food to Gao. "
+                  "Drivers said the road had been mined for weeks. A new toll given to AFP on Wednesday was far heavier: 23 "
+                  "soldiers were killed and 11 wounded, two security sources said.")
+    assert (got[0][4].get("killed"), got[0][4].get("injured")) == (23, 11)
+    got = _events("SANTIAGO, Feb 4 (Reuters) - Wildfires tore through hillside neighbourhoods of Viña del Mar, killing at "
+                  "least 64 people. The president declared a state of catastrophe. Troops were deployed to enforce a "
+                  "curfew. The interior minister said some 1,600 homes were destroyed, along with 220 people treated for "
+                  "burns and smoke inhalation in hospitals.")
+    assert (got[0][4].get("killed"), got[0][4].get("injured")) == (64, 220)

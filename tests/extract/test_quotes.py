@@ -1087,3 +1087,28 @@ def test_quotes_a_parliaments_record_gives_each_turn_to_the_member_its_label_nam
     assert got.get("Let me set out what we have done since Sunday.") == "Graham Pellow"
     assert got.get("I can give the right hon. Lady that guarantee.") == "Graham Pellow"
     assert got.get("If he will list his official engagements for Wednesday.") == "Rachel Tully"
+
+
+def test_quotes_when_a_sayer_spoke_is_none_of_their_words():
+    from tidings import analyze
+
+    a = analyze("11.40 PKT\nWealthy nations must pay ‘now, not in five years’\nAt the same briefing, she said Pakistan "
+                "produced less than 1% of the world’s greenhouse gas emissions, and called on wealthy nations to pay into "
+                "the loss and damage fund agreed at the Cop27 summit in Egypt.\n“Promises made in conference halls do not "
+                "build embankments,” she said. “We need the money now, not in five years.”\n12.30 PKT\nUN ready to "
+                "support relief effort, says resident coordinator\n")
+    got = {q.span.text(a.doc) for q in a.quotes}
+    assert "At the same briefing" not in got
+    assert "Pakistan produced less than 1% of the world’s greenhouse gas emissions" in got
+    a = analyze("At least four gunmen then ran into the lobby, firing at guests, witnesses said.\n")
+    assert any(q.span.text(a.doc).startswith("At least four gunmen") for q in a.quotes)
+
+
+def test_quotes_the_office_before_the_subjects_name_keeps_the_subject_the_sayer_of_its_participle():
+    from tidings import analyze
+
+    a = analyze("President Samuel Langat has defended the bill. Opposition leader Dennis Owino, who heads the People's "
+                "Democratic Alliance, urged the president to reject the bill, saying the government had \"blood on its "
+                "hands\".\n")
+    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert got.get('the government had "blood on its hands"') == "Dennis Owino"

@@ -855,3 +855,16 @@ def test_resolve_a_pronoun_after_a_short_opening_and_the_presidency_of_the_elyse
     got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
     assert got.get("“The Assembly has spoken,”") == "Mathilde Roussel"
     assert got.get("ministers would remain in place") == "Élysée"
+
+
+def test_resolve_a_chief_minister_is_no_other_minister_and_a_chief_constable_a_role():
+    a = analyze("Sindh floods – live\n09.10 PKT\nMinisters respond\nSindh’s chief minister, Sikandar Ali Mahar, has "
+                "declared an emergency. The federal climate minister, Ayesha Durrani, said the rains were heavy.\n14.05 PKT"
+                "\nToll rises\nVisiting a relief camp in Rohri, the chief minister told reporters he had ordered an "
+                "inquiry.\n")
+    assert [a.entities[m.entity].name for m in a.mentions if m.span.text(a.doc) == "the chief minister"
+            and m.entity is not None] == ["Sikandar Ali Mahar"]
+    a = analyze("The chief constable, Deborah Whitfield, said 39 officers were injured. Four people have been arrested "
+                "on suspicion of violent disorder, the chief constable said.\n")
+    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert got.get("Four people have been arrested on suspicion of violent disorder") == "Deborah Whitfield"

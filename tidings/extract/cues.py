@@ -279,6 +279,13 @@ _PARTICIPLE = re.compile(  # "killing two crew members", "leaving the city witho
     r"one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|scores|several|many|some)\b)")
 
 
+def opening_adjunct(words: str) -> bool:
+    """"Speaking to reporters in Vilnius", "At the same briefing": when and where a sayer spoke, none of their words."""
+    return bool(_OPENING_PARTICIPLE.match(words) and not _FINITE.search(words)
+                or _OPENING_PHRASE.match(words) and len(words.split()) <= 6 and "," not in words)
+
+
+_OPENING_PHRASE = re.compile(r"\s*(?:At|By|During|After|Before|Later|Earlier|Shortly|Moments)\s(?!least\b|most\b)")
 _OPENING_PARTICIPLE = re.compile(r"\s*(?:Speaking|Talking|Writing|Addressing|Answering|Responding|Commenting|Visiting|"
                                   r"Arriving|Appearing|Standing|Asked|Pressed|Interviewed)\s")  # not "Shelling killed 11, ..."
 
@@ -328,8 +335,8 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
         return _trim(text, sent.start, sent.end)
     if _noun_phrase(head[:comma]) or not source_after and named_subject(head) is not None:
         return None  # the subject before its appositive: "Ukraine’s foreign minister, Iryna Vasylenko, accused"
-    if _OPENING_PARTICIPLE.match(head) and not _FINITE.search(head[:comma]):
-        return None  # "Speaking to reporters in Vilnius, she said:": when and where, not what
+    if opening_adjunct(head[:comma]):
+        return None  # "Speaking to reporters in Vilnius, she said:", "At the same briefing, she said": when and where
     return _trim(text, sent.start, sent.start + comma)
 
 

@@ -779,7 +779,7 @@ _INJURED = re.compile(r"\b(injured|wounded|wounds|hurt|injuries|hospitalised|hos
 _ONE_AND = re.compile(r"\b(killing|injuring|wounding)\s+(?:the|a|an|one|his|her|their)\s+(?:[\w’'-]+\s+){0,3}?and\s+$",
                       re.IGNORECASE)
 # (also the verb's past: "a drone strike ... that killed six patients and injured 14 other people")
-_COUNT_VERB = re.compile(r"\b(killing|injuring|wounding|killed|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?$",
+_COUNT_VERB = re.compile(r"\b(killing|injuring|wounding|killed|injured|wounded|kills|kill)\s+(?:at least\s+|another\s+|more than\s+)?$",
                          re.IGNORECASE)
 _NOBODY = re.compile(r"\b(?:nobody|no one|no-one|none|no\s+(?:member|one)\s+of\s+the\s+(?:crew|team|family|group)|"
                      r"no\s+(?:crew\s+member|passenger|resident|civilian))\s+(?:was|were|has been|had been)\s+(killed|injured|hurt|wounded)"
@@ -842,6 +842,7 @@ _HURT_AFTER = re.compile(r"\b(\d[\d,]*)\s+(?:(?:other|more)\s+)?(?:(?:people|inm
                          # "three of his comrades were wounded"
                          r"|\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+of\s+(?:his|her|their|the)\s+(?:[\w-]+\s+){0,2}?"  # (not a body's "more than 40 of its members")
                          r"(?:were|had\s+been|have\s+been)\s+(?:also\s+)?(?:injured|wounded|hurt)\b", re.IGNORECASE)
+_NEW_TOLL = re.compile(r"\b(?:new|latest|updated|revised)\s+(?:death\s+)?(?:toll|figures)\b", re.IGNORECASE)
 _RISEN = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increased|jumped)\s+to\b"
                     r"|\b(?:later|since)\s+(?:said|says|reported|confirmed|corrected)\b"  # "It later said that one ..."
                     r"|\bin\s+an?\s+(?:later\s+|new\s+)?update\b",  # "In an update on Monday it said only Fonyuy ..."
@@ -877,7 +878,7 @@ _ONCE_A_SENTENCE = frozenset({*_INCIDENTS, "CONSULT", "PROTEST"})
 _UNREAL = frozenset({"hypothetical", "negated", "future"})  # flags of an event that did not (yet) happen
 _COUNTED = ("killed", "injured")
 _HARM = re.compile(r"\b(?:killed|killing|kills|died|dead|deaths|fatalities|death toll|toll|injured|injuring|injuries|wounded|hurt|stabbed|"
-                   r"treated in hospital|taken to hospital|hospitali[sz]ed|"
+                   r"treated in hospital|taken to hospital|hospitali[sz]ed|treated\s+for\s+(?:burns|injuries|wounds|smoke)|"
                    r"(?:treated|admitted|taken|rushed|flown)\s+(?:at|in|to)\s+(?:[\w’'.-]+\s+){0,5}?(?:hospitals?|clinics?))\b",
                    re.IGNORECASE)
 _CASUALTY_ONLY = re.compile(r"^(?:killed|killing)$", re.IGNORECASE)
@@ -1364,7 +1365,9 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
         if total and killing:  # a total is the toll of the post's first incident that killed, told in full
             k = killing[-1]
         merged = dict(earlier[k].casualties)
-        revised = total or _RISEN.search(analysis.doc.text, span.start, span.end)  # "the death toll had risen to 31"
+        # "the death toll had risen to 31", "A new toll given to AFP ...: 23 soldiers were killed"
+        revised = total or _RISEN.search(analysis.doc.text, span.start, span.end) \
+            or _NEW_TOLL.search(analysis.doc.text, span.start, span.end)
         for key, value in toll:
             floor = merged.get(f"{key}_qualifier") == "at_least" and isinstance(value, int) \
                 and isinstance(merged.get(key), int) and value > merged[key]
@@ -1374,21 +1377,28 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
             else:
                 merged.setdefault(key, value)
         earlier[k] = replace(earlier[k], casualties=tuple(merged.items()))
-        # a wire story's lede gave the toll's other count ("..., killing at least three people" then, three
-        # paragraphs on, "At least 17 people were wounded"): a count the story's first incident lacks is its too
-        lede = next((j for j, e in enumerate(earlier) if e.post == post and e.type == earlier[k].type
-                     and not e.background and e.casualties and not _UNREAL & set(e.flags)),
-                    None)
-        if lede is not None and lede != k and _same_area(analysis, earlier[lede].location, earlier[k].location):
-            counts = dict(earlier[lede].casualties)
-            added = {key: value for key, value in toll if key.split("_")[0] in _COUNTED and key.split("_")[0] not in counts}
-            if added:
-                earlier[lede] = replace(earlier[lede], casualties=tuple({**counts, **added}.items()))
+        _complete_lede(analysis, earlier, post, earlier[k], toll, k)
         return
     kind = "DISASTER" if _DISEASE.search(analysis.doc.text, span.start, span.end) else \
         next((e.type for e in reversed(earlier) if e.type in _INCIDENTS and not e.background), None) \
         or _incident(analysis.doc.text)
     seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), index)
+    _complete_lede(analysis, earlier, post, seen[kind], toll)
+
+
+def _complete_lede(analysis: Analysis, earlier: list[Event], post: int, told: Event,
+                   toll: tuple[tuple[str, int | str], ...], k: int | None = None) -> None:
+    """A wire story's lede gave the toll's other count ("..., killing at least three people" then, three paragraphs
+    on, "At least 17 people were wounded", or "... 220 people treated for burns" far from any incident): a count the
+    story's first incident lacks is its too."""
+    lede = next((j for j, e in enumerate(earlier) if e.post == post and e.type == told.type
+                 and not e.background and e.casualties and not _UNREAL & set(e.flags)),
+                None)
+    if lede is not None and lede != k and _same_area(analysis, earlier[lede].location, told.location):
+        counts = dict(earlier[lede].casualties)
+        added = {key: value for key, value in toll if key.split("_")[0] in _COUNTED and key.split("_")[0] not in counts}
+        if added:
+            earlier[lede] = replace(earlier[lede], casualties=tuple({**counts, **added}.items()))
 
 
 def _counts_nobody(toll: tuple[tuple[str, int | str], ...]) -> bool:
@@ -1806,12 +1816,14 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
     last = None
     ends: dict[str, int] = {}  # where the count of each kind ended
     counts = {a.span.start for a in amounts if a.kind == "count"}
+    parts_until = -1  # the end of a count's breakdown ("nine people, six miners and three police officers,")
     for a in amounts:
-        if a.kind != "count":
+        if a.kind != "count" or a.span.start < parts_until:
             continue
         aside = _ASIDE.match(text, a.span.end, span.end)
         if aside is None and (broken := _BREAKDOWN.match(text, a.span.end, span.end)) and broken.start(1) in counts:
             aside = broken
+            parts_until = broken.end()
         start = aside.end() if aside is not None else a.span.end
         after = re.split(r",|\s[–—]\s", text[start : min(span.end, start + 40)])[0]  # (to a comma or a dash aside)
         before = text[max(span.start, a.span.start - 25) : a.span.start]
@@ -1828,9 +1840,11 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         one = _ONE_AND.search(text, max(span.start, a.span.start - 60), a.span.start)
         if one is not None and not state:
             verb = one
-        what = state or (("killed" if verb.group(1).lower().startswith("kill") else "injured") if verb else
+        # "killing two students and two teachers": a count joined to one just read is of its kind
+        joined = next((k for k, end in ends.items() if _AND.fullmatch(text, end, a.span.start)), None)
+        what = state or (("killed" if verb.group(1).lower().startswith("kill") else "injured") if verb else joined or (
                          "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else
-                         "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None)
+                         "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None))
         if what == "injured" and sick and not state and not re.search(r"injur|wound|hurt", after + before, re.IGNORECASE):
             continue  # (patients hospitalised with a disease)
         if what is None and last and re.search(r"\bincluding\s+$", before):
@@ -1842,6 +1856,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             if what in ends and _AND.fullmatch(text, ends[what], a.span.start) and not state:
                 out[what] = int(out[what]) + int(a.value)  # "27 protesters and 11 police officers were injured"
                 ends[what] = a.span.end
+            elif what not in ends and out[what] == int(a.value):
+                ends[what] = a.span.end  # the count a toll's verb gave ("kills 2 students, 2 teachers"): more may join it
             continue
         # "three soldiers and a civilian"; "the acting minister and five other people"
         out[what] = int(a.value) + bool(_AND_ONE.match(text, a.span.end)) + (one is not None and verb is one)

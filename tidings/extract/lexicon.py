@@ -65,7 +65,7 @@ ROLE_NOUNS = frozenset(_ROLE_WORDS.split()) | frozenset(
      "vice president", "secretary general", "union leader", "party leader", "opposition leader",
      "chief executive", "security official", "press secretary", "majority leader", "minority leader",
      "chief of staff", "attorney general", "district officer", "chief district officer", "district magistrate",
-     "district commissioner", "police chief", "army chief"]
+     "district commissioner", "police chief", "army chief", "chief minister", "first minister", "chief constable"]
 )
 ROLE_PATTERN = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))  # longest first, for regex alternation
 # a generic head that can stand for a more specific office ("the Ukrainian leader" = its president)

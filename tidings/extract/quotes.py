@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
 from tidings.extract.cues import (_FINITE, _PARTICIPLE, ACTS_BESIDES, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase,
-                                  find_cues, named_subject, participle_cue, speech_class)
+                                  find_cues, named_subject, opening_adjunct, participle_cue, speech_class)
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.roles import role_matches
@@ -303,7 +303,9 @@ _NARRATOR_TAIL = re.compile(r"[^,.;:]{0,40}?,\s+(?:(?:\w+\s+){0,2}(?:before|afte
 _APPOSED_BEFORE = re.compile(r",\s+(?:the|a|an)\s+[^,;“”\"]{3,80}?,\s*$")
 _AND_BEFORE = re.compile(r"\band\s+(?:also\s+|later\s+)?$")  # "accused Hsieh of ... and said"
 # what may stand before a sentence's subject (and a phrase set before it: "In a statement read on ORTM, the ministry ...")
-_SENTENCE_OPENING = re.compile(r"[\s“\"‘]*(?:(?:In|On|At|After|Before|During|Earlier|Later)\s[^,;“”\"]{0,80},\s+)?(?:[Tt]he\s+)?")
+_SENTENCE_OPENING = re.compile(r"[\s“\"‘]*(?:(?:In|On|At|After|Before|During|Earlier|Later)\s[^,;“”\"]{0,80},\s+)?(?:[Tt]he\s+)?"
+                               # (and the office before the name: "Opposition leader [Dennis Owino], who ...")
+                               rf"(?:(?:[A-Z][\w’'-]*\s+)?(?i:{ROLE_PATTERN})\s+)?")
 # "accused [Hsieh]", "demanded the resignation of [the interior minister]": a name the subject acts on
 # ("dismissed the head of the National Penitentiary Institute, [Lourdes Cárcamo]")
 _VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|es)\s+(?:(?:the|his|her|their)\s+[a-z]+\s+(?:of|from|with|against)\s+)?(?:the\s+)?"
@@ -658,6 +660,9 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
         if not hit and m.cue is not None and m.cue.end <= m.span.start and any(r.cue == m.cue for r in out) \
                 and NARRATOR_AFTER.match(text, m.span.start):
             continue  # "X, police said, | in the latest mass kidnapping ...": the rules read the cue's words; the narrator's
+        if not hit and m.cue is not None and m.span.end <= m.cue.start and text[m.span.end : m.cue.start].startswith(",") \
+                and opening_adjunct(text[m.span.start : m.span.end]):
+            continue  # "At the same briefing, | she said ...": when the sayer spoke, not what
         if not hit and m.cue is not None and m.source is not None and m.span.end <= m.source.start \
                 and _AND_SOURCE.fullmatch(text, m.span.end, m.source.start) \
                 and any(r.cue == m.cue and r.span.start >= m.cue.end for r in out):
