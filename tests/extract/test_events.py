@@ -1865,3 +1865,9 @@ def test_events_a_new_toll_revises_and_a_far_count_of_the_treated_completes_the_
                   "curfew. The interior minister said some 1,600 homes were destroyed, along with 220 people treated for "
                   "burns and smoke inhalation in hospitals.")
     assert (got[0][4].get("killed"), got[0][4].get("injured")) == (64, 220)
+
+
+def test_events_a_rough_count_is_raised_by_a_later_higher_one():
+    got = _events("Witnesses said the drone struck the market in El Fasher, killing about 11 people and injuring 40. By "
+                  "last night the health ministry said that 18 people had been killed.")
+    assert [toll.get("killed") for kind, *_, toll, _ in got if kind == "ASSAULT"][:1] == [18]

@@ -1112,3 +1112,18 @@ def test_quotes_the_office_before_the_subjects_name_keeps_the_subject_the_sayer_
                 "hands\".\n")
     got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
     assert got.get('the government had "blood on its hands"') == "Dennis Owino"
+
+
+def test_quotes_a_podcasts_turns_labelled_after_their_time_are_their_speakers():
+    from tidings import analyze
+
+    a = analyze("El Fasher under siege\nEpisode 212 · 34 min\nThis week Miriam Ashworth talks to our correspondent Idris "
+                "Babiker and the UN's Helena Marchetti.\n[00:00:41] Miriam Ashworth: Idris, what happened at the market?\n"
+                "[00:01:05] Idris Babiker: It was a little after nine in the morning when the drone struck.\nThe figures "
+                "have climbed since then.\n[00:04:12] Miriam Ashworth: Who is being blamed?\n[00:04:20] Idris Babiker: The "
+                "army has blamed the RSF.\n[00:06:02] Miriam Ashworth: Helena, can aid get through?\n[00:06:10] Helena "
+                "Marchetti: Not a single truck has got in since February.\n")
+    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    assert got.get("It was a little after nine in the morning when the drone struck.") == "Idris Babiker"
+    assert got.get("The figures have climbed since then.") == "Idris Babiker"
+    assert got.get("Not a single truck has got in since February.") == "Helena Marchetti"

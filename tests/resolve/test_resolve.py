@@ -868,3 +868,14 @@ def test_resolve_a_chief_minister_is_no_other_minister_and_a_chief_constable_a_r
                 "on suspicion of violent disorder, the chief constable said.\n")
     got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
     assert got.get("Four people have been arrested on suspicion of violent disorder") == "Deborah Whitfield"
+
+
+def test_resolve_a_pronoun_under_a_headline_that_opens_on_a_role_is_that_roles_holder_wherever_named():
+    a = analyze("Lake Kivu ferry – live\n18:10\nTransport minister orders checks on every passenger boat\nHe has just "
+                "landed in Goma, where he told reporters that no boat would leave port on Friday.\n17:05\nPort official "
+                "blames overloading\nA port official, Jean Mugisho, said the boat was overloaded.\n15:30\nMinister on his "
+                "way\nThe transport minister, Serge Kabamba, is flying to Goma, his office said.\n13:05\nNavy searches "
+                "lake\nDivers worked through the afternoon.\n")
+    he = [a.entities[m.entity].name if m.entity is not None else None for m in a.mentions
+          if m.span.text(a.doc) in ("He", "he") and m.span.start < a.doc.text.index("17:05")]
+    assert he and set(he) == {"Serge Kabamba"}

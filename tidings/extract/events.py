@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from tidings.extract.acled import acled_type
 from tidings.extract.alternation import Alternation
-from tidings.extract.lexicon import DATELINE, KIN_NOUNS, PASSIVE_AUX, ROAD_NAME, ROLE_PATTERN
+from tidings.extract.lexicon import DATELINE, HEAD_ROLE, KIN_NOUNS, PASSIVE_AUX, ROAD_NAME
 from tidings.pipeline import stage
 from tidings.resolve.roles import role_matches
 from tidings.types import Amount, Analysis, Event, Mention, Participant, Quote, Span
@@ -1061,10 +1061,6 @@ def _headline_actors(analysis: Analysis, events: list[Event], index: _Index) -> 
                 events[k] = replace(e, actors=(Participant(where, said.entity),))
 
 
-# a headline that opens with a bare role as its subject: "Prime minister announces aid", "Labour minister: ..."
-_HEAD_ROLE = re.compile(rf"(?:[\w’'-]+\s+){{0,2}}?((?:{ROLE_PATTERN}))(?=\s+[a-z]+s\b|\s*:)", re.IGNORECASE)
-
-
 def _headline_roles(analysis: Analysis, events: list[Event], index: _Index) -> None:
     """"Prime minister announces aid", "President offers condolences, promises aid to rebuild", "Labour minister:
     bill will not be withdrawn": a headline's acts with no actor but the role's own modifiers ("UN humanitarian
@@ -1074,7 +1070,7 @@ def _headline_roles(analysis: Analysis, events: list[Event], index: _Index) -> N
     for k, e in enumerate(events):
         head = heads.get(e.post)
         if head is None or e.span != head or e.type in _INCIDENTS \
-                or (role := _HEAD_ROLE.match(text, head.start, head.end)) is None or role.end() > e.trigger.start \
+                or (role := HEAD_ROLE.match(text, head.start, head.end)) is None or role.end() > e.trigger.start \
                 or re.search(_HEAD_JOINS + "|;", text[role.end() : e.trigger.start], re.IGNORECASE):
             continue
         # "UN humanitarian coordinator condemns ...": the UN only says whose coordinator acts
@@ -1369,7 +1365,8 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
         revised = total or _RISEN.search(analysis.doc.text, span.start, span.end) \
             or _NEW_TOLL.search(analysis.doc.text, span.start, span.end)
         for key, value in toll:
-            floor = merged.get(f"{key}_qualifier") == "at_least" and isinstance(value, int) \
+            # (a floor or a rough count: "about 11 dead", then "18 people had been killed")
+            floor = merged.get(f"{key}_qualifier") in ("at_least", "more_than", "approx") and isinstance(value, int) \
                 and isinstance(merged.get(key), int) and value > merged[key]
             if (revised or floor) and key in merged and not key.endswith("_qualifier"):
                 merged.pop(f"{key}_qualifier", None)

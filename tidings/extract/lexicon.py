@@ -68,6 +68,9 @@ ROLE_NOUNS = frozenset(_ROLE_WORDS.split()) | frozenset(
      "district commissioner", "police chief", "army chief", "chief minister", "first minister", "chief constable"]
 )
 ROLE_PATTERN = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))  # longest first, for regex alternation
+# a headline that opens on a bare role before its verb or label: "Prime minister announces aid", "Israeli military
+# spokesman: ‘We are not seeking escalation’"
+HEAD_ROLE = re.compile(rf"(?:[\w’'-]+\s+){{0,2}}?((?:{ROLE_PATTERN}))(?=\s+[a-z]+s\b|\s*:)", re.IGNORECASE)
 # a generic head that can stand for a more specific office ("the Ukrainian leader" = its president)
 ROLE_GENERIC = {
     "leader": {"president", "prime minister", "premier", "chancellor", "king", "queen", "head", "chief"},

@@ -971,8 +971,8 @@ def _qa_labels(analysis: Analysis) -> list[str | None]:
 _ASKS = re.compile(r"[ \t]*[^“”\"\n]{3,300}\?[ \t]*")  # a paragraph that is a question alone, no quotation in it
 # a turn labelled by its speaker's name: "The Kyiv Courier: What happened?", "Zhuravel: Two bombs, in fact."
 # (in a parliament's record, after a question's number and with the member's seat and party: "Q1. Ms Rachel Tully
-# (Carlisle) (Lab):", "The Prime Minister (Sir Graham Pellow):")
-_NAME_LABEL = re.compile(rf"[ \t]*(?:Q\d+\.[ \t]+)?({SPEAKER_LABEL})(?:[ \t]+\([^()\n]{{1,60}}\)){{0,2}}:[ \t]+(?=\S)")
+# (Carlisle) (Lab):", "The Prime Minister (Sir Graham Pellow):"; in a podcast's, after the time: "[00:02:14] Sarah Quinlan:")
+_NAME_LABEL = re.compile(rf"[ \t]*(?:Q\d+\.[ \t]+|\[\d{{1,2}}:\d\d(?::\d\d)?\][ \t]+)?({SPEAKER_LABEL})(?:[ \t]+\([^()\n]{{1,60}}\)){{0,2}}:[ \t]+(?=\S)")
 
 
 def _ends_asking(text: str, span: Span) -> bool:

@@ -8,8 +8,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from tidings.extract.lexicon import (DATELINE, FIRM_HEADS, FIRM_NAME, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN, TITLE_BEFORE, TITLES,
-                                     UN_BODIES)
+from tidings.extract.lexicon import (DATELINE, FIRM_HEADS, FIRM_NAME, HEAD_ROLE, KIN_NOUNS, ROLE_NOUNS, ROLE_PATTERN,
+                                     TITLE_BEFORE, TITLES, UN_BODIES)
 from tidings.pipeline import stage
 from tidings.segment.posts import zone_stamps
 from tidings.resolve.aliases import acronym, fold, same_word, split_title, title_gender
@@ -55,6 +55,7 @@ class _Units:
     starts: list[int]
     mention_starts: list[int]
     order: int = 0  # a live blog's posts in time: 1 oldest first, -1 newest first (a post goes on from the one after it), 0 no telling
+    headlines: frozenset[int] = frozenset()  # where the units that are headlines start
 
     def index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.starts, pos) - 1)
@@ -73,7 +74,8 @@ def _units(analysis: Analysis) -> _Units:
     down = sum(a > b and not (a >= "18:00" and b < "06:00") or a < "06:00" and b >= "18:00" for a, b in pairs)
     up = sum(a < b and not (a < "06:00" and b >= "18:00") or a >= "18:00" and b < "06:00" for a, b in pairs)
     order = 0 if len(pairs) < 2 else -1 if down > 2 * up else 1 if up > 2 * down else 0
-    return _Units([s for s, _ in items], [p for _, p in items], [s.start for s, _ in items], mention_starts, order)
+    return _Units([s for s, _ in items], [p for _, p in items], [s.start for s, _ in items], mention_starts, order,
+                  frozenset(p.headline.start for p in analysis.posts if p.headline is not None))
 
 
 @stage(requires=("mentions", "sents", "posts"), assigns=("mentions", "entities"))
@@ -642,6 +644,15 @@ def _topic(text: str, mentions: list[Mention], link: dict[int, int], clusters: l
         # "She went on to tell MPs ...", "Shortly after announcing the evacuation, he posted ..." opening a post: the
         # person the post before in time is about (the one below where the blog runs from the latest back; there
         # the first named, else the last)
+        head = units.spans[u - visited] if u - visited >= 0 else None
+        if kinds == ("PERSON",) and head is not None and head.start in units.headlines \
+                and (role := HEAD_ROLE.match(text, head.start, head.end)) is not None:
+            # "Transport minister orders checks ..." over "He has just landed in Goma": the one who holds the role,
+            # wherever the blog names him
+            holders = [k for k, c in enumerate(clusters) if c.type == "PERSON" and c.mentions
+                       and (gender is None or c.gender in (None, gender)) and role_matches(role.group(1), tuple(c.roles))]
+            if len(holders) == 1:
+                return holders[0]
         before = post - units.order
         steps = range(u + 1, len(units.spans)) if units.order < 0 else range(u - 1, -1, -1)
         for v in steps:
