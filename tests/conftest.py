@@ -29,6 +29,12 @@ def with_mentions(analysis: Analysis, *spec: tuple[str, str, int]) -> Analysis:
     return replace(analysis, mentions=tuple(mentions))
 
 
+def speakers(analysis: Analysis) -> dict[str, str | None]:
+    """Each quote's text and the name of its speaker's entity (None where it has none)."""
+    return {q.span.text(analysis.doc): analysis.entities[q.entity].name if q.entity is not None else None
+            for q in analysis.quotes}
+
+
 def find(text: str, surface: str, nth: int = 0) -> Span:
     pos = -1
     for _ in range(nth + 1):

@@ -6,7 +6,7 @@ from tidings.extract.entities import _rule_mentions
 from tidings.extract.quotes import extract_quotes_by_rules, quoted_spans
 from tidings.resolve import resolve_entities
 from tidings.types import Span
-from tests.conftest import find, make_analysis, with_mentions
+from tests.conftest import find, make_analysis, speakers, with_mentions
 
 
 def _quotes(text, *spec):
@@ -937,7 +937,7 @@ def test_quotes_where_what_was_said_ends_and_who_said_it(text, said, who):
     from tidings import analyze
 
     a = analyze(text)
-    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    got = speakers(a)
     assert got.get(said) == who
 
 
@@ -993,7 +993,7 @@ def test_according_to_at_the_end_of_a_sentence_that_reports_another_saying_gives
     a = analyze("MOSCOW, Oct 14 (Reuters) - The Kremlin said on Tuesday that efforts to end the war had stalled and "
                 "dismissed a European-backed plan for a ceasefire, hours after a drone attack on Belgorod region killed two "
                 "people and injured nine, according to the regional governor.\n")
-    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    got = speakers(a)
     assert got.get("efforts to end the war had stalled") == "Kremlin"
     assert [speaker for text, speaker in got.items() if text.endswith("killed two people and injured nine")] == [None]
 
@@ -1036,7 +1036,7 @@ def test_quotes_it_estimated_is_the_body_that_spoke_before():
 
     a = analyze("By mid-afternoon 61 vessels were waiting at anchor, the port authority said. It estimated that roughly "
                 "42,000 containers were stranded.\n")
-    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    got = speakers(a)
     assert [speaker for text, speaker in got.items() if "42,000 containers" in text] == ["port authority"]
 
 
@@ -1062,7 +1062,7 @@ def test_quotes_a_named_interviewers_questions_are_hers_and_a_guests_unlabelled_
     from tidings import analyze
 
     a = analyze(_INTERVIEW)
-    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    got = speakers(a)
     assert got.get("Dr Nair, is the government doing enough?") == "Laura Whitfield"
     assert got.get("The defence committee warned about this gap last autumn, and nothing was done.") == "Priya Nair"
     assert got.get("These were young men and women who were there to train Iraqi forces.") == "Tom Okonjo"
@@ -1081,7 +1081,7 @@ def test_quotes_a_parliaments_record_gives_each_turn_to_the_member_its_label_nam
                 "The Prime Minister: The right hon. Lady has some nerve.\nMrs Ashby: That is not an answer. Will he "
                 "give a guarantee?\nThe Prime Minister: I can give the right hon. Lady that guarantee.\n"
                 "Mrs Ashby: Will he claw back the bonuses?\n")
-    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    got = speakers(a)
     assert got.get("This morning I had meetings with ministerial colleagues.") == "Graham Pellow"
     assert got.get("I will be in Cumbria on Friday.") == "Graham Pellow"
     assert got.get("Let me set out what we have done since Sunday.") == "Graham Pellow"
@@ -1110,7 +1110,7 @@ def test_quotes_the_office_before_the_subjects_name_keeps_the_subject_the_sayer_
     a = analyze("President Samuel Langat has defended the bill. Opposition leader Dennis Owino, who heads the People's "
                 "Democratic Alliance, urged the president to reject the bill, saying the government had \"blood on its "
                 "hands\".\n")
-    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    got = speakers(a)
     assert got.get('the government had "blood on its hands"') == "Dennis Owino"
 
 
@@ -1123,7 +1123,7 @@ def test_quotes_a_podcasts_turns_labelled_after_their_time_are_their_speakers():
                 "have climbed since then.\n[00:04:12] Miriam Ashworth: Who is being blamed?\n[00:04:20] Idris Babiker: The "
                 "army has blamed the RSF.\n[00:06:02] Miriam Ashworth: Helena, can aid get through?\n[00:06:10] Helena "
                 "Marchetti: Not a single truck has got in since February.\n")
-    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    got = speakers(a)
     assert got.get("It was a little after nine in the morning when the drone struck.") == "Idris Babiker"
     assert got.get("The figures have climbed since then.") == "Idris Babiker"
     assert got.get("Not a single truck has got in since February.") == "Helena Marchetti"

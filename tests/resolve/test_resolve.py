@@ -3,7 +3,7 @@ from tidings import analyze
 from tidings.extract.entities import _rule_mentions
 from tidings.resolve import resolve_entities
 from tidings.resolve.aliases import same_word
-from tests.conftest import make_analysis, with_mentions
+from tests.conftest import make_analysis, speakers, with_mentions
 from dataclasses import replace
 
 
@@ -835,7 +835,7 @@ def test_resolve_a_pronoun_opening_the_first_sentence_under_a_headline_that_name
 def test_resolve_a_body_described_by_where_it_sits_is_the_last_body_of_its_kind():
     a = analyze("DAKAR, Senegal (AP) — Soldiers killed at least 223 villagers, Human Rights Watch said on Thursday. Most "
                 "of the victims were shot at close range, according to the New York-based group.\n")
-    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    got = speakers(a)
     assert got.get("Most of the victims were shot at close range") == "Human Rights Watch"
 
 
@@ -852,7 +852,7 @@ def test_resolve_a_pronoun_after_a_short_opening_and_the_presidency_of_the_elyse
                 "the lobby, surrounded by cameras.\n“The Assembly has spoken,” she said.\n18.45 CET\nÉlysée: Delmas will "
                 "address the nation\nThe Élysée has said that President Laurent Delmas will speak on Thursday.\nIn a "
                 "short statement, the presidency said ministers would remain in place.\n")
-    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    got = speakers(a)
     assert got.get("“The Assembly has spoken,”") == "Mathilde Roussel"
     assert got.get("ministers would remain in place") == "Élysée"
 
@@ -866,7 +866,7 @@ def test_resolve_a_chief_minister_is_no_other_minister_and_a_chief_constable_a_r
             and m.entity is not None] == ["Sikandar Ali Mahar"]
     a = analyze("The chief constable, Deborah Whitfield, said 39 officers were injured. Four people have been arrested "
                 "on suspicion of violent disorder, the chief constable said.\n")
-    got = {q.span.text(a.doc): a.entities[q.entity].name if q.entity is not None else None for q in a.quotes}
+    got = speakers(a)
     assert got.get("Four people have been arrested on suspicion of violent disorder") == "Deborah Whitfield"
 
 

@@ -1839,9 +1839,15 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
             verb = one
         # "killing two students and two teachers": a count joined to one just read is of its kind
         joined = next((k for k, end in ends.items() if _AND.fullmatch(text, end, a.span.start)), None)
-        what = state or (("killed" if verb.group(1).lower().startswith("kill") else "injured") if verb else joined or (
-                         "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else
-                         "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None))
+        if state:
+            what = state
+        elif verb:
+            what = "killed" if verb.group(1).lower().startswith("kill") else "injured"
+        elif joined:
+            what = joined
+        else:
+            what = "killed" if _KILLED.search(after) else "injured" if _INJURED.search(after) else \
+                "killed" if _KILLED.search(before) else "injured" if _INJURED.search(before) else None
         if what == "injured" and sick and not state and not re.search(r"injur|wound|hurt", after + before, re.IGNORECASE):
             continue  # (patients hospitalised with a disease)
         if what is None and last and re.search(r"\bincluding\s+$", before):
