@@ -879,3 +879,11 @@ def test_resolve_a_pronoun_under_a_headline_that_opens_on_a_role_is_that_roles_h
     he = [a.entities[m.entity].name if m.entity is not None else None for m in a.mentions
           if m.span.text(a.doc) in ("He", "he") and m.span.start < a.doc.text.index("17:05")]
     assert he and set(he) == {"Serge Kabamba"}
+
+
+def test_resolve_the_minister_after_a_home_secretary_is_the_home_secretary():
+    a = analyze("Riots – live\n21:40 BST\nHome secretary sends extra officers\nPrime Minister Jonathan Ashby said the "
+                "violence was a disgrace. Home Secretary Priya Mistry says officers from neighbouring forces are being "
+                "sent. The minister also urged social media companies to take down posts repeating the claim, saying they "
+                "had “a responsibility that does not end at their terms and conditions”.\n")
+    assert speakers(a).get("they had “a responsibility that does not end at their terms and conditions”") == "Priya Mistry"

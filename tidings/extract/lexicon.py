@@ -74,6 +74,8 @@ HEAD_ROLE = re.compile(rf"(?:[\w’'-]+\s+){{0,2}}?((?:{ROLE_PATTERN}))(?=\s+[a-
 # a generic head that can stand for a more specific office ("the Ukrainian leader" = its president)
 ROLE_GENERIC = {
     "leader": {"president", "prime minister", "premier", "chancellor", "king", "queen", "head", "chief"},
+    # "Home Secretary Priya Mistry ... The minister also urged ...": a secretary of state is a minister
+    "minister": {"home secretary", "foreign secretary", "secretary of state"},
     "head": {"president", "director", "chief", "chairman", "chair", "leader"},
     "official": {"minister", "secretary", "spokesman", "spokeswoman", "official", "chief", "head"},
     "chief": {"chief executive", "ceo", "head", "director"},
