@@ -937,12 +937,15 @@ class _Index:
     quotes: list[int]
     times: list[int]
     paragraphs: list[int]
+    by_weekday: bool = False  # whether the document dates anything by weekday ("on Tuesday")
 
     @staticmethod
     def of(analysis: Analysis) -> _Index:
         starts = lambda items: [x.span.start for x in items]  # noqa: E731
+        text = analysis.doc.text
         return _Index(starts(analysis.mentions), starts(analysis.amounts), starts(analysis.quotes),
-                      starts(analysis.times), starts(analysis.paragraphs))
+                      starts(analysis.times), starts(analysis.paragraphs),
+                      any(_WEEKDAY.search(text, t.span.start, t.span.end) for t in analysis.times))
 
     def amounts_in(self, analysis: Analysis, span: Span) -> list[Amount]:
         lo, hi = bisect.bisect_left(self.amounts, span.start), bisect.bisect_left(self.amounts, span.end)
@@ -1549,7 +1552,7 @@ def _event(analysis: Analysis, kind: str, mode: str, span: Span, trigger: Span, 
     time = _nearest_time(analysis, index, span, trigger)
     if time is None:
         time = _earlier_time(analysis, index, span)
-    if time is not None and _historical(analysis, time):
+    if time is not None and _historical(analysis, time, index):
         flags.append("historical")
     if _FUTURE.search(before) or time is not None and _after_publication(analysis, time):
         flags.append("future")
@@ -1744,7 +1747,7 @@ _YEAR_IN = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
-def _historical(analysis: Analysis, time: int) -> bool:
+def _historical(analysis: Analysis, time: int, index: _Index) -> bool:
     ref = analysis.times[time]
     pub = analysis.doc.published
     if ref.precision in ("century", "decade"):
@@ -1755,10 +1758,9 @@ def _historical(analysis: Analysis, time: int) -> bool:
     # news dates what is happening now by day ("on Thursday"), not by year or by month of a year ("In January 2023")
     # ... nor by a day with its year where it dates today's by weekday ("on Tuesday" ... "The war began on 7 October
     # 2023"; an ACLED note that dates its one event "On 15 April 2022" tells of that day)
-    text = analysis.doc.text
     return not pub and bool(ref.value) and (ref.precision in ("year", "range", "month") or ref.precision == "day"
-                                            and _YEAR_IN.search(text, ref.span.start, ref.span.end) is not None
-                                            and any(_WEEKDAY.search(text, t.span.start, t.span.end) for t in analysis.times))
+                                            and index.by_weekday
+                                            and _YEAR_IN.search(analysis.doc.text, ref.span.start, ref.span.end) is not None)
 
 
 def _named_dead(analysis: Analysis, index: _Index, span: Span, trigger: Span) -> int:

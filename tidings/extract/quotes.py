@@ -103,6 +103,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     tagged = _learned_quotes(analysis, starts) if learned else {}
     labels = _qa_labels(analysis)
     interview, answering = _interviewee(analysis, labels), False
+    offices = _office_names(analysis, starts) if interview is not None else {}
     voice: int | None = None  # who spoke the last transcript turn ("MR WHITCOMBE: ...")
     for p_idx, para in enumerate(analysis.paragraphs):
         quoted = quoted_spans(text, para.span.start, para.span.end)
@@ -118,7 +119,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
             answering, voice = labels[p_idx] == "A" and turn[0].entity is not None, turn[0].entity
         elif interview is not None:
             turn, answering = _answer(analysis, starts, p_idx, voice if voice is not None else interview, answering,
-                                      labels)
+                                      labels, offices)
             if turn and labels[p_idx] == "A" and turn[0].cue is not None:
                 voice = turn[0].entity  # (its unlabelled paragraphs after go on with the one the label names)
         if turn:  # the turn, not the quotation mark before its label; nor what the speaker says he says or said
@@ -997,8 +998,21 @@ def _label_name(analysis: Analysis, starts: list[int], label: range) -> int | No
                  and analysis.mentions[i].source == "ner"), None)
 
 
+def _office_names(analysis: Analysis, starts: list[int]) -> dict[str, int]:
+    """Each turn label's name in brackets where the record first gives it ("The Prime Minister (Sir Graham
+    Pellow):"), for the bare label after ("The Prime Minister:")."""
+    text = analysis.doc.text
+    out: dict[str, int] = {}
+    for p in analysis.paragraphs:
+        if (first := _NAME_LABEL.match(text, p.span.start, p.span.end)) is not None and first.group(1) not in out \
+                and first.end(1) < first.end() - 2 and (found := _label_name(analysis, starts, range(
+                    bisect.bisect_left(starts, first.end(1)), bisect.bisect_left(starts, first.end())))) is not None:
+            out[first.group(1)] = found
+    return out
+
+
 def _answer(analysis: Analysis, starts: list[int], p_idx: int, person: int, answering: bool,
-            labels: list[str | None]) -> tuple[list[_Found], bool]:
+            labels: list[str | None], offices: dict[str, int]) -> tuple[list[_Found], bool]:
     """An interview's answer ("A: Slowly, and then all at once."), and the paragraphs that go on with it up to
     the next question, are the interviewee's words; and whether the next paragraph may go on with it."""
     text = analysis.doc.text
@@ -1028,12 +1042,8 @@ def _answer(analysis: Analysis, starts: list[int], p_idx: int, person: int, answ
     if named is None and m is not None and m.group(1) not in ("Q", "A"):
         # a debate's "The Prime Minister:", named in brackets where the record first gives the office its label;
         # "Mr Speaker:", named nowhere: whose turn, unknown (in an interview, the one it asks)
-        named = next((found for p in analysis.paragraphs if (first := _NAME_LABEL.match(text, p.span.start, p.span.end))
-                      and first.group(1) == m.group(1) and first.end(1) < first.end() - 2
-                      and (found := _label_name(analysis, starts, range(
-                          bisect.bisect_left(starts, first.end(1)), bisect.bisect_left(starts, first.end())))) is not None),
-                     None)
-        if labels.count("Q") == 0:
+        named = offices.get(m.group(1))
+        if "Q" not in labels:
             mention, person = None, None
     if named is not None:
         mention, person = named, analysis.mentions[named].entity
