@@ -1871,3 +1871,21 @@ def test_events_a_rough_count_is_raised_by_a_later_higher_one():
     got = _events("Witnesses said the drone struck the market in El Fasher, killing about 11 people and injuring 40. By "
                   "last night the health ministry said that 18 people had been killed.")
     assert [toll.get("killed") for kind, *_, toll, _ in got if kind == "ASSAULT"][:1] == [18]
+
+
+def test_events_a_toll_the_sentence_before_says_has_risen_revises_and_one_of_the_hurt_who_died_is_no_longer_hurt():
+    got = _events("JAKARTA (AFP) - A landslide buried an illegal gold mine on Sulawesi on Tuesday, killing 18 people and "
+                  "injuring 14, officials said. Rescuers dug through the night with shovels.\nLate on Wednesday, the "
+                  "agency said the toll had risen again as more bodies were recovered from the landslide. \"As of this "
+                  "evening, 23 people were killed and 14 injured,\" he said.")
+    assert (got[0][4].get("killed"), got[0][4].get("injured")) == (23, 14)
+    got = _events("A man armed with a knife attacked shoppers at a shopping centre on Saturday. Paramedics treated the "
+                  "injured at the scene and three people were taken to hospital, where a 52-year-old man later died.")
+    assert any((toll.get("killed"), toll.get("injured")) == (1, 2) for *_, toll, _ in got)
+
+
+def test_events_an_injury_that_is_not_life_threatening_threatens_nobody():
+    from tidings.extract.events import rule_type
+
+    assert rule_type("A 17-year-old boy suffered injuries that are not believed to be life-threatening.") is None
+    assert rule_type("The gang threatened the villagers with death.") == "THREATEN"

@@ -1127,3 +1127,52 @@ def test_quotes_a_podcasts_turns_labelled_after_their_time_are_their_speakers():
     assert got.get("It was a little after nine in the morning when the drone struck.") == "Idris Babiker"
     assert got.get("The figures have climbed since then.") == "Idris Babiker"
     assert got.get("Not a single truck has got in since February.") == "Helena Marchetti"
+
+
+def test_quotes_an_outlets_asking_label_stands_for_the_interviewer_its_introduction_names():
+    from tidings import analyze
+
+    a = analyze("‘The planes did not stop’: an aid chief on Sagaing\nMin Thu Aung, 44, is the director of the Myitta Aid "
+                "Network. He spoke to our south-east Asia correspondent, Clare Dunmore, by video call on Wednesday.\n"
+                "TNH: What do people in Sagaing need most now?\nAung: Shelter, first of all, and clean water.\n"
+                "TNH: Has the ceasefire held?\nAung: Not where we work. The planes did not stop for the earthquake.\n"
+                "TNH: What keeps you going?\nAung: The volunteers. Most of them are under 25.\n")
+    got = speakers(a)
+    assert got.get("What do people in Sagaing need most now?") == "Clare Dunmore"
+    assert got.get("What keeps you going?") == "Clare Dunmore"
+    assert got.get("Shelter, first of all, and clean water.") == "Min Thu Aung"
+
+
+def test_quotes_whom_the_first_verb_told_does_not_say_what_the_second_verb_reports():
+    from tidings import analyze
+
+    a = analyze("Min Thu Aung runs an aid group in Monywa. The former schoolteacher told The Northern Herald that the "
+                "week had been the worst since the earthquake and said his teams had been turned back at army "
+                "checkpoints three times.\n")
+    assert speakers(a).get("his teams had been turned back at army checkpoints three times") != "Northern Herald"
+
+
+def test_quotes_a_new_subject_saying_after_and_begins_a_quote_of_its_own():
+    text = ("Prosecutor Gilbert Tolentino said the ruling showed that no rank protects anyone, and the defence lawyer "
+            "Ramon Villaverde says the appeal will be filed soon.")
+    _, got = _quotes(text, ("Gilbert Tolentino", "PERSON", 0), ("Ramon Villaverde", "PERSON", 0))
+    assert ("the ruling showed that no rank protects anyone", "indirect", "Gilbert Tolentino") in got
+    from tidings import analyze
+
+    a = analyze("The researchers reported that Apple holds $214.9 billion offshore; Goldman Sachs holds $28.6 billion "
+                "offshore, and the report says the company has 987 subsidiaries in tax havens.\n")
+    report = next(q for q in a.quotes + a.attributions if q.span.text(a.doc).startswith("the company has 987"))
+    assert report.entity is None or a.entities[report.entity].name != "Goldman Sachs"
+
+
+def test_quotes_the_representative_of_a_state_named_by_no_name_is_the_state():
+    from tidings import analyze
+
+    a = analyze("The representative of the United States, Dana Hollister, said that her country was appalled by the "
+                "attack.\nThe representative of China said that his country was deeply saddened by the loss of life.\n"
+                "The representative of Kenya, speaking as a neighbouring country, said that his Government was ready "
+                "to convene the parties again.\n")
+    got = speakers(a)
+    assert got.get("that her country was appalled by the attack") == "Dana Hollister"
+    assert got.get("that his country was deeply saddened by the loss of life") == "China"
+    assert got.get("that his Government was ready to convene the parties again") == "Kenya"

@@ -507,3 +507,16 @@ def test_what_the_sayer_did_after_the_quotation_marks_is_no_more_of_the_quote():
     got = quotes(tidings.analyze("Bombing in Kabul\n\nIn Islamabad, Pakistan's Foreign Office said it \"strongly condemns "
                                  "this heinous act of terrorism\" and offered condolences to the families of the victims.\n"))
     assert list(got) == ['it "strongly condemns this heinous act of terrorism"']
+
+
+def test_voting_a_tagger_content_cut_at_a_semicolon_runs_on_to_where_another_sayer_begins():
+    from tidings import analyze
+
+    a = analyze("Our total federal debt is nearing $20 trillion.\n\nThe researchers reported that Apple holds $214.9 "
+                "billion offshore and would owe $65.4 billion in taxes if that money came back to the United States; "
+                "Nike holds $10.7 billion offshore and would owe $3.6 billion in United States taxes; Goldman Sachs "
+                "holds $28.6 billion offshore, and the report says the company ''reports having 987 subsidiaries in "
+                "offshore tax havens, according to its own website.''\n")
+    got = [q.span.text(a.doc) for q in a.quotes + a.attributions]
+    assert any(g.endswith("Goldman Sachs holds $28.6 billion offshore") and "Apple holds" in g for g in got)
+    assert any(g.startswith("the company") for g in got)

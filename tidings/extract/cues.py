@@ -214,8 +214,9 @@ _SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:says|said|adds|adde
                          + ACTS_BESIDES + r"|dismissed|dismisses)\b|"
                          # "..., adding that Y" (or "..., adding: “Y”"): Y is more
                          r",\s+(?:adding|insisting|arguing|warning|noting)(?:\s+that\b|:)")
-# another source's words after a contrast: "the ruling showed X, while Villaverde said Y"
-_OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but|though|although)\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|told|tells|added|adds|argued|"
+# another source's words after a contrast: "the ruling showed X, while Villaverde said Y" (or after "and", a new
+# subject: "The soldiers say X, and the regional authorities say Y")
+_OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but|though|although|and(?=\s+(?:the|a|an|its|their|other|[A-Z][a-z]+\s)\b))\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|say|told|tells|added|adds|argued|"
                          r"argues|insisted|insists|countered|counters|maintained|maintains|described|describes)\b")
 # where the narrator speaks again after what was said: a second cue on it ("she was “appalled” by the attack, which
 # she said was the third this month"), or another, named body's act ("says it is looking into the reports, and the

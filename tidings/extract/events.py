@@ -167,7 +167,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                                  r"(?:respon(?:d|se)|retaliat(?:e|ion)|reply)\b[^.;]{0,40}?\bat\s+(?:a|the)\s+time\s+"
                                  r"(?:and\s+(?:in\s+(?:a|the)\s+)?(?:place|manner)\s+)?(?:of\s+(?:our|its|their)\s+(?:own\s+)?choosing|"
                                  r"(?:that\s+)?(?:we|it|they)\s+(?:choose|chooses|see\s+fit))"),
-    ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|threat(?:en|ens|ened|ening)?|ultimatums?|could walk away|nuclear strike|"
+    ("THREATEN", "verbal", r"(?:will|would|must|shall) (?:be made to )?answer for (?:it|this|that|their|his|her)\b|(?<![-‑])threat(?:en|ens|ened|ening)?|ultimatums?|could walk away|nuclear strike|"
                            # "had received threats by telephone", "death threats"
                            r"(?:receiv(?:e|es|ed|ing)|g(?:o|e)t(?:s|ting)?|got)\s+(?:[\w-]+\s+){0,2}?threats\b|death threats|"
                            # 'warning that Cairo would keep "all options" open', "all options remain on the table"
@@ -845,8 +845,11 @@ _HURT_AFTER = re.compile(r"\b(\d[\d,]*)\s+(?:(?:other|more)\s+)?(?:(?:people|inm
 _NEW_TOLL = re.compile(r"\b(?:new|latest|updated|revised)\s+(?:death\s+)?(?:toll|figures)\b", re.IGNORECASE)
 _RISEN = re.compile(r"\b(?:ris(?:en|es)|rose|climb(?:ed|s)|increased|jumped)\s+to\b"
                     r"|\b(?:later|since)\s+(?:said|says|reported|confirmed|corrected)\b"  # "It later said that one ..."
-                    r"|\bin\s+an?\s+(?:later\s+|new\s+)?update\b",  # "In an update on Monday it said only Fonyuy ..."
-                    re.IGNORECASE)
+                    r"|\bin\s+an?\s+(?:later\s+|new\s+)?update\b"  # "In an update on Monday it said only Fonyuy ..."
+                    # "the toll had risen again as more bodies were recovered"; "“As of this evening, 23 people ...”"
+                    r"|\b(?:toll|number\s+of\s+(?:dead|deaths)|figure)\s+(?:had|has)\s+(?:risen|climbed|gone\s+up)\b"
+                    r"|^[\s“\"‘]*As\s+of\s+(?:this|[A-Z0-9])[^,.;]{0,30},",
+                    re.IGNORECASE | re.MULTILINE)
 # "In all, at least three people were killed and 14 wounded on the two sides": the sum of the accounts before
 _TOTAL = re.compile(r"\s*(?:In\s+all|In\s+total|Altogether|All\s+told|Overall),")
 # "The blaze broke out on the ground floor ...": a sentence that opens on the incident just reported
@@ -904,6 +907,9 @@ _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student",
     rf"|\bkilling\s+(?:(?:a|an|one)\s+{_ONE}\b|(?:an?\s+)?\d+-year-old\b)"
     rf"|\bshot\s+(?:a|an|one|the)\s+{_ONE}\s+dead\b",  # "A police sniper has shot the hijacker dead"
     re.IGNORECASE)
+# one of the hurt, who died after: "taken to hospital, where a 52-year-old man later died", "one of whom died"
+_DIED_OF_HURT = re.compile(rf"\b(?:where|of\s+whom)\s+(?:a|an|one)\s+{_ONE}\s+(?:later\s+|subsequently\s+|since\s+)?died\b"
+                           r"|\bone\s+of\s+whom\s+(?:later\s+|subsequently\s+|has\s+since\s+)?died\b", re.IGNORECASE)
 _COUNT_AND = re.compile(rf"\b(?:\d[\d,]*|{_SMALL_WORDS})\s+(?:[\w-]+\s+){{0,2}}?and\s+$", re.IGNORECASE)
 # "killing a police officer and a security guard", "left one worker dead": one by one, counted
 _EACH_DEAD = re.compile(rf"\bkilling\s+((?:(?:a|an|one)\s+{_ONE}(?:\s*,\s*|\s+and\s+))+(?:a|an|one)\s+{_ONE})\b"
@@ -1365,8 +1371,10 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
             k = killing[-1]
         merged = dict(earlier[k].casualties)
         # "the death toll had risen to 31", "A new toll given to AFP ...: 23 soldiers were killed"
+        told = earlier[recent[0]]  # (the sentence just before may say that the toll it does not give has risen)
         revised = total or _RISEN.search(analysis.doc.text, span.start, span.end) \
-            or _NEW_TOLL.search(analysis.doc.text, span.start, span.end)
+            or _NEW_TOLL.search(analysis.doc.text, span.start, span.end) \
+            or not told.casualties and _RISEN.search(analysis.doc.text, told.span.start, told.span.end)
         for key, value in toll:
             # (a floor or a rough count: "about 11 dead", then "18 people had been killed")
             floor = merged.get(f"{key}_qualifier") in ("at_least", "more_than", "approx") and isinstance(value, int) \
@@ -1804,6 +1812,11 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         out.setdefault("killed", 1)  # (not the last of a count: "three soldiers and a civilian had been killed" are four)
     if _ONE_HURT.search(chunk):
         out.setdefault("injured", 1)
+    if _DIED_OF_HURT.search(chunk):
+        # "three people were taken to hospital, where a 52-year-old man later died": one dead, two hurt
+        out.setdefault("killed", 1)
+        if isinstance(out.get("injured"), int) and int(out["injured"]) > 1 and out["killed"] == 1:
+            out["injured"] = int(out["injured"]) - 1
     for m in _NOBODY.finditer(chunk):
         if m.lastindex == 2:  # "No one was killed or injured": neither
             out.setdefault("killed", 0)

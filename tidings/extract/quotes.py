@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
-from tidings.extract.cues import (_FINITE, _PARTICIPLE, ACTS_BESIDES, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase,
+from tidings.extract.cues import (_FINITE, _OTHER_SAYS, _PARTICIPLE, ACTS_BESIDES, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase,
                                   find_cues, named_subject, opening_adjunct, participle_cue, speech_class)
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
@@ -103,7 +103,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
     tagged = _learned_quotes(analysis, starts) if learned else {}
     labels = _qa_labels(analysis)
     interview, answering = _interviewee(analysis, labels), False
-    offices = _office_names(analysis, starts) if interview is not None else {}
+    offices = _office_names(analysis, starts, labels) if interview is not None else {}
     voice: int | None = None  # who spoke the last transcript turn ("MR WHITCOMBE: ...")
     for p_idx, para in enumerate(analysis.paragraphs):
         quoted = quoted_spans(text, para.span.start, para.span.end)
@@ -115,6 +115,9 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
                      else f for f in items]
         lead = opening
         turn = _transcript_turn(analysis, starts, p_idx)
+        if turn and turn[0].entity is None and turn[0].source is not None \
+                and (asker := offices.get(text[turn[0].source.start : turn[0].source.end])) is not None:
+            turn = [replace(turn[0], speaker=asker, entity=analysis.mentions[asker].entity)]  # "TNH: ...?"
         if turn:  # (a labelled turn that answers goes on in the unlabelled paragraphs after it: "First, Sudan. ...")
             answering, voice = labels[p_idx] == "A" and turn[0].entity is not None, turn[0].entity
         elif interview is not None:
@@ -698,6 +701,11 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                 # the tagger read on where the narrator speaks again: ", which she said was ...", ", and the World Food
                 # Programme has suspended ...", '... “strongly condemns this heinous act” and offered condolences
                 m = replace(m, span=Span(m.span.start, first.span.end))
+            elif len(hit) == 1 and first.kind == "indirect" and first.span.start - 5 <= m.span.start < m.span.end < first.span.end \
+                    and tail.startswith(";") and _OTHER_SAYS.match(text, first.span.end):
+                # or at a semicolon inside what was said, where the rules read on up to another sayer: "Apple holds
+                # $214.9 billion offshore ...; Nike holds $10.7 billion offshore ..., and the report says ..."
+                m = replace(m, span=Span(m.span.start, first.span.end))
             elif len(hit) == 1 and m.span.start <= first.span.start < m.span.end < first.span.end \
                     and _RELATIVE_ON.match(tail):
                 # or at a relative clause inside what was said: "... as the train, | which left Dar es Salaam on
@@ -998,9 +1006,11 @@ def _label_name(analysis: Analysis, starts: list[int], label: range) -> int | No
                  and analysis.mentions[i].source == "ner"), None)
 
 
-def _office_names(analysis: Analysis, starts: list[int]) -> dict[str, int]:
+def _office_names(analysis: Analysis, starts: list[int], labels: list[str | None]) -> dict[str, int]:
     """Each turn label's name in brackets where the record first gives it ("The Prime Minister (Sir Graham
-    Pellow):"), for the bare label after ("The Prime Minister:")."""
+    Pellow):"), for the bare label after ("The Prime Minister:"); and the person an asking label that names no
+    one stands for ("TNH: What happened?"), where the introduction names who asked ("He spoke to our
+    correspondent, Clare Dunmore")."""
     text = analysis.doc.text
     out: dict[str, int] = {}
     for p in analysis.paragraphs:
@@ -1008,7 +1018,20 @@ def _office_names(analysis: Analysis, starts: list[int]) -> dict[str, int]:
                 and first.end(1) < first.end() - 2 and (found := _label_name(analysis, starts, range(
                     bisect.bisect_left(starts, first.end(1)), bisect.bisect_left(starts, first.end())))) is not None:
             out[first.group(1)] = found
-    return out
+    asking = next((k for k, label in enumerate(labels) if label == "Q"), None)
+    if asking is not None and (m := _NAME_LABEL.match(text, analysis.paragraphs[asking].span.start)) is not None \
+            and m.group(1) not in out and m.group(1) != "Q" and _label_name(analysis, starts, range(
+                bisect.bisect_left(starts, m.start(1)), bisect.bisect_left(starts, m.end(1)))) is None:
+        first = analysis.paragraphs[next(k for k, label in enumerate(labels) if label)].span.start
+        out[m.group(1)] = next((i for i, mention in enumerate(analysis.mentions) if mention.span.start < first
+                                and mention.type == "PERSON" and mention.entity is not None and mention.source == "ner"
+                                and _ASKED_BY.search(text, max(0, mention.span.start - 60), mention.span.start)), None)
+    return {label: found for label, found in out.items() if found is not None}
+
+
+# who put an interview's questions: "He spoke to our south-east Asia correspondent, Clare Dunmore", "interviewed by"
+_ASKED_BY = re.compile(r"(?:\b(?:our|[Tt]he\s+paper’s|[Tt]he\s+paper's)\s+[\w\s-]{0,30}?(?:correspondent|reporter|editor|writer)"
+                       r"|\binterviewed\s+by|\bspoke\s+(?:to|with))[,\s]+$")
 
 
 def _answer(analysis: Analysis, starts: list[int], p_idx: int, person: int, answering: bool,
@@ -1022,7 +1045,8 @@ def _answer(analysis: Analysis, starts: list[int], p_idx: int, person: int, answ
     if labels[p_idx] == "Q" and m is not None and m.group(1) not in ("Q", "A"):
         # "Laura Whitfield: Minister, what can you tell us ...?": a named interviewer's question is hers to quote
         asker = next((i for i in range(bisect.bisect_left(starts, m.start(1)), bisect.bisect_left(starts, m.end(1)))
-                      if analysis.mentions[i].type == "PERSON" and analysis.mentions[i].entity is not None), None)
+                      if analysis.mentions[i].type == "PERSON" and analysis.mentions[i].entity is not None),
+                     offices.get(m.group(1)))
         content = _strip(text, Span(m.end(), para.span.end))
         if asker is None or len(text[content.start : content.end].split()) < 2:
             return [], False
@@ -1123,6 +1147,9 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
     # "the regional commissioner's office said": the office speaks, not the possessor that starts it
     before = [i for i in before if not (text.startswith(("’s", "'s"), mentions[i].span.end) and any(
         mentions[j].span.start == mentions[i].span.start and mentions[j].span.end > mentions[i].span.end for j in before))]
+    if (new := _NEW_SUBJECT.search(text, sent.start, cue.span.start)) is not None:
+        # "Goldman Sachs holds $28.6 billion offshore, and the report says ...": the clause's own subject, unnamed
+        before = [j for j in before if mentions[j].span.start >= new.start(1)]
     if (name := _subject_name(text, sent, cue.span.start)) is not None:
         # "Teuku Ridwan, the sea chief of the Pidie coast, said": the name, not a place in what describes it
         before = [j for j in before if mentions[j].span == name] or before
@@ -1187,6 +1214,10 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
             return next((j for j in before if mentions[j].type == "PERSON" and mentions[j].span.start == role.end()),
                         None)
         return i
+    if coordinated and subject is None:
+        # "The former schoolteacher told The Northern Herald that ... and said ...": not whom the first verb told
+        before = [j for j in before if not _TO_WHOM.search(text, max(sent.start, mentions[j].span.start - 20),
+                                                            mentions[j].span.start)]
     orgs = [j for j in before if mentions[j].type == "ORG"]
     before = people or orgs or before
     # "Mr Kallon has rejected the minister's accusation ..., calling it": not the possessor nearer the cue
@@ -1220,6 +1251,7 @@ def _speaker(analysis: Analysis, starts: list[int], sent: Span, cue: Cue, quoted
 
 
 _FROM_PLACE = re.compile(r"\b(?:from|in|of)\s+$")
+_NEW_SUBJECT = re.compile(r",\s+and\s+((?:the|a|an|its|their|other)\s+(?:[\w’'-]+\s+){1,3})$")
 _TO_WHOM = re.compile(r"\b(?:spoke|spoken|talked|talking|speaking|told|tells)\s+(?:to\s+)?(?:the\s+|The\s+)?$")
 _SAID_BEFORE = re.compile(r"\b(?:said|says|told|added|stated|announced)\b")
 # a lower-case word after a name that is no preposition or adverb: its verb ("said Manila bore ...")
@@ -1234,8 +1266,13 @@ _TITLE_GAP = re.compile(rf"\s+(?:(?:deputy|chief|senior|acting|{ROLE_PATTERN}|{'
 
 
 def _from_place(text: str, m: Mention) -> bool:
-    """"a survivor from [Guinea] told ...": a place after "from", "in" or "of" says where, not who."""
-    return m.type == "GPE" and bool(_FROM_PLACE.search(text, max(0, m.span.start - 6), m.span.start))
+    """"a survivor from [Guinea] told ...": a place after "from", "in" or "of" says where, not who (but "The
+    representative of [China] said": the state speaks through its delegate)."""
+    return m.type == "GPE" and bool(_FROM_PLACE.search(text, max(0, m.span.start - 6), m.span.start)) \
+        and not _DELEGATE_OF.search(text, max(0, m.span.start - 40), m.span.start)
+
+
+_DELEGATE_OF = re.compile(r"\b(?:[Rr]epresentative|[Aa]mbassador|[Ee]nvoy|[Dd]elegate|[Dd]elegation)\s+(?:of|for|from)\s+(?:the\s+)?$")
 # "France, whose troops left Mali in 2022, said", "Halcyon, the company that operates the Vega Tern, said"
 _ING_ASIDE = re.compile(r",\s+[a-z]+ing\s[^,;“”\"]*,\s*(?:also\s+|then\s+|later\s+)?$")
 _RELATIVE = re.compile(r",\s+(?:(?:the|a|an)\s+[^,;“”\"]*?\bthat\b|who|whose|which|where)\b[^,;“”\"]*,\s*"

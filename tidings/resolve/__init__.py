@@ -381,6 +381,12 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
                  or _ROLE_GAP.fullmatch(gap)  # "His challenger, ZRM leader Chileshe Mwansa, ..."
                  or _PORTFOLIO_GAP.fullmatch(gap)):  # "the minister for civil aviation[,] Praful Patel"
         return link[k]
+    if parse_role(desc)[0] in _DELEGATES and (of := _OF_STATE.match(text, m.span.end)) is not None:
+        # "The representative of China said": no name given, the state speaks through its delegate (not the
+        # representative of the United States named before)
+        state = next((j for j in range(i + 1, min(i + 4, len(mentions))) if mentions[j].span.start == of.end()
+                      and mentions[j].type == "GPE" and j in link), None)
+        return link[state] if state is not None else None
     fits = [k for k, c in enumerate(clusters) if c.type == "PERSON" and role_matches(desc, tuple(c.roles))]
     last = {k: max((mentions[j].span.start for j in clusters[k].mentions if mentions[j].span.start < m.span.start),
                    default=-1) for k in fits}
@@ -419,6 +425,8 @@ def _resolve_role(text: str, i: int, mentions: list[Mention], link: dict[int, in
     return topic
 
 
+_DELEGATES = frozenset({"representative", "delegate", "ambassador", "envoy"})
+_OF_STATE = re.compile(r"\s+(?:of|for|from)\s+(?:the\s+)?(?=[A-Z])")
 _PORTFOLIO_ROLE = re.compile(r"\b(?:agriculture|health|finance|interior|defen[cs]e|foreign|education|justice|transport|"
                              r"energy|environment|labou?r|trade|economy|home|water|mining|information|communications?|"
                              r"security|police|fire|emergency|disaster|civil\s+protection)\s+(?:secretary|minister|"
