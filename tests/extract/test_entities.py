@@ -599,3 +599,12 @@ def test_entities_a_name_with_an_age_is_a_person_and_a_possessive_head_no_role()
     names = {m.span.text(a.doc): m.type for m in a.mentions}
     assert names.get("Tamar Gelashvili") == "PERSON"
     assert "his head" not in names
+
+
+def test_entities_a_title_case_headlines_verb_is_no_part_of_the_name_before_it():
+    from tidings import analyze
+
+    a = analyze("Pentagon Press Secretary Colleen Pryor Holds a Press Briefing on U.S. Strikes in Iraq and Syria\nPress "
+                "Secretary Briefing, Oct. 17, 2025\nMS. PRYOR: Good afternoon, everyone.\n")
+    names = {e.name for e in a.entities if e.type == "PERSON"}
+    assert "Colleen Pryor" in names and "Colleen Pryor Holds" not in names

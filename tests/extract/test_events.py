@@ -1889,3 +1889,16 @@ def test_events_an_injury_that_is_not_life_threatening_threatens_nobody():
 
     assert rule_type("A 17-year-old boy suffered injuries that are not believed to be life-threatening.") is None
     assert rule_type("The gang threatened the villagers with death.") == "THREATEN"
+
+
+def test_events_a_plane_that_slammed_into_a_gorge_crashed_and_all_of_its_dead_are_the_toll():
+    from tidings import analyze
+
+    a = analyze("Plane crash in Nepal\n\nKATHMANDU (AFP) - A domestic passenger plane slammed into a steep river gorge "
+                "near Pokhara on Sunday, officials said.\n\nSoldiers were deployed to the crash site.\n\nIn July 2024, "
+                "a Saurya Airlines jet crashed on take-off in Kathmandu, killing 18 people.\n\nThe search ended on "
+                "Monday afternoon when army divers pulled the last four bodies from the river, confirming that all 72 "
+                "were killed.\n")
+    assert a.events[0].type == "DISASTER"
+    assert any(dict(e.casualties).get("killed") == 72 for e in a.events if e.type == "DISASTER")
+    assert not any(dict(e.casualties).get("killed") == 4 for e in a.events)

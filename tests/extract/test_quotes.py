@@ -1176,3 +1176,67 @@ def test_quotes_the_representative_of_a_state_named_by_no_name_is_the_state():
     assert got.get("that her country was appalled by the attack") == "Dana Hollister"
     assert got.get("that his country was deeply saddened by the loss of life") == "China"
     assert got.get("that his Government was ready to convene the parties again") == "Kenya"
+
+
+def test_quotes_an_outlets_initials_read_as_the_outlet_still_stand_for_its_interviewer_and_a_questions_unnamed_sayer_is_kept():
+    from tidings import analyze
+
+    a = analyze("‘We talk to people with guns’: UN Sahel envoy Comfort Ansah on juntas\nComfort Ansah, 61, became the "
+                "United Nations’ special envoy for the Sahel last March. The interview, for The Lagos Mirror (LM), was "
+                "conducted in Abuja on Monday by our Africa editor, Chidi Okereke.\nLM: Let us start with last "
+                "Thursday. What do you know about the attack near Djibo?\nAnsah: What we know is grim enough. The "
+                "fighters attacked the camp before dawn.\nLM: The juntas say their partnership with Russia is turning "
+                "the tide. Is it?\nAnsah: We have credible reports that civilians were killed. I raised those reports "
+                "with officials in Bamako. They told me investigations were under way.\nLM: What would success look "
+                "like a year from now?\nAnsah: Roads open. Convoys moving.\n")
+    got = speakers(a)
+    assert got.get("What would success look like a year from now?") == "Chidi Okereke"
+    assert "their partnership with Russia is turning the tide" in got
+    assert "investigations were under way" in got
+
+
+def test_quotes_told_me_and_a_bare_clause_is_what_was_told():
+    from tidings.extract.cues import find_cues
+
+    text = "They told me investigations were under way."
+    cue = find_cues(text, Span(0, len(text)), [])[0]
+    assert cue.content is not None and text[cue.content.start : cue.content.end] == "investigations were under way"
+
+
+def test_quotes_a_subject_whose_relative_clause_has_commas_of_its_own_is_the_sayer():
+    from tidings import analyze
+
+    a = analyze("Daniela Rojas, whose husband Cristian Fuentes, a 38-year-old machine operator, was among the five "
+                "trapped miners, said she had learned of his death from a company social worker.\n")
+    assert speakers(a).get("she had learned of his death from a company social worker") == "Daniela Rojas"
+
+
+def test_quotes_a_briefers_labelled_turn_goes_on_in_the_unlabelled_paragraphs_after_it():
+    from tidings import analyze
+
+    a = analyze("Pentagon Press Secretary Colleen Pryor Holds a Press Briefing on U.S. Strikes\nPress Secretary Briefing, "
+                "Oct. 17, 2025\nMS. PRYOR: Good afternoon, everyone. I have a few things at the top.\nEarly on Sunday, a "
+                "one-way attack drone struck a housing area at Patrol Base Sentinel.\nQ: Thank you. Do you have a battle "
+                "damage assessment yet?\nMS. PRYOR: We're still assessing, Nora.\nQ: Was Baghdad consulted?\nMS. PRYOR: "
+                "We notified the government of Iraq before the strikes took place.\n")
+    got = speakers(a)
+    assert got.get("Early on Sunday, a one-way attack drone struck a housing area at Patrol Base Sentinel.") \
+        == "Colleen Pryor"
+    assert got.get("We're still assessing, Nora.") == "Colleen Pryor"
+
+
+def test_quotes_single_curly_marks_a_cue_stands_by_quote_and_a_scare_quote_or_headline_does_not():
+    text = ("‘We came out because we cannot live like this any more,’ said Daniyar Omarov, a taxi driver. ‘Gas was 60 "
+            "tenge in December. Now it’s 120.’")
+    assert [text[q.start : q.end] for q, _ in quoted_spans(text, 0, len(text))] == [
+        "We came out because we cannot live like this any more,", "Gas was 60 tenge in December. Now it’s 120."]
+    for text in ("‘I will be here next Sunday’: the families keeping vigil", "The students’ union called it ‘a disgrace’."):
+        assert quoted_spans(text, 0, len(text)) == []
+    from tidings import analyze
+
+    a = analyze("Fuel protests in Almaty\n\n‘We came out because we cannot live like this any more,’ said Daniyar Omarov, "
+                "a 34-year-old taxi driver who joined a crowd in Republic Square on Wednesday morning. ‘Gas was 60 tenge "
+                "in December. Now it is 120.’\n")
+    got = {q.span.text(a.doc): q.kind for q in a.quotes}
+    assert not any(t.startswith("Daniyar Omarov") for t in got)
+    assert any(t.strip("‘’,").startswith("We came out") and kind == "direct" for t, kind in got.items())

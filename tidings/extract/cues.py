@@ -145,7 +145,7 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
     head = text[sent.start : cue.start]
     if _AND_VERB.search(head) and verb in _NEEDS_THAT:
         return None  # "said 34 people were hurt, and urged the police to ...": a second act, no words before it
-    if head.rstrip().endswith((",", ",”", ',"', "”", '"')) and not _FINITE.search(after.split(",")[0]) \
+    if head.rstrip().endswith((",", ",”", ',"', "”", '"', ",’", "?’", "!’")) and not _FINITE.search(after.split(",")[0]) \
             and named_subject(head) is None:
         return _before_comma(text, sent, cue)  # '..., said Rep. Jo Smith, the top Democrat': speaker after
     if verb in ("accused", "accuse", "accuses") and " of " in after:
@@ -190,7 +190,9 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
 _SAYING = re.compile(r",\s+(?:saying|adding|calling|claiming|warning|describing|insisting|arguing)\b")
 _TOLD_CLAUSE = re.compile(
     r"^\s+(?:us|me|him|her|them|reporters|journalists|(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
-    r"((?:he|she|they|it|we|i|there|the|a|an|this|his|her|their)\s)")
+    r"((?:he|she|they|it|we|i|there|the|a|an|this|his|her|their)\s"
+    # (or a bare noun and its verb: "told me investigations were under way")
+    r"|[a-z][\w’'-]*\s+(?:[a-z][\w’'-]*\s+)?(?:was|were|is|are|had|has|have|would|will|could|might|must|should)\s)")
 _AND_VERB = re.compile(r",?\s+and\s+(?:also\s+)?$")
 _IN_RELATIVE = re.compile(r",\s+(?:who|which)\s+(?:[\w’'-]+\s+){0,2}$")
 _BARE_CLAUSE = re.compile(r"^\s+(?:that\s+)?((?:he|she|they|it|we|i)\s+(?:would|will|could|had|has|was|were|is|are|might|may|must|"
@@ -240,8 +242,11 @@ def named_subject(head: str) -> tuple[int, int] | None:
     parts = [m.span() for m in _PART.finditer(head, at.end() if at else 0)]
     if not parts or head[parts[-1][1] :].strip() != ",":
         return None
-    if relative := len(parts) >= 2 and re.match(r"\s*(?:who|which|whose)\b", head[parts[-1][0] :]) is not None:
-        parts = parts[:-1]  # "Luis Quispe, a leader of the union, which called a strike, said"
+    clause = next((k for k in range(1, len(parts)) if re.match(r"\s*(?:who|which|whose)\b", head[parts[k][0] :])), None)
+    if relative := clause is not None:
+        # "Luis Quispe, a leader of the union, which called a strike, said"; a clause with commas of its own:
+        # "Daniela Rojas, whose husband Cristian Fuentes, a machine operator, was among the trapped miners, said"
+        parts = parts[:clause]
     if len(parts) == 1:  # "Conservative economist Aparna Mathur, who studies tax policy, said"
         a, b = parts[0]
         return (a, b) if relative and _noun_phrase(head[a:b], words=12) and re.search(r"[A-Z]", head[a:b]) else None
@@ -308,7 +313,7 @@ def _before_comma(text: str, sent: Span, cue: Span) -> Span | None:
     if participle_cue(text, cue):
         return None  # "Raymond Kwok welcomed the sentences, saying ...": what he says follows
     comma = commas[-1]
-    closed_quote = any(q in head[comma:] for q in "”\"")
+    closed_quote = any(q in head[comma:] for q in "”\"") or head[comma:].startswith(",’")
     # "..., one of them seriously, according to X": the source comes after, so all before the cue is content
     source_after = text[cue.start : cue.end].lower() == "according to"
     if source_after and len(commas) >= 2 and _SAID_THAT.search(head, 0, commas[-2]):

@@ -250,6 +250,10 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
     out = []
     for m in names:
         name = text[m.span.start : m.span.end]
+        if m.type == "PERSON" and (verb := _TITLE_VERB.search(name)) is not None and len(name[: verb.start()].split()) >= 2:
+            # a title-case headline's verb read into the name: "Press Secretary [Colleen Pryor Holds] a Press Briefing"
+            m = Mention(Span(m.span.start, m.span.start + verb.start()), "PERSON", m.source)
+            name = text[m.span.start : m.span.end]
         if m.type in ("GPE", "LOC", "PERSON") and FIRM_NAME.search(name):
             m = Mention(m.span, "ORG", m.source)
         elif m.type in ("ORG", "MISC") and (_WHERE.search(text, max(0, m.span.start - 12), m.span.start)
@@ -306,6 +310,10 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
             m = Mention(m.span, "GPE", m.source)
         out.append(m)
     return _code_named_groups(text, _apposed_people(text, out))
+
+
+_TITLE_VERB = re.compile(r"\s+(?:Holds|Says|Warns|Urges|Meets|Visits|Calls|Vows|Announces|Resigns|Denies|Rejects|Tells|"
+                         r"Speaks|Signs|Defends|Slams|Condemns|Admits|Quits|Dies|Addresses|Unveils|Launches|Delivers)$")
 
 
 # "The party’s lawyer, [Telma Guambe], said": a name in apposition to a person's role is a person's

@@ -132,6 +132,10 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"(?:" + "|".join(f"(?<={w} )" for w in _STORMERS) + r")storm(?:s|ed)?\b"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|teams?|departments?|alarms?|exits?|safety|water cannons?|tear ?gas|rubber bullets|stun grenades|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
     ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|(?<!\bthe )collapsed(?!-)|building collapse|"
+                            # "A domestic passenger plane slammed into a steep river gorge", "bus plunges into ravine"
+                            r"(?:plane|aircraft|airliner|jet|helicopter|bus|coach|minibus|train|lorry|truck|car|van|ferry|boat)\s+"
+                            r"(?:slammed|slams|plunged|plunges|ploughed|ploughs|plowed|plows|careered|careers|veered|veers|smashed|"
+                            r"smashes)\s+(?:off\s+)?into|"
                             r"collided|collisions?|(?:crowd |stadium )?(?<!to )crush(?:es)?\b(?! on)|crushed (?:against|to death)|stampedes?|crowd surges?|"
                             r"(?:oil|pipeline|fuel|diesel|crude|chemical|toxic|gas|chlorine|ammonia)\s+(?:spills?|leak(?:s|ed)?|escaped)|"
                             # "died of carbon monoxide poisoning from a generator", "were electrocuted"
@@ -799,6 +803,7 @@ _SMALL = (_SMALL_WORDS +
 _STATE_NEXT = re.compile(r"(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)?"
                          r"\S+\s+(dead|wounded|injured)\s", re.IGNORECASE)
 _MORE_OF = re.compile(r"\b(?:more|other|another|further|additional)\b", re.IGNORECASE)
+_LAST_OF = re.compile(r"\b(?:last|final|remaining|more|other|another|further|additional)\s+$", re.IGNORECASE)
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:confirmed |reported )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\b(?:to|at)\s+"
     # (a number: "killed at Kadjugi has risen to 27" is 27)
@@ -806,7 +811,11 @@ _TOLL = re.compile(
     r"|\b(?:killing|killed|kills|shooting dead|shot dead)\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL + r")\b(?!-)"  # not "killing 19-year-old X"
     # the dead counted by their bodies: "recovered the bodies of five miners", "Five bodies recovered"
     r"|\b(?:recover(?:ed|s)?|found|retrieved|pulled)\s+(?:out\s+)?the\s+bodies\s+of\s+(?:at least\s+)?(\d[\d,]*|" + _SMALL_WORDS + r")\b"
-    r"|\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+bodies\s+(?:have\s+been\s+|had\s+been\s+|were\s+)?(?:recovered|found|retrieved|pulled)\b",
+    r"|\b(\d[\d,]*|" + _SMALL_WORDS + r")\s+bodies\s+(?:have\s+been\s+|had\s+been\s+|were\s+)?(?:recovered|found|retrieved|pulled)\b"
+    # everyone counted: "confirming that all 72 were killed", "killing all 72 people on board"
+    r"|\ball\s+(\d[\d,]*|" + _SMALL_WORDS + r")\s+(?:[a-z]+\s+){0,3}?(?:were|have\s+been|had\s+been)\s+killed\b"
+    r"|\ball\s+(\d[\d,]*|" + _SMALL_WORDS + r")\s+(?:[a-z]+\s+){0,3}?(?:died|perished)\b"
+    r"|\bkill(?:ing|ed)\s+all\s+(\d[\d,]*|" + _SMALL_WORDS + r")\b",
     re.IGNORECASE)
 _HURT_BARE = re.compile(r"\b(?:injuring|wounding|injured|wounded)\s+(?:at least\s+|another\s+|more than\s+)?(\d[\d,]*|"
                         + _SMALL + r")\b(?!\s*%|-)"
@@ -1349,7 +1358,10 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
     recent = [k for k in range(len(earlier) - 1, max(-1, len(earlier) - 4), -1)
               if earlier[k].post == post and (earlier[k].type in _INCIDENTS or earlier[k].casualties)
               and "habitual" not in earlier[k].flags  # ("Floods kill scores in most years. In 2020 a slide killed 20")
-              and not _UNREAL & set(earlier[k].flags)]  # not "would respond to any attack"
+              and not _UNREAL & set(earlier[k].flags)  # not "would respond to any attack"
+              # nor a past incident told as background in a paragraph of its own ("In July 2024, a jet crashed ...,
+              # killing 18" / "The search ended on Monday ..., confirming that all 72 were killed")
+              and not (earlier[k].background and "\n" in analysis.doc.text[earlier[k].span.end : span.start])]
     if not recent and _counts_nobody(toll) and (last := next(
             (k for k in range(len(earlier) - 1, max(-1, len(earlier) - 5), -1) if earlier[k].post == post
              and earlier[k].type not in _SAID and not earlier[k].background
@@ -1845,8 +1857,8 @@ def _casualties(text: str, span: Span, amounts: list[Amount]) -> tuple[tuple[str
         inner = _STATE_NEXT.match(text, a.span.start, a.span.end)
         if not state and inner:
             state = "killed" if inner.group(1).lower() == "dead" else "injured"
-        if a.unit == "bodies" and _MORE_OF.search(text, a.span.start, a.span.end):
-            state = None  # "found four more bodies": what the toll rose by, not the toll
+        if a.unit == "bodies" and (_MORE_OF.search(text, a.span.start, a.span.end) or _LAST_OF.search(before)):
+            state = None  # "found four more bodies", "pulled the last four bodies": what the toll rose by, not the toll
         verb = _COUNT_VERB.search(before)  # "killing two crew members and injuring nine": the verb just before
         # "killing the acting minister and five other people": six
         one = _ONE_AND.search(text, max(span.start, a.span.start - 60), a.span.start)

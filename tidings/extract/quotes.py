@@ -64,7 +64,27 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[Span, bool]]:
             open_at = i
     if open_at is not None and end - open_at > 1:
         out.append((Span(open_at + 1, end), False))
+    if not out and not any(ch in text[start:end] for ch in "“”\""):
+        out = _single_quoted(text, start, end)
     return out
+
+
+def _single_quoted(text: str, start: int, end: int) -> list[tuple[Span, bool]]:
+    """Spans in single curly marks, where a paragraph quotes with no double mark: "‘We came out because we
+    cannot live like this any more,’ said Daniyar Omarov." (an apostrophe is no mark: a closing one follows the
+    speaker's own full stop or comma, or comes before one)."""
+    found = [(Span(m.start(1), m.end(1)), True) for m in _SINGLE.finditer(text, start, end)]
+    # (marks a cue stands next to, not a headline's or a scare quote's: "‘...,’ said Daniyar Omarov", "he said: ‘...’")
+    if not any(_CUE_AFTER_SINGLE.match(text, q.end, end) or _CUE_BEFORE_SINGLE.search(text, max(start, q.start - 40), q.start)
+               for q, _ in found):
+        return []
+    return found
+
+
+_CUE_AFTER_SINGLE = re.compile(r"’\s*(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|tells|added|adds|asked|recalled|explained)\b")
+_CUE_BEFORE_SINGLE = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,20}?|added|adds|asked)\s*[:,]\s*‘$")
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))‘([^‘’\n]*?[^\s‘’](?:’[a-z][^‘’\n]*?)*?)(?:(?<=[,.!?…])’|’(?=[,.;:!?]))",
+                     re.MULTILINE)
 
 
 @stage(requires=("sents", "mentions", "entities", "posts"), assigns=("quotes",))
@@ -115,7 +135,7 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
                      else f for f in items]
         lead = opening
         turn = _transcript_turn(analysis, starts, p_idx)
-        if turn and turn[0].entity is None and turn[0].source is not None \
+        if turn and (turn[0].entity is None or analysis.entities[turn[0].entity].type != "PERSON") and turn[0].source is not None \
                 and (asker := offices.get(text[turn[0].source.start : turn[0].source.end])) is not None:
             turn = [replace(turn[0], speaker=asker, entity=analysis.mentions[asker].entity)]  # "TNH: ...?"
         if turn:  # (a labelled turn that answers goes on in the unlabelled paragraphs after it: "First, Sudan. ...")
@@ -131,7 +151,10 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
         items = [_interrupted(analysis, f, items, sents) for f in _vote(analysis, items, tagged.get(p_idx, []))]
         if labels[p_idx] == "Q":  # a question says what someone else said, if anything: the label is the interviewer
             label = _QA.match(text, para.span.start) or _NAME_LABEL.match(text, para.span.start)
-            items = [f for f in items if f.speaker is not None and (label is None or f in turn or min(
+            # (an unnamed sayer's reported words too: "The juntas say their partnership is turning the tide. Is it?")
+            items = [f for f in items if (f.speaker is not None or f.cue is not None and f.kind != "direct"
+                                          and f.cue.end <= f.span.start)
+                     and (label is None or f in turn or min(
                 f.cue.start if f.cue else label.end(), f.source.start if f.source else label.end()) >= label.end())]
         items = _second_acts(text, items)
         items = _inherit(analysis, text, items, found, by_para.get(p_idx - 1, []), para.span.start)
@@ -537,6 +560,12 @@ def _kind(text: str, span: Span) -> str:
     """direct: wholly in quotation marks (a piece of a quote over several paragraphs opens or
     closes only); mixed: some marks inside; else indirect."""
     body = text[span.start : span.end].rstrip(" .,;:")
+    if body.startswith("‘") and body.endswith("’") and not any(c in body for c in "“”\""):
+        # in single marks a cue stands by: "‘We came out because we cannot live like this any more,’ said ..."
+        line = Span(text.rfind("\n", 0, span.start) + 1, len(text) if (e := text.find("\n", span.end)) < 0 else e)
+        if any(q.start <= span.start + 1 and span.start + len(body) - 1 <= q.end + 1
+               for q, _ in quoted_spans(text, line.start, line.end)):
+            return "direct"
     marks = [i for i, c in enumerate(body) if c in "“”\"«»"]
     if marks and (marks == [0] or marks == [len(body) - 1] or marks == [0, len(body) - 1]):
         return "direct"
@@ -949,6 +978,11 @@ def _qa_labels(analysis: Analysis) -> list[str | None]:
     paragraphs)."""
     text, paras = analysis.doc.text, analysis.paragraphs
     labels: list[str | None] = [m.group(1) if (m := _QA.match(text, p.span.start, p.span.end)) else None for p in paras]
+    if labels.count("Q") >= 2 and "A" not in labels:
+        # a briefing's record: the reporters' "Q:" and the briefer's own label ("MS. PRYOR: We're still assessing.")
+        turns = [None if q else _TURN.match(text, p.span.start, p.span.end) for q, p in zip(labels, paras)]
+        if sum(t is not None for t in turns) >= 2:
+            labels = [q or ("A" if t is not None else None) for q, t in zip(labels, turns)]
     if any(labels):  # labelled: two questions and two answers at least
         return labels if labels.count("Q") >= 2 and labels.count("A") >= 2 else [None] * len(paras)
     names = [m.group(1) if (m := _NAME_LABEL.match(text, p.span.start, p.span.end)) else None for p in paras]
@@ -1104,7 +1138,7 @@ _DASH_BY = re.compile(r"[”\"]?[ \t]*([―—–])[ \t]*")
 
 def _covers(text: str, q: Span, content: Span) -> bool:
     outside = text[content.start : q.start] + text[q.end : content.end]
-    return not outside.strip(" “”\"«».,;:!?")
+    return not outside.strip(" “”\"«»‘’.,;:!?")
 
 
 def _strip(text: str, q: Span) -> Span:
