@@ -1902,3 +1902,19 @@ def test_events_a_plane_that_slammed_into_a_gorge_crashed_and_all_of_its_dead_ar
     assert a.events[0].type == "DISASTER"
     assert any(dict(e.casualties).get("killed") == 72 for e in a.events if e.type == "DISASTER")
     assert not any(dict(e.casualties).get("killed") == 4 for e in a.events)
+
+
+def test_events_a_years_count_on_the_roads_and_a_past_incidents_toll_leave_todays_toll_alone():
+    from tidings import analyze
+
+    a = analyze("Bus crash in Kenya\n\nNAIROBI, Kenya (AP) — A bus carrying students collided with a lorry on the "
+                "Nakuru-Eldoret highway on Sunday evening, killing at least 10 people, police said.\n\nRoad crashes are "
+                "among the leading causes of death for young Kenyans. According to NTSA, 4,458 people were killed on the "
+                "country’s roads last year, up from 4,324 the year before.\n\nIn January 2009, more than 100 people died "
+                "at Sachangwan when an overturned fuel tanker exploded.\n\nLast March, after a minibus crash near "
+                "Naivasha killed nine people, the NTSA deregistered dozens of vehicles.\n")
+    lede = next(e for e in a.events if "collided" in e.span.text(a.doc))
+    assert dict(lede.casualties).get("killed") == 10
+    assert not any(dict(e.casualties).get("killed") == 4458 for e in a.events)
+    assert any(dict(e.casualties).get("killed") == 100 and "Sachangwan" in e.span.text(a.doc) for e in a.events)
+    assert any(e.type == "DISASTER" and "Naivasha" in e.span.text(a.doc) for e in a.events)

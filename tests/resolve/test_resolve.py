@@ -887,3 +887,15 @@ def test_resolve_the_minister_after_a_home_secretary_is_the_home_secretary():
                 "sent. The minister also urged social media companies to take down posts repeating the claim, saying they "
                 "had “a responsibility that does not end at their terms and conditions”.\n")
     assert speakers(a).get("they had “a responsibility that does not end at their terms and conditions”") == "Priya Mistry"
+
+
+def test_resolve_the_iran_backed_group_is_the_group_just_named_and_the_saudi_led_coalition_is_not():
+    from tidings import analyze
+
+    a = analyze("Hezbollah confirmed the commander's death in a statement on Friday evening. The Iran-backed group vowed "
+                "that the killing would not go unanswered.\n")
+    assert {a.entities[q.entity].name for q in a.quotes if q.entity is not None} == {"Hezbollah"}
+    a = analyze("The Red Cross said 70 civilians had been killed. The group denied any role, and the Saudi-led coalition "
+                "said in a statement that it had carried out no air operations in Taiz province that day.\n")
+    coalition = next(q for q in a.quotes if "no air operations" in q.span.text(a.doc))
+    assert coalition.entity is None or "Red Cross" not in a.entities[coalition.entity].name

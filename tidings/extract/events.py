@@ -131,7 +131,7 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)|"
                           r"(?:" + "|".join(f"(?<={w} )" for w in _STORMERS) + r")storm(?:s|ed)?\b"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|teams?|departments?|alarms?|exits?|safety|water cannons?|tear ?gas|rubber bullets|stun grenades|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
-    ("DISASTER", "accident", r"(?:plane|train|bus|car|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|(?<!\bthe )collapsed(?!-)|building collapse|"
+    ("DISASTER", "accident", r"(?:plane|train|bus|minibus|coach|car|lorry|truck|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|(?<!\bthe )collapsed(?!-)|building collapse|"
                             # "A domestic passenger plane slammed into a steep river gorge", "bus plunges into ravine"
                             r"(?:plane|aircraft|airliner|jet|helicopter|bus|coach|minibus|train|lorry|truck|car|van|ferry|boat)\s+"
                             r"(?:slammed|slams|plunged|plunges|ploughed|ploughs|plowed|plows|careered|careers|veered|veers|smashed|"
@@ -803,6 +803,9 @@ _SMALL = (_SMALL_WORDS +
 _STATE_NEXT = re.compile(r"(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|about\s+|some\s+|nearly\s+|almost\s+|over\s+)?"
                          r"\S+\s+(dead|wounded|injured)\s", re.IGNORECASE)
 _MORE_OF = re.compile(r"\b(?:more|other|another|further|additional)\b", re.IGNORECASE)
+# a count over a period, not an incident's: "4,458 people were killed on the country's roads last year"
+_STATISTIC = re.compile(r"\b(?:(?:last|each|every|per|a)\s+year|the\s+year\s+before|annually)\b",
+                        re.IGNORECASE)
 _LAST_OF = re.compile(r"\b(?:last|final|remaining|more|other|another|further|additional)\s+$", re.IGNORECASE)
 _TOLL = re.compile(
     r"\b(?:death toll|toll|number of (?:people )?(?:confirmed |reported )?(?:killed|dead|deaths|fatalities))\b[^.;]{0,50}?\b(?:to|at)\s+"
@@ -1010,6 +1013,9 @@ def extract_events(analysis: Analysis) -> Analysis:
         if not found and _NOBODY.search(text, span.start, span.end) \
                 and all(_CASUALTY_ONLY.match(m.group(0)) for _, m in found_triggers):
             label = None  # "No one was killed or injured, the owner said": the toll of the act before, no act
+        if label in _INCIDENTS and not found and _STATISTIC.search(text, span.start, span.end) \
+                and all(_only_toll(text[span.start : span.end], m) for _, m in found_triggers):
+            label = None  # "4,458 people were killed on the country's roads last year": a count over a year, no act
         if label in _INCIDENTS and any(e.type in _INCIDENTS and e.mode[:1] == ("toll",) for e in found):
             label = None  # "Cholera kills 61 ... as WHO appeals for funds": the toll's incident is the rules' (a disease's)
         if label is not None:
@@ -1310,9 +1316,13 @@ def _sentence_events(analysis: Analysis, span: Span, post: int, next_id: int,
             # "The navy seized the tanker; no one was hurt": the act's toll, no attack of its own (not what someone
             # appealed for: "He appealed to the kidnappers ... and said no member of the crew had been killed")
             seen[acts[0]] = replace(seen[acts[0]], casualties=toll)
-        elif toll:
+        elif toll and not _STATISTIC.search(chunk):  # (a year's count on the roads is no incident's toll)
+            # nor is the count of one long past the toll of today's: "In January 2009, more than 100 people died
+            # at Sachangwan" (it is that past incident's)
+            past = any(_historical(analysis, t, index) for t in range(
+                bisect.bisect_left(index.times, span.start), bisect.bisect_left(index.times, span.end)))
             _add_toll(analysis, span, post, Span(span.start + hit.start(), span.start + hit.end()),
-                      toll, earlier, seen, next_id, index)
+                      toll, earlier, seen, next_id, index, past)
     found = list(seen.values())
     # what someone says of an act comes first where it is said before it: "Israel accused Hamas of firing
     # rockets", "denied attacking the convoy" (the act is the claim's matter; PLV test stage 47.8 -> 52.5 macro-F1;
@@ -1351,7 +1361,7 @@ _OWN = re.compile(r"(?:its|their|our|his|her|loyal)\s", re.IGNORECASE)
 
 
 def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tuple[tuple[str, int | str], ...],
-              earlier: list[Event], seen: dict[str, Event], next_id: int, index: _Index) -> None:
+              earlier: list[Event], seen: dict[str, Event], next_id: int, index: _Index, past: bool = False) -> None:
     """A toll with no incident word of its own ("Nobody was killed.", "..., killing 14 people")
     joins the incident just reported in the same post (one that happened), or starts one of the
     last incident's type."""
@@ -1361,7 +1371,8 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
               and not _UNREAL & set(earlier[k].flags)  # not "would respond to any attack"
               # nor a past incident told as background in a paragraph of its own ("In July 2024, a jet crashed ...,
               # killing 18" / "The search ended on Monday ..., confirming that all 72 were killed")
-              and not (earlier[k].background and "\n" in analysis.doc.text[earlier[k].span.end : span.start])]
+              and not (earlier[k].background and "\n" in analysis.doc.text[earlier[k].span.end : span.start])
+              and (earlier[k].background or not past)]
     if not recent and _counts_nobody(toll) and (last := next(
             (k for k in range(len(earlier) - 1, max(-1, len(earlier) - 5), -1) if earlier[k].post == post
              and earlier[k].type not in _SAID and not earlier[k].background
@@ -1403,7 +1414,8 @@ def _add_toll(analysis: Analysis, span: Span, post: int, trigger: Span, toll: tu
         next((e.type for e in reversed(earlier) if e.type in _INCIDENTS and not e.background), None) \
         or _incident(analysis.doc.text)
     seen[kind] = _event(analysis, kind, "toll", span, trigger, post, next_id + len(seen), index)
-    _complete_lede(analysis, earlier, post, seen[kind], toll)
+    if not past:
+        _complete_lede(analysis, earlier, post, seen[kind], toll)
 
 
 def _complete_lede(analysis: Analysis, earlier: list[Event], post: int, told: Event,

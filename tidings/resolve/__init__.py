@@ -546,7 +546,8 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
                        "agency", "charity", "watchdog", "group", "coalition", "organisation", "organization", "broadcaster") \
         or head == "operator" and not owned  # ("ScotRail ... The operator said"; not a ship's "its operator")
     # (a lower-case kind before "group" still names the last body: "the aid group", "the rights group")
-    plain = len(desc.split()) == 1 or head in ("group", "coalition") and desc.islower() and len(desc.split()) == 2
+    plain = len(desc.split()) == 1 or head in ("group", "coalition") and desc.islower() and len(desc.split()) == 2 \
+        or _BACKED.fullmatch(desc) is not None  # "The Iran-backed group vowed ...": the body just named
     if not (generic and earlier and plain):
         return None
     if head in ("company", "firm"):  # a firm by its name ("Mugeka Farms Ltd") first; a company is no ministry or court
@@ -562,6 +563,7 @@ def _resolve_body(text: str, desc: str, i: int, mentions: list[Mention], link: d
     return (subjects or earlier or [None])[0]
 
 
+_BACKED = re.compile(r"(?:[\w’'-]+-(?:backed|aligned|linked|funded)\s+)+[a-z]+")
 _LEVELS = frozenset({"national", "provincial", "regional", "state", "federal", "local", "district", "county", "city",
                      "municipal"})
 _MEMBERS_BODIES = frozenset({"union", "party", "federation", "association", "charity", "watchdog", "coalition", "club"})
