@@ -145,7 +145,8 @@ def _content(text: str, sent: Span, cue: Span, verb: str, quoted: list[Span]) ->
     head = text[sent.start : cue.start]
     if _AND_VERB.search(head) and verb in _NEEDS_THAT:
         return None  # "said 34 people were hurt, and urged the police to ...": a second act, no words before it
-    if head.rstrip().endswith((",", ",”", ',"', "”", '"', ",’", "?’", "!’")) and not _FINITE.search(after.split(",")[0]) \
+    if head.rstrip().endswith((",", ",”", ',"', "”", '"', ",’", "?’", "!’")) \
+            and not _FINITE.search(after.split(",")[0]) \
             and named_subject(head) is None:
         return _before_comma(text, sent, cue)  # '..., said Rep. Jo Smith, the top Democrat': speaker after
     if verb in ("accused", "accuse", "accuses") and " of " in after:
@@ -218,7 +219,8 @@ _SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+)?(?:says|said|adds|adde
                          r",\s+(?:adding|insisting|arguing|warning|noting)(?:\s+that\b|:)")
 # another source's words after a contrast: "the ruling showed X, while Villaverde said Y" (or after "and", a new
 # subject: "The soldiers say X, and the regional authorities say Y")
-_OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but|though|although|and(?=\s+(?:the|a|an|its|their|other|[A-Z][a-z]+\s)\b))\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|say|told|tells|added|adds|argued|"
+_OTHER_SAYS = re.compile(r",\s+(?:while|whereas|but|though|although|and(?=\s+(?:the|a|an|its|their|other|[A-Z][a-z]+\s)\b))"
+                         r"\s+(?!that\b)(?:[\w’'.-]+\s+){1,5}?(?:said|says|say|told|tells|added|adds|argued|"
                          r"argues|insisted|insists|countered|counters|maintained|maintains|described|describes)\b")
 # where the narrator speaks again after what was said: a second cue on it ("she was “appalled” by the attack, which
 # she said was the third this month"), or another, named body's act ("says it is looking into the reports, and the

@@ -250,7 +250,8 @@ def _places_by_context(text: str, names: list[Mention]) -> list[Mention]:
     out = []
     for m in names:
         name = text[m.span.start : m.span.end]
-        if m.type == "PERSON" and (verb := _TITLE_VERB.search(name)) is not None and len(name[: verb.start()].split()) >= 2:
+        if m.type == "PERSON" and (verb := _TITLE_VERB.search(name)) is not None \
+                and len(name[: verb.start()].split()) >= 2:
             # a title-case headline's verb read into the name: "Press Secretary [Colleen Pryor Holds] a Press Briefing"
             m = Mention(Span(m.span.start, m.span.start + verb.start()), "PERSON", m.source)
             name = text[m.span.start : m.span.end]

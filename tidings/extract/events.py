@@ -131,7 +131,8 @@ _TRIGGERS: list[tuple[str, str, str]] = [
                           r"dropped (?:[\w-]+ ){0,4}?(?:grenades|bombs|munitions|explosives)|"
                           r"(?:" + "|".join(f"(?<={w} )" for w in _STORMERS) + r")storm(?:s|ed)?\b"),
     ("DISASTER", "fire", r"(?<!opened )(?<!open )(?<!cease)(?<!set )fires?(?!\s+(?:engines?|brigades?|service|chiefs?|stations?|fighters?|crews?|teams?|departments?|alarms?|exits?|safety|water cannons?|tear ?gas|rubber bullets|stun grenades|warning shots|shots|rockets?|missiles?|shells|rounds))|blazes?|wildfires?|bushfires?"),
-    ("DISASTER", "accident", r"(?:plane|train|bus|minibus|coach|car|lorry|truck|road|helicopter) crash(?:es)?|crashed|derail(?:ed|ment)|capsized|(?<!\bthe )collapsed(?!-)|building collapse|"
+    ("DISASTER", "accident", r"(?:plane|train|bus|minibus|coach|car|lorry|truck|road|helicopter) crash(?:es)?|crashed|"
+                            r"derail(?:ed|ment)|capsized|(?<!\bthe )collapsed(?!-)|building collapse|"
                             # "A domestic passenger plane slammed into a steep river gorge", "bus plunges into ravine"
                             r"(?:plane|aircraft|airliner|jet|helicopter|bus|coach|minibus|train|lorry|truck|car|van|ferry|boat)\s+"
                             r"(?:slammed|slams|plunged|plunges|ploughed|ploughs|plowed|plows|careered|careers|veered|veers|smashed|"
@@ -920,7 +921,8 @@ _ONE_DEAD = re.compile(  # "a student was shot dead", "shooting dead a student",
     rf"|\bshot\s+(?:a|an|one|the)\s+{_ONE}\s+dead\b",  # "A police sniper has shot the hijacker dead"
     re.IGNORECASE)
 # one of the hurt, who died after: "taken to hospital, where a 52-year-old man later died", "one of whom died"
-_DIED_OF_HURT = re.compile(rf"\b(?:where|of\s+whom)\s+(?:a|an|one)\s+{_ONE}\s+(?:later\s+|subsequently\s+|since\s+)?died\b"
+_DIED_OF_HURT = re.compile(rf"\b(?:where|of\s+whom)\s+(?:a|an|one)\s+{_ONE}\s+"
+                           r"(?:later\s+|subsequently\s+|since\s+)?died\b"
                            r"|\bone\s+of\s+whom\s+(?:later\s+|subsequently\s+|has\s+since\s+)?died\b", re.IGNORECASE)
 _COUNT_AND = re.compile(rf"\b(?:\d[\d,]*|{_SMALL_WORDS})\s+(?:[\w-]+\s+){{0,2}}?and\s+$", re.IGNORECASE)
 # "killing a police officer and a security guard", "left one worker dead": one by one, counted

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, replace
 
 from tidings.extract.attribution import BRIDGE, link, role_spans
-from tidings.extract.cues import (_FINITE, _OTHER_SAYS, _PARTICIPLE, ACTS_BESIDES, NARRATOR_AFTER, NARRATOR_AGAIN, Cue, _noun_phrase,
-                                  find_cues, named_subject, opening_adjunct, participle_cue, speech_class)
+from tidings.extract.cues import (_FINITE, _OTHER_SAYS, _PARTICIPLE, ACTS_BESIDES, NARRATOR_AFTER, NARRATOR_AGAIN, Cue,
+                                  _noun_phrase, find_cues, named_subject, opening_adjunct, participle_cue, speech_class)
 from tidings.extract.lexicon import DATELINE, PRONOUN_GENDER, ROLE_NOUNS, ROLE_PATTERN, TITLES
 from tidings.pipeline import stage
 from tidings.resolve.roles import role_matches
@@ -74,17 +74,19 @@ def _single_quoted(text: str, start: int, end: int) -> list[tuple[Span, bool]]:
     cannot live like this any more,’ said Daniyar Omarov." (an apostrophe is no mark: a closing one follows the
     speaker's own full stop or comma, or comes before one)."""
     found = [(Span(m.start(1), m.end(1)), True) for m in _SINGLE.finditer(text, start, end)]
-    # (marks a cue stands next to, not a headline's or a scare quote's: "‘...,’ said Daniyar Omarov", "he said: ‘...’")
-    if not any(_CUE_AFTER_SINGLE.match(text, q.end, end) or _CUE_BEFORE_SINGLE.search(text, max(start, q.start - 40), q.start)
-               for q, _ in found):
+    # (marks a cue stands next to, not a headline's or a scare quote's: "‘...,’ said Daniyar Omarov",
+    # "he said: ‘...’")
+    if not any(_CUE_AFTER_SINGLE.match(text, q.end, end)
+               or _CUE_BEFORE_SINGLE.search(text, max(start, q.start - 40), q.start) for q, _ in found):
         return []
     return found
 
 
-_CUE_AFTER_SINGLE = re.compile(r"’\s*(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|tells|added|adds|asked|recalled|explained)\b")
+_CUE_AFTER_SINGLE = re.compile(r"’\s*(?:[\w’'.-]+\s+){0,4}?"
+                               r"(?:said|says|told|tells|added|adds|asked|recalled|explained)\b")
 _CUE_BEFORE_SINGLE = re.compile(r"\b(?:said|says|told\s+[\w\s]{1,20}?|added|adds|asked)\s*[:,]\s*‘$")
-_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))‘([^‘’\n]*?[^\s‘’](?:’[a-z][^‘’\n]*?)*?)(?:(?<=[,.!?…])’|’(?=[,.;:!?]))",
-                     re.MULTILINE)
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:]))‘([^‘’\n]*?[^\s‘’](?:’[a-z][^‘’\n]*?)*?)"
+                     r"(?:(?<=[,.!?…])’|’(?=[,.;:!?]))", re.MULTILINE)
 
 
 @stage(requires=("sents", "mentions", "entities", "posts"), assigns=("quotes",))
@@ -135,7 +137,8 @@ def _extract(analysis: Analysis, *, learned: bool) -> Analysis:
                      else f for f in items]
         lead = opening
         turn = _transcript_turn(analysis, starts, p_idx)
-        if turn and (turn[0].entity is None or analysis.entities[turn[0].entity].type != "PERSON") and turn[0].source is not None \
+        if turn and (turn[0].entity is None or analysis.entities[turn[0].entity].type != "PERSON") \
+                and turn[0].source is not None \
                 and (asker := offices.get(text[turn[0].source.start : turn[0].source.end])) is not None:
             turn = [replace(turn[0], speaker=asker, entity=analysis.mentions[asker].entity)]  # "TNH: ...?"
         if turn:  # (a labelled turn that answers goes on in the unlabelled paragraphs after it: "First, Sudan. ...")
@@ -730,7 +733,8 @@ def _vote(analysis: Analysis, rules: list[_Found], learned: list[_Found]) -> lis
                 # the tagger read on where the narrator speaks again: ", which she said was ...", ", and the World Food
                 # Programme has suspended ...", '... “strongly condemns this heinous act” and offered condolences
                 m = replace(m, span=Span(m.span.start, first.span.end))
-            elif len(hit) == 1 and first.kind == "indirect" and first.span.start - 5 <= m.span.start < m.span.end < first.span.end \
+            elif len(hit) == 1 and first.kind == "indirect" \
+                    and first.span.start - 5 <= m.span.start < m.span.end < first.span.end \
                     and tail.startswith(";") and _OTHER_SAYS.match(text, first.span.end):
                 # or at a semicolon inside what was said, where the rules read on up to another sayer: "Apple holds
                 # $214.9 billion offshore ...; Nike holds $10.7 billion offshore ..., and the report says ..."
@@ -1064,8 +1068,8 @@ def _office_names(analysis: Analysis, starts: list[int], labels: list[str | None
 
 
 # who put an interview's questions: "He spoke to our south-east Asia correspondent, Clare Dunmore", "interviewed by"
-_ASKED_BY = re.compile(r"(?:\b(?:our|[Tt]he\s+paper’s|[Tt]he\s+paper's)\s+[\w\s-]{0,30}?(?:correspondent|reporter|editor|writer)"
-                       r"|\binterviewed\s+by|\bspoke\s+(?:to|with))[,\s]+$")
+_ASKED_BY = re.compile(r"(?:\b(?:our|[Tt]he\s+paper’s|[Tt]he\s+paper's)\s+[\w\s-]{0,30}?"
+                       r"(?:correspondent|reporter|editor|writer)|\binterviewed\s+by|\bspoke\s+(?:to|with))[,\s]+$")
 
 
 def _answer(analysis: Analysis, starts: list[int], p_idx: int, person: int, answering: bool,
@@ -1306,7 +1310,8 @@ def _from_place(text: str, m: Mention) -> bool:
         and not _DELEGATE_OF.search(text, max(0, m.span.start - 40), m.span.start)
 
 
-_DELEGATE_OF = re.compile(r"\b(?:[Rr]epresentative|[Aa]mbassador|[Ee]nvoy|[Dd]elegate|[Dd]elegation)\s+(?:of|for|from)\s+(?:the\s+)?$")
+_DELEGATE_OF = re.compile(r"\b(?:[Rr]epresentative|[Aa]mbassador|[Ee]nvoy|[Dd]elegate|[Dd]elegation)\s+(?:of|for|from)\s+"
+                          r"(?:the\s+)?$")
 # "France, whose troops left Mali in 2022, said", "Halcyon, the company that operates the Vega Tern, said"
 _ING_ASIDE = re.compile(r",\s+[a-z]+ing\s[^,;“”\"]*,\s*(?:also\s+|then\s+|later\s+)?$")
 _RELATIVE = re.compile(r",\s+(?:(?:the|a|an)\s+[^,;“”\"]*?\bthat\b|who|whose|which|where)\b[^,;“”\"]*,\s*"
