@@ -1304,14 +1304,8 @@ _TITLE_GAP = re.compile(rf"\s+(?:(?:deputy|chief|senior|acting|{ROLE_PATTERN}|{'
 
 
 def _from_place(text: str, m: Mention) -> bool:
-    """"a survivor from [Guinea] told ...": a place after "from", "in" or "of" says where, not who (but "The
-    representative of [China] said": the state speaks through its delegate)."""
-    return m.type == "GPE" and bool(_FROM_PLACE.search(text, max(0, m.span.start - 6), m.span.start)) \
-        and not _DELEGATE_OF.search(text, max(0, m.span.start - 40), m.span.start)
-
-
-_DELEGATE_OF = re.compile(r"\b(?:[Rr]epresentative|[Aa]mbassador|[Ee]nvoy|[Dd]elegate|[Dd]elegation)\s+(?:of|for|from)\s+"
-                          r"(?:the\s+)?$")
+    """"a survivor from [Guinea] told ...": a place after "from", "in" or "of" says where, not who."""
+    return m.type == "GPE" and bool(_FROM_PLACE.search(text, max(0, m.span.start - 6), m.span.start))
 # "France, whose troops left Mali in 2022, said", "Halcyon, the company that operates the Vega Tern, said"
 _ING_ASIDE = re.compile(r",\s+[a-z]+ing\s[^,;“”\"]*,\s*(?:also\s+|then\s+|later\s+)?$")
 _RELATIVE = re.compile(r",\s+(?:(?:the|a|an)\s+[^,;“”\"]*?\bthat\b|who|whose|which|where)\b[^,;“”\"]*,\s*"
